@@ -1,0 +1,18 @@
+// Runs every compiled test file with node's own test runner (Node 20 does not expand globs itself).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function find(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return find(p);
+    return p.endsWith('.test.js') ? [p] : [];
+  });
+}
+
+const only = process.argv.slice(2);
+const files = find('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const concurrency = process.env.CONVOY_TEST_CONCURRENCY ?? '4';
+const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,72 @@
+/**
+ * Exit codes are part of Convoy's public contract (README "Exit codes"); the CLI maps errors to them in one place.
+ */
+export const ExitCode = {
+  ok: 0,
+  deployFailed: 1,
+  lockHeld: 2,
+  invalidInput: 3,
+  rollbackFailed: 4,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class ConvoyError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Where in a file a problem is; line and column are 1-based. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path of the field, e.g. `services.api.healthCheck.interval`. */
+  field?: string;
+}
+
+export class InvalidInputError extends ConvoyError {
+  constructor(
+    message: string,
+    readonly location?: SourceLocation,
+    readonly hint?: string,
+  ) {
+    super(
+      (location ? `${location.file}:${location.line}:${location.column}: ${location.field ? location.field + ': ' : ''}` : '') +
+        message +
+        (hint ? ` (${hint})` : ''),
+      ExitCode.invalidInput,
+      'invalid-input',
+    );
+  }
+}
+
+export class LockHeldError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.lockHeld, 'lock-held');
+  }
+}
+
+/** The lock was taken over by another run while this one still thought it held it. */
+export class FencedOutError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.lockHeld, 'fenced-out');
+  }
+}
+
+export class DeployFailedError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.deployFailed, 'deploy-failed');
+  }
+}
+
+export class RollbackFailedError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.rollbackFailed, 'rollback-failed');
+  }
+}

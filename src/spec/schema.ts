@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Durations are written like ECS/compose ("2s", "500ms", "1m", "1h") or as a number of seconds. */
+export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+export function parseDuration(value: string | number): number {
+  if (typeof value === 'number') return Math.round(value * 1000);
+  const m = DURATION_PATTERN.exec(value.trim());
+  if (!m) throw new Error(`not a duration: ${value}`);
+  return Math.round(Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
+}
+
+export const Duration = z
+  .union([
+    z.number().nonnegative(),
+    z.string().regex(DURATION_PATTERN, 'expected a duration such as "500ms", "2s", "1m" or "1h"'),
+  ])
+  .transform((v) => parseDuration(v));
+
+const Port = z
+  .union([z.number().int(), z.string().regex(/^\d+$/, 'expected a port number').transform(Number)])
+  .pipe(z.number().int().min(1).max(65535));
+
+/** An env value: a plain scalar, or `{ value, secret: true }` so it is never shown in output or history. */
+export const EnvValue = z.union([
+  z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), secret: false })),
+  z.strictObject({ value: z.union([z.string(), z.number(), z.boolean()]).transform(String), secret: z.boolean().default(true) }),
+]);
+
+export const HealthCheckCommand = z
+  .array(z.string())
+  .min(2)
+  .refine((c) => c[0] === 'CMD' || c[0] === 'CMD-SHELL', {
+    message: 'a health check command starts with "CMD" or "CMD-SHELL", as in ECS',
+  })
+  .refine((c) => c[0] !== 'CMD-SHELL' || c.length === 2, {
+    message: '"CMD-SHELL" takes exactly one string: the shell command',
+  });
+
+export const HealthCheck = z
+  .strictObject({
+    command: HealthCheckCommand.optional(),
+    http: z
+      .strictObject({
+        url: z.url({ protocol: /^https?$/ }),
+        /** Status codes that count as healthy; default 200–399. */
+        expectStatus: z.array(z.number().int()).optional(),
+      })
+      .optional(),
+    tcp: z.strictObject({ host: z.string().default('127.0.0.1'), port: Port }).optional(),
+    interval: Duration.default(30_000),
+    timeout: Duration.default(5_000),
+    retries: z.number().int().min(1).max(10).default(3),
+    startPeriod: Duration.default(0),
+  })
+  .refine((h) => [h.command, h.http, h.tcp].filter((x) => x !== undefined).length === 1, {
+    message: 'a healthCheck has exactly one of command, http or tcp',
+  });
+
+export const LocalBlock = z.strictObject({
+  command: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), EnvValue).default({}),
+  /** Relative to the stack file's folder. */
+  cwd: z.string().optional(),
+  port: Port.optional(),
+});
+
+export const Condition = z.enum(['started', 'healthy', 'completed']);
+
+const DependsOnLong = z.record(z.string(), z.strictObject({ condition: Condition }));
+export const DependsOn = z.union([z.array(z.string()), DependsOnLong]);
+
+export const ServiceSpec = z.strictObject({
+  /** `job` runs once to completion (a migration); `service` keeps running. */
+  kind: z.enum(['service', 'job']).default('service'),
+  /** A label for people (image tag, git SHA); part of the revision. */
+  version: z.union([z.string(), z.number()]).transform(String).optional(),
+  dependsOn: DependsOn.default([]),
+  healthCheck: HealthCheck.optional(),
+  local: LocalBlock.optional(),
+});
+
+export const RollbackScope = z.enum(['failed', 'changed', 'none']);
+
+export const StackSpec = z.strictObject({
+  stack: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'a stack name is letters, digits, "-" and "_"'),
+  target: z.enum(['local', 'aws']).default('local'),
+  deploy: z
+    .strictObject({
+      /** waves: a wave starts when the previous one has passed its gates; dependencies: a service starts as soon as its own dependencies are met. */
+      order: z.enum(['waves', 'dependencies']).default('waves'),
+      /** Longest a service may take to reach its gate before it counts as failed. */
+      timeout: Duration.default(600_000),
+    })
+    .default({ order: 'waves', timeout: 600_000 }),
+  rollback: z.strictObject({ scope: RollbackScope.default('failed') }).default({ scope: 'failed' }),
+  lock: z
+    .strictObject({ lease: Duration.default(15_000), heartbeat: Duration.default(5_000) })
+    .default({ lease: 15_000, heartbeat: 5_000 }),
+  services: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'), ServiceSpec)
+    .refine((s) => Object.keys(s).length > 0, { message: 'a stack has at least one service' }),
+});
+
+export type StackSpecInput = z.input<typeof StackSpec>;
+export type RawStack = z.output<typeof StackSpec>;
+export type RawService = z.output<typeof ServiceSpec>;
+export type HealthCheckSpec = z.output<typeof HealthCheck>;
+export type LocalSpec = z.output<typeof LocalBlock>;
+export type EnvEntry = z.output<typeof EnvValue>;
+export type ConditionName = z.output<typeof Condition>;
+export type RollbackScopeName = z.output<typeof RollbackScope>;

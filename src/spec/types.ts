@@ -1,0 +1,32 @@
+import type { SourceLocation } from '../errors.js';
+import type { ConditionName, HealthCheckSpec, LocalSpec, RawStack } from './schema.js';
+
+/** A dependency after normalisation: the short form `[db]` becomes `{ db: { condition } }`. */
+export interface Dependency {
+  name: string;
+  condition: ConditionName;
+}
+
+/** A service as the planner and engine see it: validated, interpolated, dependencies normalised. */
+export interface Service {
+  name: string;
+  kind: 'service' | 'job';
+  version?: string;
+  dependsOn: Dependency[];
+  healthCheck?: HealthCheckSpec;
+  local?: LocalSpec;
+}
+
+/** A loaded stack file. `dir` is the folder of the file: relative paths and `.convoy/` live there. */
+export interface Stack {
+  name: string;
+  file: string;
+  dir: string;
+  target: RawStack['target'];
+  deploy: RawStack['deploy'];
+  rollback: RawStack['rollback'];
+  lock: RawStack['lock'];
+  services: Service[];
+  /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
+  locate(path: readonly (string | number)[]): SourceLocation;
+}

@@ -1,0 +1,146 @@
+import type { Service } from '../spec/types.js';
+
+export interface LockInfo {
+  stack: string;
+  /** Who holds it: "actor@host pid N". */
+  holder: string;
+  correlationId: string;
+  /** Strictly increasing per stack across all acquisitions; every fenced write carries it. */
+  token: number;
+  /** Epoch ms. */
+  acquiredAt: number;
+  expiresAt: number;
+}
+
+export type AcquireResult =
+  | { acquired: true; lock: LockInfo; /** set when an expired lease of another holder was taken over */ tookOver?: LockInfo }
+  | { acquired: false; holder: LockInfo };
+
+export type DeploymentStatus =
+  | 'running'
+  | 'rolling-back'
+  | 'succeeded'
+  | 'failed' // failed and rolled back cleanly
+  | 'rollback-failed'
+  | 'interrupted'; // found unfinished by a later run, which resumed or rolled it back
+
+export type DeploymentKind = 'deploy' | 'rollback';
+
+export interface DeploymentRecord {
+  id: string;
+  stack: string;
+  kind: DeploymentKind;
+  correlationId: string;
+  actor: string;
+  /** CI provider variables and git facts (GITHUB_RUN_ID, GITHUB_SHA, git author …). */
+  context: Record<string, string>;
+  status: DeploymentStatus;
+  fencingToken: number;
+  startedAt: number;
+  endedAt?: number;
+  /** One sentence: what happened. */
+  summary?: string;
+  /** Set on `interrupted` records: the deployment that found it, and what it did. */
+  resolvedBy?: { deploymentId: string; action: 'resumed' | 'rolled-back' };
+}
+
+export type StepState =
+  | 'pending'
+  | 'unchanged'
+  | 'starting'
+  | 'healthy' // reached its gate (healthy / started / completed)
+  | 'failed'
+  | 'skipped' // not started because the deployment stopped
+  | 'rolling-back'
+  | 'rolled-back'
+  | 'rollback-failed';
+
+/** Per-service progress of one deployment. */
+export interface StepRecord {
+  deploymentId: string;
+  service: string;
+  /** Revision running before this deployment (undefined: none). */
+  fromRevision?: string;
+  toRevision: string;
+  state: StepState;
+  startedAt?: number;
+  endedAt?: number;
+  /** Failure message, when failed. Never holds secret values. */
+  detail?: string;
+}
+
+/** Everything needed to run a revision again (rollback): the resolved service as deployed. */
+export interface RevisionRecord {
+  stack: string;
+  service: string;
+  revision: string;
+  spec: Service;
+  createdAt: number;
+}
+
+/** The revision of a service that last passed its gate, i.e. the one to roll back to. */
+export interface CurrentRevision {
+  service: string;
+  revision: string;
+  deploymentId: string;
+  at: number;
+}
+
+export interface StoredEvent {
+  deploymentId: string;
+  seq: number;
+  at: number;
+  code: string;
+  /** The event as emitted (already redacted). */
+  data: Record<string, unknown>;
+}
+
+export interface HistoryFilter {
+  stack?: string;
+  status?: DeploymentStatus;
+  correlationId?: string;
+  limit?: number;
+}
+
+/**
+ * Everything the engine persists goes through this interface (sqlite now, dynamodb later). Writes that take a
+ * `token` are fenced: they fail with FencedOutError unless `token` is the stack's current lock token.
+ */
+export interface Store {
+  acquireLock(req: { stack: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<AcquireResult>;
+  /** Extends the lease; false when the lock is no longer ours (expired and taken, or force-released). */
+  renewLock(stack: string, token: number, leaseMs: number, now: number): Promise<boolean>;
+  releaseLock(stack: string, token: number): Promise<void>;
+  forceReleaseLock(stack: string): Promise<LockInfo | undefined>;
+  getLock(stack: string): Promise<LockInfo | undefined>;
+  listLocks(): Promise<LockInfo[]>;
+
+  createDeployment(d: DeploymentRecord): Promise<void>;
+  updateDeployment(
+    id: string,
+    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy'>>,
+    token: number,
+  ): Promise<void>;
+  getDeployment(id: string): Promise<DeploymentRecord | undefined>;
+  /** Newest first. */
+  listDeployments(filter?: HistoryFilter): Promise<DeploymentRecord[]>;
+  /** Deployments of the stack still `running` or `rolling-back` (their run died). */
+  findUnfinished(stack: string): Promise<DeploymentRecord[]>;
+
+  putStep(step: StepRecord, token: number): Promise<void>;
+  listSteps(deploymentId: string): Promise<StepRecord[]>;
+
+  appendEvent(e: Omit<StoredEvent, 'seq'>): Promise<void>;
+  listEvents(deploymentId: string): Promise<StoredEvent[]>;
+
+  saveRevision(r: RevisionRecord): Promise<void>;
+  getRevision(stack: string, service: string, revision: string): Promise<RevisionRecord | undefined>;
+
+  getCurrent(stack: string): Promise<CurrentRevision[]>;
+  /** `revision: undefined` removes the service (it was rolled back to nothing). Fenced. */
+  setCurrent(stack: string, service: string, value: { revision: string; deploymentId: string; at: number } | undefined, token: number): Promise<void>;
+  /** Good revisions of a service, newest first (for `convoy rollback`). */
+  listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import type { Service } from '../spec/types.js';
+
+/** One revision of one service: what the engine asks a target to run. */
+export interface Unit {
+  stack: string;
+  service: Service;
+  /** Content hash of everything that defines the service's behaviour (see plan/revision.ts). */
+  revision: string;
+}
+
+/** What the engine waits for after starting a unit. */
+export type Gate = 'started' | 'healthy' | 'completed';
+
+export type FailureReason = 'exited' | 'unhealthy' | 'timeout' | 'start-failed';
+
+export type Verdict =
+  | { ok: true; gate: Gate; at: number }
+  | {
+      ok: false;
+      reason: FailureReason;
+      at: number;
+      /** Human description of the check that decided, e.g. `http GET http://127.0.0.1:8080/health`. */
+      check?: string;
+      /** Last output of that check (HTTP status and body start, command stdout/stderr, connect error). */
+      output?: string;
+      exitCode?: number | null;
+      signal?: string | null;
+      message: string;
+    };
+
+export type Health = 'starting' | 'healthy' | 'unhealthy' | 'stopped';
+
+/** What runs now for one service, as the target sees it. */
+export interface RuntimeState {
+  name: string;
+  revision?: string;
+  pid?: number;
+  health: Health;
+  /** Epoch ms. */
+  startedAt?: number;
+  /** For jobs: exit code of the last run. */
+  exitCode?: number | null;
+}
+
+/**
+ * The engine's only way to act on the world. Implementations: targets/local (processes + probes); later aws and a
+ * virtual-time simulator. A target knows nothing about plans, locks or rollback policy.
+ */
+export interface Target {
+  readonly kind: string;
+  /** Replace whatever runs for `unit.service.name` with this revision. Resolves once it was launched. */
+  start(unit: Unit): Promise<void>;
+  /**
+   * Follow a started unit until its gate is reached or it fails, applying the health check with ECS semantics
+   * (failures inside startPeriod do not count; `retries` consecutive failures after it mean unhealthy).
+   * A process that exits before its gate fails at once (exit 0 is success for the `completed` gate).
+   */
+  awaitGate(unit: Unit, gate: Gate, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<Verdict>;
+  /** Stop one service; resolves when nothing of it runs any more. No-op when it does not run. */
+  stop(name: string): Promise<void>;
+  /** Current state of the named services (all known ones when omitted). */
+  status(names?: string[]): Promise<RuntimeState[]>;
+  /** Last `lines` lines of a service's output. */
+  logs(name: string, lines: number): Promise<string[]>;
+  /** Stop every service this target started for the stack; returns the names stopped. */
+  down(): Promise<string[]>;
+}
