@@ -14,5 +14,7 @@ function find(dir) {
 const only = process.argv.slice(2);
 const files = find('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 const concurrency = process.env.CONVOY_TEST_CONCURRENCY ?? '4';
-const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

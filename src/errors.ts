@@ -37,7 +37,9 @@ export class InvalidInputError extends ConvoyError {
     readonly hint?: string,
   ) {
     super(
-      (location ? `${location.file}:${location.line}:${location.column}: ${location.field ? location.field + ': ' : ''}` : '') +
+      (location
+        ? `${location.file}:${location.line}:${location.column}: ${location.field ? location.field + ': ' : ''}`
+        : '') +
         message +
         (hint ? ` (${hint})` : ''),
       ExitCode.invalidInput,

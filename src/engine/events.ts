@@ -12,7 +12,13 @@ interface Base {
   deploymentId?: string;
 }
 
-export type ServiceChange = { service: string; from?: string; to: string; changed: boolean; reasons: string[] };
+export type ServiceChange = {
+  service: string;
+  from?: string;
+  to: string;
+  changed: boolean;
+  reasons: string[];
+};
 
 export type ConvoyEvent = Base &
   (
@@ -20,7 +26,12 @@ export type ConvoyEvent = Base &
     | { code: 'lock.acquired'; token: number; tookOverExpired?: { holder: string; correlationId: string } }
     | { code: 'lock.lost'; token: number }
     | { code: 'lock.released'; token: number }
-    | { code: 'deploy.interrupted-found'; previous: string; previousCorrelationId: string; action: 'resume' | 'rollback' }
+    | {
+        code: 'deploy.interrupted-found';
+        previous: string;
+        previousCorrelationId: string;
+        action: 'resume' | 'rollback';
+      }
     | {
         code: 'deploy.started';
         kind: 'deploy' | 'rollback';

@@ -25,7 +25,10 @@ const Port = z
 /** An env value: a plain scalar, or `{ value, secret: true }` so it is never shown in output or history. */
 export const EnvValue = z.union([
   z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), secret: false })),
-  z.strictObject({ value: z.union([z.string(), z.number(), z.boolean()]).transform(String), secret: z.boolean().default(true) }),
+  z.strictObject({
+    value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+    secret: z.boolean().default(true),
+  }),
 ]);
 
 export const HealthCheckCommand = z
@@ -100,7 +103,10 @@ export const StackSpec = z.strictObject({
     .strictObject({ lease: Duration.default(15_000), heartbeat: Duration.default(5_000) })
     .default({ lease: 15_000, heartbeat: 5_000 }),
   services: z
-    .record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'), ServiceSpec)
+    .record(
+      z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'),
+      ServiceSpec,
+    )
     .refine((s) => Object.keys(s).length > 0, { message: 'a stack has at least one service' }),
 });
 

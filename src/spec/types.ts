@@ -30,3 +30,4 @@ export interface Stack {
   /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
   locate(path: readonly (string | number)[]): SourceLocation;
 }
+export type { HealthCheckSpec, LocalSpec, EnvEntry, ConditionName } from './schema.js';

@@ -13,7 +13,11 @@ export interface LockInfo {
 }
 
 export type AcquireResult =
-  | { acquired: true; lock: LockInfo; /** set when an expired lease of another holder was taken over */ tookOver?: LockInfo }
+  | {
+      acquired: true;
+      lock: LockInfo;
+      /** set when an expired lease of another holder was taken over */ tookOver?: LockInfo;
+    }
   | { acquired: false; holder: LockInfo };
 
 export type DeploymentStatus =
@@ -107,7 +111,13 @@ export interface HistoryFilter {
  * `token` are fenced: they fail with FencedOutError unless `token` is the stack's current lock token.
  */
 export interface Store {
-  acquireLock(req: { stack: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<AcquireResult>;
+  acquireLock(req: {
+    stack: string;
+    holder: string;
+    correlationId: string;
+    leaseMs: number;
+    now: number;
+  }): Promise<AcquireResult>;
   /** Extends the lease; false when the lock is no longer ours (expired and taken, or force-released). */
   renewLock(stack: string, token: number, leaseMs: number, now: number): Promise<boolean>;
   releaseLock(stack: string, token: number): Promise<void>;
@@ -138,7 +148,12 @@ export interface Store {
 
   getCurrent(stack: string): Promise<CurrentRevision[]>;
   /** `revision: undefined` removes the service (it was rolled back to nothing). Fenced. */
-  setCurrent(stack: string, service: string, value: { revision: string; deploymentId: string; at: number } | undefined, token: number): Promise<void>;
+  setCurrent(
+    stack: string,
+    service: string,
+    value: { revision: string; deploymentId: string; at: number } | undefined,
+    token: number,
+  ): Promise<void>;
   /** Good revisions of a service, newest first (for `convoy rollback`). */
   listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]>;
 

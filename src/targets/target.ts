@@ -60,8 +60,8 @@ export interface Target {
   stop(name: string): Promise<void>;
   /** Current state of the named services (all known ones when omitted). */
   status(names?: string[]): Promise<RuntimeState[]>;
-  /** Last `lines` lines of a service's output. */
-  logs(name: string, lines: number): Promise<string[]>;
+  /** Last `lines` lines of a service's output; `currentRun`: only what its latest start printed. */
+  logs(name: string, lines: number, opts?: { currentRun?: boolean }): Promise<string[]>;
   /** Stop every service this target started for the stack; returns the names stopped. */
   down(): Promise<string[]>;
 }

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { LockHeldError } from '../../errors.js';
+import { open, whoAndWhere } from '../setup.js';
+
+export function register(program: Command): void {
+  program
+    .command('down')
+    .description('stop every service convoy started for this stack; leaves no process behind')
+    .action(async () => {
+      const o = open(program.opts().file, { readOnly: true });
+      try {
+        const who = whoAndWhere(o.stack.dir);
+        // Stopping services under a running deployment would corrupt it: take the lock like a deployment does.
+        const r = await o.store.acquireLock({
+          stack: o.stack.name,
+          holder: who.holder,
+          correlationId: 'convoy-down',
+          leaseMs: o.stack.lock.lease,
+          now: o.clock.now(),
+        });
+        if (!r.acquired)
+          throw new LockHeldError(
+            `stack ${o.stack.name} is being deployed by ${r.holder.holder} (correlation id ${r.holder.correlationId}); not stopping anything`,
+          );
+        try {
+          const stopped = await o.target.down();
+          process.stdout.write(stopped.length ? `stopped: ${stopped.join(', ')}\n` : 'nothing was running\n');
+        } finally {
+          await o.store.releaseLock(o.stack.name, r.lock.token);
+        }
+      } finally {
+        await o.close();
+      }
+    });
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../errors.js';
+import { printJson } from '../output.js';
+import { table } from '../render/format.js';
+import { open } from '../setup.js';
+
+export function register(program: Command): void {
+  const lock = program.command('lock').description('inspect or break the deployment lock');
+  lock
+    .command('list')
+    .description('show held locks')
+    .option('--json', 'machine-readable')
+    .action(async (opts: { json?: boolean }) => {
+      const o = open(program.opts().file, { readOnly: true });
+      try {
+        const locks = await o.store.listLocks();
+        const now = o.clock.now();
+        const view = locks.map((l) => ({
+          ...l,
+          acquiredAt: new Date(l.acquiredAt).toISOString(),
+          expiresAt: new Date(l.expiresAt).toISOString(),
+          expired: l.expiresAt <= now,
+        }));
+        if (opts.json) return printJson(view);
+        if (!view.length) return void process.stdout.write('no locks held\n');
+        const rows = [['STACK', 'HOLDER', 'TOKEN', 'SINCE', 'EXPIRES', 'CORRELATION ID']];
+        for (const l of view)
+          rows.push([
+            l.stack,
+            l.holder,
+            String(l.token),
+            l.acquiredAt,
+            l.expired ? `${l.expiresAt} (expired)` : l.expiresAt,
+            l.correlationId,
+          ]);
+        process.stdout.write(table(rows) + '\n');
+      } finally {
+        await o.close();
+      }
+    });
+  lock
+    .command('release')
+    .description("break the stack's lock (only when its holder is known to be dead)")
+    .option('--force', 'required: confirms you know the holder is gone')
+    .action(async (opts: { force?: boolean }) => {
+      if (!opts.force)
+        throw new InvalidInputError(
+          "lock release needs --force: breaking a live deployment's lock lets two deployments run at once",
+        );
+      const o = open(program.opts().file, { readOnly: true });
+      try {
+        const was = await o.store.forceReleaseLock(o.stack.name);
+        process.stdout.write(
+          was
+            ? `released lock of ${was.stack} held by ${was.holder} (token ${was.token}, correlation id ${was.correlationId})\n`
+            : `stack ${o.stack.name} was not locked\n`,
+        );
+      } finally {
+        await o.close();
+      }
+    });
+}

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { printJson } from '../output.js';
+import { seconds, short, table } from '../render/format.js';
+import { open } from '../setup.js';
+
+export function register(program: Command): void {
+  program
+    .command('status')
+    .description("show each service's revision, pid, health and uptime")
+    .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds }')
+    .action(async (opts: { json?: boolean }) => {
+      const o = open(program.opts().file, { readOnly: true });
+      try {
+        const states = new Map((await o.target.status()).map((s) => [s.name, s]));
+        const now = o.clock.now();
+        const rows = o.stack.services.map((svc) => {
+          const s = states.get(svc.name);
+          const up = s?.startedAt && s.health !== 'stopped' ? Math.round((now - s.startedAt) / 1000) : null;
+          return {
+            name: svc.name,
+            kind: svc.kind,
+            revision: s?.revision ?? null,
+            pid: s?.health === 'stopped' ? null : (s?.pid ?? null),
+            health: s?.health ?? 'stopped',
+            uptimeSeconds: up,
+            ...(s?.exitCode != null ? { exitCode: s.exitCode } : {}),
+          };
+        });
+        if (opts.json) return printJson(rows);
+        const t = [['SERVICE', 'KIND', 'REVISION', 'PID', 'HEALTH', 'UPTIME']];
+        for (const r of rows)
+          t.push([
+            r.name,
+            r.kind,
+            short(r.revision ?? undefined),
+            r.pid ? String(r.pid) : '-',
+            r.health + (r.kind === 'job' && r.exitCode !== undefined ? ` (exit ${r.exitCode})` : ''),
+            r.uptimeSeconds === null ? '-' : seconds(r.uptimeSeconds * 1000),
+          ]);
+        process.stdout.write(table(t) + '\n');
+      } finally {
+        await o.close();
+      }
+    });
+}

@@ -1,0 +1,55 @@
+import type { ConvoyEvent } from '../../engine/events.js';
+import { seconds, short } from './format.js';
+
+/** One line of plain words per event: the CI view, and the TTY view's detail column. */
+export function describe(e: ConvoyEvent): string {
+  switch (e.code) {
+    case 'lock.waiting':
+      return `waiting for the lock: held by ${e.holder} since ${e.since} (correlation id ${e.correlationId})`;
+    case 'lock.acquired':
+      return e.tookOverExpired
+        ? `lock acquired (token ${e.token}); took over the expired lease of ${e.tookOverExpired.holder} (correlation id ${e.tookOverExpired.correlationId})`
+        : `lock acquired (token ${e.token})`;
+    case 'lock.lost':
+      return `lock lost (token ${e.token}): another deployment took over; stopping without touching its state`;
+    case 'lock.released':
+      return `lock released (token ${e.token})`;
+    case 'deploy.interrupted-found':
+      return `found interrupted deployment ${e.previous} (correlation id ${e.previousCorrelationId}); ${e.action === 'resume' ? 'resuming it: it wanted the same revisions' : 'rolling back what it changed'}`;
+    case 'deploy.started': {
+      const changed = e.changes.filter((c) => c.changed);
+      return `${e.kind} of ${e.stack} started by ${e.actor} (correlation id ${e.correlationId}): ${changed.length} to change, ${e.changes.length - changed.length} unchanged, ${e.waves.length} waves`;
+    }
+    case 'service.unchanged':
+      return `${e.service}: unchanged (revision ${short(e.revision)})`;
+    case 'service.starting':
+      return `${e.service}: starting revision ${short(e.revision)}${e.from ? ` (was ${short(e.from)})` : ''}, wave ${e.wave + 1}, waiting until ${e.gate}`;
+    case 'service.ready':
+      return `${e.service}: ${e.gate} after ${seconds(e.elapsedMs)}`;
+    case 'service.failed':
+      return `${e.service}: FAILED after ${seconds(e.elapsedMs)}: ${e.message}${e.check ? ` [check: ${e.check}]` : ''}${e.output ? ` [output: ${oneLine(e.output)}]` : ''}`;
+    case 'service.skipped':
+      return `${e.service}: skipped: ${e.why}`;
+    case 'rollback.started':
+      return e.services.length
+        ? `rolling back (scope ${e.scope}): ${e.services.join(', ')}`
+        : `no rollback (scope ${e.scope})`;
+    case 'service.rolling-back':
+      return `${e.service}: rolling back ${short(e.from)} → ${e.to ? short(e.to) : 'nothing (stopping it)'}`;
+    case 'service.rolled-back':
+      return `${e.service}: rolled back to ${e.to ? short(e.to) : 'nothing'} in ${seconds(e.elapsedMs)}`;
+    case 'service.rollback-failed':
+      return `${e.service}: ROLLBACK FAILED: ${e.message}`;
+    case 'deploy.succeeded':
+      return `deployment succeeded in ${seconds(e.elapsedMs)}: ${e.changed} changed, ${e.unchanged} unchanged`;
+    case 'deploy.failed':
+      return `deployment failed in ${seconds(e.elapsedMs)}: ${e.service}: ${e.message}; rolled back: ${e.rolledBack.join(', ') || 'nothing'}`;
+    case 'deploy.rollback-failed':
+      return `ROLLBACK FAILED after ${seconds(e.elapsedMs)}: ${e.message}`;
+  }
+}
+
+export function oneLine(s: string, max = 200): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}

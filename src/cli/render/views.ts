@@ -1,0 +1,102 @@
+import type { ConvoyEvent, Subscriber } from '../../engine/events.js';
+import { describe } from './describe.js';
+import { seconds } from './format.js';
+
+type Out = { write(s: string): unknown };
+
+/** --json: one JSON object per event, one per line. */
+export function jsonView(out: Out): Subscriber {
+  return (e) => out.write(JSON.stringify(e) + '\n');
+}
+
+/** Not a terminal (CI): one plain line per event. */
+export function plainView(out: Out): Subscriber {
+  return (e) => out.write(`${e.at} ${e.code.padEnd(24)} ${describe(e)}\n`);
+}
+
+interface Row {
+  state: string;
+  since: number;
+  done: boolean;
+}
+
+const ICON: Record<string, string> = {
+  healthy: '✓',
+  started: '✓',
+  completed: '✓',
+  waiting: '·',
+  starting: '◌',
+  ready: '✓',
+  unchanged: '=',
+  failed: '✗',
+  skipped: '-',
+  'rolling back': '↺',
+  'rolled back': '↺',
+  'rollback failed': '✗',
+};
+
+/**
+ * A terminal: one line per service with its state and elapsed time, redrawn in place; other events are printed
+ * above the block as they come.
+ */
+export function ttyView(
+  out: Out & { columns?: number },
+  now: () => number = Date.now,
+): { subscriber: Subscriber; stop(): void } {
+  const rows = new Map<string, Row>();
+  let drawn = 0;
+  const set = (name: string, state: string, done = false) =>
+    rows.set(name, { state, since: done ? (rows.get(name)?.since ?? now()) : now(), done });
+  const row = (name: string, r: Row, width: number) => {
+    const icon = ICON[r.state] ?? ' ';
+    const t = r.done ? '' : seconds(now() - r.since);
+    return `  ${icon} ${name.padEnd(width)}  ${r.state.padEnd(16)} ${t}`;
+  };
+  const redraw = (above?: string) => {
+    let s = drawn ? `\x1b[${drawn}A\x1b[0J` : '';
+    if (above) s += above + '\n';
+    const width = Math.max(0, ...[...rows.keys()].map((k) => k.length));
+    const lines = [...rows].map(([n, r]) => row(n, r, width));
+    s += lines.map((l) => l + '\n').join('');
+    drawn = lines.length;
+    out.write(s);
+  };
+  const timer = setInterval(() => rows.size && redraw(), 250);
+  timer.unref();
+  const subscriber: Subscriber = (e: ConvoyEvent) => {
+    switch (e.code) {
+      case 'deploy.started':
+        e.changes.forEach((c) => set(c.service, 'waiting'));
+        return redraw(describe(e));
+      case 'service.unchanged':
+        set(e.service, 'unchanged', true);
+        break;
+      case 'service.starting':
+        set(e.service, 'starting');
+        break;
+      case 'service.ready':
+        set(e.service, 'ready', true);
+        rows.get(e.service)!.state = e.gate;
+        break;
+      case 'service.failed':
+        set(e.service, 'failed', true);
+        break;
+      case 'service.skipped':
+        set(e.service, 'skipped', true);
+        break;
+      case 'service.rolling-back':
+        set(e.service, 'rolling back');
+        break;
+      case 'service.rolled-back':
+        set(e.service, 'rolled back', true);
+        break;
+      case 'service.rollback-failed':
+        set(e.service, 'rollback failed', true);
+        break;
+      default:
+        return redraw(describe(e));
+    }
+    redraw();
+  };
+  return { subscriber, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,285 @@
+import { randomUUID } from 'node:crypto';
+import { ConvoyError, DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
+import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/plan.js';
+import type { Stack } from '../spec/types.js';
+import type { DeploymentKind, Store } from '../store/store.js';
+import type { Health, Target } from '../targets/target.js';
+import type { Clock } from './clock.js';
+import type { RunContext } from './context.js';
+import { Emitter } from './emitter.js';
+import type { Subscriber } from './events.js';
+import { execute, type ExecResult } from './execute.js';
+import { acquireLease } from './lease.js';
+import { makeRedactor, secretValues } from './redact.js';
+import { recoverUnfinished, wantedRevisions } from './recover.js';
+import { rollBack, type RollbackItem } from './rollback.js';
+
+export interface EngineDeps {
+  store: Store;
+  target: Target;
+  clock: Clock;
+}
+
+export interface RunOptions {
+  stack: Stack;
+  correlationId: string;
+  actor: string;
+  context: Record<string, string>;
+  /** "actor@host pid N", shown to whoever finds the lock held. */
+  holder: string;
+  waitLockMs: number;
+  subscribers: Subscriber[];
+  /** Ctrl-C: stop, roll back per policy, release the lock. */
+  signal?: AbortSignal;
+}
+
+export interface RunOutcome {
+  deploymentId: string;
+  status: 'succeeded';
+  plan: Plan;
+}
+
+/** Reads what is recorded and running; the planner itself stays pure. */
+export async function observe(
+  deps: EngineDeps,
+  stack: Stack,
+): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health> }> {
+  const recorded = new Map<string, Recorded>();
+  for (const c of await deps.store.getCurrent(stack.name)) {
+    const rev = await deps.store.getRevision(stack.name, c.service, c.revision);
+    if (rev) recorded.set(c.service, { revision: c.revision, spec: rev.spec });
+  }
+  const health = new Map((await deps.target.status()).map((s) => [s.name, s.health] as const));
+  return { recorded, health };
+}
+
+/**
+ * One deployment from lock to release: take the lease, record the deployment, deal with any interrupted one, plan,
+ * execute, verify, and on failure roll back per the stack's policy. Resolves on success; otherwise throws the
+ * ConvoyError whose exit code says what happened.
+ */
+export async function runDeployment(
+  deps: EngineDeps,
+  o: RunOptions,
+  kind: DeploymentKind = 'deploy',
+  makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
+    buildPlan(o.stack, obs.recorded, obs.health),
+): Promise<RunOutcome> {
+  const { store, target, clock } = deps;
+  const stack = o.stack;
+  const emitter = new Emitter(stack.name, clock, store, makeRedactor(secretValues(stack.services)));
+  o.subscribers.forEach((s) => emitter.subscribe(s));
+  const lease = await acquireLease(store, clock, emitter, {
+    stack: stack.name,
+    holder: o.holder,
+    correlationId: o.correlationId,
+    leaseMs: stack.lock.lease,
+    heartbeatMs: stack.lock.heartbeat,
+    waitMs: o.waitLockMs,
+  });
+  const abort = new AbortController();
+  const follow = (s: AbortSignal | undefined) =>
+    s?.addEventListener('abort', () => abort.abort(s.reason), { once: true });
+  follow(lease.lost);
+  follow(o.signal);
+  const deploymentId = randomUUID();
+  const started = clock.now();
+  const ctx: RunContext = {
+    stack,
+    store,
+    target,
+    clock,
+    emitter,
+    deploymentId,
+    token: lease.token,
+    signal: abort.signal,
+  };
+  try {
+    await store.createDeployment({
+      id: deploymentId,
+      stack: stack.name,
+      kind,
+      correlationId: o.correlationId,
+      actor: o.actor,
+      context: o.context,
+      status: 'running',
+      fencingToken: lease.token,
+      startedAt: started,
+    });
+    emitter.deploymentId = deploymentId;
+    const recoveries = await recoverUnfinished(ctx, wantedRevisions(stack));
+    const stuck = recoveries.flatMap((r) => r.failed);
+    if (stuck.length)
+      return await finishRollbackFailed(
+        ctx,
+        started,
+        stuck,
+        'an interrupted deployment could not be rolled back',
+      );
+
+    const observed = await observe(deps, stack);
+    const plan = await makePlan(observed);
+    // Secrets of revisions we may roll back to are masked too.
+    emitter.setRedactor(
+      makeRedactor(secretValues([...stack.services, ...[...observed.recorded.values()].map((r) => r.spec)])),
+    );
+    for (const e of plan.entries.filter((x) => x.changed)) {
+      await store.saveRevision({
+        stack: stack.name,
+        service: e.service.name,
+        revision: e.revision,
+        spec: e.service,
+        createdAt: clock.now(),
+      });
+    }
+    emitter.emit({
+      code: 'deploy.started',
+      kind,
+      correlationId: o.correlationId,
+      actor: o.actor,
+      waves: plan.waves,
+      changes: plan.entries.map((e) => ({
+        service: e.service.name,
+        from: e.from,
+        to: e.revision,
+        changed: e.changed,
+        reasons: e.reasons,
+      })),
+    });
+
+    const result = await execute(ctx, plan, { order: stack.deploy.order, timeoutMs: stack.deploy.timeout });
+    if (!result.failed) await verifyRunning(ctx, result);
+    if (lease.lost.aborted)
+      throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));
+    if (!result.failed) {
+      const changed = plan.entries.filter((e) => e.changed).length;
+      await store.updateDeployment(
+        deploymentId,
+        {
+          status: 'succeeded',
+          endedAt: clock.now(),
+          summary: `${changed} changed, ${plan.entries.length - changed} unchanged`,
+        },
+        lease.token,
+      );
+      emitter.emit({
+        code: 'deploy.succeeded',
+        elapsedMs: clock.now() - started,
+        changed,
+        unchanged: plan.entries.length - changed,
+      });
+      return { deploymentId, status: 'succeeded', plan };
+    }
+    return await failAndRollBack(ctx, started, result);
+  } catch (err) {
+    if (err instanceof ConvoyError) throw err;
+    if (lease.lost.aborted)
+      throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));
+    throw err;
+  } finally {
+    await emitter.flush();
+    await lease.release().catch(() => undefined);
+  }
+}
+
+/** Post-deploy check: a service that passed its gate but died before the end of the deployment failed. */
+async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void> {
+  const services = result.launched.filter((e) => e.service.kind === 'service');
+  if (services.length === 0) return;
+  const states = new Map(
+    (await ctx.target.status(services.map((e) => e.service.name))).map((s) => [s.name, s]),
+  );
+  const dead = services.find((e) => states.get(e.service.name)?.health === 'stopped');
+  if (!dead) return;
+  const logs = await ctx.target.logs(dead.service.name, 20, { currentRun: true }).catch(() => []);
+  const message = 'exited after passing its gate, before the deployment finished';
+  result.failed = { entry: dead, verdict: { ok: false, reason: 'exited', at: ctx.clock.now(), message } };
+  await ctx.store.putStep(
+    {
+      deploymentId: ctx.deploymentId,
+      service: dead.service.name,
+      fromRevision: dead.from,
+      toRevision: dead.revision,
+      state: 'failed',
+      endedAt: ctx.clock.now(),
+      detail: message,
+    },
+    ctx.token,
+  );
+  ctx.emitter.emit({
+    code: 'service.failed',
+    service: dead.service.name,
+    revision: dead.revision,
+    elapsedMs: 0,
+    reason: 'exited',
+    message,
+    logs,
+  });
+}
+
+function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
+  const failed = result.failed!.entry;
+  const scope = ctx.stack.rollback.scope;
+  const chosen: PlanEntry[] =
+    scope === 'none' ? [] : scope === 'failed' ? [failed, ...result.unverified] : result.launched;
+  // Undo in reverse start order, so dependents go back before what they depend on.
+  const order = new Map(result.launched.map((e, i) => [e.service.name, i]));
+  return [...new Set(chosen)]
+    .sort((a, b) => (order.get(b.service.name) ?? 0) - (order.get(a.service.name) ?? 0))
+    .map((e) => ({ service: e.service.name, from: e.revision, to: e.from, deploymentId: ctx.deploymentId }));
+}
+
+async function failAndRollBack(ctx: RunContext, started: number, result: ExecResult): Promise<never> {
+  const { store, emitter, clock, token, deploymentId } = ctx;
+  const failed = result.failed!;
+  const items = rollbackItems(ctx, result);
+  await store.updateDeployment(deploymentId, { status: 'rolling-back' }, token);
+  emitter.emit({
+    code: 'rollback.started',
+    services: items.map((i) => i.service),
+    scope: ctx.stack.rollback.scope,
+  });
+  const rb = await rollBack(ctx, items);
+  if (rb.failed.length)
+    return finishRollbackFailed(
+      ctx,
+      started,
+      rb.failed,
+      `${failed.entry.service.name} failed: ${failed.verdict.message}`,
+    );
+  const summary = `${failed.entry.service.name} failed: ${failed.verdict.message}`;
+  await store.updateDeployment(deploymentId, { status: 'failed', endedAt: clock.now(), summary }, token);
+  emitter.emit({
+    code: 'deploy.failed',
+    elapsedMs: clock.now() - started,
+    service: failed.entry.service.name,
+    message: failed.verdict.message,
+    rolledBack: rb.rolledBack,
+  });
+  throw new DeployFailedError(
+    `deployment failed: ${summary}${rb.rolledBack.length ? `; rolled back ${rb.rolledBack.join(', ')}` : ''}`,
+  );
+}
+
+async function finishRollbackFailed(
+  ctx: RunContext,
+  started: number,
+  failed: { service: string; message: string }[],
+  why: string,
+): Promise<never> {
+  const summary = `${why}; rollback failed for ${failed.map((f) => `${f.service} (${f.message})`).join(', ')}`;
+  await ctx.store.updateDeployment(
+    ctx.deploymentId,
+    { status: 'rollback-failed', endedAt: ctx.clock.now(), summary },
+    ctx.token,
+  );
+  ctx.emitter.emit({
+    code: 'deploy.rollback-failed',
+    elapsedMs: ctx.clock.now() - started,
+    services: failed.map((f) => f.service),
+    message: summary,
+  });
+  throw new RollbackFailedError(
+    `${summary}. A person needs to look: see \`convoy status\` and \`convoy logs\`.`,
+  );
+}

@@ -1,0 +1,166 @@
+import type { Plan, PlanEntry } from '../plan/plan.js';
+import type { Verdict } from '../targets/target.js';
+import type { RunContext } from './context.js';
+import { Deferred } from './deferred.js';
+
+export type Failure = Extract<Verdict, { ok: false }>;
+
+export interface ExecResult {
+  /** The first failure; the one the report is about. */
+  failed?: { entry: PlanEntry; verdict: Failure };
+  /** Entries launched by this deployment, in launch order (what a rollback may undo). */
+  launched: PlanEntry[];
+  /** Launched entries that did not reach their gate because the deployment stopped first. */
+  unverified: PlanEntry[];
+}
+
+const LOG_LINES = 20;
+
+/**
+ * Runs the plan: every entry waits for its prerequisites (the previous wave, or its own dependencies), then is
+ * started and followed to its gate. The first failure stops new work and interrupts everything still waiting.
+ * Every state change is persisted before it is acted on.
+ */
+export async function execute(
+  ctx: RunContext,
+  plan: Plan,
+  opts: { order: 'waves' | 'dependencies'; timeoutMs: number },
+): Promise<ExecResult> {
+  const { store, target, clock, emitter, token } = ctx;
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort(ctx.signal.reason);
+  ctx.signal.addEventListener('abort', onOuterAbort, { once: true });
+
+  const launched = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
+  const ready = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
+  const result: ExecResult = { launched: [], unverified: [] };
+  stop.signal.addEventListener('abort', () => {
+    for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
+  });
+
+  // Wave k is done when every entry of waves 0..k reached its gate; one promise per wave keeps this linear.
+  const waveDone: Promise<boolean>[] = [];
+  plan.waves.forEach((names, w) => {
+    const own = Promise.all(names.map((n) => ready.get(n)!.promise)).then((r) => r.every(Boolean));
+    waveDone[w] = w === 0 ? own : Promise.all([waveDone[w - 1]!, own]).then(([a, b]) => a && b);
+  });
+  const prerequisites = (e: PlanEntry): Promise<boolean>[] => {
+    if (opts.order === 'waves') return e.wave === 0 ? [] : [waveDone[e.wave - 1]!];
+    return e.service.dependsOn.map(
+      (d) => (d.condition === 'started' ? launched : ready).get(d.name)!.promise,
+    );
+  };
+
+  const step = (
+    e: PlanEntry,
+    state: Parameters<typeof store.putStep>[0]['state'],
+    extra: { startedAt?: number; endedAt?: number; detail?: string } = {},
+  ) =>
+    store.putStep(
+      {
+        deploymentId: ctx.deploymentId,
+        service: e.service.name,
+        fromRevision: e.from,
+        toRevision: e.revision,
+        state,
+        ...extra,
+      },
+      token,
+    );
+
+  const run = async (e: PlanEntry): Promise<void> => {
+    const name = e.service.name;
+    const met = (await Promise.all(prerequisites(e))).every(Boolean);
+    if (!met || stop.signal.aborted) {
+      await step(e, 'skipped', { detail: 'not started: the deployment stopped' });
+      emitter.emit({ code: 'service.skipped', service: name, why: 'the deployment stopped before its turn' });
+      return;
+    }
+    if (!e.changed) {
+      emitter.emit({ code: 'service.unchanged', service: name, revision: e.revision });
+      launched.get(name)!.resolve(true);
+      ready.get(name)!.resolve(true);
+      return;
+    }
+    const startedAt = clock.now();
+    await step(e, 'starting', { startedAt });
+    emitter.emit({
+      code: 'service.starting',
+      service: name,
+      revision: e.revision,
+      from: e.from,
+      gate: e.gate,
+      wave: e.wave,
+    });
+    result.launched.push(e);
+    const unit = { stack: plan.stack, service: e.service, revision: e.revision };
+    let verdict: Verdict;
+    try {
+      await target.start(unit);
+      launched.get(name)!.resolve(true);
+      verdict = await target.awaitGate(unit, e.gate, { timeoutMs: opts.timeoutMs, signal: stop.signal });
+    } catch (err) {
+      verdict = stop.signal.aborted
+        ? {
+            ok: false,
+            reason: 'timeout',
+            at: clock.now(),
+            message: `stopped waiting: ${(stop.signal.reason as Error)?.message ?? 'cancelled'}`,
+          }
+        : { ok: false, reason: 'start-failed', at: clock.now(), message: (err as Error).message };
+    }
+    const endedAt = clock.now();
+    if (verdict.ok) {
+      await step(e, 'healthy', { startedAt, endedAt });
+      await store.setCurrent(
+        plan.stack,
+        name,
+        { revision: e.revision, deploymentId: ctx.deploymentId, at: endedAt },
+        token,
+      );
+      emitter.emit({
+        code: 'service.ready',
+        service: name,
+        revision: e.revision,
+        gate: e.gate,
+        elapsedMs: endedAt - startedAt,
+      });
+      ready.get(name)!.resolve(true);
+      return;
+    }
+    if (stop.signal.aborted && result.failed) {
+      // Interrupted by another service's failure: it never proved itself, so a rollback must treat it as failed.
+      result.unverified.push(e);
+      await step(e, 'failed', { startedAt, endedAt, detail: 'stopped waiting: another service failed' });
+      emitter.emit({
+        code: 'service.skipped',
+        service: name,
+        why: `stopped waiting for its ${e.gate} gate: ${result.failed.entry.service.name} failed`,
+      });
+      return;
+    }
+    result.failed ??= { entry: e, verdict };
+    stop.abort(new Error(`${name} failed`));
+    const logs = await target.logs(name, LOG_LINES, { currentRun: true }).catch(() => []);
+    await step(e, 'failed', { startedAt, endedAt, detail: verdict.message });
+    emitter.emit({
+      code: 'service.failed',
+      service: name,
+      revision: e.revision,
+      elapsedMs: endedAt - startedAt,
+      reason: verdict.reason,
+      message: verdict.message,
+      check: verdict.check,
+      output: verdict.output,
+      exitCode: verdict.exitCode,
+      logs,
+    });
+  };
+
+  try {
+    await Promise.all(plan.entries.map(run));
+  } finally {
+    ctx.signal.removeEventListener('abort', onOuterAbort);
+  }
+  return result;
+}

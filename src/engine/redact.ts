@@ -1,0 +1,27 @@
+import type { Service } from '../spec/types.js';
+
+export type Redact = (text: string) => string;
+
+/** Collects every env value marked secret, so no event, log line or history entry can carry one. */
+export function secretValues(services: Iterable<Service>): string[] {
+  const out = new Set<string>();
+  for (const s of services) {
+    for (const v of Object.values(s.local?.env ?? {})) if (v.secret && v.value.length >= 3) out.add(v.value);
+  }
+  // Longest first so a secret that contains another is masked whole.
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+export function makeRedactor(secrets: string[]): Redact {
+  if (secrets.length === 0) return (t) => t;
+  return (t) => secrets.reduce((acc, s) => acc.split(s).join('***'), t);
+}
+
+export function redactDeep<T>(value: T, redact: Redact): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,59 @@
+import { InvalidInputError } from '../errors.js';
+import { findCycle } from '../plan/graph.js';
+import { didYouMean } from './did-you-mean.js';
+import type { RawStack } from './schema.js';
+import type { FieldPath, Source } from './source.js';
+import type { Service } from './types.js';
+
+/** Rules the schema cannot express because they span services. Throws at the first one broken, in file order. */
+export function checkStack(raw: RawStack, services: readonly Service[], source: Source): void {
+  const byName = new Map(services.map((s) => [s.name, s]));
+  const fail = (path: FieldPath, message: string, opts: { key?: boolean; hint?: string } = {}): never => {
+    throw new InvalidInputError(message, source.locate(path, { key: opts.key }), opts.hint);
+  };
+
+  for (const service of services) {
+    const written = raw.services[service.name]?.dependsOn;
+    const short = Array.isArray(written);
+    const seen = new Set<string>();
+    service.dependsOn.forEach((dep, i) => {
+      const base = ['services', service.name, 'dependsOn'];
+      const at: FieldPath = short ? [...base, i] : [...base, dep.name];
+      const opts = { key: !short };
+      if (seen.has(dep.name)) fail(at, `"${dep.name}" is listed twice`);
+      seen.add(dep.name);
+      if (dep.name === service.name) fail(at, `${service.name} depends on itself`, opts);
+      const target = byName.get(dep.name);
+      if (!target) {
+        const suggestion = didYouMean(dep.name, byName.keys());
+        fail(at, `unknown service "${dep.name}"`, {
+          ...opts,
+          hint: suggestion ? `did you mean "${suggestion}"?` : undefined,
+        });
+        return;
+      }
+      const conditionAt: FieldPath = short ? at : [...at, 'condition'];
+      if (dep.condition === 'healthy' && !target.healthCheck) {
+        fail(conditionAt, `condition "healthy" needs a healthCheck on ${dep.name}, and it has none`);
+      }
+      if (dep.condition === 'completed' && target.kind !== 'job') {
+        fail(
+          conditionAt,
+          `condition "completed" needs ${dep.name} to be a job (kind: job); it is a long-running service`,
+        );
+      }
+    });
+    if (raw.target === 'local' && !service.local) {
+      fail(
+        ['services', service.name],
+        `target is "local" but ${service.name} has no "local" block saying how to run it`,
+        {
+          key: true,
+        },
+      );
+    }
+  }
+
+  const cycle = findCycle(services);
+  if (cycle) fail(['services', cycle[0] ?? '', 'dependsOn'], `dependency cycle: ${cycle.join(' → ')}`);
+}

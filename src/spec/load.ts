@@ -1,0 +1,51 @@
+import { dirname, resolve } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+import { checkStack } from './checks.js';
+import { interpolateDocument, readSource } from './document.js';
+import type { Env } from './interpolate.js';
+import { issuesToError } from './issues.js';
+import { normaliseServices } from './normalise.js';
+import { StackSpec } from './schema.js';
+import type { Stack } from './types.js';
+
+export interface LoadOptions {
+  /** Variables for `${VAR}` substitution; defaults to process.env. */
+  env?: Env;
+}
+
+/**
+ * Reads, interpolates, validates and normalises a stack file. Every problem is an InvalidInputError pointing at
+ * the line and column it comes from.
+ */
+export function loadStack(file: string, opts: LoadOptions = {}): Stack {
+  const source = readSource(file);
+  interpolateDocument(source, opts.env ?? process.env);
+  let data: unknown;
+  try {
+    data = source.doc.toJS();
+  } catch (err) {
+    throw new InvalidInputError(`invalid YAML: ${(err as Error).message}`, source.at(0));
+  }
+  if (data === null || data === undefined) {
+    throw new InvalidInputError(
+      'the stack file is empty: it needs at least "stack" and "services"',
+      source.at(0),
+    );
+  }
+  const parsed = StackSpec.safeParse(data);
+  if (!parsed.success) throw issuesToError(parsed.error.issues, data, source, StackSpec);
+  const raw = parsed.data;
+  const services = normaliseServices(raw, source);
+  checkStack(raw, services, source);
+  return {
+    name: raw.stack,
+    file,
+    dir: dirname(resolve(file)),
+    target: raw.target,
+    deploy: raw.deploy,
+    rollback: raw.rollback,
+    lock: raw.lock,
+    services,
+    locate: (path) => source.locate(path),
+  };
+}

@@ -1,0 +1,107 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Append-only: migration i takes the database from user_version i to i+1. Never edit a shipped entry; files written
+ * by an older convoy are upgraded in place by the newer one.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE locks (
+    stack          TEXT PRIMARY KEY,
+    holder         TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    token          INTEGER NOT NULL,
+    acquired_at    INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL
+  );
+  -- Separate from locks so the counter survives release / force-release and a token is never handed out twice.
+  CREATE TABLE fencing (
+    stack      TEXT PRIMARY KEY,
+    last_token INTEGER NOT NULL
+  );
+  CREATE TABLE deployments (
+    id             TEXT PRIMARY KEY,
+    stack          TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    actor          TEXT NOT NULL,
+    context        TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    fencing_token  INTEGER NOT NULL,
+    started_at     INTEGER NOT NULL,
+    ended_at       INTEGER,
+    summary        TEXT,
+    resolved_by    TEXT
+  );
+  CREATE INDEX deployments_by_stack ON deployments (stack, started_at);
+  CREATE INDEX deployments_by_correlation ON deployments (correlation_id);
+  CREATE INDEX deployments_by_status ON deployments (status);
+  CREATE TABLE steps (
+    deployment_id TEXT NOT NULL,
+    service       TEXT NOT NULL,
+    from_revision TEXT,
+    to_revision   TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    started_at    INTEGER,
+    ended_at      INTEGER,
+    detail        TEXT,
+    PRIMARY KEY (deployment_id, service)
+  );
+  CREATE TABLE events (
+    deployment_id TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    at            INTEGER NOT NULL,
+    code          TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    PRIMARY KEY (deployment_id, seq)
+  );
+  CREATE TABLE revisions (
+    stack      TEXT NOT NULL,
+    service    TEXT NOT NULL,
+    revision   TEXT NOT NULL,
+    spec       TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (stack, service, revision)
+  );
+  CREATE TABLE current (
+    stack         TEXT NOT NULL,
+    service       TEXT NOT NULL,
+    revision      TEXT NOT NULL,
+    deployment_id TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    PRIMARY KEY (stack, service)
+  );
+  -- AUTOINCREMENT: ids are never reused, so id order is append order even after rows are pruned.
+  CREATE TABLE good_revisions (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    stack         TEXT NOT NULL,
+    service       TEXT NOT NULL,
+    revision      TEXT NOT NULL,
+    deployment_id TEXT NOT NULL,
+    at            INTEGER NOT NULL
+  );
+  CREATE INDEX good_revisions_by_service ON good_revisions (stack, service, id);
+  `,
+];
+
+export const schemaVersion = migrations.length;
+
+export function migrate(db: Database.Database, file: string): void {
+  // Cheap read first so the common case (already current) never takes the write lock.
+  if (version(db) === schemaVersion) return;
+  // IMMEDIATE and re-read inside: several processes may open a fresh file at once; only the first migrates.
+  db.transaction(() => {
+    const from = version(db);
+    if (from > schemaVersion) {
+      throw new Error(
+        `${file} has store schema version ${from}, newer than this convoy understands (${schemaVersion}); upgrade convoy`,
+      );
+    }
+    for (const sql of migrations.slice(from)) db.exec(sql);
+    db.pragma(`user_version = ${schemaVersion}`);
+  }).immediate();
+}
+
+function version(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

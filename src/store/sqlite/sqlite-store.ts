@@ -1,0 +1,349 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { FencedOutError } from '../../errors.js';
+import type {
+  AcquireResult,
+  CurrentRevision,
+  DeploymentRecord,
+  HistoryFilter,
+  LockInfo,
+  RevisionRecord,
+  StepRecord,
+  StoredEvent,
+  Store,
+} from '../store.js';
+import {
+  fromDeployment,
+  fromLock,
+  fromRevision,
+  fromStep,
+  toCurrent,
+  toDeployment,
+  toEvent,
+  toLock,
+  toRevision,
+  toStep,
+  type CurrentRow,
+  type DeploymentRow,
+  type EventRow,
+  type LockRow,
+  type RevisionRow,
+  type StepRow,
+} from './rows.js';
+import { migrate } from './schema.js';
+
+/** Several convoy processes (CI jobs, a developer's terminal) may share one file; they queue rather than fail. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export function openSqliteStore(file: string): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    // busy_timeout first: switching to WAL and migrating both need locks another process may hold.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    migrate(db, file);
+    return new SqliteStore(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+class SqliteStore implements Store {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = prepare(db);
+  }
+
+  /**
+   * Every write that reads before it writes runs IMMEDIATE: a deferred transaction that upgrades from read to write
+   * gets SQLITE_BUSY at once in WAL mode instead of waiting on busy_timeout, and could act on a stale read.
+   */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Standard fencing: the token must still be the one in the lock row. An expired lease nobody took over is still ours. */
+  private assertToken(stack: string, token: number): void {
+    const row = this.q.getLock.get(stack);
+    if (row?.token === token) return;
+    throw new FencedOutError(
+      row
+        ? `lock token ${token} for stack "${stack}" is no longer current (current: ${row.token} held by ${row.holder}, correlation ${row.correlation_id}); another deployment took over`
+        : `lock token ${token} for stack "${stack}" is no longer current (current: none, the lock was released or force-released); this deployment no longer owns the stack`,
+    );
+  }
+
+  private stackOf(deploymentId: string): string {
+    const row = this.q.getDeployment.get(deploymentId);
+    if (!row) throw new Error(`deployment ${deploymentId} not found in the store`);
+    return row.stack;
+  }
+
+  async acquireLock(req: {
+    stack: string;
+    holder: string;
+    correlationId: string;
+    leaseMs: number;
+    now: number;
+  }): Promise<AcquireResult> {
+    return this.write((): AcquireResult => {
+      const existing = this.q.getLock.get(req.stack);
+      if (existing && existing.expires_at > req.now) return { acquired: false, holder: toLock(existing) };
+      const { last_token: token } = this.q.nextToken.get(req.stack)!;
+      const lock: LockInfo = {
+        stack: req.stack,
+        holder: req.holder,
+        correlationId: req.correlationId,
+        token,
+        acquiredAt: req.now,
+        expiresAt: req.now + req.leaseMs,
+      };
+      this.q.putLock.run(fromLock(lock));
+      // Any expired row belonged to an earlier acquisition (a different token), so it is a takeover even if the
+      // holder string happens to match: that run's writes are fenced out from now on.
+      return existing ? { acquired: true, lock, tookOver: toLock(existing) } : { acquired: true, lock };
+    });
+  }
+
+  async renewLock(stack: string, token: number, leaseMs: number, now: number): Promise<boolean> {
+    return this.q.renewLock.run(now + leaseMs, stack, token).changes > 0;
+  }
+
+  async releaseLock(stack: string, token: number): Promise<void> {
+    this.q.releaseLock.run(stack, token);
+  }
+
+  async forceReleaseLock(stack: string): Promise<LockInfo | undefined> {
+    const row = this.q.deleteLock.get(stack);
+    return row && toLock(row);
+  }
+
+  async getLock(stack: string): Promise<LockInfo | undefined> {
+    const row = this.q.getLock.get(stack);
+    return row && toLock(row);
+  }
+
+  async listLocks(): Promise<LockInfo[]> {
+    return this.q.listLocks.all().map(toLock);
+  }
+
+  async createDeployment(d: DeploymentRecord): Promise<void> {
+    this.write(() => {
+      this.assertToken(d.stack, d.fencingToken);
+      this.q.insertDeployment.run(fromDeployment(d));
+    });
+  }
+
+  async updateDeployment(
+    id: string,
+    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy'>>,
+    token: number,
+  ): Promise<void> {
+    this.write(() => {
+      this.assertToken(this.stackOf(id), token);
+      this.q.updateDeployment.run({
+        id,
+        status: patch.status ?? null,
+        ended_at: patch.endedAt ?? null,
+        summary: patch.summary ?? null,
+        resolved_by: patch.resolvedBy === undefined ? null : JSON.stringify(patch.resolvedBy),
+      });
+    });
+  }
+
+  async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    const row = this.q.getDeployment.get(id);
+    return row && toDeployment(row);
+  }
+
+  async listDeployments(filter: HistoryFilter = {}): Promise<DeploymentRecord[]> {
+    const conditions: [string, string | undefined][] = [
+      ['stack = ?', filter.stack],
+      ['status = ?', filter.status],
+      ['correlation_id = ?', filter.correlationId],
+    ];
+    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+    const where = used.map(([sql]) => sql);
+    const params: (string | number)[] = used.map(([, value]) => value);
+    // rowid breaks ties between deployments started in the same millisecond: later insert is newer.
+    const sql =
+      `SELECT * FROM deployments ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ` +
+      `ORDER BY started_at DESC, rowid DESC LIMIT ?`;
+    params.push(filter.limit ?? -1);
+    return this.db
+      .prepare<unknown[], DeploymentRow>(sql)
+      .all(...params)
+      .map(toDeployment);
+  }
+
+  async findUnfinished(stack: string): Promise<DeploymentRecord[]> {
+    return this.q.findUnfinished.all(stack).map(toDeployment);
+  }
+
+  async putStep(step: StepRecord, token: number): Promise<void> {
+    this.write(() => {
+      this.assertToken(this.stackOf(step.deploymentId), token);
+      this.q.upsertStep.run(fromStep(step));
+    });
+  }
+
+  async listSteps(deploymentId: string): Promise<StepRecord[]> {
+    return this.q.listSteps.all(deploymentId).map(toStep);
+  }
+
+  async appendEvent(e: Omit<StoredEvent, 'seq'>): Promise<void> {
+    this.q.appendEvent.run({
+      deployment_id: e.deploymentId,
+      at: e.at,
+      code: e.code,
+      data: JSON.stringify(e.data),
+    });
+  }
+
+  async listEvents(deploymentId: string): Promise<StoredEvent[]> {
+    return this.q.listEvents.all(deploymentId).map(toEvent);
+  }
+
+  async saveRevision(r: RevisionRecord): Promise<void> {
+    this.q.saveRevision.run(fromRevision(r));
+  }
+
+  async getRevision(stack: string, service: string, revision: string): Promise<RevisionRecord | undefined> {
+    const row = this.q.getRevision.get(stack, service, revision);
+    return row && toRevision(row);
+  }
+
+  async getCurrent(stack: string): Promise<CurrentRevision[]> {
+    return this.q.getCurrent.all(stack).map(toCurrent);
+  }
+
+  async setCurrent(
+    stack: string,
+    service: string,
+    value: { revision: string; deploymentId: string; at: number } | undefined,
+    token: number,
+  ): Promise<void> {
+    this.write(() => {
+      this.assertToken(stack, token);
+      if (value === undefined) {
+        this.q.deleteCurrent.run(stack, service);
+        return;
+      }
+      const row = {
+        stack,
+        service,
+        revision: value.revision,
+        deployment_id: value.deploymentId,
+        at: value.at,
+      };
+      this.q.upsertCurrent.run(row);
+      this.q.appendGood.run(row);
+    });
+  }
+
+  async listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]> {
+    return this.q.listGood.all(stack, service, limit ?? -1).map(toCurrent);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    getLock: db.prepare<[string], LockRow>('SELECT * FROM locks WHERE stack = ?'),
+    listLocks: db.prepare<[], LockRow>('SELECT * FROM locks ORDER BY stack'),
+    putLock: db.prepare<LockRow>(
+      `INSERT OR REPLACE INTO locks (stack, holder, correlation_id, token, acquired_at, expires_at)
+       VALUES (@stack, @holder, @correlation_id, @token, @acquired_at, @expires_at)`,
+    ),
+    nextToken: db.prepare<[string], { last_token: number }>(
+      `INSERT INTO fencing (stack, last_token) VALUES (?, 1)
+       ON CONFLICT (stack) DO UPDATE SET last_token = last_token + 1
+       RETURNING last_token`,
+    ),
+    renewLock: db.prepare<[number, string, number]>(
+      'UPDATE locks SET expires_at = ? WHERE stack = ? AND token = ?',
+    ),
+    releaseLock: db.prepare<[string, number]>('DELETE FROM locks WHERE stack = ? AND token = ?'),
+    deleteLock: db.prepare<[string], LockRow>('DELETE FROM locks WHERE stack = ? RETURNING *'),
+
+    insertDeployment: db.prepare<DeploymentRow>(
+      `INSERT INTO deployments (id, stack, kind, correlation_id, actor, context, status, fencing_token, started_at,
+                                ended_at, summary, resolved_by)
+       VALUES (@id, @stack, @kind, @correlation_id, @actor, @context, @status, @fencing_token, @started_at,
+               @ended_at, @summary, @resolved_by)`,
+    ),
+    // NULL means "not in the patch": a patch only ever sets fields.
+    updateDeployment: db.prepare<{
+      id: string;
+      status: string | null;
+      ended_at: number | null;
+      summary: string | null;
+      resolved_by: string | null;
+    }>(
+      `UPDATE deployments SET
+         status      = COALESCE(@status, status),
+         ended_at    = COALESCE(@ended_at, ended_at),
+         summary     = COALESCE(@summary, summary),
+         resolved_by = COALESCE(@resolved_by, resolved_by)
+       WHERE id = @id`,
+    ),
+    getDeployment: db.prepare<[string], DeploymentRow>('SELECT * FROM deployments WHERE id = ?'),
+    findUnfinished: db.prepare<[string], DeploymentRow>(
+      `SELECT * FROM deployments WHERE stack = ? AND status IN ('running', 'rolling-back')
+       ORDER BY started_at DESC, rowid DESC`,
+    ),
+
+    // ON CONFLICT DO UPDATE keeps the rowid, so listSteps stays in first-put (plan) order.
+    upsertStep: db.prepare<StepRow>(
+      `INSERT INTO steps (deployment_id, service, from_revision, to_revision, state, started_at, ended_at, detail)
+       VALUES (@deployment_id, @service, @from_revision, @to_revision, @state, @started_at, @ended_at, @detail)
+       ON CONFLICT (deployment_id, service) DO UPDATE SET
+         from_revision = excluded.from_revision, to_revision = excluded.to_revision, state = excluded.state,
+         started_at = excluded.started_at, ended_at = excluded.ended_at, detail = excluded.detail`,
+    ),
+    listSteps: db.prepare<[string], StepRow>('SELECT * FROM steps WHERE deployment_id = ? ORDER BY rowid'),
+
+    // One statement, so computing the next seq and inserting it is atomic across connections.
+    appendEvent: db.prepare<{ deployment_id: string; at: number; code: string; data: string }>(
+      `INSERT INTO events (deployment_id, seq, at, code, data)
+       SELECT @deployment_id, COALESCE(MAX(seq), 0) + 1, @at, @code, @data FROM events WHERE deployment_id = @deployment_id`,
+    ),
+    listEvents: db.prepare<[string], EventRow>('SELECT * FROM events WHERE deployment_id = ? ORDER BY seq'),
+
+    // A revision id names one resolved spec; saving it again (a redeploy, a rollback) keeps the first record.
+    saveRevision: db.prepare<RevisionRow>(
+      `INSERT INTO revisions (stack, service, revision, spec, created_at)
+       VALUES (@stack, @service, @revision, @spec, @created_at)
+       ON CONFLICT DO NOTHING`,
+    ),
+    getRevision: db.prepare<[string, string, string], RevisionRow>(
+      'SELECT * FROM revisions WHERE stack = ? AND service = ? AND revision = ?',
+    ),
+
+    getCurrent: db.prepare<[string], CurrentRow>(
+      'SELECT service, revision, deployment_id, at FROM current WHERE stack = ? ORDER BY service',
+    ),
+    upsertCurrent: db.prepare<CurrentRow & { stack: string }>(
+      `INSERT INTO current (stack, service, revision, deployment_id, at)
+       VALUES (@stack, @service, @revision, @deployment_id, @at)
+       ON CONFLICT (stack, service) DO UPDATE SET
+         revision = excluded.revision, deployment_id = excluded.deployment_id, at = excluded.at`,
+    ),
+    deleteCurrent: db.prepare<[string, string]>('DELETE FROM current WHERE stack = ? AND service = ?'),
+    appendGood: db.prepare<CurrentRow & { stack: string }>(
+      `INSERT INTO good_revisions (stack, service, revision, deployment_id, at)
+       VALUES (@stack, @service, @revision, @deployment_id, @at)`,
+    ),
+    listGood: db.prepare<[string, string, number], CurrentRow>(
+      `SELECT service, revision, deployment_id, at FROM good_revisions WHERE stack = ? AND service = ?
+       ORDER BY id DESC LIMIT ?`,
+    ),
+  };
+}

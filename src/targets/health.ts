@@ -1,0 +1,92 @@
+import type { HealthCheckSpec } from '../spec/schema.js';
+
+/**
+ * ECS/Docker health-check semantics as a pure state machine, so real targets, the simulator and an ECS emulator all
+ * agree on when a service turns healthy or unhealthy. It never reads a clock: callers feed it probe results with their
+ * own timestamps and ask when the next probe is due.
+ */
+
+export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
+
+export type HealthTiming = Pick<HealthCheckSpec, 'interval' | 'timeout' | 'retries' | 'startPeriod'>;
+
+export interface ProbeResult {
+  /** When the probe started (epoch ms). The start period is judged on this, as Docker does. */
+  at: number;
+  ok: boolean;
+  output: string;
+  /** How long the probe took; a probe slower than `timeout` fails even if it reported success. */
+  durationMs?: number;
+}
+
+export class HealthTracker {
+  private current: HealthStatus = 'starting';
+  private streak = 0;
+  private everPassed = false;
+  private last: ProbeResult | undefined;
+
+  constructor(
+    readonly timing: HealthTiming,
+    readonly startedAt: number,
+  ) {}
+
+  get status(): HealthStatus {
+    return this.current;
+  }
+
+  /** Consecutive failures that counted towards `retries`. */
+  get failingStreak(): number {
+    return this.streak;
+  }
+
+  get lastResult(): ProbeResult | undefined {
+    return this.last;
+  }
+
+  record(result: ProbeResult): HealthStatus {
+    const timedOut = result.durationMs !== undefined && result.durationMs > this.timing.timeout;
+    const ok = result.ok && !timedOut;
+    this.last =
+      timedOut && result.ok
+        ? { ...result, ok: false, output: `timed out after ${formatDuration(this.timing.timeout)}` }
+        : result;
+    if (ok) {
+      this.everPassed = true;
+      this.streak = 0;
+      this.current = 'healthy';
+      return this.current;
+    }
+    // Until the first pass, failures inside the start period are the service still booting; once it has passed they count.
+    if (!this.everPassed && result.at - this.startedAt < this.timing.startPeriod) return this.current;
+    this.streak++;
+    if (this.streak >= this.timing.retries) this.current = 'unhealthy';
+    return this.current;
+  }
+
+  /**
+   * When the next probe is due: probes run on the grid start + k·interval (k ≥ 1). A slot already used or already
+   * past `now` (a slow probe overran it) is skipped rather than fired late.
+   */
+  nextProbeAt(now?: number): number {
+    const interval = Math.max(1, this.timing.interval);
+    const after = Math.max(this.last?.at ?? this.startedAt, now === undefined ? -Infinity : now - 1);
+    const k = Math.max(1, Math.floor((after - this.startedAt) / interval) + 1);
+    return this.startedAt + k * interval;
+  }
+
+  /** One plain sentence saying why the check declared the service unhealthy. */
+  describeFailure(): string {
+    const times = `${this.timing.retries} ${this.timing.retries === 1 ? 'time' : 'times in a row'}`;
+    const after =
+      this.timing.startPeriod > 0 ? ` after the ${formatDuration(this.timing.startPeriod)} start period` : '';
+    return `health check failed ${times}${after}`;
+  }
+}
+
+/** 2000 → "2s", 1500 → "1.5s", 250 → "250ms", 90000 → "1.5m". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(3)}s`;
+  if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(3)}m`;
+  return `${+(ms / 3_600_000).toFixed(3)}h`;
+}

@@ -1,0 +1,343 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Clock } from '../../engine/clock.js';
+import { systemClock } from '../../engine/clock.js';
+import type { HealthCheckSpec } from '../../spec/schema.js';
+import type { Service } from '../../spec/types.js';
+import { HealthTracker } from '../health.js';
+import type { Gate, RuntimeState, Target, Unit, Verdict } from '../target.js';
+import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../verdicts.js';
+import { describeCheck, runProbe, type ProbeContext } from './probe.js';
+import { isRunning, procStartTime, stopGroup } from './procs.js';
+import { StateDir, type ServiceRecord } from './state.js';
+
+/**
+ * The `local` target: each service is a process on this machine, leader of its own process group, detached and
+ * unref'd so it outlives the convoy process; what runs is recorded in `<dir>/.convoy/` for later convoy processes.
+ *
+ * Decisions callers rely on:
+ * - A command that cannot be launched (ENOENT, EACCES, missing cwd, no `local` block) does not make start() reject:
+ *   start() records the error and the following awaitGate() returns `{ ok: false, reason: 'start-failed' }`, so the
+ *   engine handles it like any other failed gate.
+ * - awaitGate() rejects with the signal's reason when `signal` aborts (like Clock.sleep); every other outcome is a
+ *   Verdict. Health probes follow the grid start + k·interval on the injected clock.
+ * - Stopping waits on real time (SIGTERM, `stopGraceMs`, then SIGKILL): it is about real processes.
+ */
+
+export interface LocalTargetOptions {
+  /** Folder of the stack file: relative `cwd`s resolve against it and state lives in `<dir>/.convoy/`. */
+  dir: string;
+  stack: string;
+  clock?: Clock;
+  /** How long a stopped service gets between SIGTERM and SIGKILL; default 10 s. */
+  stopGraceMs?: number;
+}
+
+/** A process this convoy process spawned: we can listen for its exit instead of polling. */
+interface OwnRun {
+  pid: number;
+  exit: Promise<ExitInfo>;
+  exited?: ExitInfo;
+}
+
+const EXIT_POLL_MS = 150;
+
+export function createLocalTarget(opts: LocalTargetOptions): Target {
+  return new LocalTarget(opts);
+}
+
+class LocalTarget implements Target {
+  readonly kind = 'local';
+  private readonly state: StateDir;
+  private readonly clock: Clock;
+  private readonly graceMs: number;
+  private readonly own = new Map<string, OwnRun>();
+
+  constructor(private readonly opts: LocalTargetOptions) {
+    this.state = new StateDir(opts.dir);
+    this.clock = opts.clock ?? systemClock;
+    this.graceMs = opts.stopGraceMs ?? 10_000;
+  }
+
+  async start(unit: Unit): Promise<void> {
+    const { service, revision } = unit;
+    await this.stopProcesses(service.name);
+    this.state.ensure();
+    const base: ServiceRecord = {
+      stack: this.opts.stack,
+      name: service.name,
+      kind: service.kind,
+      revision,
+      startedAt: this.clock.now(),
+      service,
+    };
+    const launched = await this.launch(service, revision, base.startedAt);
+    if ('error' in launched) {
+      this.state.write({ ...base, startError: launched.error });
+      return;
+    }
+    const { child, pid } = launched;
+    this.state.write({ ...base, pid, procStart: procStartTime(pid) });
+    const run: OwnRun = {
+      pid,
+      exit: new Promise((res) =>
+        child.once('exit', (code, signal) => {
+          run.exited = { code, signal, known: true };
+          this.recordExit(service.name, pid, run.exited);
+          res(run.exited);
+        }),
+      ),
+    };
+    this.own.set(service.name, run);
+    child.unref();
+  }
+
+  private async launch(
+    service: Service,
+    revision: string,
+    startedAt: number,
+  ): Promise<{ child: ChildProcess; pid: number } | { error: string }> {
+    const local = service.local;
+    if (!local)
+      return { error: `service ${service.name} has no "local" block, so the local target cannot run it` };
+    const cwd = this.cwdOf(service);
+    if (!existsSync(cwd))
+      return { error: `could not start ${local.command}: working folder ${cwd} does not exist` };
+    const log = openSync(this.state.logPath(service.name), 'a');
+    try {
+      writeSync(
+        log,
+        `--- convoy: ${service.name} revision ${revision} started ${new Date(startedAt).toISOString()} ---\n`,
+      );
+      let child: ChildProcess;
+      try {
+        // spawn forks synchronously, so the log fd may be closed as soon as it returns.
+        child = spawn(local.command, local.args, {
+          cwd,
+          env: {
+            ...process.env,
+            ...envValues(service),
+            CONVOY_STACK: this.opts.stack,
+            CONVOY_SERVICE: service.name,
+            CONVOY_REVISION: revision,
+          },
+          detached: true,
+          stdio: ['ignore', log, log],
+        });
+      } catch (err) {
+        return this.launchError(log, local.command, err);
+      }
+      if (child.pid === undefined) {
+        const [err] = (await once(child, 'error')) as [Error];
+        return this.launchError(log, local.command, err);
+      }
+      return { child, pid: child.pid };
+    } finally {
+      closeSync(log);
+    }
+  }
+
+  private launchError(log: number, command: string, err: unknown): { error: string } {
+    const error = `could not start ${command}: ${err instanceof Error ? err.message : String(err)}`;
+    writeSync(log, `--- convoy: ${error} ---\n`);
+    return { error };
+  }
+
+  /** The spawning process persists the exit code so status() of later convoy processes can report it for jobs. */
+  private recordExit(name: string, pid: number, exit: ExitInfo): void {
+    const rec = this.state.read(name);
+    if (rec?.pid === pid) this.state.write({ ...rec, exitCode: exit.code, signal: exit.signal });
+  }
+
+  async awaitGate(
+    unit: Unit,
+    gate: Gate,
+    opts: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<Verdict> {
+    opts.signal?.throwIfAborted();
+    const { service } = unit;
+    const rec = this.state.read(service.name);
+    if (!rec || rec.stack !== this.opts.stack || rec.revision !== unit.revision) {
+      return failed(
+        'start-failed',
+        this.clock.now(),
+        `revision ${unit.revision} of ${service.name} was never started`,
+      );
+    }
+    if (rec.startError !== undefined || rec.pid === undefined) {
+      return failed('start-failed', this.clock.now(), rec.startError ?? `${service.name} has no process`);
+    }
+    const hc = service.healthCheck;
+    const cancel = new AbortController();
+    const onAbort = () => cancel.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const aborted = new Promise<never>((_, reject) =>
+        cancel.signal.addEventListener('abort', () => reject(cancel.signal.reason), { once: true }),
+      );
+      const tracker = gate === 'healthy' && hc ? new HealthTracker(hc, rec.startedAt) : undefined;
+      const exited = this.watchExit(rec, cancel.signal).then((e) => this.exitVerdict(gate, service, e));
+      const timedOut = this.clock.sleep(opts.timeoutMs, cancel.signal).then(() =>
+        timeoutVerdict(gate, opts.timeoutMs, this.clock.now(), {
+          check: tracker && hc ? describeCheck(hc) : undefined,
+          output: tracker?.lastResult?.output,
+        }),
+      );
+      // The completed gate is decided by `exited` alone; a service without a health check is healthy once it runs.
+      const work: Promise<Verdict> =
+        gate === 'completed'
+          ? new Promise<never>(() => {})
+          : tracker && hc
+            ? this.followHealth(tracker, hc, service, cancel.signal)
+            : this.startedVerdict(rec, gate);
+      for (const p of [aborted, exited, timedOut, work]) p.catch(() => {});
+      return await Promise.race([aborted, exited, timedOut, work]);
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      cancel.abort();
+    }
+  }
+
+  private async startedVerdict(rec: ServiceRecord, gate: Gate): Promise<Verdict> {
+    if (isRunning(rec.pid!, rec.procStart)) return passed(gate, this.clock.now());
+    // Ours and already dead: its 'exit' event (with the code) is at most a tick away.
+    const run = this.own.get(rec.name);
+    const exit = run && run.pid === rec.pid ? await run.exit : this.persistedExit(rec.name);
+    return this.exitVerdict(gate, rec.service, exit);
+  }
+
+  private async followHealth(
+    tracker: HealthTracker,
+    hc: HealthCheckSpec,
+    service: Service,
+    signal: AbortSignal,
+  ): Promise<Verdict> {
+    const ctx = this.probeContext(service, signal);
+    for (;;) {
+      const due = tracker.nextProbeAt(this.clock.now());
+      // Loop because a timer may fire a hair early; a probe must not land before its slot.
+      while (this.clock.now() < due) await this.clock.sleep(due - this.clock.now(), signal);
+      const at = this.clock.now();
+      const result = await runProbe(hc, ctx);
+      signal.throwIfAborted();
+      const status = tracker.record({ at, ...result });
+      if (status === 'healthy') return passed('healthy', this.clock.now());
+      if (status === 'unhealthy') {
+        return failed('unhealthy', this.clock.now(), tracker.describeFailure(), {
+          check: describeCheck(hc),
+          output: tracker.lastResult?.output,
+        });
+      }
+    }
+  }
+
+  /** Resolves when the service's main process exits: from the 'exit' event if we spawned it, else by polling the pid. */
+  private async watchExit(rec: ServiceRecord, signal: AbortSignal): Promise<ExitInfo> {
+    const run = this.own.get(rec.name);
+    if (run && run.pid === rec.pid) return run.exit;
+    while (isRunning(rec.pid!, rec.procStart)) await this.clock.sleep(EXIT_POLL_MS, signal);
+    return this.persistedExit(rec.name);
+  }
+
+  private exitVerdict(gate: Gate, service: Service, exit: ExitInfo): Verdict {
+    return exitVerdict(gate, service.kind, exit, this.clock.now());
+  }
+
+  private persistedExit(name: string): ExitInfo {
+    const rec = this.state.read(name);
+    return rec?.exitCode !== undefined
+      ? { code: rec.exitCode, signal: rec.signal ?? null, known: true }
+      : { code: null, signal: null, known: false };
+  }
+
+  async stop(name: string): Promise<void> {
+    await this.stopProcesses(name);
+  }
+
+  /** Stops the recorded process group (and one we spawned, if different); true when something was running. */
+  private async stopProcesses(name: string): Promise<boolean> {
+    const rec = this.state.read(name);
+    const run = this.own.get(name);
+    let stopped = false;
+    if (rec?.pid !== undefined && rec.stack === this.opts.stack) {
+      stopped = await stopGroup(rec.pid, rec.procStart, this.graceMs);
+    }
+    if (run && run.pid !== rec?.pid) stopped = (await stopGroup(run.pid, undefined, this.graceMs)) || stopped;
+    if (run) {
+      // Let our 'exit' listener record the exit code before anyone reads the state; it fires within a tick or two.
+      // The timer stays ref'd on purpose: the child is unref'd, so nothing else would keep the event loop waiting.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([run.exit, new Promise((r) => (timer = setTimeout(r, 1000)))]);
+      clearTimeout(timer);
+      this.own.delete(name);
+    }
+    return stopped;
+  }
+
+  async down(): Promise<string[]> {
+    const mine = this.state.list().filter((r) => r.stack === this.opts.stack);
+    const stopped = await Promise.all(
+      mine.map(async (r) => {
+        const was = await this.stopProcesses(r.name);
+        this.state.remove(r.name);
+        return was ? r.name : undefined;
+      }),
+    );
+    return stopped.filter((n): n is string => n !== undefined).sort();
+  }
+
+  async status(names?: string[]): Promise<RuntimeState[]> {
+    const list =
+      names ??
+      this.state
+        .list()
+        .filter((r) => r.stack === this.opts.stack)
+        .map((r) => r.name)
+        .sort();
+    return Promise.all(list.map((n) => this.statusOf(n)));
+  }
+
+  private async statusOf(name: string): Promise<RuntimeState> {
+    const rec = this.state.read(name);
+    if (!rec || rec.stack !== this.opts.stack) return { name, health: 'stopped' };
+    const base = { name, revision: rec.revision, startedAt: rec.startedAt };
+    if (rec.pid === undefined || !isRunning(rec.pid, rec.procStart)) {
+      const exit = this.own.get(name)?.exited ?? this.persistedExit(name);
+      return rec.kind === 'job' && exit.known
+        ? { ...base, health: 'stopped', exitCode: exit.code }
+        : { ...base, health: 'stopped' };
+    }
+    const hc = rec.service.healthCheck;
+    if (!hc) return { ...base, pid: rec.pid, health: 'healthy' };
+    const probe = await runProbe(hc, this.probeContext(rec.service));
+    const ok = probe.ok && probe.durationMs <= hc.timeout;
+    const health = ok
+      ? 'healthy'
+      : this.clock.now() - rec.startedAt < hc.startPeriod
+        ? 'starting'
+        : 'unhealthy';
+    return { ...base, pid: rec.pid, health };
+  }
+
+  async logs(name: string, lines: number, opts: { currentRun?: boolean } = {}): Promise<string[]> {
+    const tail = this.state.tail(name, lines);
+    if (!opts.currentRun) return tail;
+    // Each start writes a "--- convoy: NAME revision R started …" header; a failure report wants only the newest run.
+    const header = tail.findLastIndex((l) => l.startsWith(`--- convoy: ${name} revision `));
+    return header >= 0 ? tail.slice(header) : tail;
+  }
+
+  private cwdOf(service: Service): string {
+    return resolve(this.opts.dir, service.local?.cwd ?? '.');
+  }
+
+  private probeContext(service: Service, signal?: AbortSignal): ProbeContext {
+    return { env: envValues(service), cwd: this.cwdOf(service), signal };
+  }
+}
+
+function envValues(service: Service): Record<string, string> {
+  return Object.fromEntries(Object.entries(service.local?.env ?? {}).map(([k, v]) => [k, v.value]));
+}

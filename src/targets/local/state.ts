@@ -1,0 +1,135 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { Service } from '../../spec/types.js';
+
+/**
+ * What the local target remembers about each service in `<dir>/.convoy/`, so a later convoy process (status, down,
+ * the next deploy) finds processes an earlier one started.
+ */
+export interface ServiceRecord {
+  stack: string;
+  name: string;
+  kind: Service['kind'];
+  revision: string;
+  /** Epoch ms, from the target's clock. */
+  startedAt: number;
+  /** Also the process group id: every service runs as the leader of its own group. */
+  pid?: number;
+  /** /proc start time of `pid`, to tell our process from a later one that got the same pid. */
+  procStart?: string;
+  /** Set instead of pid when the command could not be launched. */
+  startError?: string;
+  /** Known only when the convoy process that spawned it saw it exit. */
+  exitCode?: number | null;
+  signal?: string | null;
+  /** Holds env values, secrets included; hence the 0600 file. */
+  service: Service;
+}
+
+export class StateDir {
+  readonly root: string;
+
+  constructor(dir: string) {
+    this.root = join(dir, '.convoy');
+  }
+
+  private get servicesDir() {
+    return join(this.root, 'services');
+  }
+  private get pidsDir() {
+    return join(this.root, 'pids');
+  }
+  logPath(name: string): string {
+    return join(this.root, 'logs', `${name}.log`);
+  }
+
+  ensure(): void {
+    mkdirSync(this.servicesDir, { recursive: true, mode: 0o700 });
+    mkdirSync(this.pidsDir, { recursive: true });
+    mkdirSync(join(this.root, 'logs'), { recursive: true });
+  }
+
+  read(name: string): ServiceRecord | undefined {
+    try {
+      return JSON.parse(readFileSync(join(this.servicesDir, `${name}.json`), 'utf8')) as ServiceRecord;
+    } catch {
+      return undefined;
+    }
+  }
+
+  list(): ServiceRecord[] {
+    let files: string[];
+    try {
+      files = readdirSync(this.servicesDir);
+    } catch {
+      return [];
+    }
+    return files
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => this.read(f.slice(0, -'.json'.length)))
+      .filter((r): r is ServiceRecord => r !== undefined);
+  }
+
+  write(rec: ServiceRecord): void {
+    this.ensure();
+    // Write-then-rename: a concurrent reader never sees half a record; the temp file is created 0600 already.
+    const file = join(this.servicesDir, `${rec.name}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(rec, null, 2) + '\n', { mode: 0o600 });
+    renameSync(tmp, file);
+    const pidFile = join(this.pidsDir, `${rec.name}.pid`);
+    if (rec.pid !== undefined) writeFileSync(pidFile, `${rec.pid}\n`);
+    else rmSync(pidFile, { force: true });
+  }
+
+  remove(name: string): void {
+    rmSync(join(this.servicesDir, `${name}.json`), { force: true });
+    rmSync(join(this.pidsDir, `${name}.pid`), { force: true });
+  }
+
+  /** Last `lines` lines of a log, reading from the end so a large log costs no more than its tail. */
+  tail(name: string, lines: number): string[] {
+    if (lines <= 0) return [];
+    let fd: number;
+    try {
+      fd = openSync(this.logPath(name), 'r');
+    } catch {
+      return [];
+    }
+    try {
+      const size = statSync(this.logPath(name)).size;
+      const chunk = 64 * 1024;
+      let pos = size;
+      let buf = Buffer.alloc(0);
+      while (pos > 0 && countNewlines(buf) <= lines) {
+        const len = Math.min(chunk, pos);
+        pos -= len;
+        const part = Buffer.alloc(len);
+        readSync(fd, part, 0, len, pos);
+        buf = Buffer.concat([part, buf]);
+      }
+      const all = buf.toString('utf8').split('\n');
+      if (all[all.length - 1] === '') all.pop();
+      return all.slice(-lines);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root, from dist/test/e2e/. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = join(ROOT, 'dist/src/cli/main.js');
+export const SERVER = join(ROOT, 'examples/server/service.mjs');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the built CLI as a user would, without a terminal (so output is one plain line per event). */
+export function startCli(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string> },
+): { child: ChildProcess; done: Promise<CliResult>; output: () => string } {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd,
+    env: { ...process.env, CI: 'true', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<CliResult>((res) =>
+    child.on('close', (code) => res({ code, stdout, stderr, ms: Date.now() - t0 })),
+  );
+  return { child, done, output: () => stdout + stderr };
+}
+
+export function cli(args: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  return startCli(args, opts).done;
+}
+
+/** Resolves once the running CLI has printed something matching `re`. */
+export async function waitForOutput(
+  run: { output: () => string; done: Promise<CliResult> },
+  re: RegExp,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let finished = false;
+  void run.done.then(() => (finished = true));
+  while (!re.test(run.output())) {
+    if (finished) throw new Error(`CLI ended before printing ${re}:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${re}:\n${run.output()}`);
+    await sleep(50);
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function tempDir(prefix = 'convoy-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Copies an example stack and the shared server program into a temp dir, so state never lands in the repo. */
+export function copyExample(name: string): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
+  cpSync(join(ROOT, 'examples/server'), join(dir, 'server'), { recursive: true });
+  return join(dir, name);
+}
+
+export function writeStack(dir: string, yaml: string, file = 'convoy.yaml'): string {
+  writeFileSync(join(dir, file), yaml);
+  return join(dir, file);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+/** A process counts as gone when it no longer exists or is only a zombie waiting to be reaped. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+export interface StatusRow {
+  name: string;
+  kind: string;
+  revision: string | null;
+  pid: number | null;
+  health: string;
+  uptimeSeconds: number | null;
+}
+
+export async function status(cwd: string, file = 'convoy.yaml'): Promise<StatusRow[]> {
+  const r = await cli(['-f', file, 'status', '--json'], { cwd });
+  if (r.code !== 0) throw new Error(`status failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as StatusRow[];
+}
+
+/** Parses `--json` event output (one object per line). */
+export function events(stdout: string): { code: string; at: string; [k: string]: unknown }[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+
+/** A service played by the example server program; `env` configures it (PORT is set from `port`). */
+export function serviceYaml(
+  name: string,
+  o: {
+    port: number;
+    env?: Record<string, string | number>;
+    dependsOn?: string[];
+    health?: string;
+    kind?: 'job';
+  },
+): string {
+  const env = { PORT: o.port, ...o.env };
+  const lines = [`  ${name}:`];
+  if (o.kind) lines.push(`    kind: ${o.kind}`);
+  if (o.dependsOn?.length) lines.push(`    dependsOn: [${o.dependsOn.join(', ')}]`);
+  lines.push(
+    `    local:`,
+    `      command: node`,
+    `      args: [${JSON.stringify(SERVER)}]`,
+    `      port: ${o.port}`,
+    `      env: ${JSON.stringify(Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])))}`,
+  );
+  if (o.kind !== 'job')
+    lines.push(
+      `    healthCheck: ${o.health ?? `{ http: { url: "http://127.0.0.1:${o.port}/health" }, interval: 300ms, timeout: 500ms, retries: 3, startPeriod: 6s }`}`,
+    );
+  return lines.join('\n');
+}

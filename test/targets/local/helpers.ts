@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { HealthCheckSpec } from '../../../src/spec/schema.js';
+import type { Service } from '../../../src/spec/types.js';
+import type { Unit } from '../../../src/targets/target.js';
+
+/** Shared fixtures for local-target tests: real temp folders, real ports, real node processes. */
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'convoy-local-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const { port } = server.address() as { port: number };
+  await new Promise((res) => server.close(res));
+  return port;
+}
+
+export function writeScript(dir: string, name: string, code: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, code);
+  return file;
+}
+
+/**
+ * An HTTP service: listens on $PORT after $LISTEN_DELAY_MS, answers $STATUS with $BODY, logs a greeting, and exits
+ * with $EXIT_CODE after $EXIT_AFTER_MS when set.
+ */
+export const SERVER_JS = `
+import http from 'node:http';
+const env = process.env;
+console.log('hello from ' + env.CONVOY_SERVICE + ' revision ' + env.CONVOY_REVISION + ' of ' + env.CONVOY_STACK);
+console.error('greeting on stderr');
+setTimeout(() => {
+  http.createServer((req, res) => { res.writeHead(Number(env.STATUS ?? 200)); res.end(env.BODY ?? 'ok'); })
+    .listen(Number(env.PORT), '127.0.0.1');
+}, Number(env.LISTEN_DELAY_MS ?? 0));
+if (env.EXIT_AFTER_MS) setTimeout(() => process.exit(Number(env.EXIT_CODE ?? 0)), Number(env.EXIT_AFTER_MS));
+`;
+
+export function healthCheck(hc: Partial<HealthCheckSpec>): HealthCheckSpec {
+  return { interval: 100, timeout: 2000, retries: 3, startPeriod: 0, ...hc };
+}
+
+export function service(
+  name: string,
+  local: { command: string; args?: string[]; env?: Record<string, string>; cwd?: string },
+  more: Partial<Service> = {},
+): Service {
+  const env = Object.fromEntries(
+    Object.entries(local.env ?? {}).map(([k, value]) => [k, { value, secret: false }]),
+  );
+  return {
+    name,
+    kind: 'service',
+    dependsOn: [],
+    local: { command: local.command, args: local.args ?? [], env, cwd: local.cwd },
+    ...more,
+  };
+}
+
+export function unit(svc: Service, revision = 'rev1', stack = 'teststack'): Unit {
+  return { stack, service: svc, revision };
+}
+
+/** Alive and not a zombie: a reparented zombie may never be reaped in a container, yet it runs nothing. */
+export function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor<T>(what: string, fn: () => T | undefined | false, ms = 3000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(25);
+  }
+}
