@@ -29,7 +29,7 @@ export interface Recorded {
 }
 
 export function gateOf(s: Service): Gate {
-  if (s.kind === 'job') return 'completed';
+  if (s.kind === 'job' || s.kind === 'cloudformation') return 'completed';
   return s.healthCheck ? 'healthy' : 'started';
 }
 

@@ -45,6 +45,8 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
     deploy: raw.deploy,
     rollback: raw.rollback,
     lock: raw.lock,
+    store: raw.store,
+    ...(raw.aws ? { aws: raw.aws } : {}),
     services,
     locate: (path) => source.locate(path),
   };

@@ -70,6 +70,51 @@ export const LocalBlock = z.strictObject({
   port: Port.optional(),
 });
 
+/**
+ * ECS: native JSON files, as ecspresso and the console use them (`${VAR}` interpolated, paths relative to the stack
+ * file). `runTask` (jobs) holds RunTask input such as launchType and networkConfiguration.
+ */
+export const AwsServiceBlock = z.strictObject({
+  taskDefinition: z.string().min(1),
+  serviceDefinition: z.string().min(1).optional(),
+  runTask: z.string().min(1).optional(),
+  cluster: z.string().min(1).optional(),
+});
+
+/** A CloudFormation phase: create/update `stackName` from `template` through a change set, or only watch it. */
+export const CloudFormationBlock = z.strictObject({
+  stackName: z.string().min(1),
+  template: z.string().min(1).optional(),
+  parameters: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
+    .default({}),
+  capabilities: z.array(z.string()).default([]),
+  /** Warn when no stack event arrives for this long. */
+  stallWarning: Duration.default(300_000),
+});
+
+export const StoreBlock = z
+  .strictObject({
+    kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
+    /** sqlite: the file, relative to the stack file (default .convoy/state.db). */
+    path: z.string().min(1).optional(),
+    /** dynamodb: the table (see `convoy store init`). */
+    table: z.string().min(1).optional(),
+    region: z.string().min(1).optional(),
+    /** dynamodb: a non-AWS endpoint such as a local DynamoDB; AWS_ENDPOINT_URL_DYNAMODB also works. */
+    endpoint: z.url().optional(),
+  })
+  .refine((st) => st.kind !== 'dynamodb' || st.table !== undefined, {
+    message: 'a dynamodb store needs "table"',
+    path: ['table'],
+  });
+
+export const AwsStackBlock = z.strictObject({
+  region: z.string().min(1).optional(),
+  /** Default ECS cluster for every service. */
+  cluster: z.string().min(1).optional(),
+});
+
 export const Condition = z.enum(['started', 'healthy', 'completed']);
 
 const DependsOnLong = z.record(z.string(), z.strictObject({ condition: Condition }));
@@ -77,12 +122,14 @@ export const DependsOn = z.union([z.array(z.string()), DependsOnLong]);
 
 export const ServiceSpec = z.strictObject({
   /** `job` runs once to completion (a migration); `service` keeps running. */
-  kind: z.enum(['service', 'job']).default('service'),
+  kind: z.enum(['service', 'job', 'cloudformation']).default('service'),
   /** A label for people (image tag, git SHA); part of the revision. */
   version: z.union([z.string(), z.number()]).transform(String).optional(),
   dependsOn: DependsOn.default([]),
   healthCheck: HealthCheck.optional(),
   local: LocalBlock.optional(),
+  aws: AwsServiceBlock.optional(),
+  cloudformation: CloudFormationBlock.optional(),
 });
 
 export const RollbackScope = z.enum(['failed', 'changed', 'none']);
@@ -102,6 +149,8 @@ export const StackSpec = z.strictObject({
   lock: z
     .strictObject({ lease: Duration.default(15_000), heartbeat: Duration.default(5_000) })
     .default({ lease: 15_000, heartbeat: 5_000 }),
+  store: StoreBlock.default({ kind: 'sqlite' }),
+  aws: AwsStackBlock.optional(),
   services: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'),
@@ -118,3 +167,6 @@ export type LocalSpec = z.output<typeof LocalBlock>;
 export type EnvEntry = z.output<typeof EnvValue>;
 export type ConditionName = z.output<typeof Condition>;
 export type RollbackScopeName = z.output<typeof RollbackScope>;
+export type StoreSpec = z.output<typeof StoreBlock>;
+export type AwsStackSpec = z.output<typeof AwsStackBlock>;
+export type CloudFormationSpec = z.output<typeof CloudFormationBlock>;

@@ -7,14 +7,37 @@ export interface Dependency {
   condition: ConditionName;
 }
 
+/** The aws block with its JSON files read, interpolated and parsed (so revisions hash what is deployed). */
+export interface AwsService {
+  taskDefinitionFile: string;
+  taskDefinition: Record<string, unknown>;
+  serviceDefinitionFile?: string;
+  serviceDefinition?: Record<string, unknown>;
+  runTaskFile?: string;
+  runTask?: Record<string, unknown>;
+  cluster?: string;
+}
+
+/** The cloudformation block with its template read. */
+export interface CloudFormation {
+  stackName: string;
+  templateFile?: string;
+  templateBody?: string;
+  parameters: Record<string, string>;
+  capabilities: string[];
+  stallWarning: number;
+}
+
 /** A service as the planner and engine see it: validated, interpolated, dependencies normalised. */
 export interface Service {
   name: string;
-  kind: 'service' | 'job';
+  kind: 'service' | 'job' | 'cloudformation';
   version?: string;
   dependsOn: Dependency[];
   healthCheck?: HealthCheckSpec;
   local?: LocalSpec;
+  aws?: AwsService;
+  cloudformation?: CloudFormation;
 }
 
 /** A loaded stack file. `dir` is the folder of the file: relative paths and `.convoy/` live there. */
@@ -26,6 +49,8 @@ export interface Stack {
   deploy: RawStack['deploy'];
   rollback: RawStack['rollback'];
   lock: RawStack['lock'];
+  store: RawStack['store'];
+  aws?: RawStack['aws'];
   services: Service[];
   /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
   locate(path: readonly (string | number)[]): SourceLocation;

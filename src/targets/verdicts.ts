@@ -1,3 +1,4 @@
+import type { Service } from '../spec/types.js';
 import type { FailureReason, Gate, Verdict } from './target.js';
 import { formatDuration } from './health.js';
 
@@ -30,7 +31,7 @@ export function failed(
 }
 
 /** The main process is gone: success only for exit 0 at the `completed` gate, or a job's `started` gate. */
-export function exitVerdict(gate: Gate, kind: 'service' | 'job', exit: ExitInfo, at: number): Verdict {
+export function exitVerdict(gate: Gate, kind: Service['kind'], exit: ExitInfo, at: number): Verdict {
   const clean = exit.known && exit.code === 0;
   if (clean && (gate === 'completed' || (gate === 'started' && kind === 'job'))) return passed(gate, at);
   const how = !exit.known

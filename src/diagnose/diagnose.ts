@@ -1,0 +1,69 @@
+import { describeExamined, extractEvidence } from './extract.js';
+import { matchRule, quote, render, type RuleHit } from './match.js';
+import { RULES } from './rules/index.js';
+import { parseCapture } from './schema.js';
+import type { Finding, Rule } from './types.js';
+
+/** How far below its beater a beaten rule is pushed, so the order holds whatever the base confidences. */
+const BEATEN_MARGIN = 0.05;
+
+/**
+ * Explains a failed deployment from a capture: findings ranked by confidence, best first, at most one per
+ * category. Never empty: with no matching signature it returns one `other` finding listing what was examined.
+ */
+export function diagnose(input: unknown, rules: readonly Rule[] = RULES): Finding[] {
+  const capture = parseCapture(input);
+  const lines = extractEvidence(capture);
+  const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
+
+  const hitList = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
+  const confidence = new Map(hitList.map((h) => [h.rule.id, h.rule.confidence]));
+  // Highest first so a beaten rule that itself beats others passes its lowered score on.
+  for (const h of [...hitList].sort((a, b) => b.rule.confidence - a.rule.confidence)) {
+    const own = confidence.get(h.rule.id) ?? h.rule.confidence;
+    for (const id of h.rule.beats ?? []) {
+      const c = confidence.get(id);
+      if (c !== undefined && c > own - BEATEN_MARGIN) confidence.set(id, Math.max(0.01, own - BEATEN_MARGIN));
+    }
+  }
+
+  const order = new Map(rules.map((r, i) => [r.id, i]));
+  const ranked = hitList
+    .map((h) => ({ h, c: confidence.get(h.rule.id) ?? 0 }))
+    // Ties go to the rule that needed more evidence, then to index order (more specific rules are listed first).
+    .sort(
+      (a, b) =>
+        b.c - a.c ||
+        b.h.rule.match.length - a.h.rule.match.length ||
+        (order.get(a.h.rule.id) ?? 0) - (order.get(b.h.rule.id) ?? 0),
+    );
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { h, c } of ranked) {
+    if (seen.has(h.rule.category)) continue;
+    seen.add(h.rule.category);
+    const vars = { service, ...h.groups };
+    findings.push({
+      category: h.rule.category,
+      cause: render(h.rule.cause, vars),
+      fix: render(h.rule.fix, vars),
+      evidence: h.lines.map(quote),
+      confidence: Math.round(c * 100) / 100,
+      rule: h.rule.id,
+    });
+  }
+  if (findings.length > 0) return findings;
+
+  return [
+    {
+      category: 'other',
+      cause: `No known failure signature matched what was captured for ${service}.`,
+      fix:
+        'Read the stopped reason, service events and last log lines by hand; if they are missing, capture them ' +
+        '(aws ecs describe-tasks / describe-services, the container logs) and run diagnose again.',
+      evidence: describeExamined(lines),
+      confidence: 0.05,
+    },
+  ];
+}

@@ -1,0 +1,31 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'connection-refused',
+  category: 'dependency-unreachable',
+  match: [
+    {
+      // Health check output has its own rule: a refused probe means the app is not listening where checked.
+      in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'deployment', 'localField'],
+      re: /(?<dep>\b[a-z][\w-]*) at (?<addr>[\w.-]+:\d+)[^\n]*?(?:ECONNREFUSED|[Cc]onnection refused)|connect ECONNREFUSED (?<addr2>[\w.:[\]-]+:\d+)|server at "(?<host>[^"]+)", port (?<port>\d+) failed: Connection refused|(?:ECONNREFUSED|[Cc]onnection refused)(?:[^\n]*?running on host "(?<host2>[^"]+)")?/,
+    },
+  ],
+  cause:
+    '{service} could not connect to {dep|a dependency} at {addr,addr2,host,host2|its configured address}: the connection was refused, so nothing was accepting connections there at that moment.',
+  fix: 'Make sure {dep|the dependency} is running and ready before {service} starts (deploy it in an earlier wave and gate on its health check), and that the host and port {service} uses are its real address.',
+  confidence: 0.55,
+  examples: {
+    match: [
+      [['log', 'cannot reach kafka at 127.0.0.1:7102: connect ECONNREFUSED']],
+      [
+        [
+          'log',
+          'PG::ConnectionBad: could not connect to server: Connection refused Is the server running on host "db.x.rds.amazonaws.com" (10.0.5.152) and accepting TCP/IP connections on port 5432?',
+        ],
+      ],
+      [['log', 'java.net.ConnectException: Connection refused']],
+    ],
+    noMatch: [[['log', 'connected to kafka at 10.0.0.5:9092']]],
+  },
+};
+export default rule;

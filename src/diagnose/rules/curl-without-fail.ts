@@ -1,0 +1,21 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'curl-without-fail',
+  category: 'health-check-command',
+  match: [
+    {
+      in: ['healthOutput'],
+      re: /HTTP\/[\d.]+ (?<status>[45]\d\d)[^\n]*?(?:echo \$\?|exit(?: code| status)?)\s*(?:->|=|:|is|was)?\s*0\b/i,
+    },
+  ],
+  cause:
+    'The health check command exits 0 although the app answered HTTP {status}, so a broken app counts as healthy: curl without -f/--fail ignores HTTP errors.',
+  fix: 'Use `curl -f` (`--fail`) in the health check, e.g. ["CMD-SHELL", "curl -f http://localhost:PORT/health || exit 1"].',
+  confidence: 0.8,
+  examples: {
+    match: [[['healthOutput', '< HTTP/1.1 500 INTERNAL SERVER ERROR ... $ echo $? -> 0']]],
+    noMatch: [[['healthOutput', '< HTTP/1.1 500 INTERNAL SERVER ERROR ... $ echo $? -> 22']]],
+  },
+};
+export default rule;

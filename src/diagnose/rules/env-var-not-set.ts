@@ -1,0 +1,30 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'env-var-not-set',
+  category: 'config-env',
+  match: [
+    {
+      in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
+      re: /\b(?<var>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b(?: (?:env(?:ironment)? )?var(?:iable)?)? (?:is )?(?:not set|not defined|undefined|is required|must be set|missing|empty)\b|(?:missing|required|undefined) (?:env(?:ironment)? )?var(?:iable)?s?:? ['"`]?(?<var2>[A-Z][A-Z0-9_]{2,})|Environment variable not found: (?<var3>\w+)|KeyError: '(?<var4>[A-Z][A-Z0-9]*_[A-Z0-9_]+)'/,
+    },
+  ],
+  cause:
+    '{service} cannot start properly because the setting {var,var2,var3,var4} is not provided in its environment.',
+  fix: "Add {var,var2,var3,var4} to the service's environment (or secrets) in the spec / task definition and redeploy.",
+  confidence: 0.8,
+  beats: ['uncaught-exception', 'local-unhealthy', 'local-exit-nonzero', 'essential-exited-nonzero'],
+  examples: {
+    match: [
+      [
+        [
+          'healthOutput',
+          'HTTP 503: {"status":"unhealthy","reason":"rule cache failed to load: RULES_URL not set"}',
+        ],
+      ],
+      [['log', 'error: Environment variable not found: DATABASE_URL.']],
+    ],
+    noMatch: [[['log', 'RULES_URL=https://rules.internal loaded']]],
+  },
+};
+export default rule;

@@ -1,0 +1,155 @@
+import type { Rule } from '../types.js';
+import registryNetworkTimeout from './registry-network-timeout.js';
+import secretFetchNetwork from './secret-fetch-network.js';
+import targetTimeout from './target-timeout.js';
+import pullRateLimit from './pull-rate-limit.js';
+import platformManifestMissing from './platform-manifest-missing.js';
+import pullAccessDenied from './pull-access-denied.js';
+import pullManifestNotFound from './pull-manifest-not-found.js';
+import kmsAccessDenied from './kms-access-denied.js';
+import secretAccessDenied from './secret-access-denied.js';
+import secretNotFound from './secret-not-found.js';
+import roleNotAssumable from './role-not-assumable.js';
+import serviceLinkedRoleMissing from './service-linked-role-missing.js';
+import executionRoleRequired from './execution-role-required.js';
+import iamNotAuthorized from './iam-not-authorized.js';
+import healthCmdPrefixDoubled from './health-cmd-prefix-doubled.js';
+import healthExecFormShellSyntax from './health-exec-form-shell-syntax.js';
+import healthBinaryMissing from './health-binary-missing.js';
+import curlWithoutFail from './curl-without-fail.js';
+import curlWithoutFailExitCode from './curl-without-fail-exit-code.js';
+import healthExit127 from './health-exit-127.js';
+import elbHealthCodeMismatch from './elb-health-code-mismatch.js';
+import elbHealthFailed from './elb-health-failed.js';
+import containerHealthFailed from './container-health-failed.js';
+import localUnhealthy from './local-unhealthy.js';
+import listensOnTaskAddress from './listens-on-task-address.js';
+import hostPortMappedTwice from './host-port-mapped-twice.js';
+import portInUse from './port-in-use.js';
+import listeningOnLoopback from './listening-on-loopback.js';
+import healthNothingListening from './health-nothing-listening.js';
+import loopbackRefusedNoDbHost from './loopback-refused-no-db-host.js';
+import loopbackRefusedNoCacheHost from './loopback-refused-no-cache-host.js';
+import loopbackRefusedNoBrokerHost from './loopback-refused-no-broker-host.js';
+import envVarNotSet from './env-var-not-set.js';
+import logGroupMissing from './log-group-missing.js';
+import djangoAllowedHosts from './django-allowed-hosts.js';
+import dbSslRequired from './db-ssl-required.js';
+import commandNotFound from './command-not-found.js';
+import elbChecker400 from './elb-checker-400.js';
+import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
+import nameNotResolved from './name-not-resolved.js';
+import connectionRefused from './connection-refused.js';
+import oomKilled from './oom-killed.js';
+import runtimeHeapOom from './runtime-heap-oom.js';
+import exit137 from './exit-137.js';
+import noContainerInstances from './no-container-instances.js';
+import portTakenOnInstance from './port-taken-on-instance.js';
+import missingInstanceAttribute from './missing-instance-attribute.js';
+import fargateCapacityUnavailable from './fargate-capacity-unavailable.js';
+import taskQuotaReached from './task-quota-reached.js';
+import insufficientResources from './insufficient-resources.js';
+import execFormatError from './exec-format-error.js';
+import stackRollbackComplete from './stack-rollback-complete.js';
+import stackRollbackFailed from './stack-rollback-failed.js';
+import stackBusy from './stack-busy.js';
+import unresolvedDependencies from './unresolved-dependencies.js';
+import unsupportedProperty from './unsupported-property.js';
+import circularDependency from './circular-dependency.js';
+import nestedOutputNotFound from './nested-output-not-found.js';
+import elbv2InternalFailure from './elbv2-internal-failure.js';
+import templateError from './template-error.js';
+import liquibaseLock from './liquibase-lock.js';
+import flywayValidateFailed from './flyway-validate-failed.js';
+import prismaFailedMigration from './prisma-failed-migration.js';
+import pendingMigrations from './pending-migrations.js';
+import nodeModuleNotFound from './node-module-not-found.js';
+import pythonModuleNotFound from './python-module-not-found.js';
+import workerCrashed from './worker-crashed.js';
+import segfault from './segfault.js';
+import uncaughtException from './uncaught-exception.js';
+import essentialExitedNonzero from './essential-exited-nonzero.js';
+import localExitNonzero from './local-exit-nonzero.js';
+import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
+import circuitBreaker from './circuit-breaker.js';
+
+/**
+ * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
+ * checks its examples). Order matters only for ties: list a specific rule before the generic rule of the same
+ * confidence (confidence and `beats` decide first).
+ */
+export const RULES: readonly Rule[] = [
+  registryNetworkTimeout,
+  secretFetchNetwork,
+  targetTimeout,
+  pullRateLimit,
+  platformManifestMissing,
+  pullAccessDenied,
+  pullManifestNotFound,
+  kmsAccessDenied,
+  secretAccessDenied,
+  secretNotFound,
+  roleNotAssumable,
+  serviceLinkedRoleMissing,
+  executionRoleRequired,
+  iamNotAuthorized,
+  healthCmdPrefixDoubled,
+  healthExecFormShellSyntax,
+  healthBinaryMissing,
+  curlWithoutFail,
+  curlWithoutFailExitCode,
+  healthExit127,
+  elbHealthCodeMismatch,
+  elbHealthFailed,
+  containerHealthFailed,
+  localUnhealthy,
+  listensOnTaskAddress,
+  hostPortMappedTwice,
+  portInUse,
+  listeningOnLoopback,
+  healthNothingListening,
+  loopbackRefusedNoDbHost,
+  loopbackRefusedNoCacheHost,
+  loopbackRefusedNoBrokerHost,
+  envVarNotSet,
+  logGroupMissing,
+  djangoAllowedHosts,
+  dbSslRequired,
+  commandNotFound,
+  elbChecker400,
+  kafkaBrokerUnavailable,
+  nameNotResolved,
+  connectionRefused,
+  oomKilled,
+  runtimeHeapOom,
+  exit137,
+  noContainerInstances,
+  portTakenOnInstance,
+  missingInstanceAttribute,
+  fargateCapacityUnavailable,
+  taskQuotaReached,
+  insufficientResources,
+  execFormatError,
+  stackRollbackComplete,
+  stackRollbackFailed,
+  stackBusy,
+  unresolvedDependencies,
+  unsupportedProperty,
+  circularDependency,
+  nestedOutputNotFound,
+  elbv2InternalFailure,
+  templateError,
+  liquibaseLock,
+  flywayValidateFailed,
+  prismaFailedMigration,
+  pendingMigrations,
+  nodeModuleNotFound,
+  pythonModuleNotFound,
+  workerCrashed,
+  segfault,
+  uncaughtException,
+  essentialExitedNonzero,
+  localExitNonzero,
+  connectTimeoutAmbiguous,
+  circuitBreaker,
+];

@@ -1,0 +1,23 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'missing-instance-attribute',
+  category: 'placement-capacity',
+  match: [{ re: /is missing an attribute required by your task/ }],
+  cause:
+    'No container instance has an attribute the task requires: a placement constraint, a capability such as a volume plugin, or a platform or instance type requirement.',
+  fix: "Compare the instances' attributes (`aws ecs describe-container-instances`, `ecs-cli check-attributes`) with the task's requirements; install the missing capability on the instances or relax the constraint.",
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'serviceEvent',
+          'service x was unable to place a task because no container instance met all of its requirements. The closest matching container-instance cca2 is missing an attribute required by your task.',
+        ],
+      ],
+    ],
+    noMatch: [[['serviceEvent', 'service x has started 1 tasks']]],
+  },
+};
+export default rule;

@@ -1,0 +1,20 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'oom-killed',
+  category: 'resources-oom',
+  match: [
+    {
+      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill/i,
+    },
+  ],
+  cause: 'The container used more memory than its limit and the kernel killed it.',
+  fix: 'Raise the container memory limit and the task size, or bring the app under the limit (e.g. cap the JVM or Node heap below the container limit); check the memory graph for steady growth that points to a leak.',
+  confidence: 0.92,
+  beats: ['exit-137', 'essential-exited-nonzero', 'uncaught-exception', 'local-exit-nonzero'],
+  examples: {
+    match: [[['stoppedReason', 'OutOfMemoryError: Container killed due to memory usage']]],
+    noMatch: [[['log', 'java.lang.OutOfMemoryError: Java heap space']]],
+  },
+};
+export default rule;

@@ -1,0 +1,25 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'port-in-use',
+  category: 'port-binding',
+  match: [
+    {
+      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in use|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated/,
+    },
+  ],
+  cause:
+    '{service} could not bind port {port,port2,port3|its listen port} because another process or container already listens there.',
+  fix: 'Stop whatever holds the port (often a previous instance that did not exit, or another service configured with the same port), or give this service a free port and point its health check at it.',
+  confidence: 0.88,
+  beats: ['uncaught-exception', 'local-exit-nonzero'],
+  examples: {
+    match: [
+      [['log', 'Error 500: listen EADDRINUSE: Address already in use 0.0.0.0:80']],
+      [['log', 'posix_listen failed for address 0.0.0.0:33145: Address already in use']],
+      [['log', 'Error: listen EADDRINUSE: address already in use :::7100']],
+    ],
+    noMatch: [[['log', 'listening on 0.0.0.0:80']]],
+  },
+};
+export default rule;

@@ -1,0 +1,34 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'pull-access-denied',
+  category: 'image-pull',
+  match: [
+    {
+      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required)/i,
+      not: /i\/o timeout|context deadline exceeded/i,
+    },
+  ],
+  cause:
+    'The registry refused to serve {repo|the image}: the repository does not exist under that name, or pulling it needs credentials the task does not have.',
+  fix: 'Correct the image name (Docker Hub official images have no user prefix; ECR images need the full `<account>.dkr.ecr.<region>.amazonaws.com/` host). For a private registry give the task execution role ECR pull permissions or set `repositoryCredentials`; for a cross-account ECR repository allow the pulling account in the repository policy.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'stoppedReason',
+          "CannotPullContainerError: Error response from daemon: pull access denied for ecs-task-kite, repository does not exist or may require 'docker login'",
+        ],
+      ],
+      [
+        [
+          'stoppedReason',
+          'CannotPullContainerError: inspect image has been retried 1 time(s): failed to resolve ref "x": unexpected status code [manifests 1]: 403 Forbidden',
+        ],
+      ],
+    ],
+    noMatch: [[['stoppedReason', 'CannotPullContainerError: manifest for nginx:1 not found']]],
+  },
+};
+export default rule;

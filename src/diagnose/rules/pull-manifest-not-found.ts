@@ -1,0 +1,48 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'pull-manifest-not-found',
+  category: 'image-pull',
+  match: [
+    {
+      re: /(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon)[^\n]*?(?:manifest for (?<ref>\S+) not found|failed to resolve ref "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
+      // Timeouts and platform gaps also end in "not found"-like text but are fixed elsewhere.
+      not: /i\/o timeout|context deadline exceeded|no match(?:ing manifest)? for platform|descriptor matching platform|toomanyrequests/i,
+    },
+  ],
+  cause:
+    'The image {ref,ref2,ref3,ref4,ref5,repo|named in the task definition} is not in its registry: the tag, digest or repository name is wrong, or it was never pushed.',
+  fix: 'Check the image reference in the task definition exists (`docker manifest inspect <image>` or `aws ecr describe-images`); push that tag or correct the name, including the registry host for private registries such as ECR. If a mutable tag was overwritten, redeploy so the service resolves the current digest.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'stoppedReason',
+          'CannotPullContainerError: Error response from daemon: manifest for nginx:0f6b3cdf not found',
+        ],
+      ],
+      [
+        [
+          'stoppedReason',
+          'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/foo:latest: not found',
+        ],
+      ],
+      [
+        [
+          'containerReason',
+          'CannotPullContainerError: API error (404): repository serverless-batch not found: does not exist or no pull access',
+        ],
+      ],
+    ],
+    noMatch: [
+      [
+        [
+          'stoppedReason',
+          'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref quay.io/x/y:latest: failed to do request: Head "https://quay.io/v2/x/y/manifests/latest": dial tcp 3.210.148.47:443: i/o timeout',
+        ],
+      ],
+    ],
+  },
+};
+export default rule;

@@ -1,0 +1,27 @@
+import type { Rule } from '../types.js';
+
+const rule: Rule = {
+  id: 'task-quota-reached',
+  category: 'placement-capacity',
+  match: [
+    {
+      re: /reached the limit on the number of tasks you can run concurrently|vCPU limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
+    },
+  ],
+  cause:
+    'The account reached its quota of concurrently running Fargate tasks (vCPUs), so no more tasks could start.',
+  fix: 'Request a higher "Fargate On-Demand vCPU resource count" in Service Quotas, or stop services and tasks you no longer need.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'serviceEvent',
+          "service storage-prod was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently.",
+        ],
+      ],
+    ],
+    noMatch: [[['serviceEvent', 'service x has reached a steady state.']]],
+  },
+};
+export default rule;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors.js';
+
+/*
+ * Lenient on purpose: captures come straight from `aws ... describe-*` output, hand-edited notes or the local
+ * target, so unknown keys pass through and scalars may be strings or numbers ("memory": "512").
+ */
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
+const lines = z.union([z.string(), z.array(scalar)]).optional();
+
+const Container = z.looseObject({ name: scalar, reason: scalar, exitCode: scalar, lastStatus: scalar });
+const Task = z.looseObject({
+  lastStatus: scalar,
+  stopCode: scalar,
+  stoppedReason: scalar,
+  containers: z.array(Container).optional(),
+});
+const Service = z.looseObject({
+  serviceName: scalar,
+  events: z.array(z.looseObject({ message: scalar })).optional(),
+  deployments: z.array(z.looseObject({ rolloutState: scalar, rolloutStateReason: scalar })).optional(),
+});
+const StackEvent = z.looseObject({
+  ResourceStatus: scalar,
+  ResourceStatusReason: scalar,
+  ResourceType: scalar,
+  LogicalResourceId: scalar,
+});
+const TargetHealth = z.looseObject({
+  Target: z.looseObject({ Id: scalar, Port: scalar }).optional(),
+  TargetHealth: z.looseObject({ State: scalar, Reason: scalar, Description: scalar }).optional(),
+});
+const KeyValue = z.looseObject({ name: scalar, value: scalar, valueFrom: scalar });
+const ContainerDefinition = z.looseObject({
+  name: scalar,
+  image: scalar,
+  healthCheck: z.looseObject({ command: z.union([z.string(), z.array(scalar)]).optional() }).optional(),
+  environment: z.array(KeyValue).optional(),
+  secrets: z.array(KeyValue).optional(),
+  portMappings: z
+    .array(z.looseObject({ containerPort: scalar, hostPort: scalar, protocol: scalar }))
+    .optional(),
+});
+const TaskDefinition = z.looseObject({
+  family: scalar,
+  containerDefinitions: z.array(ContainerDefinition).optional(),
+  runtimePlatform: z.looseObject({ cpuArchitecture: scalar, operatingSystemFamily: scalar }).optional(),
+});
+const Local = z.looseObject({
+  exitCode: scalar,
+  health: scalar,
+  healthExitCode: scalar,
+  healthOutput: scalar,
+  logs: lines,
+});
+
+export const CaptureSchema = z.looseObject({
+  service: scalar,
+  tasks: z.array(Task).optional(),
+  services: z.array(Service).optional(),
+  stackEvents: z.array(StackEvent).optional(),
+  targetHealth: z.array(TargetHealth).optional(),
+  taskDefinition: TaskDefinition.optional(),
+  logs: z.record(z.string(), lines).optional(),
+  local: Local.optional(),
+});
+export type Capture = z.infer<typeof CaptureSchema>;
+
+const KEYS = 'service, tasks, services, stackEvents, targetHealth, taskDefinition, logs, local';
+
+/** Validates a capture; throws InvalidInputError naming the offending field. */
+export function parseCapture(json: unknown): Capture {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    const got = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
+    throw new InvalidInputError(
+      `a diagnose capture must be a JSON object, got ${got}`,
+      undefined,
+      `expected keys such as ${KEYS}`,
+    );
+  }
+  const r = CaptureSchema.safeParse(json);
+  if (r.success) return r.data;
+  const first = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(capture)'}: ${i.message}`);
+  throw new InvalidInputError(
+    `invalid diagnose capture: ${first.join('; ')}`,
+    undefined,
+    `expected keys ${KEYS}`,
+  );
+}
