@@ -72,3 +72,18 @@ export class RollbackFailedError extends ConvoyError {
     super(message, ExitCode.rollbackFailed, 'rollback-failed');
   }
 }
+
+/** This queued deployment was replaced by a newer one of the same stack (--cancel-superseded). */
+export class SupersededError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.lockHeld, 'superseded');
+  }
+}
+
+/** The coordination store cannot be reached; deploying without it needs an explicit --no-lock. */
+export class StoreUnavailableError extends ConvoyError {
+  constructor(message: string, cause?: unknown) {
+    super(message, ExitCode.lockHeld, 'store-unavailable');
+    this.cause = cause;
+  }
+}

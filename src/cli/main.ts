@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConvoyError, ExitCode } from '../errors.js';
 import * as deploy from './commands/deploy.js';
+import * as diagnose from './commands/diagnose.js';
 import * as down from './commands/down.js';
 import * as history from './commands/history.js';
 import * as lock from './commands/lock.js';
@@ -10,8 +11,14 @@ import * as plan from './commands/plan.js';
 import * as rollback from './commands/rollback.js';
 import * as schema from './commands/schema.js';
 import * as status from './commands/status.js';
+import * as storeCmd from './commands/store.js';
 import * as validate from './commands/validate.js';
+import * as verify from './commands/verify.js';
 import { DEFAULT_FILE } from './setup.js';
+
+// The SDK warns on every run under Node 20 about its releases of 2027; convoy pins its SDK version, so the warning
+// is noise in every deployment log.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command('convoy')
   .description(
@@ -19,10 +26,34 @@ const program = new Command('convoy')
   )
   .version('0.1.0')
   .option('-f, --file <path>', 'stack file', process.env.CONVOY_FILE ?? DEFAULT_FILE)
+  .option('--store <kind>', 'state store: sqlite or dynamodb (overrides the stack file; env CONVOY_STORE)')
+  .option('--store-table <name>', 'dynamodb table (env CONVOY_STORE_TABLE)')
+  .option('--store-endpoint <url>', 'dynamodb endpoint, e.g. a local DynamoDB (env CONVOY_STORE_ENDPOINT)')
+  .hook('preAction', (cmd) => {
+    // Flags become the environment the store selection reads, so flag and env overrides are one mechanism.
+    const o = cmd.opts() as { store?: string; storeTable?: string; storeEndpoint?: string };
+    if (o.store) process.env.CONVOY_STORE = o.store;
+    if (o.storeTable) process.env.CONVOY_STORE_TABLE = o.storeTable;
+    if (o.storeEndpoint) process.env.CONVOY_STORE_ENDPOINT = o.storeEndpoint;
+  })
   .exitOverride()
   .showHelpAfterError();
 
-for (const c of [deploy, plan, validate, schema, status, logs, down, history, rollback, lock])
+for (const c of [
+  deploy,
+  plan,
+  validate,
+  verify,
+  diagnose,
+  schema,
+  status,
+  logs,
+  down,
+  history,
+  rollback,
+  lock,
+  storeCmd,
+])
   c.register(program);
 
 /** The one place errors become exit codes (README "Exit codes"). */
@@ -34,6 +65,11 @@ try {
   } else if (err instanceof ConvoyError) {
     process.stderr.write(`convoy: ${err.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (err && typeof err === 'object' && '$metadata' in err) {
+    // An AWS service said no (validation, permissions, missing resource): its own words are the useful part.
+    const e = err as unknown as Error;
+    process.stderr.write(`convoy: AWS ${e.name}: ${e.message}\n`);
+    process.exitCode = ExitCode.deployFailed;
   } else {
     process.stderr.write(`convoy: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = ExitCode.deployFailed;

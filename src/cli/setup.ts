@@ -6,9 +6,10 @@ import { systemClock } from '../engine/clock.js';
 import type { EngineDeps } from '../engine/deploy.js';
 import { loadStack } from '../spec/load.js';
 import type { Stack } from '../spec/types.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createLocalTarget } from '../targets/local/local-target.js';
+import type { Target } from '../targets/target.js';
 import { InvalidInputError } from '../errors.js';
+import { openStore } from './store-select.js';
 
 export const DEFAULT_FILE = 'convoy.yaml';
 
@@ -26,22 +27,48 @@ export interface Opened extends EngineDeps {
  * Commands that only read state (status, logs, history, down, lock) must work without the deploy-time variables,
  * e.g. secrets only CI has: for them an unset variable reads as empty.
  */
-const lenientEnv = new Proxy(process.env, {
+export const lenientEnv = new Proxy(process.env, {
   get: (env, k) => (typeof k === 'string' ? (env[k] ?? '') : undefined),
 });
 
-/** Loads the stack file and opens the adapters it names. */
-export function open(file: string, opts: { readOnly?: boolean } = {}): Opened {
+/**
+ * Loads the stack file and opens the adapters it names. Adapters load lazily: the AWS SDK alone takes about a
+ * second to import, which a local deployment (or `convoy status`) should not pay.
+ */
+export async function open(file: string, opts: { readOnly?: boolean } = {}): Promise<Opened> {
   const stack = loadStack(file, opts.readOnly ? { env: lenientEnv } : {});
+  const { target, closeTarget } = await openTarget(stack, opts);
+  const store = await openStore(stack);
+  return {
+    stack,
+    store,
+    target,
+    clock: systemClock,
+    close: async () => {
+      closeTarget();
+      await store.close();
+    },
+  };
+}
+
+/** The target the stack file names: processes on this machine, or ECS / CloudFormation through the AWS SDK. */
+async function openTarget(stack: Stack, opts: { readOnly?: boolean }): Promise<{ target: Target; closeTarget: () => void }> {
+  if (stack.target === 'aws') {
+    const { createAwsTarget } = await import('../targets/aws/aws-target.js');
+    // Only a deployment refuses a stack a person must repair; status and logs still show it.
+    const aws = createAwsTarget({ stack, clock: systemClock, refuseBrokenStacks: !opts.readOnly });
+    return { target: aws, closeTarget: () => aws.close() };
+  }
   if (stack.target !== 'local') {
     throw new InvalidInputError(
-      `target "${stack.target}" is not available in this version of convoy; use "local"`,
+      `target "${stack.target}" is not available in this version of convoy; use "local" or "aws"`,
       stack.locate(['target']),
     );
   }
-  const store = openSqliteStore(join(stateDir(stack), 'state.db'));
-  const target = createLocalTarget({ dir: stack.dir, stack: stack.name, clock: systemClock });
-  return { stack, store, target, clock: systemClock, close: () => store.close() };
+  return {
+    target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock: systemClock }),
+    closeTarget: () => {},
+  };
 }
 
 function git(args: string[], cwd: string): string | undefined {

@@ -13,6 +13,8 @@ export interface LocalFailure {
   reason?: string;
   signal?: string | null;
   message?: string;
+  /** What the target thinks of it now: starting, healthy, unhealthy, stopped. */
+  health?: string;
 }
 
 /** Builds a capture for a failed local process so the deploy engine can run `diagnose` on it. */
@@ -21,6 +23,7 @@ export function localCapture(f: LocalFailure): Capture {
   if (f.exitCode !== undefined) local.exitCode = f.exitCode;
   if (f.healthExitCode !== undefined) local.healthExitCode = f.healthExitCode;
   if (f.healthOutput !== undefined) local.healthOutput = f.healthOutput;
+  if (f.health !== undefined) local.health = f.health;
   if (f.logs !== undefined) local.logs = f.logs;
   for (const key of ['check', 'reason', 'signal', 'message'] as const) {
     const v = f[key];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConvoyError, DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
+import { DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
+import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/plan.js';
 import type { Stack } from '../spec/types.js';
 import type { DeploymentKind, Store } from '../store/store.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   /** "actor@host pid N", shown to whoever finds the lock held. */
   holder: string;
   waitLockMs: number;
+  /** Replace older queued deployments of this stack (never the running one). */
+  cancelSuperseded?: boolean;
   subscribers: Subscriber[];
   /** Ctrl-C: stop, roll back per policy, release the lock. */
   signal?: AbortSignal;
@@ -76,6 +79,7 @@ export async function runDeployment(
     leaseMs: stack.lock.lease,
     heartbeatMs: stack.lock.heartbeat,
     waitMs: o.waitLockMs,
+    cancelSuperseded: o.cancelSuperseded,
   });
   const abort = new AbortController();
   const follow = (s: AbortSignal | undefined) =>
@@ -172,14 +176,26 @@ export async function runDeployment(
     }
     return await failAndRollBack(ctx, started, result);
   } catch (err) {
-    if (err instanceof ConvoyError) throw err;
-    if (lease.lost.aborted)
-      throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));
+    if (err instanceof FencedOutError || lease.lost.aborted) {
+      throw new FencedOutError(
+        `this run lost the lock of stack ${stack.name} (token ${lease.token}): its lease ran out (was it paused or cut off?) ` +
+          `and another deployment took over; the store rejected its further writes, so it stopped. ${(err as Error).message}`,
+      );
+    }
     throw err;
   } finally {
     await emitter.flush();
+    await prune(deps, stack);
     await lease.release().catch(() => undefined);
   }
+}
+
+/** Retention runs with every deployment; a failure to prune never fails a deployment. */
+async function prune(deps: EngineDeps, stack: Stack): Promise<void> {
+  const now = deps.clock.now();
+  await deps.store
+    .prune(stack.name, { historyBefore: now - stack.store.retention, queueBefore: now - stack.store.queueRetention })
+    .catch(() => undefined);
 }
 
 /** Post-deploy check: a service that passed its gate but died before the end of the deployment failed. */
@@ -206,6 +222,8 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
     },
     ctx.token,
   );
+  const verdict = result.failed.verdict;
+  const findings = topFindings(await gatherCapture(ctx.target, { service: dead.service.name, verdict, logs }, { clock: ctx.clock }));
   ctx.emitter.emit({
     code: 'service.failed',
     service: dead.service.name,
@@ -214,6 +232,7 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
     reason: 'exited',
     message,
     logs,
+    ...(findings.length ? { findings } : {}),
   });
 }
 

@@ -20,9 +20,31 @@ export type ServiceChange = {
   reasons: string[];
 };
 
+/** A diagnosis finding as events carry it (README "Diagnose and verify"). */
+export type EventFinding = {
+  category: string;
+  cause: string;
+  fix: string;
+  evidence: string[];
+  confidence: number;
+};
+
 export type ConvoyEvent = Base &
   (
-    | { code: 'lock.waiting'; holder: string; correlationId: string; since: string; position?: number }
+    | {
+        code: 'lock.waiting';
+        /** Current holder; absent when the lock is free but others are ahead in the queue. */
+        holder?: string;
+        correlationId?: string;
+        since?: string;
+        /** 1 = next in line. */
+        position: number;
+        queueLength: number;
+        /** When our turn will likely come: the holder's expected remainder plus those ahead, from history. */
+        estimatedStartAt: string;
+      }
+    | { code: 'lock.queued'; ticket: number; position: number }
+    | { code: 'lock.superseded'; replaced: string[] }
     | { code: 'lock.acquired'; token: number; tookOverExpired?: { holder: string; correlationId: string } }
     | { code: 'lock.lost'; token: number }
     | { code: 'lock.released'; token: number }
@@ -54,7 +76,10 @@ export type ConvoyEvent = Base &
         output?: string;
         exitCode?: number | null;
         logs: string[];
+        /** Likely causes from `convoy diagnose`, best first (at most 3). */
+        findings?: EventFinding[];
       }
+    | { code: 'service.progress'; service: string; message: string; warning?: boolean }
     | { code: 'service.skipped'; service: string; why: string }
     | { code: 'rollback.started'; services: string[]; scope: string }
     | { code: 'service.rolling-back'; service: string; from: string; to?: string }

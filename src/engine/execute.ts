@@ -1,3 +1,4 @@
+import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import type { Plan, PlanEntry } from '../plan/plan.js';
 import type { Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
@@ -98,7 +99,11 @@ export async function execute(
     try {
       await target.start(unit);
       launched.get(name)!.resolve(true);
-      verdict = await target.awaitGate(unit, e.gate, { timeoutMs: opts.timeoutMs, signal: stop.signal });
+      verdict = await target.awaitGate(unit, e.gate, {
+        timeoutMs: opts.timeoutMs,
+        signal: stop.signal,
+        progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
+      });
     } catch (err) {
       verdict = stop.signal.aborted
         ? {
@@ -143,6 +148,9 @@ export async function execute(
     stop.abort(new Error(`${name} failed`));
     const logs = await target.logs(name, LOG_LINES, { currentRun: true }).catch(() => []);
     await step(e, 'failed', { startedAt, endedAt, detail: verdict.message });
+    // Diagnosed before the rollback restarts anything, while the evidence is still the failed run's.
+    const capture = await gatherCapture(target, { service: name, verdict, logs }, { clock });
+    const findings = topFindings(capture);
     emitter.emit({
       code: 'service.failed',
       service: name,
@@ -154,6 +162,7 @@ export async function execute(
       output: verdict.output,
       exitCode: verdict.exitCode,
       logs,
+      ...(findings.length ? { findings } : {}),
     });
   };
 

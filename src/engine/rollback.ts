@@ -52,8 +52,9 @@ export async function rollBack(ctx: RunContext, items: RollbackItem[]): Promise<
       } else {
         const rec = await store.getRevision(ctx.stack.name, it.service, it.to);
         if (!rec) throw new Error(`revision ${it.to} of ${it.service} is not recorded; cannot restore it`);
-        if (rec.spec.kind === 'job') {
-          // A finished job cannot be undone; going back only means the old revision counts as current again.
+        if (rec.spec.kind !== 'service') {
+          // A finished job cannot be undone, and CloudFormation rolls its own stack back; going back only means the
+          // old revision counts as current again.
           await store.setCurrent(
             ctx.stack.name,
             it.service,

@@ -30,12 +30,14 @@ export interface Recorded {
 
 export function gateOf(s: Service): Gate {
   if (s.kind === 'job' || s.kind === 'cloudformation') return 'completed';
-  return s.healthCheck ? 'healthy' : 'started';
+  // An ECS service is ready when its rollout is complete with healthy tasks, whatever checks decide "healthy".
+  return s.healthCheck || s.aws ? 'healthy' : 'started';
 }
 
 /**
  * Pure: the same stack, recorded state and observed health always give the same plan. A service is changed when
- * its revision differs from the recorded one, or when it should run and does not (stopped by hand, crashed).
+ * its revision differs from the recorded one, or when it should run and does not (stopped by hand, crashed). One
+ * failed probe of a running service is not a reason to restart it: unchanged services are left alone.
  * Jobs only run again when their revision changes: a finished migration is not re-run.
  */
 export function buildPlan(
@@ -61,8 +63,6 @@ export function buildPlan(
     const h = health.get(service.name);
     if (service.kind === 'service' && (h === undefined || h === 'stopped'))
       return { ...base, changed: true, reasons: ['not running'] };
-    if (service.kind === 'service' && h === 'unhealthy')
-      return { ...base, changed: true, reasons: ['running but unhealthy'] };
     return { ...base, changed: false, reasons: [] };
   });
   return { stack: stack.name, waves, entries };

@@ -33,24 +33,28 @@ export function checkStack(raw: RawStack, services: readonly Service[], source: 
         return;
       }
       const conditionAt: FieldPath = short ? at : [...at, 'condition'];
-      if (dep.condition === 'healthy' && !target.healthCheck) {
+      // On aws, ECS judges health (container and load balancer checks); the condition means a stable rollout.
+      if (dep.condition === 'healthy' && !target.healthCheck && !target.aws) {
         fail(conditionAt, `condition "healthy" needs a healthCheck on ${dep.name}, and it has none`);
       }
-      if (dep.condition === 'completed' && target.kind !== 'job') {
+      if (dep.condition === 'completed' && target.kind === 'service') {
         fail(
           conditionAt,
           `condition "completed" needs ${dep.name} to be a job (kind: job); it is a long-running service`,
         );
       }
     });
-    if (raw.target === 'local' && !service.local) {
-      fail(
-        ['services', service.name],
-        `target is "local" but ${service.name} has no "local" block saying how to run it`,
-        {
-          key: true,
-        },
-      );
+    if (raw.target === 'local' && service.kind !== 'cloudformation' && !service.local) {
+      fail(['services', service.name], `target is "local" but ${service.name} has no "local" block saying how to run it`, { key: true });
+    }
+    if (raw.target === 'aws' && service.kind !== 'cloudformation' && !service.aws) {
+      fail(['services', service.name], `target is "aws" but ${service.name} has no "aws" block naming its task definition`, { key: true });
+    }
+    if (service.kind === 'cloudformation' && !service.cloudformation) {
+      fail(['services', service.name], `${service.name} is kind "cloudformation" but has no "cloudformation" block`, { key: true });
+    }
+    if (raw.target === 'local' && service.kind === 'cloudformation') {
+      fail(['services', service.name, 'kind'], 'CloudFormation phases need target "aws"');
     }
   }
 

@@ -35,7 +35,7 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const parsed = StackSpec.safeParse(data);
   if (!parsed.success) throw issuesToError(parsed.error.issues, data, source, StackSpec);
   const raw = parsed.data;
-  const services = normaliseServices(raw, source);
+  const services = normaliseServices(raw, source, dirname(resolve(file)), opts.env ?? process.env);
   checkStack(raw, services, source);
   return {
     name: raw.stack,

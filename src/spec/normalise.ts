@@ -1,9 +1,11 @@
+import { loadAws, loadCloudFormation } from './attachments.js';
+import type { Env } from './interpolate.js';
 import type { RawService, RawStack } from './schema.js';
 import type { Source } from './source.js';
 import type { Dependency, Service } from './types.js';
 
 /** Services in the order the file lists them, with the short `dependsOn: [db]` form made explicit. */
-export function normaliseServices(raw: RawStack, source: Source): Service[] {
+export function normaliseServices(raw: RawStack, source: Source, stackDir: string, env: Env): Service[] {
   const names = orderedKeys(raw.services, source.keysAt(['services']));
   return names.map((name) => {
     const spec = raw.services[name] as RawService;
@@ -15,6 +17,8 @@ export function normaliseServices(raw: RawStack, source: Source): Service[] {
     if (spec.version !== undefined) service.version = spec.version;
     if (spec.healthCheck !== undefined) service.healthCheck = spec.healthCheck;
     if (spec.local !== undefined) service.local = spec.local;
+    if (spec.aws !== undefined) service.aws = loadAws(spec.aws, name, stackDir, env, source);
+    if (spec.cloudformation !== undefined) service.cloudformation = loadCloudFormation(spec.cloudformation, name, stackDir, source);
     return service;
   });
 }
@@ -32,8 +36,8 @@ function dependencies(spec: RawService, raw: RawStack, writtenOrder: string[]): 
 
 /** What waiting for a dependency means when the file does not say: the strongest signal it offers. */
 function impliedCondition(dep: RawService | undefined): Dependency['condition'] {
-  if (dep?.kind === 'job') return 'completed';
-  return dep?.healthCheck ? 'healthy' : 'started';
+  if (dep?.kind === 'job' || dep?.kind === 'cloudformation') return 'completed';
+  return dep?.healthCheck || dep?.aws ? 'healthy' : 'started';
 }
 
 function orderedKeys(record: Record<string, unknown>, written: readonly string[]): string[] {

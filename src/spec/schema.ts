@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /** Durations are written like ECS/compose ("2s", "500ms", "1m", "1h") or as a number of seconds. */
-export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 export function parseDuration(value: string | number): number {
   if (typeof value === 'number') return Math.round(value * 1000);
@@ -14,7 +14,7 @@ export function parseDuration(value: string | number): number {
 export const Duration = z
   .union([
     z.number().nonnegative(),
-    z.string().regex(DURATION_PATTERN, 'expected a duration such as "500ms", "2s", "1m" or "1h"'),
+    z.string().regex(DURATION_PATTERN, 'expected a duration such as "500ms", "2s", "1m", "1h" or "7d"'),
   ])
   .transform((v) => parseDuration(v));
 
@@ -56,6 +56,8 @@ export const HealthCheck = z
     timeout: Duration.default(5_000),
     retries: z.number().int().min(1).max(10).default(3),
     startPeriod: Duration.default(0),
+    /** Docker's start_interval: probe this often inside startPeriod until the first pass (default: interval). */
+    startInterval: Duration.optional(),
   })
   .refine((h) => [h.command, h.http, h.tcp].filter((x) => x !== undefined).length === 1, {
     message: 'a healthCheck has exactly one of command, http or tcp',
@@ -99,10 +101,17 @@ export const StoreBlock = z
     /** sqlite: the file, relative to the stack file (default .convoy/state.db). */
     path: z.string().min(1).optional(),
     /** dynamodb: the table (see `convoy store init`). */
-    table: z.string().min(1).optional(),
+    table: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name is 3–255 letters, digits, "_", "-" and "."')
+      .optional(),
     region: z.string().min(1).optional(),
     /** dynamodb: a non-AWS endpoint such as a local DynamoDB; AWS_ENDPOINT_URL_DYNAMODB also works. */
     endpoint: z.url().optional(),
+    /** Deployments, steps and events older than this are pruned (DynamoDB: expired by TTL). */
+    retention: Duration.default(90 * 86_400_000),
+    /** Queue entries older than this are pruned, dead or alive. */
+    queueRetention: Duration.default(7 * 86_400_000),
   })
   .refine((st) => st.kind !== 'dynamodb' || st.table !== undefined, {
     message: 'a dynamodb store needs "table"',
@@ -149,7 +158,7 @@ export const StackSpec = z.strictObject({
   lock: z
     .strictObject({ lease: Duration.default(15_000), heartbeat: Duration.default(5_000) })
     .default({ lease: 15_000, heartbeat: 5_000 }),
-  store: StoreBlock.default({ kind: 'sqlite' }),
+  store: StoreBlock.default({ kind: 'sqlite', retention: 90 * 86_400_000, queueRetention: 7 * 86_400_000 }),
   aws: AwsStackBlock.optional(),
   services: z
     .record(

@@ -103,7 +103,37 @@ export interface HistoryFilter {
   stack?: string;
   status?: DeploymentStatus;
   correlationId?: string;
+  actor?: string;
+  /** Only deployments that changed (had a step for) this service. */
+  service?: string;
+  /** Epoch ms, inclusive: started at or after. */
+  since?: number;
+  /** Epoch ms, exclusive: started before. */
+  until?: number;
   limit?: number;
+}
+
+/** A deployment waiting for the stack's lock. First come, first served by `ticket`. */
+export interface QueueEntry {
+  stack: string;
+  /** The waiter's own id. */
+  id: string;
+  /** Store-assigned, strictly increasing per stack: the arrival order. */
+  ticket: number;
+  holder: string;
+  correlationId: string;
+  enqueuedAt: number;
+  /** Renewed by the waiter while it waits; an entry past it belongs to a dead waiter and is skipped. */
+  expiresAt: number;
+  /** Correlation id of the newer deployment that replaced this one (--cancel-superseded). */
+  supersededBy?: string;
+}
+
+export interface RetentionPolicy {
+  /** Deployments (with their steps and events) that ended before this are deleted. */
+  historyBefore: number;
+  /** Queue entries enqueued before this are deleted, dead or alive. */
+  queueBefore: number;
 }
 
 /**
@@ -156,6 +186,25 @@ export interface Store {
   ): Promise<void>;
   /** Good revisions of a service, newest first (for `convoy rollback`). */
   listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]>;
+
+  /** Joins the stack's queue; the store assigns the ticket. */
+  enqueue(e: { stack: string; id: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<QueueEntry>;
+  /** Keeps a waiter's entry alive; undefined when it is gone (expired and pruned, or left). */
+  renewQueue(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined>;
+  leaveQueue(stack: string, id: string): Promise<void>;
+  /** Live entries (not expired, not superseded), in ticket order. */
+  listQueue(stack: string, now: number): Promise<QueueEntry[]>;
+  /** Marks every live entry with a lower ticket as superseded by `byCorrelationId`; returns them. */
+  supersedeQueued(stack: string, ticket: number, byCorrelationId: string, now: number): Promise<QueueEntry[]>;
+
+  /**
+   * Records a deployment made without the lock while the store was unreachable (--no-lock), once it is back.
+   * Not fenced: it describes the past. Idempotent per deployment id.
+   */
+  importDeployment(d: DeploymentRecord, steps: StepRecord[], events: Omit<StoredEvent, 'seq'>[]): Promise<void>;
+
+  /** Deletes history and queue entries older than the policy's limits (DynamoDB also expires them by TTL). */
+  prune(stack: string, policy: RetentionPolicy): Promise<{ deployments: number; queue: number }>;
 
   close(): Promise<void>;
 }

@@ -8,7 +8,9 @@ import type { HealthCheckSpec } from '../spec/schema.js';
 
 export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
 
-export type HealthTiming = Pick<HealthCheckSpec, 'interval' | 'timeout' | 'retries' | 'startPeriod'>;
+export type HealthTiming = Pick<HealthCheckSpec, 'interval' | 'timeout' | 'retries' | 'startPeriod'> & {
+  startInterval?: number;
+};
 
 export interface ProbeResult {
   /** When the probe started (epoch ms). The start period is judged on this, as Docker does. */
@@ -64,12 +66,20 @@ export class HealthTracker {
   }
 
   /**
-   * When the next probe is due: probes run on the grid start + k·interval (k ≥ 1). A slot already used or already
+   * When the next probe is due: probes run on the grid start + k·interval (k ≥ 1), and on start + j·startInterval
+   * inside the start period until the first pass. A slot already used or already
    * past `now` (a slow probe overran it) is skipped rather than fired late.
    */
   nextProbeAt(now?: number): number {
     const interval = Math.max(1, this.timing.interval);
     const after = Math.max(this.last?.at ?? this.startedAt, now === undefined ? -Infinity : now - 1);
+    // Docker's start_interval: until the first pass, probe more often inside the start period, where failures do
+    // not count anyway, so a service that boots fast is seen healthy fast.
+    const si = this.timing.startInterval;
+    if (si && !this.everPassed) {
+      const t = this.startedAt + (Math.floor((after - this.startedAt) / si) + 1) * si;
+      if (t < this.startedAt + this.timing.startPeriod) return t;
+    }
     const k = Math.max(1, Math.floor((after - this.startedAt) / interval) + 1);
     return this.startedAt + k * interval;
   }

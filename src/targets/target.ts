@@ -8,6 +8,16 @@ export interface Unit {
   revision: string;
 }
 
+export interface GateOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /**
+   * What the target sees on the way to a verdict, in plain words (an ECS service event, a CloudFormation stack
+   * event, a change set summary, a stall warning). The engine turns each into a `service.progress` event.
+   */
+  progress?: (p: { message: string; warning?: boolean }) => void;
+}
+
 /** What the engine waits for after starting a unit. */
 export type Gate = 'started' | 'healthy' | 'completed';
 
@@ -55,7 +65,7 @@ export interface Target {
    * (failures inside startPeriod do not count; `retries` consecutive failures after it mean unhealthy).
    * A process that exits before its gate fails at once (exit 0 is success for the `completed` gate).
    */
-  awaitGate(unit: Unit, gate: Gate, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<Verdict>;
+  awaitGate(unit: Unit, gate: Gate, opts: GateOptions): Promise<Verdict>;
   /** Stop one service; resolves when nothing of it runs any more. No-op when it does not run. */
   stop(name: string): Promise<void>;
   /** Current state of the named services (all known ones when omitted). */
@@ -64,4 +74,11 @@ export interface Target {
   logs(name: string, lines: number, opts?: { currentRun?: boolean }): Promise<string[]>;
   /** Stop every service this target started for the stack; returns the names stopped. */
   down(): Promise<string[]>;
+  /**
+   * What the target can show about a service's latest failure, as a capture in the `convoy diagnose --input`
+   * format (`service`, `tasks`, `logs`, `local`, …): the current run when it is failing, else the last run that
+   * failed (a rollback must not erase it), else the current run. Optional: without it the engine builds a
+   * capture from the verdict and the log lines.
+   */
+  evidence?(name: string): Promise<Record<string, unknown>>;
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { alive, cli, copyExample, events, status } from './helpers.js';
+import { after, before, it } from 'node:test';
+import { alive, cli, copyExample, events, status, describeEachBackend } from './helpers.js';
 
 const SERVICES = ['zookeeper', 'kafka', 'rule-service', 'evaluator', 'aggregator', 'sender', 'rule-updater'];
 
-describe('alerting-platform example on the local target', { concurrency: false }, () => {
+describeEachBackend('alerting-platform example on the local target', () => {
   let dir = '';
   before(() => {
     dir = copyExample('alerting-platform');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { cli, events, freePort, status, tempDir, writeStack, serviceYaml } from './helpers.js';
+import { after, it } from 'node:test';
+import { cli, events, freePort, status, tempDir, writeStack, serviceYaml, describeEachBackend, uniqueSuffix } from './helpers.js';
 
-describe('failures, rollback scopes, secrets and convoy rollback', () => {
+describeEachBackend('failures, rollback scopes, secrets and convoy rollback', () => {
   const dirs: string[] = [];
   const dir = () => {
     const d = tempDir();
@@ -20,7 +20,7 @@ describe('failures, rollback scopes, secrets and convoy rollback', () => {
     writeStack(
       d,
       [
-        'stack: exits',
+        `stack: exits-${uniqueSuffix()}`,
         'services:',
         serviceYaml('api', {
           port,
@@ -47,7 +47,7 @@ describe('failures, rollback scopes, secrets and convoy rollback', () => {
     writeStack(
       d,
       [
-        'stack: jobfail',
+        `stack: jobfail-${uniqueSuffix()}`,
         'services:',
         serviceYaml('migrate', {
           port: p1,
@@ -69,9 +69,10 @@ describe('failures, rollback scopes, secrets and convoy rollback', () => {
   it('scope changed rolls back every service the deployment changed; secrets never reach output or history', async () => {
     const d = dir();
     const [p1, p2] = [await freePort(), await freePort()];
+    const name = `scope-${uniqueSuffix()}`;
     const yaml = (healthy: string) =>
       [
-        'stack: scope',
+        `stack: ${name}`,
         'rollback: { scope: changed }',
         'services:',
         serviceYaml('db', { port: p1, env: { VERSION: '${VERSION:-1}' } }),
@@ -119,7 +120,7 @@ describe('failures, rollback scopes, secrets and convoy rollback', () => {
     const port = await freePort();
     writeStack(
       d,
-      ['stack: rb', 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join('\n'),
+      [`stack: rb-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join('\n'),
     );
     assert.equal((await cli(['deploy'], { cwd: d })).code, 0);
     const v1 = (await status(d))[0]!.revision;
@@ -148,7 +149,7 @@ describe('failures, rollback scopes, secrets and convoy rollback', () => {
     const port = await freePort();
     writeStack(
       d,
-      ['stack: planned', 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join(
+      [`stack: planned-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join(
         '\n',
       ),
     );

@@ -4,11 +4,35 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before, describe } from 'node:test';
+import { backends } from './backends.js';
 
 /** Repository root, from dist/test/e2e/. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = join(ROOT, 'dist/src/cli/main.js');
 export const SERVER = join(ROOT, 'examples/server/service.mjs');
+
+/** Environment pointing every CLI run of the current suite at its store backend (see describeEachBackend). */
+let backendEnv: Record<string, string> = {};
+
+/**
+ * One suite, run once per store backend (sqlite, dynamodb on dynalite): every CLI call inside talks to that
+ * backend. The backend stops after the suite's own after-hooks, which may still need it (`convoy down`).
+ */
+export function describeEachBackend(title: string, fn: () => void): void {
+  for (const b of backends()) {
+    describe(`${title} (${b.name} store)`, { concurrency: false }, () => {
+      before(async () => {
+        backendEnv = await b.start();
+      });
+      fn();
+      after(async () => {
+        await b.stop();
+        backendEnv = {};
+      });
+    });
+  }
+}
 
 export interface CliResult {
   code: number | null;
@@ -25,7 +49,7 @@ export function startCli(
   const t0 = Date.now();
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
-    env: { ...process.env, CI: 'true', ...opts.env },
+    env: { ...process.env, CI: 'true', ...backendEnv, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -46,7 +70,7 @@ export function cli(args: string[], opts: { cwd: string; env?: Record<string, st
 export async function waitForOutput(
   run: { output: () => string; done: Promise<CliResult> },
   re: RegExp,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let finished = false;
@@ -57,6 +81,10 @@ export async function waitForOutput(
     await sleep(50);
   }
 }
+
+let suffixes = 0;
+/** Stack names must not collide inside one shared store (a DynamoDB table serves a whole suite). */
+export const uniqueSuffix = () => `${process.pid}-${++suffixes}`;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -146,7 +174,7 @@ export function serviceYaml(
   );
   if (o.kind !== 'job')
     lines.push(
-      `    healthCheck: ${o.health ?? `{ http: { url: "http://127.0.0.1:${o.port}/health" }, interval: 300ms, timeout: 500ms, retries: 3, startPeriod: 6s }`}`,
+      `    healthCheck: ${o.health ?? `{ http: { url: "http://127.0.0.1:${o.port}/health" }, interval: 500ms, timeout: 2s, retries: 4, startPeriod: 6s }`}`,
     );
   return lines.join('\n');
 }

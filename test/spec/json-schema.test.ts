@@ -36,14 +36,14 @@ describe('stackJsonSchema', () => {
     const service = obj(services.additionalProperties);
     assert.equal(service.additionalProperties, false);
     const fields = obj(service.properties);
-    assert.deepEqual(Object.keys(fields).sort(), ['dependsOn', 'healthCheck', 'kind', 'local', 'version']);
+    assert.deepEqual(Object.keys(fields).sort(), ['aws', 'cloudformation', 'dependsOn', 'healthCheck', 'kind', 'local', 'version']);
     const healthCheck = obj(fields.healthCheck);
     assert.ok('interval' in obj(healthCheck.properties));
   });
 
   it('accepts durations as written in the file, not as parsed milliseconds', () => {
     const text = JSON.stringify(schema);
-    assert.ok(text.includes('(ms|s|m|h)'), 'duration pattern present');
+    assert.ok(text.includes('(ms|s|m|h|d)'), 'duration pattern present');
     assert.ok(
       !text.includes('600000') && !text.includes('30000'),
       'no millisecond defaults leak into the input schema',

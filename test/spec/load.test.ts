@@ -175,13 +175,13 @@ services:
     });
   });
 
-  it('does not require local blocks for the aws target', () => {
+  it('the aws target needs an aws block instead of a local one', () => {
     const text = `stack: s
 target: aws
 services:
   web: {}
 `;
-    assert.equal(loadStack(writeStack(text), { env: {} }).services[0]?.local, undefined);
+    assert.throws(() => loadStack(writeStack(text), { env: {} }), /services\.web: target is "aws" but web has no "aws" block/);
   });
 
   it('interpolates values but never keys, and $$ escapes', () => {

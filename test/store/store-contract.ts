@@ -16,7 +16,15 @@ export type OpenStore = () => Promise<{
 const T0 = 1_700_000_000_000;
 const LEASE = 30_000;
 
-export function runStoreContract(name: string, open: OpenStore): void {
+export interface ContractOptions {
+  /**
+   * Why this storage cannot be raced: it applies concurrent conditional writes to one item non-atomically (an
+   * emulator defect; moto_server's threaded server does). Skips only the test that races clients for one item.
+   */
+  racesUnsupported?: string;
+}
+
+export function runStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
   async function withStore(
     fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>,
   ): Promise<void> {
@@ -28,8 +36,11 @@ export function runStoreContract(name: string, open: OpenStore): void {
     }
   }
 
-  const test = (title: string, fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>) =>
-    it(title, () => withStore(fn));
+  const test = (
+    title: string,
+    fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>,
+    skip: string | false = false,
+  ) => it(title, { skip }, () => withStore(fn));
 
   describe(`Store contract: ${name}`, () => {
     describe('locks', () => {
@@ -121,6 +132,19 @@ export function runStoreContract(name: string, open: OpenStore): void {
         assert.ok(r.acquired);
         assert.equal(r.tookOver, undefined);
       });
+
+      test(
+        'racing acquirers on several clients: exactly one wins, the others are told who holds it',
+        async (store, openAnother) => {
+          const clients = [store, ...(await Promise.all([1, 2, 3, 4].map(() => openAnother())))];
+          const results = await Promise.all(clients.map((c, i) => c.acquireLock(req('web', `h${i}`, T0))));
+          const winners = results.flatMap((r) => (r.acquired ? [r.lock] : []));
+          assert.equal(winners.length, 1, `winners: ${JSON.stringify(winners)}`);
+          for (const r of results) if (!r.acquired) assert.deepEqual(r.holder, winners[0]);
+          assert.deepEqual(await store.getLock('web'), winners[0]);
+        },
+        options.racesUnsupported ?? false,
+      );
 
       test('two clients of the same storage see each other’s lock', async (store, openAnother) => {
         const other = await openAnother();

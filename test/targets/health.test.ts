@@ -108,6 +108,26 @@ describe('HealthTracker', () => {
     assert.equal(t.nextProbeAt(START + 400), START + 400);
   });
 
+  it('startInterval probes more often inside the start period only, so a fast boot is seen fast', () => {
+    const t = new HealthTracker(timing({ interval: 1000, startPeriod: 2000, startInterval: 250 }), START);
+    // A service that answers from 600 ms: seen at the 750 ms probe, not at the 1 s interval.
+    assert.deepEqual(
+      run(t, (at) => at - START >= 600),
+      { at: 750, status: 'healthy' },
+    );
+    // Failing all along: the verdict comes no sooner than without startInterval (2000, 3000, 4000 count).
+    const f = new HealthTracker(timing({ interval: 1000, startPeriod: 2000, startInterval: 250 }), START);
+    assert.deepEqual(
+      run(f, () => false),
+      { at: 4000, status: 'unhealthy' },
+    );
+    const without = new HealthTracker(timing({ interval: 1000, startPeriod: 2000 }), START);
+    assert.deepEqual(
+      run(without, () => false),
+      { at: 4000, status: 'unhealthy' },
+    );
+  });
+
   it('explains the failure in one sentence', () => {
     assert.equal(
       new HealthTracker(timing({ startPeriod: 2000 }), 0).describeFailure(),

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { runDeployment } from '../../engine/deploy.js';
 import { parseDuration } from '../../spec/schema.js';
-import { InvalidInputError } from '../../errors.js';
+import { InvalidInputError, StoreUnavailableError } from '../../errors.js';
 import { deployOutput } from '../output.js';
+import { captureOnFailure } from './diagnose.js';
+import { preflight } from './verify.js';
 import { correlationIdFrom, open, whoAndWhere } from '../setup.js';
+import { importUnlocked, openUnlockedStore, unlockedFile } from '../unlocked.js';
 
 export function waitLockMs(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -23,6 +26,17 @@ export function interruptSignal(): AbortSignal {
   return ac.signal;
 }
 
+interface DeployOptions {
+  waitLock?: string;
+  cancelSuperseded?: boolean;
+  correlationId?: string;
+  json?: boolean;
+  capture?: string;
+  skipVerify?: boolean;
+  /** false with --no-lock. */
+  lock?: boolean;
+}
+
 export function register(program: Command): void {
   program
     .command('deploy')
@@ -30,25 +44,66 @@ export function register(program: Command): void {
       'deploy the stack: plan, start changed services wave by wave, gate on health, roll back on failure',
     )
     .option('--wait-lock <duration>', 'wait up to this long for another deployment of the stack to finish')
+    .option('--cancel-superseded', 'replace older queued deployments of this stack (never the running one)')
     .option(
       '--correlation-id <id>',
       'id tying this deployment to a CI run (default: from CI variables, or random)',
     )
     .option('--json', 'one JSON object per event')
-    .action(async (opts: { waitLock?: string; correlationId?: string; json?: boolean }) => {
+    .option(
+      '--capture <file>',
+      "if it fails, write the failed service's evidence to FILE (for convoy diagnose --input)",
+    )
+    .option('--skip-verify', 'do not run the pre-flight checks of convoy verify first')
+    .option(
+      '--no-lock',
+      'if the shared state store cannot be reached, deploy anyway without the lock (recorded in the audit trail once the store is back)',
+    )
+    .action(async (opts: DeployOptions) => {
       const wait = waitLockMs(opts.waitLock);
-      const o = open(program.opts().file);
+      const o = await open(program.opts().file);
       const out = deployOutput(opts);
+      const capture = opts.capture ? captureOnFailure(opts.capture, o.stack, o.target, o.clock) : undefined;
       try {
+        // Before the lock: a stack that cannot work must not hold up anyone else's deployment.
+        if (!opts.skipVerify) await preflight(o.stack);
         const who = whoAndWhere(o.stack.dir);
-        await runDeployment(o, {
+        const run = {
           stack: o.stack,
           correlationId: correlationIdFrom(opts.correlationId),
           ...who,
           waitLockMs: wait,
-          subscribers: out.subscribers,
+          cancelSuperseded: opts.cancelSuperseded,
+          subscribers: capture ? [...out.subscribers, capture.subscriber] : out.subscribers,
           signal: interruptSignal(),
-        });
+        };
+        try {
+          const imported = await importUnlocked(o.stack, o.store);
+          if (imported)
+            process.stderr.write(
+              `convoy: recorded ${imported} earlier --no-lock deployment(s) in the shared history\n`,
+            );
+          await runDeployment(o, run);
+        } catch (err) {
+          if (!(err instanceof StoreUnavailableError) || opts.lock !== false) throw err;
+          process.stderr.write(
+            `convoy: WARNING: ${err.message}\nconvoy: deploying WITHOUT the shared lock (--no-lock); this deployment is kept in ${unlockedFile(o.stack)} and added to the shared history when the store is back\n`,
+          );
+          const local = openUnlockedStore(o.stack);
+          try {
+            await runDeployment(
+              { ...o, store: local },
+              { ...run, context: { ...run.context, noLock: 'true', storeError: err.message } },
+            );
+          } finally {
+            await local.close();
+          }
+        }
+      } catch (err) {
+        await capture
+          ?.write()
+          .catch((e: Error) => process.stderr.write(`convoy: could not write the capture: ${e.message}\n`));
+        throw err;
       } finally {
         out.finish();
         await o.close();

@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .command('down')
     .description('stop every service convoy started for this stack; leaves no process behind')
     .action(async () => {
-      const o = open(program.opts().file, { readOnly: true });
+      const o = await open(program.opts().file, { readOnly: true });
       try {
         const who = whoAndWhere(o.stack.dir);
         // Stopping services under a running deployment would corrupt it: take the lock like a deployment does.

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import type { DeploymentRecord, DeploymentStatus, StepRecord, Store } from '../../store/store.js';
+import { writeFileSync } from 'node:fs';
+import { InvalidInputError } from '../../errors.js';
+import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
+import type { DeploymentRecord, DeploymentStatus, HistoryFilter, StepRecord, Store } from '../../store/store.js';
 import { printJson } from '../output.js';
 import { seconds, table } from '../render/format.js';
 import { open } from '../setup.js';
@@ -39,46 +42,95 @@ export async function loadHistory(store: Store, filter: Parameters<Store['listDe
   return Promise.all(ds.map(async (d) => historyEntry(d, await store.listSteps(d.id))));
 }
 
+interface HistoryOpts {
+  json?: boolean;
+  limit?: string;
+  outcome?: DeploymentStatus;
+  correlationId?: string;
+  stack?: string;
+  service?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+}
+
+/** A time bound: an ISO date/time, or a duration meaning "that long ago" (7d, 12h). */
+export function timeBound(value: string | undefined, flag: string, now = Date.now()): number | undefined {
+  if (value === undefined) return undefined;
+  if (DURATION_PATTERN.test(value)) return now - parseDuration(value);
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new InvalidInputError(`${flag} takes an ISO date/time (2026-11-26T10:00:00Z) or a duration such as 7d, not "${value}"`);
+  return t;
+}
+
+const OUTCOMES: DeploymentStatus[] = ['running', 'rolling-back', 'succeeded', 'failed', 'rollback-failed', 'interrupted'];
+
+function filterFrom(opts: HistoryOpts, stack: string): HistoryFilter {
+  if (opts.outcome && !OUTCOMES.includes(opts.outcome)) {
+    throw new InvalidInputError(`--outcome is one of ${OUTCOMES.join(', ')}, not "${opts.outcome}"`);
+  }
+  return {
+    stack: opts.stack ?? stack,
+    status: opts.outcome,
+    correlationId: opts.correlationId,
+    service: opts.service,
+    actor: opts.actor,
+    since: timeBound(opts.since, '--since'),
+    until: timeBound(opts.until, '--until'),
+    limit: opts.limit ? Number(opts.limit) || undefined : undefined,
+  };
+}
+
+function filters(c: Command): Command {
+  return c
+    .option('--stack <name>', "another stack in the same store (default: the stack file's)")
+    .option('--service <name>', 'only deployments that changed this service')
+    .option('--outcome <status>', `only deployments that ended so: ${OUTCOMES.join(', ')}`)
+    .option('--actor <who>', 'only deployments by this actor')
+    .option('--since <when>', 'started at or after: ISO date/time, or a duration ago (7d)')
+    .option('--until <when>', 'started before: ISO date/time, or a duration ago')
+    .option('--correlation-id <id>', 'only this deployment');
+}
+
 export function register(program: Command): void {
-  program
-    .command('history')
-    .description('list past deployments of the stack, newest first')
-    .option('--json', 'an array of deployments with their steps')
-    .option('--limit <n>', 'at most this many', '20')
-    .option(
-      '--outcome <status>',
-      'only deployments that ended so: succeeded, failed, rollback-failed, interrupted, running',
-    )
-    .option('--correlation-id <id>', 'only this deployment')
-    .action(
-      async (opts: { json?: boolean; limit: string; outcome?: DeploymentStatus; correlationId?: string }) => {
-        const o = open(program.opts().file, { readOnly: true });
-        try {
-          const entries = await loadHistory(o.store, {
-            stack: o.stack.name,
-            status: opts.outcome,
-            correlationId: opts.correlationId,
-            limit: Number(opts.limit) || 20,
-          });
-          if (opts.json) return printJson(entries);
-          const rows = [['STARTED', 'KIND', 'OUTCOME', 'TOOK', 'ACTOR', 'CORRELATION ID', 'SUMMARY']];
-          for (const e of entries) {
-            const took =
-              e.endedAt && e.startedAt ? seconds(Date.parse(e.endedAt) - Date.parse(e.startedAt)) : '-';
-            rows.push([
-              e.startedAt ?? '-',
-              e.kind,
-              e.outcome,
-              took,
-              e.actor,
-              e.correlationId,
-              e.summary ?? '',
-            ]);
-          }
-          process.stdout.write(entries.length ? table(rows) + '\n' : 'no deployments yet\n');
-        } finally {
-          await o.close();
-        }
-      },
-    );
+  const history = filters(
+    program
+      .command('history')
+      .description('list past deployments, newest first (filters combine)')
+      .option('--json', 'an array of deployments with their steps')
+      .option('--limit <n>', 'at most this many', '20'),
+  ).action(async (opts: HistoryOpts) => {
+    const o = await open(program.opts().file, { readOnly: true });
+    try {
+      const entries = await loadHistory(o.store, filterFrom(opts, o.stack.name));
+      if (opts.json) return printJson(entries);
+      const rows = [['STARTED', 'KIND', 'OUTCOME', 'TOOK', 'ACTOR', 'CORRELATION ID', 'SUMMARY']];
+      for (const e of entries) {
+        const took = e.endedAt && e.startedAt ? seconds(Date.parse(e.endedAt) - Date.parse(e.startedAt)) : '-';
+        rows.push([e.startedAt ?? '-', e.kind, e.outcome, took, e.actor, e.correlationId, e.summary ?? '']);
+      }
+      process.stdout.write(entries.length ? table(rows) + '\n' : 'no deployments match\n');
+    } finally {
+      await o.close();
+    }
+  });
+  filters(
+    history
+      .command('export')
+      .description('write deployments (with steps and events) as NDJSON, one per line, oldest first')
+      .option('-o, --output <file>', 'write here instead of standard output'),
+  ).action(async (opts: HistoryOpts & { output?: string }) => {
+    const o = await open(program.opts().file, { readOnly: true });
+    try {
+      const entries = (await loadHistory(o.store, filterFrom(opts, o.stack.name))).reverse();
+      const lines = await Promise.all(
+        entries.map(async (e) => JSON.stringify({ ...e, events: (await o.store.listEvents(e.id)).map((ev) => ({ at: new Date(ev.at).toISOString(), code: ev.code, ...ev.data })) })),
+      );
+      const text = lines.map((l) => l + '\n').join('');
+      if (opts.output) writeFileSync(opts.output, text);
+      else process.stdout.write(text);
+    } finally {
+      await o.close();
+    }
+  });
 }

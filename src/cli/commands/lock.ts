@@ -8,12 +8,13 @@ export function register(program: Command): void {
   const lock = program.command('lock').description('inspect or break the deployment lock');
   lock
     .command('list')
-    .description('show held locks')
+    .description("show the stack's lock, if held (--all: every stack in the store)")
+    .option('--all', 'every stack in the store')
     .option('--json', 'machine-readable')
-    .action(async (opts: { json?: boolean }) => {
-      const o = open(program.opts().file, { readOnly: true });
+    .action(async (opts: { json?: boolean; all?: boolean }) => {
+      const o = await open(program.opts().file, { readOnly: true });
       try {
-        const locks = await o.store.listLocks();
+        const locks = (await o.store.listLocks()).filter((l) => opts.all || l.stack === o.stack.name);
         const now = o.clock.now();
         const view = locks.map((l) => ({
           ...l,
@@ -39,6 +40,28 @@ export function register(program: Command): void {
       }
     });
   lock
+    .command('queue')
+    .description('show deployments waiting for the lock, first in line first')
+    .option('--json', 'machine-readable')
+    .action(async (opts: { json?: boolean }) => {
+      const o = await open(program.opts().file, { readOnly: true });
+      try {
+        const queue = (await o.store.listQueue(o.stack.name, o.clock.now())).map((q, i) => ({
+          position: i + 1,
+          ticket: q.ticket,
+          holder: q.holder,
+          correlationId: q.correlationId,
+          enqueuedAt: new Date(q.enqueuedAt).toISOString(),
+        }));
+        if (opts.json) return printJson(queue);
+        if (!queue.length) return void process.stdout.write('nobody is waiting\n');
+        const rows = [['#', 'WAITING SINCE', 'HOLDER', 'CORRELATION ID'], ...queue.map((q) => [String(q.position), q.enqueuedAt, q.holder, q.correlationId])];
+        process.stdout.write(table(rows) + '\n');
+      } finally {
+        await o.close();
+      }
+    });
+  lock
     .command('release')
     .description("break the stack's lock (only when its holder is known to be dead)")
     .option('--force', 'required: confirms you know the holder is gone')
@@ -47,7 +70,7 @@ export function register(program: Command): void {
         throw new InvalidInputError(
           "lock release needs --force: breaking a live deployment's lock lets two deployments run at once",
         );
-      const o = open(program.opts().file, { readOnly: true });
+      const o = await open(program.opts().file, { readOnly: true });
       try {
         const was = await o.store.forceReleaseLock(o.stack.name);
         process.stdout.write(

@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .argument('<service>')
     .option('-n, --lines <n>', 'how many lines', '100')
     .action(async (service: string, opts: { lines: string }) => {
-      const o = open(program.opts().file, { readOnly: true });
+      const o = await open(program.opts().file, { readOnly: true });
       try {
         if (!o.stack.services.some((s) => s.name === service)) {
           throw new InvalidInputError(

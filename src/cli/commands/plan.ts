@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .description('show the waves and what would change, and why, without deploying')
     .option('--json', 'machine-readable plan')
     .action(async (opts: { json?: boolean }) => {
-      const o = open(program.opts().file);
+      const o = await open(program.opts().file);
       try {
         const { recorded, health } = await observe(o, o.stack);
         const plan = buildPlan(o.stack, recorded, health);

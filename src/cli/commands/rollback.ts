@@ -38,7 +38,7 @@ export function register(program: Command): void {
     .option('--wait-lock <duration>', 'wait up to this long for another deployment to finish')
     .option('--json', 'one JSON object per event (with --dry-run: the plan)')
     .action(async (services: string[], opts: { dryRun?: boolean; waitLock?: string; json?: boolean }) => {
-      const o = open(program.opts().file);
+      const o = await open(program.opts().file);
       const known = new Set(o.stack.services.map((s) => s.name));
       const unknown = services.filter((s) => !known.has(s));
       if (unknown.length)

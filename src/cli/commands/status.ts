@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .description("show each service's revision, pid, health and uptime")
     .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds }')
     .action(async (opts: { json?: boolean }) => {
-      const o = open(program.opts().file, { readOnly: true });
+      const o = await open(program.opts().file, { readOnly: true });
       try {
         const states = new Map((await o.target.status()).map((s) => [s.name, s]));
         const now = o.clock.now();

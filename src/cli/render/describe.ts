@@ -5,7 +5,15 @@ import { seconds, short } from './format.js';
 export function describe(e: ConvoyEvent): string {
   switch (e.code) {
     case 'lock.waiting':
-      return `waiting for the lock: held by ${e.holder} since ${e.since} (correlation id ${e.correlationId})`;
+      return (
+        `waiting for the lock: number ${e.position} of ${e.queueLength} in the queue` +
+        (e.holder ? `; held by ${e.holder} since ${e.since} (correlation id ${e.correlationId})` : '') +
+        `; estimated start ${e.estimatedStartAt}`
+      );
+    case 'lock.queued':
+      return `joined the queue (ticket ${e.ticket}, number ${e.position} in line)`;
+    case 'lock.superseded':
+      return `replaced older queued deployments: ${e.replaced.join(', ')}`;
     case 'lock.acquired':
       return e.tookOverExpired
         ? `lock acquired (token ${e.token}); took over the expired lease of ${e.tookOverExpired.holder} (correlation id ${e.tookOverExpired.correlationId})`
@@ -28,6 +36,8 @@ export function describe(e: ConvoyEvent): string {
       return `${e.service}: ${e.gate} after ${seconds(e.elapsedMs)}`;
     case 'service.failed':
       return `${e.service}: FAILED after ${seconds(e.elapsedMs)}: ${e.message}${e.check ? ` [check: ${e.check}]` : ''}${e.output ? ` [output: ${oneLine(e.output)}]` : ''}`;
+    case 'service.progress':
+      return `${e.service}: ${e.warning ? 'WARNING: ' : ''}${e.message}`;
     case 'service.skipped':
       return `${e.service}: skipped: ${e.why}`;
     case 'rollback.started':

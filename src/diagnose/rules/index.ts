@@ -70,6 +70,9 @@ import segfault from './segfault.js';
 import uncaughtException from './uncaught-exception.js';
 import essentialExitedNonzero from './essential-exited-nonzero.js';
 import localExitNonzero from './local-exit-nonzero.js';
+import localHealthCommandNotFound from './local-health-command-not-found.js';
+import localCommandNotFound from './local-command-not-found.js';
+import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
 import circuitBreaker from './circuit-breaker.js';
 
@@ -99,6 +102,7 @@ export const RULES: readonly Rule[] = [
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
+  localHealthCommandNotFound,
   elbHealthCodeMismatch,
   elbHealthFailed,
   containerHealthFailed,
@@ -116,6 +120,8 @@ export const RULES: readonly Rule[] = [
   djangoAllowedHosts,
   dbSslRequired,
   commandNotFound,
+  localCommandNotFound,
+  localCwdMissing,
   elbChecker400,
   kafkaBrokerUnavailable,
   nameNotResolved,

@@ -82,6 +82,21 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX good_revisions_by_service ON good_revisions (stack, service, id);
   `,
+  `
+  -- AUTOINCREMENT ticket: arrival order across every process sharing the file, never reused.
+  CREATE TABLE queue (
+    ticket         INTEGER PRIMARY KEY AUTOINCREMENT,
+    stack          TEXT NOT NULL,
+    id             TEXT NOT NULL UNIQUE,
+    holder         TEXT NOT NULL,
+    correlation_id TEXT NOT NULL,
+    enqueued_at    INTEGER NOT NULL,
+    expires_at     INTEGER NOT NULL,
+    superseded_by  TEXT
+  );
+  CREATE INDEX queue_by_stack ON queue (stack, ticket);
+  CREATE INDEX steps_by_service ON steps (service, deployment_id);
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -8,6 +8,8 @@ import type {
   DeploymentRecord,
   HistoryFilter,
   LockInfo,
+  QueueEntry,
+  RetentionPolicy,
   RevisionRecord,
   StepRecord,
   StoredEvent,
@@ -31,6 +33,7 @@ import {
   type RevisionRow,
   type StepRow,
 } from './rows.js';
+import { queueOps } from './queue.js';
 import { migrate } from './schema.js';
 
 /** Several convoy processes (CI jobs, a developer's terminal) may share one file; they queue rather than fail. */
@@ -53,9 +56,11 @@ export function openSqliteStore(file: string): Store {
 
 class SqliteStore implements Store {
   private readonly q;
+  private readonly queue;
 
   constructor(private readonly db: Database.Database) {
     this.q = prepare(db);
+    this.queue = queueOps(db);
   }
 
   /**
@@ -161,12 +166,19 @@ class SqliteStore implements Store {
   }
 
   async listDeployments(filter: HistoryFilter = {}): Promise<DeploymentRecord[]> {
-    const conditions: [string, string | undefined][] = [
+    const conditions: [string, string | number | undefined][] = [
       ['stack = ?', filter.stack],
       ['status = ?', filter.status],
       ['correlation_id = ?', filter.correlationId],
+      ['actor = ?', filter.actor],
+      ['started_at >= ?', filter.since],
+      ['started_at < ?', filter.until],
+      [
+        `id IN (SELECT deployment_id FROM steps WHERE service = ? AND state NOT IN ('unchanged', 'skipped', 'pending'))`,
+        filter.service,
+      ],
     ];
-    const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+    const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined);
     const where = used.map(([sql]) => sql);
     const params: (string | number)[] = used.map(([, value]) => value);
     // rowid breaks ties between deployments started in the same millisecond: later insert is newer.
@@ -247,6 +259,52 @@ class SqliteStore implements Store {
 
   async listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]> {
     return this.q.listGood.all(stack, service, limit ?? -1).map(toCurrent);
+  }
+
+  async enqueue(e: { stack: string; id: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<QueueEntry> {
+    return this.queue.enqueue(e);
+  }
+
+  async renewQueue(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined> {
+    return this.queue.renew(stack, id, leaseMs, now);
+  }
+
+  async leaveQueue(stack: string, id: string): Promise<void> {
+    this.queue.leave(stack, id);
+  }
+
+  async listQueue(stack: string, now: number): Promise<QueueEntry[]> {
+    return this.queue.list(stack, now);
+  }
+
+  async supersedeQueued(stack: string, ticket: number, byCorrelationId: string, now: number): Promise<QueueEntry[]> {
+    return this.write(() => this.queue.supersede(stack, ticket, byCorrelationId, now));
+  }
+
+  async importDeployment(d: DeploymentRecord, steps: StepRecord[], events: Omit<StoredEvent, 'seq'>[]): Promise<void> {
+    this.write(() => {
+      if (this.q.getDeployment.get(d.id)) return;
+      this.q.insertDeployment.run(fromDeployment(d));
+      for (const st of steps) this.q.upsertStep.run(fromStep(st));
+      for (const e of events) this.q.appendEvent.run({ deployment_id: e.deploymentId, at: e.at, code: e.code, data: JSON.stringify(e.data) });
+    });
+  }
+
+  async prune(stack: string, policy: RetentionPolicy): Promise<{ deployments: number; queue: number }> {
+    return this.write(() => {
+      const old = this.db
+        .prepare<[string, number], { id: string }>(
+          `SELECT id FROM deployments WHERE stack = ? AND ended_at IS NOT NULL AND ended_at < ?`,
+        )
+        .all(stack, policy.historyBefore)
+        .map((r) => r.id);
+      for (const id of old) {
+        this.db.prepare('DELETE FROM steps WHERE deployment_id = ?').run(id);
+        this.db.prepare('DELETE FROM events WHERE deployment_id = ?').run(id);
+        this.db.prepare('DELETE FROM deployments WHERE id = ?').run(id);
+      }
+      return { deployments: old.length, queue: this.queue.prune(stack, policy.queueBefore) };
+    });
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,13 @@ import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../v
 import { describeCheck, runProbe, type ProbeContext } from './probe.js';
 import { isRunning, procStartTime, stopGroup } from './procs.js';
 import { StateDir, type ServiceRecord } from './state.js';
+import {
+  currentCapture,
+  currentRun,
+  EVIDENCE_LOG_LINES,
+  failureSnapshot,
+  type CurrentRun,
+} from './evidence.js';
 
 /**
  * The `local` target: each service is a process on this machine, leader of its own process group, detached and
@@ -43,6 +50,7 @@ interface OwnRun {
 }
 
 const EXIT_POLL_MS = 150;
+const UNKNOWN_EXIT: ExitInfo = { code: null, signal: null, known: false };
 
 export function createLocalTarget(opts: LocalTargetOptions): Target {
   return new LocalTarget(opts);
@@ -167,7 +175,10 @@ class LocalTarget implements Target {
       );
     }
     if (rec.startError !== undefined || rec.pid === undefined) {
-      return failed('start-failed', this.clock.now(), rec.startError ?? `${service.name} has no process`);
+      return this.keepFailure(
+        rec,
+        failed('start-failed', this.clock.now(), rec.startError ?? `${service.name} has no process`),
+      );
     }
     const hc = service.healthCheck;
     const cancel = new AbortController();
@@ -193,10 +204,75 @@ class LocalTarget implements Target {
             ? this.followHealth(tracker, hc, service, cancel.signal)
             : this.startedVerdict(rec, gate);
       for (const p of [aborted, exited, timedOut, work]) p.catch(() => {});
-      return await Promise.race([aborted, exited, timedOut, work]);
+      return this.keepFailure(rec, await Promise.race([aborted, exited, timedOut, work]));
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       cancel.abort();
+    }
+  }
+
+  /** Records a failed gate before the engine acts on it, so the evidence outlives a rollback's restart. */
+  private keepFailure(rec: ServiceRecord, verdict: Verdict): Verdict {
+    if (verdict.ok) return verdict;
+    try {
+      const logs = currentRun(rec.name, this.state.tail(rec.name, EVIDENCE_LOG_LINES));
+      this.state.writeFailure(rec.name, failureSnapshot(rec, verdict, logs));
+    } catch {
+      // Evidence is a courtesy: failing to keep it must not change the verdict.
+    }
+    return verdict;
+  }
+
+  async evidence(name: string): Promise<Record<string, unknown>> {
+    const found = this.state.read(name);
+    const rec = found?.stack === this.opts.stack ? found : undefined;
+    const kept = this.state.readFailure(name);
+    const snap = kept?.stack === this.opts.stack ? kept : undefined;
+    if (snap && (!rec || (snap.revision === rec.revision && snap.startedAt === rec.startedAt)))
+      return snap.capture;
+    if (!rec)
+      return { service: name, local: { health: 'stopped', message: `convoy has not started ${name}` } };
+    const run = await this.currentRunOf(rec);
+    return run.failing || !snap ? currentCapture(rec, run) : snap.capture;
+  }
+
+  private async currentRunOf(rec: ServiceRecord): Promise<CurrentRun> {
+    const logs = currentRun(rec.name, this.state.tail(rec.name, EVIDENCE_LOG_LINES));
+    const hc = rec.service.healthCheck;
+    const check = hc ? describeCheck(hc) : undefined;
+    if (rec.startError !== undefined || rec.pid === undefined)
+      return { health: 'stopped', failing: true, message: rec.startError, logs };
+    if (!isRunning(rec.pid, rec.procStart)) {
+      const run = this.own.get(rec.name);
+      const exit = run && run.pid === rec.pid ? await this.exitOf(run) : this.persistedExit(rec.name);
+      const v = this.exitVerdict(rec.kind === 'job' ? 'completed' : 'healthy', rec.service, exit);
+      const failing = !v.ok;
+      return v.ok
+        ? { health: 'stopped', failing, exitCode: exit.code, logs }
+        : { health: 'stopped', failing, exitCode: v.exitCode, signal: v.signal, message: v.message, logs };
+    }
+    if (!hc) return { health: 'healthy', failing: false, logs };
+    // No convoy process follows it any more, so probe once now, as `convoy status` does.
+    const probe = await runProbe(hc, this.probeContext(rec.service));
+    const ok = probe.ok && probe.durationMs <= hc.timeout;
+    const booting = this.clock.now() - rec.startedAt < hc.startPeriod;
+    const health = ok ? 'healthy' : booting ? 'starting' : 'unhealthy';
+    return { health, failing: health === 'unhealthy', healthOutput: probe.output, check, logs };
+  }
+
+  /**
+   * Ours and already dead: its 'exit' event (with the code) is at most a tick away. The timer is ref'd on purpose:
+   * the child is unref'd, so nothing else may keep the event loop waiting for that event.
+   */
+  private async exitOf(run: OwnRun): Promise<ExitInfo> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<ExitInfo>(
+      (r) => (timer = setTimeout(() => r(run.exited ?? UNKNOWN_EXIT), 1000)),
+    );
+    try {
+      return await Promise.race([run.exit, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -37,6 +37,16 @@ export interface ServiceRecord {
   service: Service;
 }
 
+/** A failed run as the target saw it when its gate failed: a capture in the `convoy diagnose --input` format. */
+export interface FailureSnapshot {
+  /** Stacks may share a folder (and service names); a snapshot belongs to one. */
+  stack: string;
+  revision: string;
+  /** Start of the failed run (epoch ms): with `revision`, tells whether the snapshot is of the current run. */
+  startedAt: number;
+  capture: Record<string, unknown>;
+}
+
 export class StateDir {
   readonly root: string;
 
@@ -52,6 +62,9 @@ export class StateDir {
   }
   logPath(name: string): string {
     return join(this.root, 'logs', `${name}.log`);
+  }
+  private failurePath(name: string): string {
+    return join(this.root, 'failures', `${name}.json`);
   }
 
   ensure(): void {
@@ -91,6 +104,24 @@ export class StateDir {
     const pidFile = join(this.pidsDir, `${rec.name}.pid`);
     if (rec.pid !== undefined) writeFileSync(pidFile, `${rec.pid}\n`);
     else rmSync(pidFile, { force: true });
+  }
+
+  /** The last failed run of a service, kept apart from its record so a rollback's restart does not erase it. */
+  readFailure(name: string): FailureSnapshot | undefined {
+    try {
+      return JSON.parse(readFileSync(this.failurePath(name), 'utf8')) as FailureSnapshot;
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeFailure(name: string, snap: FailureSnapshot): void {
+    // Log lines may carry secrets, so 0600 like the service records.
+    mkdirSync(join(this.root, 'failures'), { recursive: true, mode: 0o700 });
+    const file = this.failurePath(name);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snap, null, 2) + '\n', { mode: 0o600 });
+    renameSync(tmp, file);
   }
 
   remove(name: string): void {

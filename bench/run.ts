@@ -1,0 +1,26 @@
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { runDeployBench } from './deploy.js';
+import { runDetectBench } from './detect.js';
+import { runLockBench } from './lock.js';
+import { runApiBench, runCostBench, runScaleBench } from './scale.js';
+
+/** `npm run bench`: every benchmark, results in bench/results/*.json and a table each on stdout. */
+const benches: [string, () => Promise<void>][] = [
+  ['lock', runLockBench],
+  ['detect', runDetectBench],
+  ['deploy', runDeployBench],
+  ['api', runApiBench],
+  ['cost', runCostBench],
+  ['scale', runScaleBench],
+];
+
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !benches.some(([name]) => name === n));
+if (unknown.length)
+  throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benches.map(([n]) => n).join(', ')}`);
+const t0 = performance.now();
+for (const [name, run] of benches) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}
+process.stdout.write(`\nbenchmarks done in ${Math.round((performance.now() - t0) / 1000)} s\n`);

@@ -1,0 +1,37 @@
+import type { Store } from '../store/store.js';
+
+/** With no history yet, a deployment is assumed to take a minute. */
+const DEFAULT_DURATION_MS = 60_000;
+
+function median(xs: number[]): number | undefined {
+  if (!xs.length) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Typical duration of a deployment of this stack: the median of its recent successful ones. */
+export async function typicalDuration(store: Store, stack: string): Promise<number> {
+  const recent = await store.listDeployments({ stack, status: 'succeeded', limit: 20 });
+  return median(recent.filter((d) => d.endedAt !== undefined).map((d) => d.endedAt! - d.startedAt)) ?? DEFAULT_DURATION_MS;
+}
+
+/**
+ * How long until the holder is done: its share of services still to go times the typical duration; before it has
+ * planned any step, what remains of the typical duration on the clock.
+ */
+export async function holderRemaining(store: Store, stack: string, typical: number, now: number): Promise<number> {
+  const [running] = await store.listDeployments({ stack, status: 'running', limit: 1 });
+  if (!running) return 0;
+  const steps = await store.listSteps(running.id);
+  const elapsed = now - running.startedAt;
+  const done = steps.filter((s) => s.state === 'healthy' || s.state === 'unchanged').length;
+  return steps.length ? typical * (1 - done / steps.length) : Math.max(0, typical - elapsed);
+}
+
+/** When a waiter with `ahead` deployments before it (holder excluded) will likely start. */
+export async function estimateStart(store: Store, stack: string, ahead: number, holderPresent: boolean, now: number): Promise<number> {
+  const typical = await typicalDuration(store, stack);
+  const holder = holderPresent ? await holderRemaining(store, stack, typical, now) : 0;
+  return now + holder + ahead * typical;
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+import { interpolateDocument, readSource } from './document.js';
+import type { Env } from './interpolate.js';
+import type { RawService } from './schema.js';
+import type { Source } from './source.js';
+import type { AwsService, CloudFormation } from './types.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Reads a native ECS JSON file named by the stack file. JSON is YAML, so the stack file's own reader gives
+ * line:column errors inside it and `${VAR}` interpolation in its values.
+ */
+function readJson(stackDir: string, rel: string, env: Env, stack: Source, field: readonly PropertyKey[]): { file: string; json: Json } {
+  const file = resolve(stackDir, rel);
+  if (!existsSync(file)) throw new InvalidInputError(`no such file: ${file}`, stack.locate(field));
+  const source = readSource(file);
+  interpolateDocument(source, env);
+  const json = source.doc.toJS() as unknown;
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    throw new InvalidInputError('expected a JSON object', source.at(0));
+  }
+  return { file, json: json as Json };
+}
+
+/** `aws ecs describe-task-definition` output wraps the definition; accept it as ecspresso does. */
+function unwrap(json: Json, key: string): Json {
+  const inner = json[key];
+  return inner && typeof inner === 'object' && !Array.isArray(inner) && !('family' in json) ? (inner as Json) : json;
+}
+
+export function loadAws(raw: NonNullable<RawService['aws']>, name: string, stackDir: string, env: Env, stack: Source): AwsService {
+  const at = (k: string) => ['services', name, 'aws', k];
+  const td = readJson(stackDir, raw.taskDefinition, env, stack, at('taskDefinition'));
+  const out: AwsService = { taskDefinitionFile: td.file, taskDefinition: unwrap(td.json, 'taskDefinition') };
+  if (raw.serviceDefinition) {
+    const sd = readJson(stackDir, raw.serviceDefinition, env, stack, at('serviceDefinition'));
+    out.serviceDefinitionFile = sd.file;
+    out.serviceDefinition = unwrap(sd.json, 'service');
+  }
+  if (raw.runTask) {
+    const rt = readJson(stackDir, raw.runTask, env, stack, at('runTask'));
+    out.runTaskFile = rt.file;
+    out.runTask = rt.json;
+  }
+  if (raw.cluster) out.cluster = raw.cluster;
+  return out;
+}
+
+/** Templates are read as they are: CloudFormation's own `${}` (Fn::Sub) must reach CloudFormation untouched. */
+export function loadCloudFormation(raw: NonNullable<RawService['cloudformation']>, name: string, stackDir: string, stack: Source): CloudFormation {
+  const out: CloudFormation = {
+    stackName: raw.stackName,
+    parameters: raw.parameters,
+    capabilities: raw.capabilities,
+    stallWarning: raw.stallWarning,
+  };
+  if (raw.template) {
+    const file = resolve(stackDir, raw.template);
+    if (!existsSync(file)) throw new InvalidInputError(`no such file: ${file}`, stack.locate(['services', name, 'cloudformation', 'template']));
+    out.templateFile = file;
+    out.templateBody = readFileSync(file, 'utf8');
+  }
+  return out;
+}

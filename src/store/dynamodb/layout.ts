@@ -1,0 +1,195 @@
+import type {
+  CurrentRevision,
+  DeploymentRecord,
+  LockInfo,
+  RevisionRecord,
+  StepRecord,
+  StoredEvent,
+} from '../store.js';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { N, S, num, pad, str, type Item } from './expr.js';
+
+/*
+ * Single-table layout. Keys: `pk` (S, hash) and `sk` (S, range); no secondary index, so every read can be strongly
+ * consistent. `expiresAt` (epoch seconds) is the table's TTL attribute; items without it are kept forever.
+ *
+ *   pk             sk                                    item                                  expiresAt
+ *   locks          <stack>                               lock + fencing counter of the stack   never
+ *   stack#<stack>  dep#<startedAt:15>#<tick:16>#<id>     deployment (newest last in sk order)  creation + retention
+ *   stack#<stack>  cur#<service>                         current revision; removal leaves a    never
+ *                                                        tombstone that keeps the fence
+ *   stack#<stack>  good#<service>#<token:12>#<tick:16>   good revision, append-only            never
+ *   stack#<stack>  rev#<service>#<revision>              resolved spec of a revision           never
+ *   stack#<stack>  qseq, q#<id>                          queue ticket counter, waiters         see queue.ts
+ *   dep#<id>       ref                                   stack and sk of the deployment        creation + retention
+ *   dep#<id>       step#<service>                        step                                  last write + retention
+ *   dep#<id>       evtseq                                event sequence counter                last write + retention
+ *   dep#<id>       evt#<seq:10>                          event                                 write + retention
+ *
+ * Stack and service names cannot contain "#" (spec schema), so prefixes never collide. All locks share one
+ * partition so `listLocks` is a Query, and because lock items are never deleted (they carry the counter) that
+ * partition also enumerates every stack that has history. Fenced items carry `fence`: the token that last wrote them.
+ * A deployment item's `changed` (string set) names the services it changed, for history's service filter.
+ */
+
+export const LOCKS_PK = 'locks';
+export const stackPk = (stack: string) => `stack#${stack}`;
+export const depPk = (id: string) => `dep#${id}`;
+export const REF_SK = 'ref';
+export const EVENT_SEQ_SK = 'evtseq';
+export const depSk = (startedAt: number, tick: number, id: string) =>
+  `dep#${pad(startedAt, 15)}#${pad(tick, 16)}#${id}`;
+export const curSk = (service: string) => `cur#${service}`;
+export const goodPrefix = (service: string) => `good#${service}#`;
+export const goodSk = (service: string, token: number, tick: number) =>
+  `${goodPrefix(service)}${pad(token, 12)}#${pad(tick, 16)}`;
+export const revSk = (service: string, revision: string) => `rev#${service}#${revision}`;
+export const stepSk = (service: string) => `step#${service}`;
+export const eventSk = (seq: number) => `evt#${pad(seq, 10)}`;
+
+export const key = (pk: string, sk: string): Item => ({ pk: S(pk), sk: S(sk) });
+export const lockKey = (stack: string) => key(LOCKS_PK, stack);
+
+const need = <T>(v: T | undefined, what: string): T => {
+  if (v === undefined) throw new Error(`malformed store item: ${what} missing`);
+  return v;
+};
+const reqS = (item: Item, name: string) => need(str(item, name), name);
+const reqN = (item: Item, name: string) => need(num(item, name), name);
+const optS = (v: string | undefined) => (v === undefined ? undefined : S(v));
+const optN = (v: number | undefined) => (v === undefined ? undefined : N(v));
+
+/** Drops undefined properties so records read back deep-equal the ones written. */
+function compact<T extends object>(o: T): T {
+  for (const [k, v] of Object.entries(o)) if (v === undefined) delete (o as Record<string, unknown>)[k];
+  return o;
+}
+
+/** A lock item exists forever (it holds the counter); it is held only while it has a holder. */
+export function toLock(item: Item | undefined): LockInfo | undefined {
+  if (!item || str(item, 'holder') === undefined) return undefined;
+  return {
+    stack: reqS(item, 'stack'),
+    holder: reqS(item, 'holder'),
+    correlationId: reqS(item, 'correlationId'),
+    token: reqN(item, 'token'),
+    acquiredAt: reqN(item, 'acquiredAt'),
+    expiresAt: reqN(item, 'leaseExpiresAt'),
+  };
+}
+
+export const LOCK_HOLDER_FIELDS = ['holder', 'correlationId', 'acquiredAt', 'leaseExpiresAt'] as const;
+
+export function deploymentFields(d: DeploymentRecord): Record<string, AttributeValue | undefined> {
+  return {
+    type: S('deployment'),
+    id: S(d.id),
+    stack: S(d.stack),
+    kind: S(d.kind),
+    correlationId: S(d.correlationId),
+    actor: S(d.actor),
+    context: S(JSON.stringify(d.context)),
+    status: S(d.status),
+    fencingToken: N(d.fencingToken),
+    startedAt: N(d.startedAt),
+    endedAt: optN(d.endedAt),
+    summary: optS(d.summary),
+    resolvedBy: d.resolvedBy === undefined ? undefined : S(JSON.stringify(d.resolvedBy)),
+  };
+}
+
+export function toDeployment(item: Item): DeploymentRecord {
+  const resolvedBy = str(item, 'resolvedBy');
+  return compact({
+    id: reqS(item, 'id'),
+    stack: reqS(item, 'stack'),
+    kind: reqS(item, 'kind') as DeploymentRecord['kind'],
+    correlationId: reqS(item, 'correlationId'),
+    actor: reqS(item, 'actor'),
+    context: JSON.parse(reqS(item, 'context')) as Record<string, string>,
+    status: reqS(item, 'status') as DeploymentRecord['status'],
+    fencingToken: reqN(item, 'fencingToken'),
+    startedAt: reqN(item, 'startedAt'),
+    endedAt: num(item, 'endedAt'),
+    summary: str(item, 'summary'),
+    resolvedBy:
+      resolvedBy === undefined ? undefined : (JSON.parse(resolvedBy) as DeploymentRecord['resolvedBy']),
+  });
+}
+
+/** Every field of a step; undefined ones are removed on upsert, as the sqlite store overwrites them with NULL. */
+export function stepFields(s: StepRecord): Record<string, AttributeValue | undefined> {
+  return {
+    type: S('step'),
+    deploymentId: S(s.deploymentId),
+    service: S(s.service),
+    fromRevision: optS(s.fromRevision),
+    toRevision: S(s.toRevision),
+    state: S(s.state),
+    startedAt: optN(s.startedAt),
+    endedAt: optN(s.endedAt),
+    detail: optS(s.detail),
+  };
+}
+
+export function toStep(item: Item): StepRecord {
+  return compact({
+    deploymentId: reqS(item, 'deploymentId'),
+    service: reqS(item, 'service'),
+    fromRevision: str(item, 'fromRevision'),
+    toRevision: reqS(item, 'toRevision'),
+    state: reqS(item, 'state') as StepRecord['state'],
+    startedAt: num(item, 'startedAt'),
+    endedAt: num(item, 'endedAt'),
+    detail: str(item, 'detail'),
+  });
+}
+
+export const eventItem = (ev: StoredEvent): Item => ({
+  ...key(depPk(ev.deploymentId), eventSk(ev.seq)),
+  type: S('event'),
+  deploymentId: S(ev.deploymentId),
+  seq: N(ev.seq),
+  at: N(ev.at),
+  code: S(ev.code),
+  data: S(JSON.stringify(ev.data)),
+});
+
+export const toEvent = (item: Item): StoredEvent => ({
+  deploymentId: reqS(item, 'deploymentId'),
+  seq: reqN(item, 'seq'),
+  at: reqN(item, 'at'),
+  code: reqS(item, 'code'),
+  data: JSON.parse(reqS(item, 'data')) as Record<string, unknown>,
+});
+
+export const revisionItem = (r: RevisionRecord): Item => ({
+  ...key(stackPk(r.stack), revSk(r.service, r.revision)),
+  type: S('revision'),
+  stack: S(r.stack),
+  service: S(r.service),
+  revision: S(r.revision),
+  spec: S(JSON.stringify(r.spec)),
+  createdAt: N(r.createdAt),
+});
+
+export const toRevision = (item: Item): RevisionRecord => ({
+  stack: reqS(item, 'stack'),
+  service: reqS(item, 'service'),
+  revision: reqS(item, 'revision'),
+  spec: JSON.parse(reqS(item, 'spec')) as RevisionRecord['spec'],
+  createdAt: reqN(item, 'createdAt'),
+});
+
+export const currentFields = (c: Omit<CurrentRevision, 'service'> | undefined) => ({
+  revision: optS(c?.revision),
+  deploymentId: optS(c?.deploymentId),
+  at: optN(c?.at),
+});
+
+export const toCurrent = (item: Item): CurrentRevision => ({
+  service: reqS(item, 'service'),
+  revision: reqS(item, 'revision'),
+  deploymentId: reqS(item, 'deploymentId'),
+  at: reqN(item, 'at'),
+});

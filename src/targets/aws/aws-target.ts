@@ -1,0 +1,230 @@
+import { writeFileSync } from 'node:fs';
+import type { Clock } from '../../engine/clock.js';
+import { systemClock } from '../../engine/clock.js';
+import type { Service, Stack } from '../../spec/types.js';
+import type { Gate, GateOptions, RuntimeState, Target, Unit, Verdict } from '../target.js';
+import { failed } from '../verdicts.js';
+import { awaitCfn, startCfn } from './cfn-phase.js';
+import { createAwsClients, type AwsClients } from './clients.js';
+import { Memory, type AwsContext } from './context.js';
+import { awaitJob, startJob } from './ecs-job.js';
+import { awaitService, startService } from './ecs-service.js';
+import { evidenceOf, logsOf } from './evidence.js';
+import { ClusterPoller } from './poller.js';
+import { statusOf, type TdCache } from './status.js';
+import { scaleDown } from './stop.js';
+import { locate, recentTasks } from './tasks.js';
+import { errorMessage, errorName } from './util.js';
+import { InvalidInputError } from '../../errors.js';
+
+export interface AwsTargetOptions {
+  stack: Stack;
+  clock?: Clock;
+  /** Injected by tests; otherwise real SDK clients from the standard provider chain. */
+  clients?: AwsClients;
+  /** First poll interval; default CONVOY_AWS_POLL_MS or 2 s. It backs off to 7.5× while nothing changes. */
+  pollMs?: number;
+  /**
+   * While a deployment plans, a CloudFormation stack a person must repair (ROLLBACK_COMPLETE,
+   * UPDATE_ROLLBACK_FAILED) stops it with exit 3; read-only commands just report it.
+   */
+  refuseBrokenStacks?: boolean;
+  /** Where close() writes the API call counts; default CONVOY_AWS_CALLS_FILE. */
+  callsFile?: string;
+}
+
+const DEFAULT_POLL_MS = 2_000;
+
+export function createAwsTarget(opts: AwsTargetOptions): AwsTarget {
+  return new AwsTarget(opts);
+}
+
+/**
+ * The `aws` target: ECS services (`kind: service` with `aws`), one-off ECS tasks (`kind: job`) and CloudFormation
+ * phases (`kind: cloudformation`). start() rejects with AWS's own words when AWS refuses (the engine makes that a
+ * `start-failed` verdict); awaitGate() follows what ECS and CloudFormation do until a verdict, and rejects only
+ * when the engine's signal stops it.
+ */
+export class AwsTarget implements Target {
+  readonly kind = 'aws';
+  readonly clients: AwsClients;
+  private readonly ctx: AwsContext;
+  private readonly pollers = new Map<string, ClusterPoller>();
+  private readonly tdCache: TdCache = new Map();
+  private regionOnce?: Promise<string>;
+
+  constructor(private readonly opts: AwsTargetOptions) {
+    this.clients = opts.clients ?? createAwsClients({ region: opts.stack.aws?.region });
+    const pollMs = opts.pollMs ?? (Number(process.env.CONVOY_AWS_POLL_MS) || DEFAULT_POLL_MS);
+    const maxPollMs = Math.max(pollMs, Math.round(pollMs * 7.5));
+    const clock = opts.clock ?? systemClock;
+    this.ctx = {
+      stack: opts.stack,
+      clients: this.clients,
+      clock,
+      memory: new Memory(),
+      timing: { pollMs, maxPollMs },
+      region: () => (this.regionOnce ??= this.clients.region()),
+      poller: (cluster) => {
+        let p = this.pollers.get(cluster);
+        if (!p)
+          this.pollers.set(
+            cluster,
+            (p = new ClusterPoller(this.clients.ecs, clock, cluster, { pollMs, maxPollMs })),
+          );
+        return p;
+      },
+    };
+  }
+
+  /** API requests so far, per `service.Operation`: what a deployment cost. */
+  apiCalls(): Record<string, number> {
+    return this.clients.calls.snapshot();
+  }
+
+  /** Poll rounds so far per cluster, to relate DescribeServices calls to rounds. */
+  pollRounds(): Record<string, number> {
+    return Object.fromEntries([...this.pollers].map(([c, p]) => [c, p.rounds]));
+  }
+
+  async start(unit: Unit): Promise<void> {
+    const s = unit.service;
+    this.ctx.memory.runs.delete(s.name);
+    const run =
+      s.kind === 'cloudformation' && s.cloudformation
+        ? await startCfn(this.ctx, unit)
+        : !s.aws
+          ? undefined
+          : s.kind === 'job'
+            ? await startJob(this.ctx, unit)
+            : await startService(this.ctx, unit);
+    if (!run) throw new Error(`service ${s.name} has no "aws" block, so the aws target cannot run it`);
+    // A failure kept from earlier stays: after a rollback restarts the service it is still what evidence() shows.
+    this.ctx.memory.runs.set(s.name, run);
+    if (run.kind !== 'cloudformation' && run.taskDefinition.taskDefinitionArn) {
+      const known = { taskDefinition: run.taskDefinition, tags: run.taskDefinitionTags };
+      this.tdCache.set(run.taskDefinition.taskDefinitionArn, Promise.resolve(known));
+    }
+  }
+
+  async awaitGate(unit: Unit, gate: Gate, opts: GateOptions): Promise<Verdict> {
+    opts.signal?.throwIfAborted();
+    const run = this.ctx.memory.runs.get(unit.service.name);
+    if (!run || run.revision !== unit.revision) {
+      return failed(
+        'start-failed',
+        this.ctx.clock.now(),
+        `revision ${unit.revision} of ${unit.service.name} was never started`,
+      );
+    }
+    if (run.kind === 'service') return awaitService(this.ctx, unit, run, gate, opts);
+    if (run.kind === 'job') return awaitJob(this.ctx, unit, run, gate, opts);
+    return awaitCfn(this.ctx, unit, run, gate, opts);
+  }
+
+  async stop(name: string): Promise<void> {
+    const s = this.service(name);
+    if (!s?.aws) return;
+    const at = locate(this.ctx, s)!;
+    if (at.serviceName) {
+      await scaleDown(this.ctx, at.cluster, at.serviceName, { delete: false });
+      return;
+    }
+    for (const t of await recentTasks(this.ctx, at)) {
+      if (t.lastStatus !== 'STOPPED' && t.desiredStatus !== 'STOPPED') {
+        await this.clients.ecs.stopTask({
+          cluster: at.cluster,
+          task: t.taskArn,
+          reason: 'stopped by convoy',
+        });
+      }
+    }
+  }
+
+  async status(names?: string[]): Promise<RuntimeState[]> {
+    const wanted = names ?? this.opts.stack.services.map((s) => s.name);
+    const known = wanted.map(
+      (n) => this.service(n) ?? ({ name: n, kind: 'service', dependsOn: [] } as Service),
+    );
+    return statusOf(this.ctx, known, this.tdCache, {
+      refuseBrokenStacks: this.opts.refuseBrokenStacks === true,
+    }).catch((err: unknown) => Promise.reject(explainSetupError(err)));
+  }
+
+  async logs(name: string, lines: number, opts: { currentRun?: boolean } = {}): Promise<string[]> {
+    const s = this.service(name);
+    if (!s) return [];
+    return logsOf(this.ctx, s, lines, opts.currentRun === true, this.tdCache);
+  }
+
+  /** ECS services are scaled to zero and deleted; CloudFormation stacks are left alone (they own more than tasks). */
+  async down(): Promise<string[]> {
+    const stopped = await Promise.all(
+      this.opts.stack.services.map(async (s) => {
+        if (!s.aws) return undefined;
+        const at = locate(this.ctx, s)!;
+        if (at.serviceName)
+          return (await scaleDown(this.ctx, at.cluster, at.serviceName, { delete: true }))
+            ? s.name
+            : undefined;
+        const running = (await recentTasks(this.ctx, at)).filter((t) => t.lastStatus !== 'STOPPED');
+        for (const t of running)
+          await this.clients.ecs.stopTask({ cluster: at.cluster, task: t.taskArn, reason: 'convoy down' });
+        return running.length ? s.name : undefined;
+      }),
+    );
+    return stopped.filter((n): n is string => n !== undefined).sort();
+  }
+
+  async evidence(name: string): Promise<Record<string, unknown>> {
+    const s = this.service(name);
+    return s ? evidenceOf(this.ctx, s, this.tdCache) : {};
+  }
+
+  /**
+   * Closes connections. With CONVOY_AWS_CALLS_FILE set, first writes what this process cost: requests per
+   * `service.Operation` (retries included) and poll rounds per cluster, for CI dashboards and tests.
+   */
+  close(): void {
+    const file = this.opts.callsFile ?? process.env.CONVOY_AWS_CALLS_FILE;
+    if (file) {
+      try {
+        writeFileSync(
+          file,
+          JSON.stringify(
+            { calls: this.apiCalls(), total: this.clients.calls.total, pollRounds: this.pollRounds() },
+            null,
+            2,
+          ),
+        );
+      } catch {
+        // A report that cannot be written must not turn a finished deployment into an error.
+      }
+    }
+    this.clients.destroy();
+  }
+
+  private service(name: string): Service | undefined {
+    return this.opts.stack.services.find((s) => s.name === name);
+  }
+}
+
+/** Missing credentials or region are the user's setup, not a bug: say what to set (exit 3). */
+function explainSetupError(err: unknown): unknown {
+  const name = errorName(err);
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(err))) {
+    return new InvalidInputError(
+      `no AWS credentials found (${errorMessage(err)})`,
+      undefined,
+      'set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an IAM role is available',
+    );
+  }
+  if (/Region is missing/i.test(errorMessage(err))) {
+    return new InvalidInputError(
+      'no AWS region configured',
+      undefined,
+      'set aws.region in the stack file, or AWS_REGION',
+    );
+  }
+  return err;
+}

@@ -1,0 +1,192 @@
+import type { Service as EcsService, Task } from '@aws-sdk/client-ecs';
+import type { Gate, GateOptions, Unit, Verdict } from '../target.js';
+import { passed } from '../verdicts.js';
+import { fail, timedOut, type Failure } from './failure.js';
+import { follow } from './follow.js';
+import type { AwsContext, ServiceRun } from './context.js';
+import { containerRoles, judgeDeployment, judgeTask, type TaskFailure } from './judge.js';
+import { serviceLink, taskLink } from './links.js';
+import type { ServiceSnapshot } from './poller.js';
+import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
+import { ensureTaskDefinition, registrationFor } from './taskdef.js';
+import { errorMessage, isPermanent, shortId } from './util.js';
+
+/** Tasks of an adopted deployment older than this before our start are history, not evidence. */
+const ADOPTED_TASK_SLACK_MS = 60_000;
+
+/**
+ * An ECS service: register (or reuse) the task definition, then update the service — or create it from the service
+ * definition — and remember the deployment ECS started, which is what awaitGate follows.
+ */
+export async function startService(ctx: AwsContext, unit: Unit): Promise<ServiceRun> {
+  const aws = unit.service.aws!;
+  const def = aws.serviceDefinition;
+  const cluster = clusterFor(aws.cluster, ctx.stack.aws?.cluster, def);
+  const serviceName = serviceNameFor(unit.service.name, def);
+  const { ecs } = ctx.clients;
+  const startedAt = ctx.clock.now();
+  const found = await ctx.poller(cluster).describeService(serviceName);
+  const active = found?.status === 'ACTIVE' ? found : undefined;
+  // The first time this process touches the service, what runs now is what a rollback goes back to.
+  ctx.memory.rememberBefore(unit.service.name, [active?.taskDefinition]);
+  const candidates = [
+    ...ctx.memory.previous(unit.service.name),
+    ...(active?.deployments ?? []).map((d) => d.taskDefinition),
+  ].filter((a): a is string => !!a);
+  const reg = registrationFor(unit.service, unit.revision, ctx.stack.name);
+  const { taskDefinition, tags } = await ensureTaskDefinition(ecs, reg, unit.revision, candidates);
+  const arn = taskDefinition.taskDefinitionArn!;
+  let service: EcsService | undefined;
+  let adopted = false;
+  if (!active) {
+    service = (await ecs.createService(createInput(def, { cluster, serviceName, taskDefinition: arn })))
+      .service;
+  } else {
+    const primary = active.deployments?.find((d) => d.status === 'PRIMARY');
+    // Already running this definition and not broken (e.g. ECS's circuit breaker is rolling back to it): follow that
+    // deployment rather than start another; a stopped or failed service gets a fresh one.
+    adopted =
+      primary?.taskDefinition === arn && primary.rolloutState !== 'FAILED' && (active.desiredCount ?? 0) > 0;
+    const force = primary?.taskDefinition === arn && !adopted;
+    const desiredCount = (active.desiredCount ?? 0) === 0 ? 1 : undefined;
+    service = (
+      await ecs.updateService(
+        updateInput(def, { cluster, serviceName, taskDefinition: arn, force, desiredCount }),
+      )
+    ).service;
+  }
+  const deployment = service?.deployments?.find((d) => d.status === 'PRIMARY');
+  if (!deployment?.id) throw new Error(`ECS did not report a deployment for service ${serviceName}`);
+  return {
+    kind: 'service',
+    revision: unit.revision,
+    cluster,
+    serviceName,
+    deploymentId: deployment.id,
+    taskDefinition,
+    taskDefinitionTags: tags,
+    roles: containerRoles(taskDefinition.containerDefinitions),
+    startedAt,
+    priorEvents: (found?.events ?? []).map((e) => e.id).filter((id): id is string => !!id),
+    adopted: adopted && (deployment.createdAt?.getTime() ?? startedAt) < startedAt,
+  };
+}
+
+/** Follows the deployment to COMPLETED, failing at the first conclusive task failure or a FAILED rollout. */
+export async function awaitService(
+  ctx: AwsContext,
+  unit: Unit,
+  run: ServiceRun,
+  gate: Gate,
+  opts: GateOptions,
+): Promise<Verdict> {
+  const region = await ctx.region();
+  const name = unit.service.name;
+  const links = (taskArn?: string) =>
+    [
+      `console: ${serviceLink(region, run.cluster, run.serviceName)}`,
+      ...(taskArn ? [`task:    ${taskLink(region, run.cluster, taskArn)}`] : []),
+    ].join('\n');
+  const elbEvent = (snap: ServiceSnapshot) =>
+    snap.service?.events?.find((e) => /is unhealthy in \(target-group/.test(e.message ?? ''))?.message;
+  const fromTask = (f: TaskFailure, snap: ServiceSnapshot) => {
+    // ECS deregisters the target before stopping the task, so its reason code survives only in the service event.
+    const elb = f.check.startsWith('ELB') ? elbEvent(snap) : undefined;
+    const v = fail(f.reason, ctx.clock.now(), f.message, {
+      check: f.check,
+      output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${links(f.taskArn)}`,
+      exitCode: f.exitCode,
+    });
+    remember(v, snap, f.taskArn);
+    return v;
+  };
+  const remember = (verdict: Failure, snap?: ServiceSnapshot, focus?: string) => {
+    ctx.memory.failures.set(name, {
+      revision: unit.revision,
+      verdict,
+      cluster: run.cluster,
+      serviceName: run.serviceName,
+      service: snap?.service,
+      tasks: snap?.tasks ?? [],
+      ...(focus ? { focus } : {}),
+      taskDefinition: run.taskDefinition,
+    });
+    return verdict;
+  };
+  const reported = new Set<string>();
+  const waitedForEvent = new Set<string>();
+  let last: ServiceSnapshot | undefined;
+  let summary = 'no word from ECS yet';
+
+  return follow<Verdict>(ctx, opts, (finish) => {
+    const unwatch = ctx.poller(run.cluster).watchService({
+      serviceName: run.serviceName,
+      deploymentId: run.deploymentId,
+      since: run.startedAt,
+      priorEvents: run.priorEvents,
+      tasksSince: run.adopted ? run.startedAt - ADOPTED_TASK_SLACK_MS : undefined,
+      checked: run.roles.checked,
+      onSnapshot: (snap) => {
+        last = snap;
+        for (const e of snap.events) if (e.message) opts.progress?.({ message: e.message });
+        for (const t of snap.tasks) {
+          const f = judgeTask(t, run.roles);
+          // The task may have been described after the service in this round: give its event one more round.
+          if (f && f.check.startsWith('ELB') && !elbEvent(snap) && !waitedForEvent.has(f.taskArn)) {
+            waitedForEvent.add(f.taskArn);
+            return;
+          }
+          if (f) return finish(fromTask(f, snap));
+          reportInconclusive(t, reported, opts);
+        }
+        const state = judgeDeployment(snap.service, run.deploymentId, snap.tasks, run.roles);
+        if (state.state === 'done') return finish(passed(gate, ctx.clock.now()));
+        if (state.state === 'waiting') summary = state.summary;
+        else {
+          const lastStop = snap.tasks.find((t) => t.stoppedReason);
+          const output = [
+            ...(lastStop
+              ? [`last stopped task ${shortId(lastStop.taskArn ?? '')}: ${lastStop.stoppedReason}`]
+              : []),
+            links(lastStop?.taskArn),
+          ].join('\n');
+          finish(
+            remember(
+              fail(state.reason, ctx.clock.now(), state.message, { check: 'ECS deployment', output }),
+              snap,
+            ),
+          );
+        }
+      },
+      onError: (err) => {
+        if (isPermanent(err)) {
+          finish(
+            remember(
+              fail(
+                'start-failed',
+                ctx.clock.now(),
+                `ECS refused to describe ${run.serviceName}: ${errorMessage(err)}`,
+              ),
+            ),
+          );
+        }
+      },
+    });
+    const timeout = () =>
+      remember(
+        timedOut(gate, opts.timeoutMs, ctx.clock.now(), {
+          check: 'ECS deployment',
+          output: `${summary}\n${links(last?.tasks.find((t) => t.stoppedReason)?.taskArn)}`,
+        }),
+        last,
+      );
+    return { unwatch, timeout };
+  });
+}
+
+function reportInconclusive(t: Task, reported: Set<string>, opts: GateOptions): void {
+  if (!t.stoppedReason || !t.taskArn || reported.has(t.taskArn)) return;
+  reported.add(t.taskArn);
+  if (/^Scaling activity/i.test(t.stoppedReason)) return;
+  opts.progress?.({ message: `task ${shortId(t.taskArn)} stopped: ${t.stoppedReason}` });
+}

@@ -1,0 +1,333 @@
+import type { Deployment, Service as EcsService, ServiceEvent, Task } from '@aws-sdk/client-ecs';
+import type { Clock } from '../../engine/clock.js';
+import type { EcsApi } from './clients.js';
+import { chunk, unique } from './util.js';
+
+/**
+ * One poller per cluster serves every watch on it: each round costs one DescribeServices per ten watched services,
+ * ListTasks only for deployments whose counts moved, and one DescribeTasks per hundred tasks that are not settled
+ * yet. Rounds come every `pollMs` while anything changes and back off to `maxPollMs` while nothing does.
+ */
+
+export interface ServiceSnapshot {
+  /** Undefined when ECS does not know the service (MISSING). */
+  service?: EcsService;
+  deployment?: Deployment;
+  /** Service events not delivered before, oldest first. */
+  events: ServiceEvent[];
+  /** The deployment's tasks as last described, newest first. */
+  tasks: Task[];
+}
+
+export interface ServiceWatch {
+  serviceName: string;
+  /** Undefined: follow the PRIMARY deployment created at `since` or later (when CloudFormation starts it). */
+  deploymentId?: string;
+  /** Epoch ms; older service events are not delivered. */
+  since: number;
+  /** Tasks created before this are ignored (a deployment adopted mid-way has an older history). */
+  tasksSince?: number;
+  /** Service events already there before the deployment began (its start-time DescribeServices saw them). */
+  priorEvents?: readonly string[];
+  /** Containers with a health check: a running task is settled only once these report HEALTHY. */
+  checked?: ReadonlySet<string>;
+  onSnapshot(s: ServiceSnapshot): void;
+  onError(err: unknown): void;
+}
+
+export interface TaskWatch {
+  taskArn: string;
+  onTask(task: Task | undefined): void;
+  onError(err: unknown): void;
+}
+
+interface ServiceSub {
+  w: ServiceWatch;
+  deploymentId?: string;
+  listKey?: string;
+  seenEvents: Set<string>;
+  arns: Set<string>;
+  fresh: ServiceEvent[];
+  service?: EcsService;
+  deployment?: Deployment;
+}
+
+interface Known {
+  task: Task;
+  fp: string;
+}
+
+/** Clock skew between this machine and ECS must not hide the first events of a deployment. */
+const SKEW_MS = 5_000;
+
+export interface PollerOptions {
+  pollMs: number;
+  maxPollMs: number;
+  /** How long start-time lookups wait for companions to share a DescribeServices call. */
+  batchMs?: number;
+}
+
+export class ClusterPoller {
+  private readonly services = new Set<ServiceSub>();
+  private readonly tasks = new Set<TaskWatch>();
+  private readonly known = new Map<string, Known>();
+  private readonly listedStopped = new Set<string>();
+  private running = false;
+  private nap?: AbortController;
+  private wakeAt = 0;
+  private interval: number;
+  private lookups: {
+    name: string;
+    resolve: (s: EcsService | undefined) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  /** Completed rounds, for tests and reports. */
+  rounds = 0;
+
+  constructor(
+    private readonly ecs: EcsApi,
+    private readonly clock: Clock,
+    readonly cluster: string,
+    private readonly opts: PollerOptions,
+  ) {
+    this.interval = opts.pollMs;
+  }
+
+  watchService(w: ServiceWatch): () => void {
+    const sub: ServiceSub = {
+      w,
+      deploymentId: w.deploymentId,
+      seenEvents: new Set(w.priorEvents),
+      arns: new Set(),
+      fresh: [],
+    };
+    this.services.add(sub);
+    this.kick();
+    return () => {
+      this.services.delete(sub);
+      this.forget(sub.arns);
+      this.wakeIfIdle();
+    };
+  }
+
+  watchTask(w: TaskWatch): () => void {
+    this.tasks.add(w);
+    this.kick();
+    return () => {
+      this.tasks.delete(w);
+      this.forget([w.taskArn]);
+      this.wakeIfIdle();
+    };
+  }
+
+  /** Nothing left to watch: end the nap now, so no timer keeps the process alive for a back-off interval. */
+  private wakeIfIdle(): void {
+    if (this.idle) this.nap?.abort();
+  }
+
+  /** DescribeServices for one service, batched with the lookups of other services starting at the same moment. */
+  describeService(name: string): Promise<EcsService | undefined> {
+    return new Promise((resolve, reject) => {
+      this.lookups.push({ name, resolve, reject });
+      if (this.lookups.length === 1) {
+        void this.clock.sleep(this.opts.batchMs ?? 25).then(() => this.flushLookups());
+      }
+    });
+  }
+
+  private async flushLookups(): Promise<void> {
+    const batch = this.lookups;
+    this.lookups = [];
+    try {
+      const found = await this.describeMany(unique(batch.map((l) => l.name)));
+      for (const l of batch) l.resolve(found.get(l.name));
+    } catch (err) {
+      for (const l of batch) l.reject(err);
+    }
+  }
+
+  private async describeMany(names: string[]): Promise<Map<string, EcsService>> {
+    const out = new Map<string, EcsService>();
+    await Promise.all(
+      chunk(names, 10).map(async (services) => {
+        const r = await this.ecs.describeServices({ cluster: this.cluster, services });
+        for (const s of r.services ?? []) if (s.serviceName) out.set(s.serviceName, s);
+      }),
+    );
+    return out;
+  }
+
+  /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
+  private kick(): void {
+    this.interval = this.opts.pollMs;
+    if (!this.running) {
+      this.running = true;
+      void this.loop();
+    } else if (this.wakeAt > this.clock.now() + this.opts.pollMs) {
+      this.nap?.abort();
+    }
+  }
+
+  private get idle(): boolean {
+    return this.services.size === 0 && this.tasks.size === 0;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.idle) {
+        this.nap = new AbortController();
+        this.wakeAt = this.clock.now() + this.interval;
+        const interrupted = await this.clock.sleep(this.interval, this.nap.signal).then(
+          () => false,
+          () => true,
+        );
+        if (interrupted || this.idle) continue;
+        let changed = false;
+        try {
+          changed = await this.round();
+        } catch (err) {
+          for (const s of [...this.services]) s.w.onError(err);
+          for (const t of [...this.tasks]) t.onError(err);
+        }
+        this.rounds++;
+        this.interval = changed
+          ? this.opts.pollMs
+          : Math.min(this.opts.maxPollMs, Math.ceil(this.interval * 1.5));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async round(): Promise<boolean> {
+    const subs = [...this.services];
+    const described = subs.length
+      ? await this.describeMany(unique(subs.map((s) => s.w.serviceName)))
+      : new Map();
+    let changed = false;
+    const toList: ServiceSub[] = [];
+    for (const sub of subs) {
+      sub.service = described.get(sub.w.serviceName);
+      sub.deployment = this.deploymentOf(sub);
+      const d = sub.deployment;
+      // A deployment ECS already dropped (its circuit breaker rolled back between two rounds) still has tasks that
+      // say why: list them once more.
+      const key = d
+        ? [d.id, d.pendingCount, d.runningCount, d.failedTasks, d.rolloutState, d.desiredCount].join('|')
+        : sub.deploymentId && `gone:${sub.deploymentId}`;
+      if (key) {
+        if (key !== sub.listKey) {
+          sub.listKey = key;
+          toList.push(sub);
+          changed = true;
+        }
+      }
+      sub.fresh = this.newEvents(sub);
+      if (sub.fresh.length) changed = true;
+    }
+    await Promise.all(toList.map((sub) => this.list(sub)));
+    changed = (await this.describeTasks(subs)) || changed;
+    for (const sub of subs) {
+      if (!this.services.has(sub)) continue;
+      const since = sub.w.tasksSince ?? -Infinity;
+      const tasks = [...sub.arns]
+        .map((a) => this.known.get(a)?.task)
+        .filter((t): t is Task => t !== undefined && (t.createdAt?.getTime() ?? Infinity) >= since)
+        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+      sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
+    }
+    for (const t of [...this.tasks]) if (this.tasks.has(t)) t.onTask(this.known.get(t.taskArn)?.task);
+    return changed;
+  }
+
+  private deploymentOf(sub: ServiceSub): Deployment | undefined {
+    const deployments = sub.service?.deployments ?? [];
+    if (sub.deploymentId) return deployments.find((d) => d.id === sub.deploymentId);
+    const d = deployments.find(
+      (x) => x.status === 'PRIMARY' && (x.createdAt?.getTime() ?? 0) >= sub.w.since - SKEW_MS,
+    );
+    if (d) sub.deploymentId = d.id;
+    return d;
+  }
+
+  private newEvents(sub: ServiceSub): ServiceEvent[] {
+    const fresh = (sub.service?.events ?? []).filter(
+      (e) => e.id && !sub.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= sub.w.since - SKEW_MS,
+    );
+    for (const e of fresh) sub.seenEvents.add(e.id!);
+    return fresh.reverse();
+  }
+
+  /** Both desired states: a task ECS decided to stop is listed under STOPPED at once, before it has stopped. */
+  private async list(sub: ServiceSub): Promise<void> {
+    for (const desiredStatus of ['RUNNING', 'STOPPED'] as const) {
+      let nextToken: string | undefined;
+      do {
+        const r = await this.ecs.listTasks({
+          cluster: this.cluster,
+          startedBy: sub.deploymentId,
+          desiredStatus,
+          ...(nextToken ? { nextToken } : {}),
+        });
+        for (const arn of r.taskArns ?? []) {
+          sub.arns.add(arn);
+          if (desiredStatus === 'STOPPED') this.listedStopped.add(arn);
+        }
+        nextToken = r.nextToken;
+      } while (nextToken);
+    }
+  }
+
+  private async describeTasks(subs: ServiceSub[]): Promise<boolean> {
+    const want = new Set<string>();
+    for (const sub of subs) {
+      for (const arn of sub.arns) {
+        const k = this.known.get(arn);
+        const toldToStop = this.listedStopped.has(arn) && k?.task.desiredStatus !== 'STOPPED';
+        if (!k || toldToStop || !settled(k.task, sub.w.checked)) want.add(arn);
+      }
+    }
+    for (const t of this.tasks) {
+      const k = this.known.get(t.taskArn);
+      if (!k || k.task.lastStatus !== 'STOPPED') want.add(t.taskArn);
+    }
+    let changed = false;
+    await Promise.all(
+      chunk([...want], 100).map(async (tasks) => {
+        const r = await this.ecs.describeTasks({ cluster: this.cluster, tasks });
+        for (const task of r.tasks ?? []) {
+          const fp = fingerprint(task);
+          if (this.known.get(task.taskArn!)?.fp !== fp) changed = true;
+          this.known.set(task.taskArn!, { task, fp });
+        }
+      }),
+    );
+    return changed;
+  }
+
+  private forget(arns: Iterable<string>): void {
+    const inUse = new Set(
+      [...this.services].flatMap((s) => [...s.arns]).concat([...this.tasks].map((t) => t.taskArn)),
+    );
+    for (const a of arns) {
+      if (inUse.has(a)) continue;
+      this.known.delete(a);
+      this.listedStopped.delete(a);
+    }
+  }
+}
+
+/** Nothing more to learn until the task's desired state changes (which the deployment counts reveal). */
+function settled(t: Task, checked: ReadonlySet<string> | undefined): boolean {
+  if (t.lastStatus === 'STOPPED') return true;
+  if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING') return false;
+  const needsHealth = (t.containers ?? []).some((c) => c.name && checked?.has(c.name));
+  return !needsHealth || t.healthStatus === 'HEALTHY';
+}
+
+function fingerprint(t: Task): string {
+  const cs = (t.containers ?? []).map(
+    (c) => `${c.name}:${c.lastStatus}:${c.healthStatus}:${c.exitCode}:${c.reason}`,
+  );
+  return [t.lastStatus, t.desiredStatus, t.healthStatus, t.stoppedReason, ...cs].join('|');
+}

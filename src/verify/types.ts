@@ -1,0 +1,38 @@
+import type { SourceLocation } from '../errors.js';
+import type { Env } from '../spec/interpolate.js';
+import type { Stack } from '../spec/types.js';
+
+/** One line of `convoy verify`: a check that passed, or one problem it found. */
+export interface CheckResult {
+  id: string;
+  ok: boolean;
+  message: string;
+  /** What to change; present on every failed result. */
+  fix?: string;
+  location?: SourceLocation;
+}
+
+export interface Problem {
+  message: string;
+  fix: string;
+  location?: SourceLocation;
+}
+
+export interface VerifyContext {
+  stack: Stack;
+  /** The environment deploy would run with: variables, PATH. */
+  env: Env;
+}
+
+/**
+ * A pre-flight check: one file in src/verify/checks/ plus a line in its index. It reports problems only; the
+ * runner turns an empty list into a pass. Checks may be async (remote targets ask their APIs).
+ */
+export interface Check {
+  id: string;
+  /** What a pass means, in a few words: shown as the message of a passed check. */
+  passes: string;
+  /** Targets it applies to; every target when omitted. */
+  targets?: readonly Stack['target'][];
+  run(ctx: VerifyContext): Problem[] | Promise<Problem[]>;
+}

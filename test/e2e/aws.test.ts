@@ -1,0 +1,398 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ecsTemplate } from '../targets/aws/templates.js';
+import type { Scenario } from '../emulator/scenario.js';
+import { startEmulator, type Emulator } from '../emulator/server.js';
+import { cli, copyExample, events, tempDir, type CliResult } from './helpers.js';
+
+/**
+ * The built CLI, unchanged, against the AWS emulator through AWS_ENDPOINT_URL — as a user would point it at
+ * LocalStack. The emulator runs in this process at 1/100 speed (a 30 s health check interval takes 300 ms), so each
+ * test can read its books: the tasks it ran and the API calls it served.
+ */
+
+const TIME_SCALE = 0.01;
+const emulators: Emulator[] = [];
+after(async () => {
+  await Promise.all(emulators.map((e) => e.close()));
+});
+
+async function emulator(scenario: Scenario = {}, timeScale = TIME_SCALE): Promise<Emulator> {
+  const em = await startEmulator({ timeScale, scenario });
+  emulators.push(em);
+  return em;
+}
+
+function awsEnv(em: Emulator, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: em.url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    // Never look for an instance role: only 127.0.0.1 is spoken to.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    CONVOY_AWS_POLL_MS: '40',
+    ...extra,
+  };
+}
+
+/** The API calls the emulator served, as a table in the test output. */
+function report(title: string, em: Emulator): ReturnType<Emulator['calls']['snapshot']> {
+  const s = em.calls.snapshot();
+  const rows = Object.entries(s.byOperation).map(
+    ([op, c]) =>
+      `#   ${op.padEnd(36)} ${String(c.calls).padStart(4)}${c.throttled ? `  (${c.throttled} throttled)` : ''}`,
+  );
+  console.log([`# ${title}: ${s.total} AWS API calls, ${s.throttled} throttled`, ...rows].join('\n'));
+  return s;
+}
+
+const output = (r: CliResult) => r.stdout + r.stderr;
+
+// One test at a time: each already runs the CLI against its own emulator, and the rest of the suite runs beside it.
+describe('e2e: the aws target against the emulator', () => {
+  it('deploys the five parental-control services to ECS (exit 0), then finds nothing to change', async () => {
+    const em = await emulator();
+    const dir = copyExample('parental-control');
+    const env = awsEnv(em, { CONVOY_AWS_CALLS_FILE: join(dir, 'calls.json') });
+    const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env });
+    assert.equal(r.code, 0, output(r));
+    assert.match(r.stdout, /deployment succeeded .*5 changed, 0 unchanged/);
+    const services = em.world.ecs.allServices();
+    assert.equal(services.length, 5);
+    for (const s of services) assert.equal(s.primary.rolloutState, 'COMPLETED', s.name);
+    const st = await cli(['-f', 'convoy.aws.yaml', 'status', '--json'], { cwd: dir, env });
+    assert.deepEqual(
+      (JSON.parse(st.stdout) as { health: string }[]).map((x) => x.health),
+      ['healthy', 'healthy', 'healthy', 'healthy', 'healthy'],
+    );
+    const calls = report('5-service deploy', em);
+    const own = JSON.parse(readFileSync(join(dir, 'calls.json'), 'utf8')) as { total: number };
+    assert.ok(own.total > 0 && own.total <= calls.total, 'convoy counts its own requests');
+    em.calls.reset();
+    const again = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env });
+    assert.equal(again.code, 0, output(again));
+    assert.match(again.stdout, /0 changed, 5 unchanged/);
+    report('the same deploy again (nothing to change)', em);
+    assert.equal(em.calls.count('ecs', 'RegisterTaskDefinition') + em.calls.count('ecs', 'UpdateService'), 0);
+  });
+
+  it('watching 12 services costs ceil(12/10) = 2 DescribeServices per poll, not 12', async () => {
+    const em = await emulator();
+    const dir = copyExample('parental-control');
+    const names = Array.from({ length: 12 }, (_, i) => `svc${String(i).padStart(2, '0')}`);
+    const yaml = [
+      'stack: wide',
+      'target: aws',
+      'services:',
+      ...names.flatMap((n) => [
+        `  ${n}:`,
+        '    aws:',
+        `      taskDefinition: ecs/kafka-subscriber.task.json`,
+        `      serviceDefinition: ecs/${n}.service.json`,
+      ]),
+    ].join('\n');
+    const sd = JSON.parse(readFileSync(join(dir, 'ecs/kafka-subscriber.service.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const n of names)
+      writeFileSync(join(dir, `ecs/${n}.service.json`), JSON.stringify({ ...sd, serviceName: n }));
+    writeFileSync(join(dir, 'wide.yaml'), yaml);
+    const callsFile = join(dir, 'calls.json');
+    const r = await cli(['-f', 'wide.yaml', 'deploy'], {
+      cwd: dir,
+      env: awsEnv(em, { CONVOY_AWS_CALLS_FILE: callsFile }),
+    });
+    assert.equal(r.code, 0, output(r));
+    const own = JSON.parse(readFileSync(callsFile, 'utf8')) as { pollRounds: Record<string, number> };
+    const rounds = own.pollRounds.default!;
+    const ds = report('12 services in one wave', em).byOperation['ecs.DescribeServices']!.calls;
+    // Per poll 2; plus 2 for the batched start-time lookups and 2 each for the status reads before and after.
+    console.log(
+      `#   ${rounds} poll rounds → ${(ds / rounds).toFixed(2)} DescribeServices per round (unbatched: 12)`,
+    );
+    assert.ok(ds <= 2 * rounds + 6, `${ds} DescribeServices for ${rounds} rounds`);
+    assert.ok(ds < 12 * rounds, 'batched, not one call per service');
+  });
+
+  it('an image that cannot be pulled fails fast, is rolled back to the previous task definition, and says why', async () => {
+    // A registry that takes 30 s to say "not found", as ECR does after its retries.
+    const em = await emulator({
+      images: [{ image: '*/policy-enforcer:2.0.0', pullError: true, pullSeconds: 30 }],
+    });
+    const dir = copyExample('parental-control');
+    const env = awsEnv(em);
+    assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
+    em.calls.reset();
+    const r = await cli(['-f', 'convoy.aws.yaml', 'deploy', '--json'], {
+      cwd: dir,
+      env: { ...env, IMAGE_TAG: '2.0.0' },
+    });
+    assert.equal(r.code, 1, output(r));
+    const failedAt = Date.parse(events(r.stdout).find((e) => e.code === 'service.failed')!.at);
+    const pullFailures = em.world.ecs
+      .allTasks()
+      .filter((t) => /CannotPullContainerError/.test(t.stoppedReason ?? ''))
+      .map((t) => em.clock.toWall(t.stoppingAt!));
+    const before = pullFailures.filter((at) => at <= failedAt).length;
+    console.log(
+      `#   ${before} failed task(s) before Convoy's verdict (desired count 2; circuit breaker threshold 3)`,
+    );
+    assert.ok(before <= 2, `${before} tasks had failed before the verdict`);
+    assert.match(r.stdout, /"code":"service.failed".*CannotPullContainerError/);
+    const plain = await cli(['-f', 'convoy.aws.yaml', 'deploy'], {
+      cwd: dir,
+      env: { ...env, IMAGE_TAG: '2.0.0' },
+    });
+    assert.equal(plain.code, 1, output(plain));
+    assert.match(
+      plain.stdout,
+      /policy-enforcer: FAILED after .*CannotPullContainerError: .*policy-enforcer:2\.0\.0: not found/,
+    );
+    // The failure report (stderr): the check, its output with console links, the likely cause, what was rolled back.
+    assert.match(plain.stderr, /check: +ECS image pull \(policy-enforcer\)/);
+    assert.match(plain.stderr, /likely cause: \[image-pull\]/);
+    assert.match(
+      plain.stderr,
+      /console: https:\/\/us-east-1\.console\.aws\.amazon\.com\/ecs\/v2\/clusters\/default\/services\/parental-control-policy-enforcer/,
+    );
+    assert.match(plain.stderr, /rollback: policy-enforcer → /);
+    const svc = em.world.ecs.findService('default', 'parental-control-policy-enforcer')!;
+    assert.match(
+      svc.taskDefinition.taskDefinitionArn,
+      /parental-control-policy-enforcer:1$/,
+      'back on revision 1, not a copy',
+    );
+    assert.equal(svc.primary.rolloutState, 'COMPLETED');
+    assert.equal(
+      em.world.ecs.findService('default', 'parental-control-p-gateway')!.history.size,
+      1,
+      'wave 2 never touched',
+    );
+    report('failed deploy with rollback (image pull)', em);
+  });
+
+  it('a failing health check is caught at the first task’s verdict, not after three failed tasks', async () => {
+    const em = await emulator({
+      images: [
+        { image: '*/kafka-subscriber:2.0.0', health: 'fail', healthOutput: '/bin/sh: curl: not found' },
+      ],
+    });
+    const dir = copyExample('parental-control');
+    const env = awsEnv(em);
+    assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
+    const r = await cli(['-f', 'convoy.aws.yaml', 'deploy', '--json'], {
+      cwd: dir,
+      env: { ...env, IMAGE_TAG: '2.0.0' },
+    });
+    assert.equal(r.code, 1, output(r));
+    const failed = events(r.stdout).find((e) => e.code === 'service.failed')!;
+    assert.equal(failed.service, 'kafka-subscriber');
+    assert.equal(failed.check, 'ECS container health check (kafka-subscriber)');
+    assert.match(String(failed.message), /Task failed container health checks/);
+    // The tasks ECS stopped for failed health checks, on the emulator's clock mapped to the wall clock.
+    const failedAt = Date.parse(failed.at);
+    const verdicts = em.world.ecs
+      .allTasks()
+      .filter(
+        (t) =>
+          t.def.family === 'parental-control-kafka-subscriber' &&
+          t.stoppedReason === 'Task failed container health checks',
+      )
+      .map((t) => em.clock.toWall(t.stoppingAt!))
+      .sort();
+    const before = verdicts.filter((at) => at <= failedAt);
+    assert.equal(
+      before.length,
+      1,
+      `health verdicts before the failure: ${before.length} (all: ${verdicts.length})`,
+    );
+    const rolledBack = em.world.ecs.findService('default', 'parental-control-kafka-subscriber')!;
+    assert.match(rolledBack.taskDefinition.taskDefinitionArn, /:1$/);
+    console.log(`#   failed ${failedAt - before[0]!} ms (wall) after the first health verdict`);
+  });
+
+  it('a migration task that exits 1 stops the deployment before any service is touched', async () => {
+    const em = await emulator({
+      images: [
+        {
+          command: 'migrate',
+          exitAfterSeconds: 5,
+          exitCode: 1,
+          exitLogs: ['ERROR: column "email" contains null values'],
+        },
+      ],
+    });
+    const dir = tempDir();
+    const td = (family: string, command: string[]) => ({
+      family,
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/accounts:${IMAGE_TAG:-1}',
+          essential: true,
+          command,
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': '/ecs/accounts',
+              'awslogs-region': 'us-east-1',
+              'awslogs-stream-prefix': 'app',
+            },
+          },
+        },
+      ],
+    });
+    const vpc = {
+      awsvpcConfiguration: {
+        subnets: ['subnet-0123456789abcdef0'],
+        securityGroups: ['sg-0123456789abcdef0'],
+      },
+    };
+    writeFileSync(join(dir, 'migrate.json'), JSON.stringify(td('accounts-migrate', ['./bin/migrate', 'up'])));
+    writeFileSync(
+      join(dir, 'run.json'),
+      JSON.stringify({ launchType: 'FARGATE', networkConfiguration: vpc }),
+    );
+    writeFileSync(join(dir, 'api.json'), JSON.stringify(td('accounts-api', ['./bin/serve'])));
+    writeFileSync(
+      join(dir, 'api.service.json'),
+      JSON.stringify({ serviceName: 'accounts-api', launchType: 'FARGATE', networkConfiguration: vpc }),
+    );
+    writeFileSync(
+      join(dir, 'convoy.yaml'),
+      [
+        'stack: accounts',
+        'target: aws',
+        'services:',
+        '  migrate:',
+        '    kind: job',
+        '    aws: { taskDefinition: migrate.json, runTask: run.json }',
+        '  api:',
+        '    dependsOn: [migrate]',
+        '    aws: { taskDefinition: api.json, serviceDefinition: api.service.json }',
+      ].join('\n'),
+    );
+    const r = await cli(['deploy'], { cwd: dir, env: awsEnv(em) });
+    assert.equal(r.code, 1, output(r));
+    assert.match(r.stdout, /migrate: FAILED after .*job container app exited with code 1/);
+    assert.match(r.stderr, /exit code: 1/);
+    assert.match(
+      r.stderr,
+      /column "email" contains null values/,
+      'the task’s last log lines are in the report',
+    );
+    assert.match(r.stdout, /api: skipped/);
+    assert.equal(em.calls.count('ecs', 'CreateService') + em.calls.count('ecs', 'UpdateService'), 0);
+    assert.equal(em.world.ecs.allServices().length, 0);
+    report('migration failure', em);
+  });
+
+  it('throttled API calls are retried by the SDK and the deployment still succeeds', async () => {
+    const em = await emulator({
+      throttle: [
+        { service: 'ecs', operation: 'DescribeServices', first: 2 },
+        { service: 'ecs', operation: 'RegisterTaskDefinition', first: 1 },
+      ],
+    });
+    const dir = copyExample('parental-control');
+    const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env: awsEnv(em) });
+    assert.equal(r.code, 0, output(r));
+    const calls = report('deploy under throttling', em);
+    assert.equal(calls.throttled, 3);
+  });
+});
+
+describe('e2e: CloudFormation phases against the emulator', () => {
+  function cfnStack(dir: string, stackName: string): void {
+    writeFileSync(join(dir, 'template.yaml'), ecsTemplate(stackName));
+    writeFileSync(
+      join(dir, 'convoy.yaml'),
+      [
+        'stack: infra',
+        'target: aws',
+        'services:',
+        '  app-stack:',
+        '    kind: cloudformation',
+        '    cloudformation:',
+        `      stackName: ${stackName}`,
+        '      template: template.yaml',
+        "      parameters: { ImageTag: '${IMAGE_TAG:-1}' }",
+      ].join('\n'),
+    );
+  }
+
+  it('an update stuck on a failing ECS service is cancelled, rolled back by CloudFormation, and the reason printed', async () => {
+    const em = await emulator({
+      images: [{ image: '*:broken', health: 'fail', healthOutput: '/bin/sh: wget: not found' }],
+    });
+    const dir = tempDir();
+    cfnStack(dir, 'orders');
+    const env = awsEnv(em);
+    const first = await cli(['deploy'], { cwd: dir, env });
+    assert.equal(first.code, 0, output(first));
+    assert.match(first.stdout, /app-stack: Add AWS::ECS::Service Service/);
+    const t0 = em.world.queue.now;
+    const r = await cli(['deploy'], { cwd: dir, env: { ...env, IMAGE_TAG: 'broken' } });
+    assert.equal(r.code, 1, output(r));
+    assert.match(
+      r.stdout,
+      /app-stack: WARNING: ECS service orders \(Service\) cannot become stable: .*Task failed container health checks.*; cancelled the stack update/,
+    );
+    assert.match(
+      r.stderr,
+      /why: +ECS service orders \(Service\) in stack orders failed: .*Task failed container health checks.*UPDATE_ROLLBACK_COMPLETE/,
+    );
+    assert.match(
+      r.stderr,
+      /stack: https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudformation\/home\?region=us-east-1#\/stacks\/events\?stackId=/,
+    );
+    const stack = em.world.cfn.allStacks().find((s) => s.name === 'orders')!;
+    assert.equal(stack.status, 'UPDATE_ROLLBACK_COMPLETE');
+    const minutes = (em.world.queue.now - t0) / 60_000;
+    console.log(
+      `#   decided and rolled back in ${minutes.toFixed(1)} model minutes (CloudFormation alone: up to 180)`,
+    );
+    assert.ok(minutes < 60, `${minutes.toFixed(1)} model minutes`);
+    report('CloudFormation update cancelled on a failing ECS service', em);
+  });
+
+  it('a stack in ROLLBACK_COMPLETE: the failed creation is explained, the next deploy exits 3 with what to do', async () => {
+    const em = await emulator({
+      cfn: {
+        failResources: [
+          {
+            logicalId: 'Queue',
+            on: 'create',
+            message:
+              'Resource handler returned message: "Access to the resource https://sqs.us-east-1.amazonaws.com/ is denied."',
+          },
+        ],
+      },
+    });
+    const dir = tempDir();
+    cfnStack(dir, 'billing');
+    const env = awsEnv(em);
+    const first = await cli(['deploy'], { cwd: dir, env });
+    assert.equal(first.code, 1, output(first));
+    assert.match(
+      first.stdout,
+      /stack billing ended in ROLLBACK_COMPLETE: Queue \(AWS::SQS::Queue\) CREATE_FAILED: .*is denied/,
+    );
+    const r = await cli(['deploy'], { cwd: dir, env });
+    assert.equal(r.code, 3, output(r));
+    assert.match(r.stderr, /CloudFormation stack billing is in ROLLBACK_COMPLETE.*must be deleted/);
+    assert.match(r.stderr, /aws cloudformation delete-stack --stack-name billing/);
+    const st = await cli(['status', '--json'], { cwd: dir, env });
+    assert.equal(st.code, 0, output(st));
+    assert.equal((JSON.parse(st.stdout) as { health: string }[])[0]!.health, 'unhealthy');
+  });
+});

@@ -1,0 +1,23 @@
+import type { TimeMap } from '../core/clock.js';
+import type { World } from '../world.js';
+
+/** One AWS service as the HTTP server sees it: its wire protocol and its operations. */
+
+export interface ApiContext {
+  world: World;
+  time: TimeMap;
+}
+
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- each protocol hands over its own decoded input */
+export type Operation = (input: any, ctx: ApiContext) => unknown;
+
+export interface ServiceApi {
+  /** The signing name, as in the SigV4 credential scope. */
+  name: string;
+  protocol: 'json' | 'query';
+  /** JSON: the X-Amz-Target prefix. Query: the API version. */
+  target: string;
+  /** Query: the XML namespace of responses. */
+  xmlns?: string;
+  operations: Record<string, Operation>;
+}

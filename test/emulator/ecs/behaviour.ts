@@ -1,0 +1,134 @@
+/**
+ * What a container does when it runs, chosen by its image (and optionally its container name, family or command).
+ * Scenarios register rules; the first matching rule wins, laid over the defaults, so an unknown image starts in a
+ * few seconds and is healthy.
+ */
+
+export type ElbOutcome =
+  'healthy' | 'Target.FailedHealthChecks' | 'Target.ResponseCodeMismatch' | 'Target.Timeout';
+
+export interface ImageBehaviour {
+  /** Seconds the image pull takes (the task sits in PENDING). */
+  pullSeconds: number;
+  /** The pull fails: `true` builds ECS's "not found" message from the image reference; a string replaces the detail. */
+  pullError?: boolean | string;
+  /** Secrets or registry auth cannot be fetched: `true` builds the AccessDenied message from the task definition. */
+  secretsError?: boolean | string;
+  /** Seconds after the container starts before the application answers health checks. */
+  readySeconds: number;
+  /** The container health check command's outcome once the application is ready. */
+  health: 'pass' | 'fail';
+  /** What a failing probe printed, e.g. `/bin/sh: wget: not found`. ECS itself never exposes it; the control API does. */
+  healthOutput?: string;
+  /** How long each probe takes; longer than the check's timeout counts as a failure, as in Docker. */
+  probeSeconds?: number;
+  /** The container exits on its own this many seconds after it started. */
+  exitAfterSeconds?: number;
+  exitCode: number;
+  /** The container is killed for memory this many seconds after it started (exit 137). */
+  oomAfterSeconds?: number;
+  /** Exit code when ECS stops the container (SIGTERM); well-behaved applications exit 0. */
+  stopExitCode: number;
+  /** Load balancer health check outcome once the application is ready. */
+  elb: ElbOutcome;
+  /** Status code the target answered with, for `Target.ResponseCodeMismatch`. */
+  elbHttpCode: number;
+  /** Lines written to the awslogs stream when the container starts; `{task}`, `{container}`, `{image}` expand. */
+  logs: string[];
+  /** Lines written just before the container exits on its own (exit or OOM). */
+  exitLogs: string[];
+}
+
+export interface BehaviourMatch {
+  /** Glob on the image (`*` matches anything) or a regular expression written as `/.../`. */
+  image?: string;
+  container?: string;
+  family?: string;
+  /** Substring of the container's command (after RunTask overrides), e.g. `migrate`. */
+  command?: string;
+}
+
+export type BehaviourRule = BehaviourMatch & Partial<ImageBehaviour>;
+
+export const defaultBehaviour: ImageBehaviour = {
+  pullSeconds: 3,
+  readySeconds: 2,
+  health: 'pass',
+  exitCode: 0,
+  stopExitCode: 0,
+  elb: 'healthy',
+  elbHttpCode: 200,
+  logs: ['{container}: starting ({image})', '{container}: listening'],
+  exitLogs: [],
+};
+
+export interface MatchSubject {
+  image: string;
+  container: string;
+  family: string;
+  command: string;
+}
+
+export class BehaviourRegistry {
+  private rules: BehaviourRule[] = [];
+
+  constructor(
+    rules: BehaviourRule[] = [],
+    private defaults: ImageBehaviour = defaultBehaviour,
+  ) {
+    this.set(rules);
+  }
+
+  set(rules: BehaviourRule[]): void {
+    this.rules = [...rules];
+  }
+
+  /** Rules added later take precedence, so a test can override one image without restating the scenario. */
+  add(rule: BehaviourRule): void {
+    this.rules.unshift(rule);
+  }
+
+  list(): readonly BehaviourRule[] {
+    return this.rules;
+  }
+
+  resolve(subject: MatchSubject): ImageBehaviour {
+    const rule = this.rules.find((r) => matches(r, subject));
+    if (!rule) return { ...this.defaults };
+    const out: ImageBehaviour = { ...this.defaults };
+    for (const [k, v] of Object.entries(rule)) {
+      if (v !== undefined && !['image', 'container', 'family', 'command'].includes(k)) {
+        (out as unknown as Record<string, unknown>)[k] = v;
+      }
+    }
+    return out;
+  }
+}
+
+function matches(rule: BehaviourRule, s: MatchSubject): boolean {
+  if (rule.image !== undefined && !pattern(rule.image).test(s.image)) return false;
+  if (rule.container !== undefined && !pattern(rule.container).test(s.container)) return false;
+  if (rule.family !== undefined && !pattern(rule.family).test(s.family)) return false;
+  if (rule.command !== undefined && !s.command.includes(rule.command)) return false;
+  return true;
+}
+
+function pattern(p: string): RegExp {
+  if (p.length > 1 && p.startsWith('/') && p.endsWith('/')) return new RegExp(p.slice(1, -1));
+  const escaped = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** docker.io normalisation, as containerd spells the reference in its errors. */
+export function normaliseImageRef(image: string): string {
+  const [nameAndTag, digest] = image.split('@');
+  let name = nameAndTag!;
+  const lastSlash = name.lastIndexOf('/');
+  const hasTag = name.slice(lastSlash + 1).includes(':');
+  if (!hasTag && digest === undefined) name += ':latest';
+  const first = name.split('/')[0]!;
+  const hasRegistry =
+    name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) name = name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
+  return digest === undefined ? name : `${name}@${digest}`;
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * A scenario file: what containers do (by image), how long AWS takes, which CloudFormation resources fail and which
+ * calls are throttled. Every field is optional; an empty scenario is a healthy, well-behaved AWS.
+ */
+
+const behaviour = z
+  .object({
+    image: z.string(),
+    container: z.string(),
+    family: z.string(),
+    command: z.string(),
+    pullSeconds: z.number().nonnegative(),
+    pullError: z.union([z.boolean(), z.string()]),
+    secretsError: z.union([z.boolean(), z.string()]),
+    readySeconds: z.number().nonnegative(),
+    health: z.enum(['pass', 'fail']),
+    healthOutput: z.string(),
+    probeSeconds: z.number().nonnegative(),
+    exitAfterSeconds: z.number().nonnegative(),
+    exitCode: z.number().int(),
+    oomAfterSeconds: z.number().nonnegative(),
+    stopExitCode: z.number().int(),
+    elb: z.enum(['healthy', 'Target.FailedHealthChecks', 'Target.ResponseCodeMismatch', 'Target.Timeout']),
+    elbHttpCode: z.number().int(),
+    logs: z.array(z.string()),
+    exitLogs: z.array(z.string()),
+  })
+  .partial()
+  .strict();
+
+const targetGroupSettings = z
+  .object({
+    healthCheckIntervalSeconds: z.number().positive(),
+    healthyThresholdCount: z.number().int().positive(),
+    unhealthyThresholdCount: z.number().int().positive(),
+    deregistrationDelaySeconds: z.number().nonnegative(),
+    registrationSeconds: z.number().nonnegative(),
+  })
+  .partial()
+  .strict();
+
+export const throttleRule = z
+  .object({
+    /** ecs | logs | cloudformation | elasticloadbalancing | sts; all when left out. */
+    service: z.string().optional(),
+    operation: z.string().optional(),
+    /** Throttle the first N matching calls. */
+    first: z.number().int().nonnegative().optional(),
+    /** Throttle this fraction of matching calls (after the first N). */
+    rate: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    seed: z.number().int(),
+    region: z.string(),
+    accountId: z.string().regex(/^\d{12}$/),
+    clusters: z.array(z.string()),
+    images: z.array(behaviour),
+    ecs: z
+      .object({
+        provisioningSeconds: z.number().nonnegative(),
+        stopStepSeconds: z.number().nonnegative(),
+        schedulerDelaySeconds: z.number().nonnegative(),
+        launchBackoff: z.object({
+          afterFailures: z.number().int().positive(),
+          baseSeconds: z.number().nonnegative(),
+          maxSeconds: z.number().nonnegative(),
+        }),
+        stoppedTaskRetentionSeconds: z.number().positive(),
+        extraContainers: z.array(
+          z
+            .object({ name: z.string(), image: z.string(), position: z.enum(['first', 'last']).optional() })
+            .strict(),
+        ),
+      })
+      .partial()
+      .strict(),
+    elb: targetGroupSettings.extend({ targetGroups: z.record(z.string(), targetGroupSettings) }).partial(),
+    logs: z
+      .object({ autoCreateGroups: z.boolean(), groups: z.array(z.string()) })
+      .partial()
+      .strict(),
+    cfn: z
+      .object({
+        resourceSeconds: z.number().nonnegative(),
+        stabilizePollSeconds: z.number().positive(),
+        stabilizeTimeoutSeconds: z.number().positive(),
+        changeSetSeconds: z.number().nonnegative(),
+        eventsPageSize: z.number().int().positive(),
+        failResources: z.array(
+          z
+            .object({
+              logicalId: z.string().optional(),
+              type: z.string().optional(),
+              on: z.enum(['create', 'update', 'delete']).optional(),
+              message: z.string(),
+            })
+            .strict(),
+        ),
+      })
+      .partial()
+      .strict(),
+    throttle: z.array(throttleRule),
+  })
+  .partial()
+  .strict();
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ThrottleRule = z.infer<typeof throttleRule>;
+
+export function parseScenario(value: unknown): Scenario {
+  const r = scenarioSchema.safeParse(value ?? {});
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`invalid scenario: ${issues}`);
+  }
+  return r.data;
+}
+
+export function loadScenario(file: string): Scenario {
+  return parseScenario(JSON.parse(readFileSync(file, 'utf8')));
+}

@@ -1,0 +1,293 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { AwsClients, EcsApi } from '../../../src/targets/aws/clients.js';
+import {
+  gate,
+  harness,
+  revisionsOf,
+  serviceDef,
+  taskDef,
+  unitOf,
+  writeStack,
+  type Harness,
+} from './fixture.js';
+
+/** ECS services through the target, against the emulator: deploy, fail fast, roll back, and what is kept. */
+describe('aws target: ECS services', () => {
+  let h: Harness;
+  before(async () => {
+    h = await harness({
+      ecs: {
+        extraContainers: [
+          { name: 'aws-guardduty-agent-x1y2z3', image: 'guardduty-agent:1', position: 'first' },
+        ],
+      },
+      images: [
+        // Slow failures: Convoy must have decided long before a replacement task could fail too.
+        { image: 'web:pull-broken', pullError: true, pullSeconds: 100 },
+        { image: 'web:no-secret', secretsError: true },
+        { image: 'web:oom', oomAfterSeconds: 4, exitLogs: ['java.lang.OutOfMemoryError: Java heap space'] },
+        { image: 'web:no-wget', health: 'fail', healthOutput: '/bin/sh: wget: not found', pullSeconds: 100 },
+        { image: 'web:exits', exitAfterSeconds: 3, exitCode: 1, exitLogs: ['Error: REDIS_URL is not set'] },
+        { image: 'web:elb-bad', elb: 'Target.ResponseCodeMismatch', elbHttpCode: 404 },
+      ],
+      elb: {
+        healthCheckIntervalSeconds: 5,
+        healthyThresholdCount: 2,
+        unhealthyThresholdCount: 2,
+        deregistrationDelaySeconds: 60,
+      },
+    });
+  });
+  after(() => h.close());
+
+  const stackFor = (
+    name: string,
+    image: string,
+    o: { breaker?: boolean; desired?: number; targetGroup?: string } = {},
+  ) =>
+    writeStack(h.dir, name, {
+      web: {
+        taskDefinition: taskDef(`${name}-web`, [{ image }]),
+        serviceDefinition: serviceDef(`${name}-web`, o),
+      },
+    });
+
+  it('creates the service, reaches healthy with a Fargate sidecar listed first, and reports status and logs', async () => {
+    const stack = stackFor('s1', 'web:1');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const g = gate();
+    const v = await t.awaitGate(u, 'healthy', g);
+    assert.equal(v.ok, true, JSON.stringify(v));
+    assert.ok(
+      g.lines.some((l) => /has started 1 tasks/.test(l.message)),
+      'service events arrive as progress',
+    );
+    const [st] = await t.status(['web']);
+    assert.equal(st!.health, 'healthy');
+    assert.equal(st!.revision, u.revision, 'revision read back from the task definition tag');
+    assert.ok((await t.logs('web', 10)).some((l) => /listening/.test(l)));
+  });
+
+  it('skips registering a task definition identical to the latest ACTIVE one', async () => {
+    const stack = stackFor('s2', 'web:1');
+    const u = unitOf(stack, 'web');
+    const t = h.target(stack);
+    await t.start(u);
+    assert.equal((await t.awaitGate(u, 'healthy', gate())).ok, true);
+    await t.stop('web');
+    assert.equal((await t.status(['web']))[0]!.health, 'stopped');
+    const t2 = h.target(stack);
+    await t2.start(u);
+    assert.equal((await t2.awaitGate(u, 'healthy', gate())).ok, true);
+    assert.equal(revisionsOf(h.em, 's2-web').length, 1, 'one revision, reused');
+  });
+
+  it('fails fast on an image that cannot be pulled, and rollback reuses the previous revision', async () => {
+    const good = stackFor('s3', 'web:1', { breaker: true });
+    const t = h.target(good);
+    const u1 = unitOf(good, 'web');
+    await t.start(u1);
+    assert.equal((await t.awaitGate(u1, 'healthy', gate())).ok, true);
+    const bad = stackFor('s3', 'web:pull-broken', { breaker: true });
+    const u2 = unitOf(bad, 'web');
+    await t.start(u2);
+    const v = await t.awaitGate(u2, 'healthy', gate());
+    assert.equal(v.ok, false);
+    if (v.ok) return;
+    assert.equal(v.reason, 'start-failed');
+    assert.match(v.message, /CannotPullContainerError/);
+    assert.equal(v.check, 'ECS image pull (app)');
+    assert.match(
+      v.output!,
+      /console: https:\/\/us-east-1\.console\.aws\.amazon\.com\/ecs\/v2\/clusters\/default\/services\/s3-web/,
+    );
+    const svc = h.em.world.ecs.findService('default', 's3-web')!;
+    assert.ok(
+      svc.history.size === 2 && [...svc.history.values()][1]!.failedTasks <= 1,
+      'decided at the first failed task',
+    );
+    const capture = await t.evidence('web');
+    assert.match(JSON.stringify(capture.tasks), /CannotPullContainerError/);
+    // The engine's rollback: start() with the previous revision's service.
+    await t.start(u1);
+    assert.equal((await t.awaitGate(u1, 'healthy', gate())).ok, true);
+    assert.deepEqual(
+      revisionsOf(h.em, 's3-web').length,
+      2,
+      'the old revision was found, not registered again',
+    );
+    assert.match(svc.taskDefinition.taskDefinitionArn, /s3-web:1$/);
+    assert.match(
+      JSON.stringify(await t.evidence('web')),
+      /CannotPullContainerError/,
+      'evidence survives the rollback',
+    );
+  });
+
+  it('secrets that cannot be fetched: ResourceInitializationError at once', async () => {
+    const stack = stackFor('s4', 'web:no-secret');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok && /ResourceInitializationError/.test(v.message), JSON.stringify(v));
+  });
+
+  it('an essential container killed for memory: exit code 137, its last log lines kept', async () => {
+    const stack = stackFor('s5', 'web:oom');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.equal(v.reason, 'exited');
+    assert.equal(v.exitCode, 137);
+    assert.match(v.message, /container app exited with code 137 \(OutOfMemoryError/);
+    assert.ok((await t.logs('web', 5, { currentRun: true })).some((l) => /Java heap space/.test(l)));
+  });
+
+  it('a failing container health check is decided at the first task’s verdict, without a circuit breaker', async () => {
+    const stack = stackFor('s6', 'web:no-wget', { breaker: false });
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.equal(v.reason, 'unhealthy');
+    assert.equal(v.check, 'ECS container health check (app)');
+    const failedHealth = h.em.world.ecs
+      .allTasks()
+      .filter((x) => x.def.family === 's6-web' && x.stoppedReason === 'Task failed container health checks');
+    assert.equal(failedHealth.length, 1, 'one task failed its health checks, not three');
+  });
+
+  it('an essential container that exits fails with its exit code', async () => {
+    const stack = stackFor('s7', 'web:exits');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok && v.exitCode === 1, JSON.stringify(v));
+    const capture = await t.evidence('web');
+    assert.deepEqual(Object.keys(capture).sort(), ['logs', 'services', 'taskDefinition', 'tasks']);
+    assert.match(JSON.stringify(capture.logs), /REDIS_URL is not set/);
+  });
+
+  it('behind a load balancer: failed ELB health checks fail it, with the targets’ reason codes as evidence', async () => {
+    const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/s8-tg/0123456789abcdef';
+    const stack = stackFor('s8', 'web:elb-bad', { targetGroup: tg });
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.equal(v.check, 'ELB health check (s8-tg)');
+    assert.match(v.output!, /Health checks failed with these codes: \[404\]/);
+    const capture = await t.evidence('web');
+    assert.match(
+      JSON.stringify(capture.targetHealth),
+      /s8-tg/,
+      'DescribeTargetHealth of the service’s target group',
+    );
+  });
+
+  it('down scales the stack’s services to zero and deletes them', async () => {
+    const stack = stackFor('s9', 'web:1');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    assert.equal((await t.awaitGate(u, 'healthy', gate())).ok, true);
+    assert.deepEqual(await t.down(), ['web']);
+    assert.equal((await t.status())[0]!.health, 'stopped');
+    assert.deepEqual(await t.down(), []);
+  });
+
+  it('a timeout says where the deployment stood', async () => {
+    const stack = stackFor('s10', 'web:1');
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const v = await t.awaitGate(u, 'healthy', gate(30));
+    assert.ok(!v.ok && v.reason === 'timeout', JSON.stringify(v));
+  });
+});
+
+/**
+ * ECS's circuit breaker on its own: with the tasks' stop reasons hidden (a swapped client), nothing is conclusive
+ * early, so the FAILED rollout decides; the rollback then follows the deployment ECS itself revived.
+ */
+describe('aws target: the ECS circuit breaker', () => {
+  let h: Harness;
+  before(async () => {
+    h = await harness({ images: [{ image: 'web:crash', exitAfterSeconds: 1, exitCode: 2 }] });
+  });
+  after(() => h.close());
+
+  function blind(): AwsClients {
+    const ecs: EcsApi = {
+      ...h.clients.ecs,
+      describeTasks: async (i) => {
+        const out = await h.clients.ecs.describeTasks(i);
+        for (const t of out.tasks ?? []) {
+          t.stoppedReason = undefined;
+          t.stopCode = undefined;
+          for (const c of t.containers ?? []) c.reason = undefined;
+        }
+        return out;
+      },
+    };
+    return { ...h.clients, ecs };
+  }
+
+  it('a FAILED rollout fails the gate, and rolling back adopts the deployment ECS revived', async () => {
+    const def = (image: string) =>
+      writeStack(h.dir, 'cb', {
+        web: {
+          taskDefinition: taskDef('cb-web', [{ image, healthCheck: false }]),
+          serviceDefinition: serviceDef('cb-web', { breaker: true }),
+        },
+      });
+    const t = h.target(def('web:1'), { clients: blind() });
+    const good = unitOf(def('web:1'), 'web');
+    await t.start(good);
+    assert.equal((await t.awaitGate(good, 'healthy', gate())).ok, true);
+    const bad = unitOf(def('web:crash'), 'web');
+    await t.start(bad);
+    const g = gate();
+    const v = await t.awaitGate(bad, 'healthy', g);
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.match(
+      v.message,
+      /ECS deployment failed: ECS deployment circuit breaker: tasks failed to start\. \(3 failed tasks\)/,
+    );
+    assert.ok(g.lines.some((l) => /rolling back to deployment/.test(l.message)));
+    const svc = h.em.world.ecs.findService('default', 'cb-web')!;
+    const revived = svc.primary.id;
+    await t.start(good);
+    assert.equal((await t.awaitGate(good, 'healthy', gate())).ok, true);
+    assert.equal(svc.primary.id, revived, 'no extra deployment on top of ECS’s own rollback');
+  });
+
+  it('stops waiting when the engine aborts, rejecting with its reason', async () => {
+    const stack = writeStack(h.dir, 'ab', {
+      web: {
+        taskDefinition: taskDef('ab-web', [{ image: 'web:1' }]),
+        serviceDefinition: serviceDef('ab-web'),
+      },
+    });
+    const t = h.target(stack);
+    const u = unitOf(stack, 'web');
+    await t.start(u);
+    const ac = new AbortController();
+    const waiting = t.awaitGate(u, 'healthy', { timeoutMs: 20_000, signal: ac.signal });
+    ac.abort(new Error('another service failed'));
+    await assert.rejects(waiting, /another service failed/);
+  });
+});

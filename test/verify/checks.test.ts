@@ -1,0 +1,250 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadStack } from '../../src/spec/load.js';
+import type { Service, Stack } from '../../src/spec/types.js';
+import { emptyDefaults } from '../../src/verify/checks/env-defaults.js';
+import { healthPort } from '../../src/verify/checks/ports.js';
+import { CHECKS, verifyFile, verifyStack } from '../../src/verify/index.js';
+
+const env = { PATH: process.env.PATH };
+
+function stackFile(services: string, extra = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'convoy-verify-'));
+  const file = join(dir, 'convoy.yaml');
+  writeFileSync(file, `stack: v\n${extra}services:\n${services}`);
+  return file;
+}
+
+const api = (local: string, health = `{ http: { url: 'http://127.0.0.1:8080/health' } }`) =>
+  `  api:\n    local: ${local}\n    healthCheck: ${health}\n`;
+
+async function failed(file: string, e: Record<string, string | undefined> = env) {
+  return (await verifyFile(file, e)).filter((r) => !r.ok);
+}
+
+describe('verify checks', () => {
+  it('each check has a unique id and says what a pass means', () => {
+    const ids = CHECKS.map((c) => c.id);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.ok(!ids.includes('stack-file'));
+    for (const c of CHECKS) assert.ok(c.passes.length > 10, c.id);
+  });
+
+  it('a clean stack passes every check, with one ok line per check', async () => {
+    const r = await verifyFile(stackFile(api(`{ command: node, port: 8080, env: { PORT: 8080 } }`)), env);
+    assert.deepEqual(
+      r.filter((x) => !x.ok),
+      [],
+    );
+    assert.deepEqual(
+      r.map((x) => x.id),
+      ['stack-file', ...CHECKS.map((c) => c.id)],
+    );
+  });
+
+  it('stack-file: reports the loader error with its location, and runs nothing else', async () => {
+    const r = await verifyFile(stackFile(`  api:\n    local: { command: node, prot: 1 }\n`), env);
+    assert.equal(r.length, 1);
+    assert.equal(r[0]!.id, 'stack-file');
+    assert.equal(r[0]!.location?.line, 4);
+    assert.match(r[0]!.message, /local\.prot: unknown field \(did you mean "port"\?\)/);
+    assert.ok(r[0]!.fix);
+  });
+
+  it('command: not on PATH, missing file, not executable', async () => {
+    const [a] = await failed(stackFile(api(`{ command: no-such-program-here }`)));
+    assert.equal(a?.id, 'command');
+    assert.match(a!.message, /no-such-program-here is not on PATH/);
+    assert.equal(a!.location?.line, 4);
+    const file = stackFile(api(`{ command: ./run.sh }`));
+    const [b] = await failed(file);
+    assert.match(b!.message, /does not exist/);
+    writeFileSync(join(file, '..', 'run.sh'), '#!/bin/sh\n');
+    const [c] = await failed(file);
+    assert.match(c!.message, /not executable/);
+    chmodSync(join(file, '..', 'run.sh'), 0o755);
+    assert.deepEqual(await failed(file), []);
+  });
+
+  it("command: a service's own PATH wins, as when the target starts it", async () => {
+    const file = stackFile(api(`{ command: mytool, env: { PATH: './bin' } }`));
+    mkdirSync(join(file, '..', 'bin'));
+    writeFileSync(join(file, '..', 'bin', 'mytool'), '#!/bin/sh\n', { mode: 0o755 });
+    assert.deepEqual(await failed(file), []);
+  });
+
+  it('cwd: must be an existing folder', async () => {
+    const [r] = await failed(stackFile(api(`{ command: node, cwd: ./nope }`)));
+    assert.equal(r?.id, 'cwd');
+    assert.match(r!.fix ?? '', /create .*nope/);
+  });
+
+  it('env-defaults: an empty default leaves a required-looking setting empty', async () => {
+    const file = stackFile(
+      api(
+        `{ command: node, env: { DB_URL: '\${CONVOY_T_DB:-}', DEBUG: '\${CONVOY_T_DEBUG:-}', TOKEN: { value: '\${CONVOY_T_TOK-}', secret: true } } }`,
+      ),
+    );
+    const r = await failed(file);
+    assert.deepEqual(
+      r.map((x) => [x.id, x.message.match(/env (\w+)/)?.[1]]),
+      [
+        ['env-defaults', 'DB_URL'],
+        ['env-defaults', 'TOKEN'],
+      ],
+    );
+    assert.deepEqual(await failed(file, { ...env, CONVOY_T_DB: 'postgres://db', CONVOY_T_TOK: 'x' }), []);
+  });
+
+  it('env-defaults: which references count', () => {
+    assert.deepEqual(
+      emptyDefaults('${A:-}${B-}${C:-x}$${D:-}', { B: '' }).map((x) => x.name),
+      ['A'],
+    );
+    assert.deepEqual(
+      emptyDefaults('${A:-}', { A: '' }).map((x) => x.written),
+      ['${A:-}'],
+    );
+  });
+
+  it('ports: local.port against env PORT, and the health check against both', async () => {
+    const [a, ...more] = await failed(stackFile(api(`{ command: node, port: 8080, env: { PORT: 8081 } }`)));
+    assert.equal(a?.id, 'ports');
+    assert.match(a!.message, /local\.port is 8080 but env PORT is 8081/);
+    assert.equal(more.length, 0, 'the health check probes local.port, one of its ports: no second problem');
+    const [b] = await failed(
+      stackFile(api(`{ command: node, env: { PORT: 9000 } }`, `{ tcp: { port: 9001 } }`)),
+    );
+    assert.match(b!.message, /probes port 9001, but api listens on 9000/);
+    const ok = stackFile(
+      api(
+        `{ command: node, env: { PORT: 9000, ADMIN_PORT: 9090 } }`,
+        `{ http: { url: 'http://localhost:9090/health' } }`,
+      ),
+    );
+    assert.deepEqual(await failed(ok), [], 'another *_PORT of the service is a fine target');
+  });
+
+  it('ports: which port a health check probes', () => {
+    const hc = { interval: 1, timeout: 1, retries: 1, startPeriod: 0 };
+    assert.equal(healthPort({ ...hc, http: { url: 'http://127.0.0.1/health' } })?.port, 80);
+    assert.equal(healthPort({ ...hc, http: { url: 'https://localhost/health' } })?.port, 443);
+    assert.equal(healthPort({ ...hc, http: { url: 'http://other-host:81/health' } }), undefined);
+    assert.equal(
+      healthPort({ ...hc, command: ['CMD-SHELL', 'curl -f http://localhost:3000/x || exit 1'] })?.port,
+      3000,
+    );
+    assert.equal(healthPort({ ...hc, command: ['CMD', 'pg_isready'] }), undefined);
+  });
+
+  it('health-command: a program missing on this machine, and shell syntax in CMD', async () => {
+    const [a] = await failed(
+      stackFile(api(`{ command: node }`, `{ command: ['CMD-SHELL', 'no-such-probe --addr :1 || exit 1'] }`)),
+    );
+    assert.equal(a?.id, 'health-command');
+    assert.match(a!.message, /runs no-such-probe, which is not on PATH/);
+    const [b] = await failed(stackFile(api(`{ command: node }`, `{ command: ['CMD', 'node -e 1'] }`)));
+    assert.match(b!.message, /"CMD" runs its first argument as one program name/);
+    assert.match(b!.fix ?? '', /CMD-SHELL/);
+    assert.deepEqual(
+      await failed(stackFile(api(`{ command: node }`, `{ command: ['CMD', 'node', '-e', '1'] }`))),
+      [],
+    );
+  });
+
+  it('loopback-bind: a local service bound to 127.0.0.1 that another reaches by a DNS name', async () => {
+    const file = stackFile(
+      `  api:\n    local: { command: node, env: { BIND: 127.0.0.1 } }\n` +
+        `  worker:\n    local: { command: node, env: { API_URL: 'http://api.internal:8080' } }\n`,
+    );
+    const [r] = await failed(file);
+    assert.equal(r?.id, 'loopback-bind');
+    assert.match(r!.message, /api listens on 127\.0\.0\.1 only .* worker reaches it at api\.internal:8080/);
+    assert.equal(r!.location?.line, 4);
+  });
+
+  it('a check that throws is reported as failed, not passed', async () => {
+    const stack = loadStack(stackFile(api(`{ command: node }`)), { env });
+    const r = await verifyStack(stack, env, [
+      { id: 'boom', passes: 'never', run: () => Promise.reject(new Error('kaput')) },
+      { id: 'aws-only', passes: 'skipped on local', targets: ['aws'], run: () => [] },
+    ]);
+    assert.deepEqual(
+      r.map((x) => [x.id, x.ok]),
+      [['boom', false]],
+    );
+    assert.match(r[0]!.message, /kaput/);
+  });
+});
+
+describe('verify checks on ECS task definitions', () => {
+  const awsStack = (services: Partial<Service>[]): Stack =>
+    ({
+      name: 'v',
+      file: 'convoy.yaml',
+      dir: tmpdir(),
+      target: 'aws',
+      services: services.map((s) => ({ kind: 'service', dependsOn: [], ...s })),
+      locate: (path: readonly (string | number)[]) => ({
+        file: 'convoy.yaml',
+        line: 1,
+        column: 1,
+        field: path.join('.'),
+      }),
+    }) as unknown as Stack;
+  const td = (c: Record<string, unknown>) => ({
+    taskDefinitionFile: 'td.json',
+    taskDefinition: { containerDefinitions: [c] },
+  });
+
+  it('health-command: curl in an alpine image', async () => {
+    const stack = awsStack([
+      {
+        name: 'api',
+        aws: td({
+          name: 'app',
+          image: 'node:20-alpine',
+          healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:3000/ || exit 1'] },
+        }),
+      },
+    ]);
+    const r = (await verifyStack(stack, env)).filter((x) => !x.ok);
+    assert.deepEqual(
+      r.map((x) => x.id),
+      ['health-command'],
+    );
+    assert.match(r[0]!.message, /container app: the health check runs curl/);
+    assert.match(r[0]!.fix ?? '', /busybox wget/);
+    assert.equal(r[0]!.location?.field, 'services.api.aws.taskDefinition');
+  });
+
+  it('loopback-bind: any other task reaching a loopback-bound one, and a load balancer', async () => {
+    const stack = awsStack([
+      {
+        name: 'api',
+        aws: {
+          ...td({ name: 'app', image: 'x', environment: [{ name: 'HOST', value: '127.0.0.1' }] }),
+          serviceDefinition: { loadBalancers: [{ targetGroupArn: 'arn:tg', containerPort: 8080 }] },
+        },
+      },
+      {
+        name: 'web',
+        aws: td({
+          name: 'web',
+          image: 'x',
+          environment: [{ name: 'API_URL', value: 'http://api.local:8080' }],
+        }),
+      },
+    ]);
+    const r = (await verifyStack(stack, env)).filter((x) => !x.ok);
+    assert.deepEqual(
+      r.map((x) => x.id),
+      ['loopback-bind', 'loopback-bind'],
+    );
+    assert.match(r[0]!.message, /a load balancer must reach it: on ECS every task has its own address/);
+    assert.match(r[1]!.message, /web reaches it at api\.local:8080/);
+  });
+});
