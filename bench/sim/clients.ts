@@ -90,7 +90,7 @@ export function simClients(
       }
       if (operation === 'DescribeServices') metrics.describeServicesAt.push(now);
       try {
-        out = structuredClone(world.model(() => op(input)));
+        out = structuredClone(world.model(() => op(structuredClone(input))));
       } catch (err) {
         failure = err;
       }

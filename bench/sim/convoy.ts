@@ -6,7 +6,7 @@ import type { Store } from '../../src/store/store.js';
 import { createAwsTarget } from '../../src/targets/aws/aws-target.js';
 import { ApiMetrics, simClients, type SimClientOptions } from './clients.js';
 import { behaviourOf, imageOf, type FailureMode, type SimStack } from './stacks.js';
-import type { SimWorld } from './world.js';
+import { SimulationError, type SimWorld } from './world.js';
 
 export type TimedEvent = ConvoyEvent & { t: number };
 
@@ -80,6 +80,7 @@ export async function deployWithConvoy(
       ),
     );
   } catch (err) {
+    if (err instanceof SimulationError) throw err;
     ok = false;
     error = (err as Error).message;
   }

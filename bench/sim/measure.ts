@@ -4,9 +4,9 @@ import type { SimWorld } from './world.js';
 
 /**
  * The orchestrator's own cost while it runs against the simulator in the same process. CPU: process.cpuUsage over
- * the run minus the wall time spent inside the models (single-threaded sync code, so wall ≈ CPU there); what is left
+ * the run minus the CPU spent inside the models (measured around every model call and queue advance); what is left
  * is the engine, the aws target, the store, the driver and the copying that stands in for SDK (de)serialisation —
- * an upper bound for Convoy. Memory: the heap sampled every few steps, against a baseline taken after a full GC.
+ * an upper bound for Convoy (garbage the models leave behind is collected on its time too). Memory: the heap sampled every few steps, against a baseline taken after a full GC.
  */
 
 let gcFn: (() => void) | undefined;

@@ -34,6 +34,11 @@ export class ImageTable extends BehaviourRegistry {
   }
 }
 
+/** The simulation itself went wrong (as opposed to the deployment it runs): never reported as a deployment result. */
+export class SimulationError extends Error {
+  override name = 'SimulationError';
+}
+
 export interface WorldOptions {
   seed: number;
   timings?: Partial<EcsTimings>;
@@ -53,7 +58,7 @@ export class SimWorld {
   readonly elb: ElbModel;
   readonly ecs: EcsModel;
   readonly cfn: CfnModel;
-  /** Wall milliseconds spent inside the models (API operations and queue events), to separate them from Convoy's. */
+  /** CPU milliseconds spent inside the models (API operations and queue events), to separate them from Convoy's. */
   modelMs = 0;
   steps = 0;
   /** Called after each step; used to sample memory. */
@@ -73,13 +78,14 @@ export class SimWorld {
     this.cfn = new CfnModel(this.queue, this.ecs, { rng: this.rng });
   }
 
-  /** Runs a model operation, charging its wall time to the simulator rather than to Convoy. */
+  /** Runs a model operation, charging its CPU time to the simulator rather than to Convoy. */
   model<T>(op: () => T): T {
-    const t = performance.now();
+    const t = process.cpuUsage();
     try {
       return op();
     } finally {
-      this.modelMs += performance.now() - t;
+      const d = process.cpuUsage(t);
+      this.modelMs += (d.user + d.system) / 1000;
     }
   }
 
@@ -105,9 +111,10 @@ export class SimWorld {
       await this.quiet();
       if (done) break;
       const wake = this.clock.nextWake();
-      if (wake === undefined) throw new Error('simulation stalled: the run waits on nothing with a time');
+      if (wake === undefined)
+        throw new SimulationError('simulation stalled: the run waits on nothing with a time');
       if (wake > limit)
-        throw new Error(`simulation ran past its limit of ${limitMs / 60_000} virtual minutes`);
+        throw new SimulationError(`simulation ran past its limit of ${limitMs / 60_000} virtual minutes`);
       this.model(() => this.queue.advance(wake));
       this.clock.advanceTo(wake);
       this.steps++;

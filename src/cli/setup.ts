@@ -52,7 +52,10 @@ export async function open(file: string, opts: { readOnly?: boolean } = {}): Pro
 }
 
 /** The target the stack file names: processes on this machine, or ECS / CloudFormation through the AWS SDK. */
-async function openTarget(stack: Stack, opts: { readOnly?: boolean }): Promise<{ target: Target; closeTarget: () => void }> {
+async function openTarget(
+  stack: Stack,
+  opts: { readOnly?: boolean },
+): Promise<{ target: Target; closeTarget: () => void }> {
   if (stack.target === 'aws') {
     const { createAwsTarget } = await import('../targets/aws/aws-target.js');
     // Only a deployment refuses a stack a person must repair; status and logs still show it.

@@ -21,23 +21,43 @@ const DAY_MS = 86_400_000;
 export function storeChoice(stack: Stack, env = process.env): StoreChoice {
   const kind = env.CONVOY_STORE ?? stack.store.kind;
   if (kind !== 'sqlite' && kind !== 'dynamodb') {
-    throw new InvalidInputError(`store kind is "sqlite" or "dynamodb", not "${kind}" (from --store or CONVOY_STORE)`);
+    throw new InvalidInputError(
+      `store kind is "sqlite" or "dynamodb", not "${kind}" (from --store or CONVOY_STORE)`,
+    );
   }
   if (kind === 'sqlite') {
     const path = env.CONVOY_STORE_PATH ?? stack.store.path;
-    return { kind, path: path ? (isAbsolute(path) ? path : resolve(stack.dir, path)) : join(stack.dir, '.convoy', 'state.db') };
+    return {
+      kind,
+      path: path
+        ? isAbsolute(path)
+          ? path
+          : resolve(stack.dir, path)
+        : join(stack.dir, '.convoy', 'state.db'),
+    };
   }
   const table = env.CONVOY_STORE_TABLE ?? stack.store.table;
   if (table !== undefined && !/^[A-Za-z0-9_.-]{3,255}$/.test(table)) {
-    throw new InvalidInputError(`"${table}" is not a DynamoDB table name: 3–255 letters, digits, "_", "-" and "."`);
+    throw new InvalidInputError(
+      `"${table}" is not a DynamoDB table name: 3–255 letters, digits, "_", "-" and "."`,
+    );
   }
   if (!table) {
-    throw new InvalidInputError('a dynamodb store needs a table: `store: { kind: dynamodb, table: … }`, --store-table or CONVOY_STORE_TABLE', stack.locate(['store']));
+    throw new InvalidInputError(
+      'a dynamodb store needs a table: `store: { kind: dynamodb, table: … }`, --store-table or CONVOY_STORE_TABLE',
+      stack.locate(['store']),
+    );
   }
   return {
     kind,
     table,
-    region: env.CONVOY_STORE_REGION ?? stack.store.region ?? stack.aws?.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    region:
+      env.CONVOY_STORE_REGION ??
+      stack.store.region ??
+      stack.aws?.region ??
+      env.AWS_REGION ??
+      env.AWS_DEFAULT_REGION ??
+      'us-east-1',
     endpoint: env.CONVOY_STORE_ENDPOINT ?? stack.store.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB,
   };
 }

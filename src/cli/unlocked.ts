@@ -29,9 +29,16 @@ export async function importUnlocked(stack: Stack, shared: Store): Promise<numbe
       if (d.status === 'running' || d.status === 'rolling-back') continue;
       const events = (await local.listEvents(d.id)).map(({ seq: _seq, ...e }) => e);
       try {
-        await shared.importDeployment({ ...d, context: { ...d.context, noLock: 'true' } }, await local.listSteps(d.id), events);
+        await shared.importDeployment(
+          { ...d, context: { ...d.context, noLock: 'true' } },
+          await local.listSteps(d.id),
+          events,
+        );
       } catch (err) {
-        throw new StoreUnavailableError(`cannot reach the state store to record earlier --no-lock deployments: ${(err as Error).message}`, err);
+        throw new StoreUnavailableError(
+          `cannot reach the state store to record earlier --no-lock deployments: ${(err as Error).message}`,
+          err,
+        );
       }
       n++;
     }

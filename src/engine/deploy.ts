@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
 import { gatherCapture, topFindings } from '../diagnose/gather.js';
@@ -82,6 +83,7 @@ export async function runDeployment(
     cancelSuperseded: o.cancelSuperseded,
   });
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
   const follow = (s: AbortSignal | undefined) =>
     s?.addEventListener('abort', () => abort.abort(s.reason), { once: true });
   follow(lease.lost);
@@ -194,7 +196,10 @@ export async function runDeployment(
 async function prune(deps: EngineDeps, stack: Stack): Promise<void> {
   const now = deps.clock.now();
   await deps.store
-    .prune(stack.name, { historyBefore: now - stack.store.retention, queueBefore: now - stack.store.queueRetention })
+    .prune(stack.name, {
+      historyBefore: now - stack.store.retention,
+      queueBefore: now - stack.store.queueRetention,
+    })
     .catch(() => undefined);
 }
 
@@ -223,7 +228,9 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
     ctx.token,
   );
   const verdict = result.failed.verdict;
-  const findings = topFindings(await gatherCapture(ctx.target, { service: dead.service.name, verdict, logs }, { clock: ctx.clock }));
+  const findings = topFindings(
+    await gatherCapture(ctx.target, { service: dead.service.name, verdict, logs }, { clock: ctx.clock }),
+  );
   ctx.emitter.emit({
     code: 'service.failed',
     service: dead.service.name,

@@ -13,14 +13,22 @@ function median(xs: number[]): number | undefined {
 /** Typical duration of a deployment of this stack: the median of its recent successful ones. */
 export async function typicalDuration(store: Store, stack: string): Promise<number> {
   const recent = await store.listDeployments({ stack, status: 'succeeded', limit: 20 });
-  return median(recent.filter((d) => d.endedAt !== undefined).map((d) => d.endedAt! - d.startedAt)) ?? DEFAULT_DURATION_MS;
+  return (
+    median(recent.filter((d) => d.endedAt !== undefined).map((d) => d.endedAt! - d.startedAt)) ??
+    DEFAULT_DURATION_MS
+  );
 }
 
 /**
  * How long until the holder is done: its share of services still to go times the typical duration; before it has
  * planned any step, what remains of the typical duration on the clock.
  */
-export async function holderRemaining(store: Store, stack: string, typical: number, now: number): Promise<number> {
+export async function holderRemaining(
+  store: Store,
+  stack: string,
+  typical: number,
+  now: number,
+): Promise<number> {
   const [running] = await store.listDeployments({ stack, status: 'running', limit: 1 });
   if (!running) return 0;
   const steps = await store.listSteps(running.id);
@@ -30,7 +38,13 @@ export async function holderRemaining(store: Store, stack: string, typical: numb
 }
 
 /** When a waiter with `ahead` deployments before it (holder excluded) will likely start. */
-export async function estimateStart(store: Store, stack: string, ahead: number, holderPresent: boolean, now: number): Promise<number> {
+export async function estimateStart(
+  store: Store,
+  stack: string,
+  ahead: number,
+  holderPresent: boolean,
+  now: number,
+): Promise<number> {
   const typical = await typicalDuration(store, stack);
   const holder = holderPresent ? await holderRemaining(store, stack, typical, now) : 0;
   return now + holder + ahead * typical;

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import type { Plan, PlanEntry } from '../plan/plan.js';
 import type { Verdict } from '../targets/target.js';
@@ -29,6 +30,8 @@ export async function execute(
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
   const stop = new AbortController();
+  // Every service waiting on its gate listens to this signal; a wide wave is not a leak.
+  setMaxListeners(0, stop.signal);
   const onOuterAbort = () => stop.abort(ctx.signal.reason);
   ctx.signal.addEventListener('abort', onOuterAbort, { once: true });
 

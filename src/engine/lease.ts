@@ -39,7 +39,10 @@ async function reach<T>(what: string, op: () => Promise<T>): Promise<T> {
     return await op();
   } catch (err) {
     if (err instanceof ConvoyError) throw err;
-    throw new StoreUnavailableError(`cannot reach the state store to ${what}: ${(err as Error).message}`, err);
+    throw new StoreUnavailableError(
+      `cannot reach the state store to ${what}: ${(err as Error).message}`,
+      err,
+    );
   }
 }
 
@@ -48,27 +51,49 @@ async function reach<T>(what: string, op: () => Promise<T>): Promise<T> {
  * With waiting, the run joins the stack's queue and takes the lock only when it is first in line, so waiters are
  * served in arrival order; it reports its position and estimated start as they change.
  */
-export async function acquireLease(store: Store, clock: Clock, emitter: Emitter, o: LeaseOptions): Promise<Lease> {
+export async function acquireLease(
+  store: Store,
+  clock: Clock,
+  emitter: Emitter,
+  o: LeaseOptions,
+): Promise<Lease> {
   const attempt = () =>
     reach('take the lock', () =>
-      store.acquireLock({ stack: o.stack, holder: o.holder, correlationId: o.correlationId, leaseMs: o.leaseMs, now: clock.now() }),
+      store.acquireLock({
+        stack: o.stack,
+        holder: o.holder,
+        correlationId: o.correlationId,
+        leaseMs: o.leaseMs,
+        now: clock.now(),
+      }),
     );
   if (o.waitMs <= 0) {
     const r = await attempt();
-    if (!r.acquired) throw new LockHeldError(`stack ${o.stack} is being deployed by ${describe(r.holder)}; try again later or pass --wait-lock`);
+    if (!r.acquired)
+      throw new LockHeldError(
+        `stack ${o.stack} is being deployed by ${describe(r.holder)}; try again later or pass --wait-lock`,
+      );
     return granted(store, clock, emitter, o, r.lock, r.tookOver);
   }
 
   const id = randomUUID();
   const me = await reach('join the queue', () =>
-    store.enqueue({ stack: o.stack, id, holder: o.holder, correlationId: o.correlationId, leaseMs: o.leaseMs, now: clock.now() }),
+    store.enqueue({
+      stack: o.stack,
+      id,
+      holder: o.holder,
+      correlationId: o.correlationId,
+      leaseMs: o.leaseMs,
+      now: clock.now(),
+    }),
   );
   try {
     const ahead = (await store.listQueue(o.stack, clock.now())).filter((q) => q.ticket < me.ticket).length;
     emitter.emit({ code: 'lock.queued', ticket: me.ticket, position: ahead + 1 });
     if (o.cancelSuperseded) {
       const replaced = await store.supersedeQueued(o.stack, me.ticket, o.correlationId, clock.now());
-      if (replaced.length) emitter.emit({ code: 'lock.superseded', replaced: replaced.map((r) => r.correlationId) });
+      if (replaced.length)
+        emitter.emit({ code: 'lock.superseded', replaced: replaced.map((r) => r.correlationId) });
     }
     const deadline = clock.now() + o.waitMs;
     let reported = '';
@@ -78,10 +103,15 @@ export async function acquireLease(store: Store, clock: Clock, emitter: Emitter,
       const mine = await store.renewQueue(o.stack, id, o.leaseMs, now);
       if (!mine) throw new LockHeldError(`lost our place in the queue of stack ${o.stack}; try again`);
       if (mine.supersededBy) {
-        throw new SupersededError(`this queued deployment of ${o.stack} was superseded by a newer one (correlation id ${mine.supersededBy}); not deploying`);
+        throw new SupersededError(
+          `this queued deployment of ${o.stack} was superseded by a newer one (correlation id ${mine.supersededBy}); not deploying`,
+        );
       }
       const queue = await store.listQueue(o.stack, now);
-      const position = Math.max(0, queue.findIndex((q) => q.id === id));
+      const position = Math.max(
+        0,
+        queue.findIndex((q) => q.id === id),
+      );
       let holder = await store.getLock(o.stack);
       if (position === 0 && (!holder || holder.expiresAt <= now)) {
         const r = await attempt();
@@ -93,7 +123,8 @@ export async function acquireLease(store: Store, clock: Clock, emitter: Emitter,
       if (now >= deadline) {
         throw new LockHeldError(
           `gave up after waiting ${Math.round(o.waitMs / 1000)}s for the lock of stack ${o.stack}` +
-            (holder ? `, held by ${describe(holder)}` : '') + ` (we were number ${position + 1} in the queue)`,
+            (holder ? `, held by ${describe(holder)}` : '') +
+            ` (we were number ${position + 1} in the queue)`,
         );
       }
       const key = `${holder?.token ?? '-'}:${position}:${queue.length}`;
@@ -121,16 +152,31 @@ export async function acquireLease(store: Store, clock: Clock, emitter: Emitter,
   }
 }
 
-function granted(store: Store, clock: Clock, emitter: Emitter, o: LeaseOptions, lock: LockInfo, tookOver?: LockInfo): Lease {
+function granted(
+  store: Store,
+  clock: Clock,
+  emitter: Emitter,
+  o: LeaseOptions,
+  lock: LockInfo,
+  tookOver?: LockInfo,
+): Lease {
   emitter.emit({
     code: 'lock.acquired',
     token: lock.token,
-    tookOverExpired: tookOver ? { holder: tookOver.holder, correlationId: tookOver.correlationId } : undefined,
+    tookOverExpired: tookOver
+      ? { holder: tookOver.holder, correlationId: tookOver.correlationId }
+      : undefined,
   });
   return startHeartbeat(store, clock, emitter, o, lock);
 }
 
-function startHeartbeat(store: Store, clock: Clock, emitter: Emitter, o: LeaseOptions, lock: LockInfo): Lease {
+function startHeartbeat(
+  store: Store,
+  clock: Clock,
+  emitter: Emitter,
+  o: LeaseOptions,
+  lock: LockInfo,
+): Lease {
   const lost = new AbortController();
   const stop = new AbortController();
   const loop = (async () => {
@@ -149,7 +195,11 @@ function startHeartbeat(store: Store, clock: Clock, emitter: Emitter, o: LeaseOp
       }
       if (!renewed) {
         emitter.emit({ code: 'lock.lost', token: lock.token });
-        lost.abort(new Error(`lost the lock of stack ${o.stack} (token ${lock.token}): another deployment took it over`));
+        lost.abort(
+          new Error(
+            `lost the lock of stack ${o.stack} (token ${lock.token}): another deployment took it over`,
+          ),
+        );
         return;
       }
     }

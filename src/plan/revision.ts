@@ -10,7 +10,16 @@ function behaviour(s: Service): unknown {
     local: s.local ?? null,
     // Blocks a service does not use are left out, so adding a target never changes existing revisions; file
     // paths are left out so moving a file is not a change, only its content is.
-    ...(s.aws ? { aws: { ...s.aws, taskDefinitionFile: undefined, serviceDefinitionFile: undefined, runTaskFile: undefined } } : {}),
+    ...(s.aws
+      ? {
+          aws: {
+            ...s.aws,
+            taskDefinitionFile: undefined,
+            serviceDefinitionFile: undefined,
+            runTaskFile: undefined,
+          },
+        }
+      : {}),
     ...(s.cloudformation ? { cloudformation: { ...s.cloudformation, templateFile: undefined } } : {}),
   };
 }

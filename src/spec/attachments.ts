@@ -13,7 +13,13 @@ type Json = Record<string, unknown>;
  * Reads a native ECS JSON file named by the stack file. JSON is YAML, so the stack file's own reader gives
  * line:column errors inside it and `${VAR}` interpolation in its values.
  */
-function readJson(stackDir: string, rel: string, env: Env, stack: Source, field: readonly PropertyKey[]): { file: string; json: Json } {
+function readJson(
+  stackDir: string,
+  rel: string,
+  env: Env,
+  stack: Source,
+  field: readonly PropertyKey[],
+): { file: string; json: Json } {
   const file = resolve(stackDir, rel);
   if (!existsSync(file)) throw new InvalidInputError(`no such file: ${file}`, stack.locate(field));
   const source = readSource(file);
@@ -28,10 +34,18 @@ function readJson(stackDir: string, rel: string, env: Env, stack: Source, field:
 /** `aws ecs describe-task-definition` output wraps the definition; accept it as ecspresso does. */
 function unwrap(json: Json, key: string): Json {
   const inner = json[key];
-  return inner && typeof inner === 'object' && !Array.isArray(inner) && !('family' in json) ? (inner as Json) : json;
+  return inner && typeof inner === 'object' && !Array.isArray(inner) && !('family' in json)
+    ? (inner as Json)
+    : json;
 }
 
-export function loadAws(raw: NonNullable<RawService['aws']>, name: string, stackDir: string, env: Env, stack: Source): AwsService {
+export function loadAws(
+  raw: NonNullable<RawService['aws']>,
+  name: string,
+  stackDir: string,
+  env: Env,
+  stack: Source,
+): AwsService {
   const at = (k: string) => ['services', name, 'aws', k];
   const td = readJson(stackDir, raw.taskDefinition, env, stack, at('taskDefinition'));
   const out: AwsService = { taskDefinitionFile: td.file, taskDefinition: unwrap(td.json, 'taskDefinition') };
@@ -50,7 +64,12 @@ export function loadAws(raw: NonNullable<RawService['aws']>, name: string, stack
 }
 
 /** Templates are read as they are: CloudFormation's own `${}` (Fn::Sub) must reach CloudFormation untouched. */
-export function loadCloudFormation(raw: NonNullable<RawService['cloudformation']>, name: string, stackDir: string, stack: Source): CloudFormation {
+export function loadCloudFormation(
+  raw: NonNullable<RawService['cloudformation']>,
+  name: string,
+  stackDir: string,
+  stack: Source,
+): CloudFormation {
   const out: CloudFormation = {
     stackName: raw.stackName,
     parameters: raw.parameters,
@@ -59,7 +78,11 @@ export function loadCloudFormation(raw: NonNullable<RawService['cloudformation']
   };
   if (raw.template) {
     const file = resolve(stackDir, raw.template);
-    if (!existsSync(file)) throw new InvalidInputError(`no such file: ${file}`, stack.locate(['services', name, 'cloudformation', 'template']));
+    if (!existsSync(file))
+      throw new InvalidInputError(
+        `no such file: ${file}`,
+        stack.locate(['services', name, 'cloudformation', 'template']),
+      );
     out.templateFile = file;
     out.templateBody = readFileSync(file, 'utf8');
   }

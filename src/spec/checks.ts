@@ -45,13 +45,25 @@ export function checkStack(raw: RawStack, services: readonly Service[], source: 
       }
     });
     if (raw.target === 'local' && service.kind !== 'cloudformation' && !service.local) {
-      fail(['services', service.name], `target is "local" but ${service.name} has no "local" block saying how to run it`, { key: true });
+      fail(
+        ['services', service.name],
+        `target is "local" but ${service.name} has no "local" block saying how to run it`,
+        { key: true },
+      );
     }
     if (raw.target === 'aws' && service.kind !== 'cloudformation' && !service.aws) {
-      fail(['services', service.name], `target is "aws" but ${service.name} has no "aws" block naming its task definition`, { key: true });
+      fail(
+        ['services', service.name],
+        `target is "aws" but ${service.name} has no "aws" block naming its task definition`,
+        { key: true },
+      );
     }
     if (service.kind === 'cloudformation' && !service.cloudformation) {
-      fail(['services', service.name], `${service.name} is kind "cloudformation" but has no "cloudformation" block`, { key: true });
+      fail(
+        ['services', service.name],
+        `${service.name} is kind "cloudformation" but has no "cloudformation" block`,
+        { key: true },
+      );
     }
     if (raw.target === 'local' && service.kind === 'cloudformation') {
       fail(['services', service.name, 'kind'], 'CloudFormation phases need target "aws"');

@@ -18,7 +18,8 @@ export function normaliseServices(raw: RawStack, source: Source, stackDir: strin
     if (spec.healthCheck !== undefined) service.healthCheck = spec.healthCheck;
     if (spec.local !== undefined) service.local = spec.local;
     if (spec.aws !== undefined) service.aws = loadAws(spec.aws, name, stackDir, env, source);
-    if (spec.cloudformation !== undefined) service.cloudformation = loadCloudFormation(spec.cloudformation, name, stackDir, source);
+    if (spec.cloudformation !== undefined)
+      service.cloudformation = loadCloudFormation(spec.cloudformation, name, stackDir, source);
     return service;
   });
 }

@@ -188,7 +188,14 @@ export interface Store {
   listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]>;
 
   /** Joins the stack's queue; the store assigns the ticket. */
-  enqueue(e: { stack: string; id: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<QueueEntry>;
+  enqueue(e: {
+    stack: string;
+    id: string;
+    holder: string;
+    correlationId: string;
+    leaseMs: number;
+    now: number;
+  }): Promise<QueueEntry>;
   /** Keeps a waiter's entry alive; undefined when it is gone (expired and pruned, or left). */
   renewQueue(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined>;
   leaveQueue(stack: string, id: string): Promise<void>;
@@ -201,7 +208,11 @@ export interface Store {
    * Records a deployment made without the lock while the store was unreachable (--no-lock), once it is back.
    * Not fenced: it describes the past. Idempotent per deployment id.
    */
-  importDeployment(d: DeploymentRecord, steps: StepRecord[], events: Omit<StoredEvent, 'seq'>[]): Promise<void>;
+  importDeployment(
+    d: DeploymentRecord,
+    steps: StepRecord[],
+    events: Omit<StoredEvent, 'seq'>[],
+  ): Promise<void>;
 
   /** Deletes history and queue entries older than the policy's limits (DynamoDB also expires them by TTL). */
   prune(stack: string, policy: RetentionPolicy): Promise<{ deployments: number; queue: number }>;

@@ -1,5 +1,11 @@
 import { initDynamoTable } from '../../src/store/dynamodb/index.js';
-import { DUMMY_AWS_ENV, dummyClient, freshTableName, startDynalite, type DynamoServer } from '../store/dynamo-servers.js';
+import {
+  DUMMY_AWS_ENV,
+  dummyClient,
+  freshTableName,
+  startDynalite,
+  type DynamoServer,
+} from '../store/dynamo-servers.js';
 
 /**
  * The stores the CLI suites run against (issue 4: every engine test on both backends). Each backend starts what it
@@ -20,7 +26,12 @@ function dynamodb(): Backend {
       server = await startDynalite();
       const table = freshTableName();
       await initDynamoTable({ table, client: dummyClient(server.endpoint), log: () => undefined });
-      return { ...DUMMY_AWS_ENV, CONVOY_STORE: 'dynamodb', CONVOY_STORE_TABLE: table, CONVOY_STORE_ENDPOINT: server.endpoint };
+      return {
+        ...DUMMY_AWS_ENV,
+        CONVOY_STORE: 'dynamodb',
+        CONVOY_STORE_TABLE: table,
+        CONVOY_STORE_ENDPOINT: server.endpoint,
+      };
     },
     async stop() {
       await server?.stop();

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backends } from './backends.js';
-import { cli, events, freePort, sleep, startCli, tempDir, writeStack, serviceYaml, uniqueSuffix } from './helpers.js';
+import {
+  cli,
+  events,
+  freePort,
+  sleep,
+  startCli,
+  tempDir,
+  writeStack,
+  serviceYaml,
+  uniqueSuffix,
+} from './helpers.js';
 
 const RUNS = 20;
 
@@ -17,10 +27,26 @@ for (const backend of backends()) {
       const dir = tempDir();
       const port = await freePort();
       // A job whose revision changes with VERSION: every run has real work to do, and it is quick.
-      writeStack(dir, [`stack: contention-${uniqueSuffix()}`, 'services:', serviceYaml('work', { port, kind: 'job', env: { MODE: 'job', JOB_DURATION: 300, VERSION: '${VERSION}' } })].join('\n'));
+      writeStack(
+        dir,
+        [
+          `stack: contention-${uniqueSuffix()}`,
+          'services:',
+          serviceYaml('work', {
+            port,
+            kind: 'job',
+            env: { MODE: 'job', JOB_DURATION: 300, VERSION: '${VERSION}' },
+          }),
+        ].join('\n'),
+      );
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        runs.push(startCli(['deploy', '--json', '--wait-lock', '5m', '--correlation-id', `run-${i}`], { cwd: dir, env: { ...env, VERSION: String(i) } }));
+        runs.push(
+          startCli(['deploy', '--json', '--wait-lock', '5m', '--correlation-id', `run-${i}`], {
+            cwd: dir,
+            env: { ...env, VERSION: String(i) },
+          }),
+        );
         await sleep(100);
       }
       const results = await Promise.all(runs.map((r) => r.done));
@@ -35,17 +61,29 @@ for (const backend of backends()) {
       });
       const byAcquire = [...timeline].sort((a, b) => a.acquired - b.acquired);
       for (let k = 1; k < byAcquire.length; k++) {
-        assert.ok(byAcquire[k]!.acquired >= byAcquire[k - 1]!.released, `run ${byAcquire[k]!.run} took the lock before run ${byAcquire[k - 1]!.run} released it`);
+        assert.ok(
+          byAcquire[k]!.acquired >= byAcquire[k - 1]!.released,
+          `run ${byAcquire[k]!.run} took the lock before run ${byAcquire[k - 1]!.run} released it`,
+        );
       }
       const byArrival = [...timeline].sort((a, b) => a.arrived - b.arrived).map((t) => t.run);
-      assert.deepEqual(byAcquire.map((t) => t.run), byArrival, 'served first come, first served');
+      assert.deepEqual(
+        byAcquire.map((t) => t.run),
+        byArrival,
+        'served first come, first served',
+      );
 
-      const h = JSON.parse((await cli(['history', '--json', '--limit', '100'], { cwd: dir, env })).stdout) as { correlationId: string; fencingToken: number; outcome: string }[];
+      const h = JSON.parse(
+        (await cli(['history', '--json', '--limit', '100'], { cwd: dir, env })).stdout,
+      ) as { correlationId: string; fencingToken: number; outcome: string }[];
       assert.equal(h.length, RUNS);
       assert.ok(h.every((x) => x.outcome === 'succeeded'));
       assert.equal(new Set(h.map((x) => x.fencingToken)).size, RUNS);
       // History is newest first: tokens grow with the order deployments ran.
-      assert.deepEqual(h.map((x) => x.correlationId).reverse(), byArrival.map((i) => `run-${i}`));
+      assert.deepEqual(
+        h.map((x) => x.correlationId).reverse(),
+        byArrival.map((i) => `run-${i}`),
+      );
     });
   });
 }

@@ -20,9 +20,19 @@ describe('degraded mode: the shared store cannot be reached', () => {
   it('refuses to deploy (exit 2) unless --no-lock, which is recorded in the audit trail once the store is back', async () => {
     const storePort = await freePort();
     const endpoint = `http://127.0.0.1:${storePort}`;
-    env = { ...DUMMY_AWS_ENV, CONVOY_STORE: 'dynamodb', CONVOY_STORE_TABLE: 'convoy-shared', CONVOY_STORE_ENDPOINT: endpoint };
+    env = {
+      ...DUMMY_AWS_ENV,
+      CONVOY_STORE: 'dynamodb',
+      CONVOY_STORE_TABLE: 'convoy-shared',
+      CONVOY_STORE_ENDPOINT: endpoint,
+    };
     dir = tempDir();
-    writeStack(dir, [`stack: degraded-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port: await freePort() })].join('\n'));
+    writeStack(
+      dir,
+      [`stack: degraded-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port: await freePort() })].join(
+        '\n',
+      ),
+    );
 
     const refused = await cli(['deploy'], { cwd: dir, env });
     assert.equal(refused.code, 2, refused.stderr);
@@ -30,7 +40,10 @@ describe('degraded mode: the shared store cannot be reached', () => {
 
     const unlocked = await cli(['deploy', '--no-lock', '--correlation-id', 'while-down'], { cwd: dir, env });
     assert.equal(unlocked.code, 0, unlocked.stderr);
-    assert.match(unlocked.stderr, /WARNING: cannot reach the state store[^]*deploying WITHOUT the shared lock/);
+    assert.match(
+      unlocked.stderr,
+      /WARNING: cannot reach the state store[^]*deploying WITHOUT the shared lock/,
+    );
 
     // The store comes back (same endpoint).
     const dynalite = require('dynalite') as (o: { createTableMs: number }) => Server;
@@ -41,7 +54,11 @@ describe('degraded mode: the shared store cannot be reached', () => {
     const back = await cli(['deploy', '--correlation-id', 'after'], { cwd: dir, env });
     assert.equal(back.code, 0, back.stderr);
     assert.match(back.stderr, /recorded 1 earlier --no-lock deployment/);
-    const h = JSON.parse((await cli(['history', '--json'], { cwd: dir, env })).stdout) as { correlationId: string; context: Record<string, string>; outcome: string }[];
+    const h = JSON.parse((await cli(['history', '--json'], { cwd: dir, env })).stdout) as {
+      correlationId: string;
+      context: Record<string, string>;
+      outcome: string;
+    }[];
     const noLock = h.find((x) => x.correlationId === 'while-down');
     assert.equal(noLock?.context.noLock, 'true');
     assert.match(noLock?.context.storeError ?? '', /cannot reach the state store/);

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, it } from 'node:test';
-import { cli, events, freePort, status, tempDir, writeStack, serviceYaml, describeEachBackend, uniqueSuffix } from './helpers.js';
+import {
+  cli,
+  events,
+  freePort,
+  status,
+  tempDir,
+  writeStack,
+  serviceYaml,
+  describeEachBackend,
+  uniqueSuffix,
+} from './helpers.js';
 
 describeEachBackend('failures, rollback scopes, secrets and convoy rollback', () => {
   const dirs: string[] = [];
@@ -120,7 +130,11 @@ describeEachBackend('failures, rollback scopes, secrets and convoy rollback', ()
     const port = await freePort();
     writeStack(
       d,
-      [`stack: rb-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join('\n'),
+      [
+        `stack: rb-${uniqueSuffix()}`,
+        'services:',
+        serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } }),
+      ].join('\n'),
     );
     assert.equal((await cli(['deploy'], { cwd: d })).code, 0);
     const v1 = (await status(d))[0]!.revision;
@@ -149,9 +163,11 @@ describeEachBackend('failures, rollback scopes, secrets and convoy rollback', ()
     const port = await freePort();
     writeStack(
       d,
-      [`stack: planned-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } })].join(
-        '\n',
-      ),
+      [
+        `stack: planned-${uniqueSuffix()}`,
+        'services:',
+        serviceYaml('api', { port, env: { VERSION: '${VERSION:-1}' } }),
+      ].join('\n'),
     );
     const p0 = JSON.parse((await cli(['plan', '--json'], { cwd: d })).stdout);
     assert.deepEqual(p0.services[0].reasons, ['new service']);

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { backends } from './backends.js';
-import { cli, events, freePort, startCli, tempDir, waitForOutput, writeStack, serviceYaml, uniqueSuffix } from './helpers.js';
+import {
+  cli,
+  events,
+  freePort,
+  startCli,
+  tempDir,
+  waitForOutput,
+  writeStack,
+  serviceYaml,
+  uniqueSuffix,
+} from './helpers.js';
 
 const LEASE_MS = 1500;
 const HEARTBEAT_MS = 300;
@@ -44,7 +54,10 @@ for (const backend of backends()) {
       await waitForOutput(a, /"code":"service.starting"/);
       a.child.kill('SIGSTOP');
       try {
-        const b = await cli(['deploy', '--json', '--wait-lock', '30s', '--correlation-id', 'successor'], { cwd: dir, env });
+        const b = await cli(['deploy', '--json', '--wait-lock', '30s', '--correlation-id', 'successor'], {
+          cwd: dir,
+          env,
+        });
         assert.equal(b.code, 0, b.stderr);
         const took = events(b.stdout).find((e) => e.code === 'lock.acquired')!;
         assert.equal((took.tookOverExpired as { correlationId: string }).correlationId, 'paused');
@@ -55,7 +68,11 @@ for (const backend of backends()) {
       assert.equal(ra.code, 2, ra.stdout + ra.stderr);
       assert.match(ra.stderr, /lost the lock of stack fenced-[\d-]+ .*another deployment took over/);
       // Its state writes were rejected: history shows it as the successor left it.
-      const h = JSON.parse((await cli(['history', '--json'], { cwd: dir, env })).stdout) as { correlationId: string; outcome: string; resolvedBy: { action: string } | null }[];
+      const h = JSON.parse((await cli(['history', '--json'], { cwd: dir, env })).stdout) as {
+        correlationId: string;
+        outcome: string;
+        resolvedBy: { action: string } | null;
+      }[];
       const paused = h.find((x) => x.correlationId === 'paused')!;
       assert.equal(paused.outcome, 'interrupted');
       assert.equal(paused.resolvedBy?.action, 'resumed');
@@ -67,7 +84,10 @@ for (const backend of backends()) {
       dirs.push(dir);
       const a = startCli(['deploy', '--json', '--correlation-id', 'killed'], { cwd: dir, env });
       await waitForOutput(a, /"code":"service.starting"/);
-      const b = startCli(['deploy', '--json', '--wait-lock', '30s', '--correlation-id', 'waiter'], { cwd: dir, env: { ...env, VERSION: '2' } });
+      const b = startCli(['deploy', '--json', '--wait-lock', '30s', '--correlation-id', 'waiter'], {
+        cwd: dir,
+        env: { ...env, VERSION: '2' },
+      });
       await waitForOutput(b, /"code":"lock.waiting"/);
       a.child.kill('SIGKILL');
       const killedAt = Date.now();

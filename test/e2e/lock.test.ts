@@ -116,16 +116,27 @@ describeEachBackend('the queue: positions, estimates, superseding, giving up', (
     dirs.push(dir);
     const a = startCli(['deploy', '--json', '--correlation-id', 'running'], { cwd: dir });
     await waitForOutput(a, /lock\.acquired/);
-    const b = startCli(['deploy', '--json', '--wait-lock', '60s', '--correlation-id', 'older'], { cwd: dir, env: { VERSION: '2' } });
+    const b = startCli(['deploy', '--json', '--wait-lock', '60s', '--correlation-id', 'older'], {
+      cwd: dir,
+      env: { VERSION: '2' },
+    });
     await waitForOutput(b, /"code":"lock.waiting"/);
     const waiting = events(b.output()).find((e) => e.code === 'lock.waiting')!;
     assert.equal(waiting.position, 1);
     assert.equal(waiting.correlationId, 'running');
     assert.ok(!Number.isNaN(Date.parse(String(waiting.estimatedStartAt))));
-    const queue = JSON.parse((await cli(['lock', 'queue', '--json'], { cwd: dir })).stdout) as { correlationId: string }[];
-    assert.deepEqual(queue.map((q) => q.correlationId), ['older']);
+    const queue = JSON.parse((await cli(['lock', 'queue', '--json'], { cwd: dir })).stdout) as {
+      correlationId: string;
+    }[];
+    assert.deepEqual(
+      queue.map((q) => q.correlationId),
+      ['older'],
+    );
 
-    const c = startCli(['deploy', '--json', '--wait-lock', '60s', '--cancel-superseded', '--correlation-id', 'newer'], { cwd: dir, env: { VERSION: '3' } });
+    const c = startCli(
+      ['deploy', '--json', '--wait-lock', '60s', '--cancel-superseded', '--correlation-id', 'newer'],
+      { cwd: dir, env: { VERSION: '3' } },
+    );
     const rb = await b.done;
     assert.equal(rb.code, 2);
     assert.match(rb.stderr, /superseded by a newer one \(correlation id newer\)/);
@@ -133,8 +144,13 @@ describeEachBackend('the queue: positions, estimates, superseding, giving up', (
     assert.equal(ra.code, 0, ra.stderr);
     assert.equal(rc.code, 0, rc.stderr);
     assert.deepEqual(events(rc.stdout).find((e) => e.code === 'lock.superseded')?.replaced, ['older']);
-    const h = JSON.parse((await cli(['history', '--json'], { cwd: dir })).stdout) as { correlationId: string }[];
-    assert.deepEqual(h.map((x) => x.correlationId), ['newer', 'running']);
+    const h = JSON.parse((await cli(['history', '--json'], { cwd: dir })).stdout) as {
+      correlationId: string;
+    }[];
+    assert.deepEqual(
+      h.map((x) => x.correlationId),
+      ['newer', 'running'],
+    );
   });
 
   it('a waiter that gives up exits 2 and leaves the queue', async () => {

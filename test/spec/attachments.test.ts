@@ -32,10 +32,20 @@ function project(files: Record<string, string>): string {
   return file;
 }
 
-const TASKDEF = JSON.stringify({ family: 'api', containerDefinitions: [{ name: 'app', image: 'repo/api:${IMAGE_TAG}', essential: true }] }, null, 2);
+const TASKDEF = JSON.stringify(
+  { family: 'api', containerDefinitions: [{ name: 'app', image: 'repo/api:${IMAGE_TAG}', essential: true }] },
+  null,
+  2,
+);
 const FILES = {
-  'cfn/infra.yaml': 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::StackName}-data"\n',
-  'ecs/migrate.json': JSON.stringify({ taskDefinition: { family: 'migrate', containerDefinitions: [{ name: 'm', image: 'repo/api:${IMAGE_TAG}' }] } }),
+  'cfn/infra.yaml':
+    'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub "${AWS::StackName}-data"\n',
+  'ecs/migrate.json': JSON.stringify({
+    taskDefinition: {
+      family: 'migrate',
+      containerDefinitions: [{ name: 'm', image: 'repo/api:${IMAGE_TAG}' }],
+    },
+  }),
   'ecs/migrate.run.json': '{ "launchType": "FARGATE" }',
   'ecs/api.json': TASKDEF,
   'ecs/api.service.json': '{ "serviceName": "api", "desiredCount": 2 }',
@@ -49,7 +59,11 @@ describe('aws and cloudformation blocks: native files read with the stack file',
     assert.equal(infra?.cloudformation?.stackName, 'shop-infra');
     assert.match(infra?.cloudformation?.templateBody ?? '', /\$\{AWS::StackName\}-data/);
     assert.deepEqual(infra?.cloudformation?.parameters, { Env: 'prod' });
-    assert.equal(migrate?.aws?.taskDefinition.family, 'migrate', 'describe-task-definition output is unwrapped');
+    assert.equal(
+      migrate?.aws?.taskDefinition.family,
+      'migrate',
+      'describe-task-definition output is unwrapped',
+    );
     assert.deepEqual(migrate?.aws?.runTask, { launchType: 'FARGATE' });
     const containers = api?.aws?.taskDefinition.containerDefinitions as { image: string }[];
     assert.equal(containers[0]?.image, 'repo/api:abc123');
@@ -67,12 +81,25 @@ describe('aws and cloudformation blocks: native files read with the stack file',
   });
 
   it('a missing ${VAR} in a task definition is located in that file', () => {
-    assert.throws(() => loadStack(project(FILES), { env: {} }), /ecs\/migrate\.json:1:\d+: taskDefinition\.containerDefinitions\.0\.image: .*IMAGE_TAG/);
+    assert.throws(
+      () => loadStack(project(FILES), { env: {} }),
+      /ecs\/migrate\.json:1:\d+: taskDefinition\.containerDefinitions\.0\.image: .*IMAGE_TAG/,
+    );
   });
 
   it('malformed JSON and missing files name file, line and column', () => {
-    assert.throws(() => loadStack(project({ ...FILES, 'ecs/api.json': '{\n  "family": "api",\n  "containerDefinitions": [\n}' }), { env: { IMAGE_TAG: 'x' } }), /ecs\/api\.json:\d+:\d+: invalid YAML|ecs\/api\.json:\d+:\d+/);
+    assert.throws(
+      () =>
+        loadStack(
+          project({ ...FILES, 'ecs/api.json': '{\n  "family": "api",\n  "containerDefinitions": [\n}' }),
+          { env: { IMAGE_TAG: 'x' } },
+        ),
+      /ecs\/api\.json:\d+:\d+: invalid YAML|ecs\/api\.json:\d+:\d+/,
+    );
     const { 'ecs/api.service.json': _gone, ...rest } = FILES;
-    assert.throws(() => loadStack(project(rest), { env: { IMAGE_TAG: 'x' } }), /convoy\.yaml:\d+:\d+: services\.api\.aws\.serviceDefinition: no such file/);
+    assert.throws(
+      () => loadStack(project(rest), { env: { IMAGE_TAG: 'x' } }),
+      /convoy\.yaml:\d+:\d+: services\.api\.aws\.serviceDefinition: no such file/,
+    );
   });
 });

@@ -36,7 +36,15 @@ describe('stackJsonSchema', () => {
     const service = obj(services.additionalProperties);
     assert.equal(service.additionalProperties, false);
     const fields = obj(service.properties);
-    assert.deepEqual(Object.keys(fields).sort(), ['aws', 'cloudformation', 'dependsOn', 'healthCheck', 'kind', 'local', 'version']);
+    assert.deepEqual(Object.keys(fields).sort(), [
+      'aws',
+      'cloudformation',
+      'dependsOn',
+      'healthCheck',
+      'kind',
+      'local',
+      'version',
+    ]);
     const healthCheck = obj(fields.healthCheck);
     assert.ok('interval' in obj(healthCheck.properties));
   });

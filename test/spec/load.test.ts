@@ -181,7 +181,10 @@ target: aws
 services:
   web: {}
 `;
-    assert.throws(() => loadStack(writeStack(text), { env: {} }), /services\.web: target is "aws" but web has no "aws" block/);
+    assert.throws(
+      () => loadStack(writeStack(text), { env: {} }),
+      /services\.web: target is "aws" but web has no "aws" block/,
+    );
   });
 
   it('interpolates values but never keys, and $$ escapes', () => {

@@ -28,7 +28,10 @@ export function runQueueContract(name: string, open: OpenStore): void {
       const b = await join(other, 'b', T0 + 1);
       const c = await join(store, 'c', T0 + 2);
       assert.ok(a.ticket < b.ticket && b.ticket < c.ticket);
-      assert.deepEqual((await other.listQueue('web', T0 + 3)).map((e) => e.id), ['a', 'b', 'c']);
+      assert.deepEqual(
+        (await other.listQueue('web', T0 + 3)).map((e) => e.id),
+        ['a', 'b', 'c'],
+      );
       assert.deepEqual(await store.listQueue('other-stack', T0), []);
       await other.close();
     });
@@ -38,7 +41,10 @@ export function runQueueContract(name: string, open: OpenStore): void {
       await join(store, 'b');
       assert.ok(await store.renewQueue('web', 'b', LEASE, T0 + LEASE - 1));
       const later = T0 + LEASE + 1;
-      assert.deepEqual((await store.listQueue('web', later)).map((e) => e.id), ['b']);
+      assert.deepEqual(
+        (await store.listQueue('web', later)).map((e) => e.id),
+        ['b'],
+      );
     });
 
     test('leaving removes the entry; renewing a left entry says it is gone', async (store) => {
@@ -54,25 +60,50 @@ export function runQueueContract(name: string, open: OpenStore): void {
       const c = await join(store, 'c');
       await join(store, 'd');
       const replaced = await store.supersedeQueued('web', c.ticket, 'corr-c', T0 + 1);
-      assert.deepEqual(replaced.map((e) => e.id), ['a', 'b']);
-      assert.deepEqual((await store.listQueue('web', T0 + 1)).map((e) => e.id), ['c', 'd']);
+      assert.deepEqual(
+        replaced.map((e) => e.id),
+        ['a', 'b'],
+      );
+      assert.deepEqual(
+        (await store.listQueue('web', T0 + 1)).map((e) => e.id),
+        ['c', 'd'],
+      );
       assert.equal((await store.renewQueue('web', 'a', LEASE, T0 + 2))?.supersededBy, 'corr-c');
     });
 
     test('history filters by actor, time range and changed service', async (store) => {
-      const lock = await store.acquireLock({ stack: 'web', holder: 'h', correlationId: 'c', leaseMs: LEASE, now: T0 });
+      const lock = await store.acquireLock({
+        stack: 'web',
+        holder: 'h',
+        correlationId: 'c',
+        leaseMs: LEASE,
+        now: T0,
+      });
       assert.ok(lock.acquired);
       const token = lock.lock.token;
       const dep = (id: string, actor: string, startedAt: number): DeploymentRecord => ({
-        id, stack: 'web', kind: 'deploy', correlationId: `corr-${id}`, actor, context: {}, status: 'succeeded', fencingToken: token, startedAt, endedAt: startedAt + 10,
+        id,
+        stack: 'web',
+        kind: 'deploy',
+        correlationId: `corr-${id}`,
+        actor,
+        context: {},
+        status: 'succeeded',
+        fencingToken: token,
+        startedAt,
+        endedAt: startedAt + 10,
       });
       await store.createDeployment(dep('d1', 'alice', T0));
       await store.createDeployment(dep('d2', 'bob', T0 + 1000));
       await store.createDeployment(dep('d3', 'alice', T0 + 2000));
       await store.putStep({ deploymentId: 'd2', service: 'api', toRevision: 'r2', state: 'healthy' }, token);
-      await store.putStep({ deploymentId: 'd3', service: 'api', toRevision: 'r2', state: 'unchanged' }, token);
+      await store.putStep(
+        { deploymentId: 'd3', service: 'api', toRevision: 'r2', state: 'unchanged' },
+        token,
+      );
       await store.putStep({ deploymentId: 'd3', service: 'db', toRevision: 'r1', state: 'healthy' }, token);
-      const ids = async (f: Parameters<Store['listDeployments']>[0]) => (await store.listDeployments(f)).map((d) => d.id);
+      const ids = async (f: Parameters<Store['listDeployments']>[0]) =>
+        (await store.listDeployments(f)).map((d) => d.id);
       assert.deepEqual(await ids({ stack: 'web', actor: 'alice' }), ['d3', 'd1']);
       assert.deepEqual(await ids({ stack: 'web', since: T0 + 500, until: T0 + 2000 }), ['d2']);
       assert.deepEqual(await ids({ stack: 'web', service: 'api' }), ['d2']);
@@ -81,9 +112,20 @@ export function runQueueContract(name: string, open: OpenStore): void {
 
     test('importDeployment records a past deployment without a lock, once', async (store) => {
       const d: DeploymentRecord = {
-        id: 'nolock-1', stack: 'web', kind: 'deploy', correlationId: 'c1', actor: 'ci', context: { noLock: 'true' }, status: 'succeeded', fencingToken: 0, startedAt: T0, endedAt: T0 + 5,
+        id: 'nolock-1',
+        stack: 'web',
+        kind: 'deploy',
+        correlationId: 'c1',
+        actor: 'ci',
+        context: { noLock: 'true' },
+        status: 'succeeded',
+        fencingToken: 0,
+        startedAt: T0,
+        endedAt: T0 + 5,
       };
-      const steps = [{ deploymentId: 'nolock-1', service: 'api', toRevision: 'r1', state: 'healthy' as const }];
+      const steps = [
+        { deploymentId: 'nolock-1', service: 'api', toRevision: 'r1', state: 'healthy' as const },
+      ];
       const events = [{ deploymentId: 'nolock-1', at: T0, code: 'deploy.started', data: { x: 1 } }];
       await store.importDeployment(d, steps, events);
       await store.importDeployment(d, steps, events);
@@ -93,22 +135,46 @@ export function runQueueContract(name: string, open: OpenStore): void {
     });
 
     test('prune deletes ended deployments older than retention and stale queue entries', async (store) => {
-      const lock = await store.acquireLock({ stack: 'web', holder: 'h', correlationId: 'c', leaseMs: LEASE, now: T0 });
+      const lock = await store.acquireLock({
+        stack: 'web',
+        holder: 'h',
+        correlationId: 'c',
+        leaseMs: LEASE,
+        now: T0,
+      });
       assert.ok(lock.acquired);
       const mk = (id: string, startedAt: number, endedAt?: number): DeploymentRecord => ({
-        id, stack: 'web', kind: 'deploy', correlationId: id, actor: 'a', context: {}, status: endedAt ? 'succeeded' : 'running', fencingToken: lock.lock.token, startedAt, ...(endedAt ? { endedAt } : {}),
+        id,
+        stack: 'web',
+        kind: 'deploy',
+        correlationId: id,
+        actor: 'a',
+        context: {},
+        status: endedAt ? 'succeeded' : 'running',
+        fencingToken: lock.lock.token,
+        startedAt,
+        ...(endedAt ? { endedAt } : {}),
       });
       await store.createDeployment(mk('old', T0, T0 + 1));
       await store.createDeployment(mk('new', T0 + 5000, T0 + 5001));
       await store.createDeployment(mk('old-running', T0));
-      await store.putStep({ deploymentId: 'old', service: 'api', toRevision: 'r', state: 'healthy' }, lock.lock.token);
+      await store.putStep(
+        { deploymentId: 'old', service: 'api', toRevision: 'r', state: 'healthy' },
+        lock.lock.token,
+      );
       await join(store, 'stale', T0);
       await join(store, 'fresh', T0 + 5000);
       const r = await store.prune('web', { historyBefore: T0 + 1000, queueBefore: T0 + 1000 });
       assert.deepEqual(r, { deployments: 1, queue: 1 });
-      assert.deepEqual((await store.listDeployments({ stack: 'web' })).map((d) => d.id).sort(), ['new', 'old-running']);
+      assert.deepEqual((await store.listDeployments({ stack: 'web' })).map((d) => d.id).sort(), [
+        'new',
+        'old-running',
+      ]);
       assert.deepEqual(await store.listSteps('old'), []);
-      assert.deepEqual((await store.listQueue('web', T0 + 5000)).map((e) => e.id), ['fresh']);
+      assert.deepEqual(
+        (await store.listQueue('web', T0 + 5000)).map((e) => e.id),
+        ['fresh'],
+      );
     });
   });
 }

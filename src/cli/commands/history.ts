@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InvalidInputError } from '../../errors.js';
 import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
-import type { DeploymentRecord, DeploymentStatus, HistoryFilter, StepRecord, Store } from '../../store/store.js';
+import type {
+  DeploymentRecord,
+  DeploymentStatus,
+  HistoryFilter,
+  StepRecord,
+  Store,
+} from '../../store/store.js';
 import { printJson } from '../output.js';
 import { seconds, table } from '../render/format.js';
 import { open } from '../setup.js';
@@ -59,11 +65,21 @@ export function timeBound(value: string | undefined, flag: string, now = Date.no
   if (value === undefined) return undefined;
   if (DURATION_PATTERN.test(value)) return now - parseDuration(value);
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new InvalidInputError(`${flag} takes an ISO date/time (2026-11-26T10:00:00Z) or a duration such as 7d, not "${value}"`);
+  if (Number.isNaN(t))
+    throw new InvalidInputError(
+      `${flag} takes an ISO date/time (2026-11-26T10:00:00Z) or a duration such as 7d, not "${value}"`,
+    );
   return t;
 }
 
-const OUTCOMES: DeploymentStatus[] = ['running', 'rolling-back', 'succeeded', 'failed', 'rollback-failed', 'interrupted'];
+const OUTCOMES: DeploymentStatus[] = [
+  'running',
+  'rolling-back',
+  'succeeded',
+  'failed',
+  'rollback-failed',
+  'interrupted',
+];
 
 function filterFrom(opts: HistoryOpts, stack: string): HistoryFilter {
   if (opts.outcome && !OUTCOMES.includes(opts.outcome)) {
@@ -106,7 +122,8 @@ export function register(program: Command): void {
       if (opts.json) return printJson(entries);
       const rows = [['STARTED', 'KIND', 'OUTCOME', 'TOOK', 'ACTOR', 'CORRELATION ID', 'SUMMARY']];
       for (const e of entries) {
-        const took = e.endedAt && e.startedAt ? seconds(Date.parse(e.endedAt) - Date.parse(e.startedAt)) : '-';
+        const took =
+          e.endedAt && e.startedAt ? seconds(Date.parse(e.endedAt) - Date.parse(e.startedAt)) : '-';
         rows.push([e.startedAt ?? '-', e.kind, e.outcome, took, e.actor, e.correlationId, e.summary ?? '']);
       }
       process.stdout.write(entries.length ? table(rows) + '\n' : 'no deployments match\n');
@@ -124,7 +141,16 @@ export function register(program: Command): void {
     try {
       const entries = (await loadHistory(o.store, filterFrom(opts, o.stack.name))).reverse();
       const lines = await Promise.all(
-        entries.map(async (e) => JSON.stringify({ ...e, events: (await o.store.listEvents(e.id)).map((ev) => ({ at: new Date(ev.at).toISOString(), code: ev.code, ...ev.data })) })),
+        entries.map(async (e) =>
+          JSON.stringify({
+            ...e,
+            events: (await o.store.listEvents(e.id)).map((ev) => ({
+              at: new Date(ev.at).toISOString(),
+              code: ev.code,
+              ...ev.data,
+            })),
+          }),
+        ),
       );
       const text = lines.map((l) => l + '\n').join('');
       if (opts.output) writeFileSync(opts.output, text);

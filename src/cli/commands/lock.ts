@@ -55,7 +55,10 @@ export function register(program: Command): void {
         }));
         if (opts.json) return printJson(queue);
         if (!queue.length) return void process.stdout.write('nobody is waiting\n');
-        const rows = [['#', 'WAITING SINCE', 'HOLDER', 'CORRELATION ID'], ...queue.map((q) => [String(q.position), q.enqueuedAt, q.holder, q.correlationId])];
+        const rows = [
+          ['#', 'WAITING SINCE', 'HOLDER', 'CORRELATION ID'],
+          ...queue.map((q) => [String(q.position), q.enqueuedAt, q.holder, q.correlationId]),
+        ];
         process.stdout.write(table(rows) + '\n');
       } finally {
         await o.close();

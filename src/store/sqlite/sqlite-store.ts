@@ -261,7 +261,14 @@ class SqliteStore implements Store {
     return this.q.listGood.all(stack, service, limit ?? -1).map(toCurrent);
   }
 
-  async enqueue(e: { stack: string; id: string; holder: string; correlationId: string; leaseMs: number; now: number }): Promise<QueueEntry> {
+  async enqueue(e: {
+    stack: string;
+    id: string;
+    holder: string;
+    correlationId: string;
+    leaseMs: number;
+    now: number;
+  }): Promise<QueueEntry> {
     return this.queue.enqueue(e);
   }
 
@@ -277,16 +284,31 @@ class SqliteStore implements Store {
     return this.queue.list(stack, now);
   }
 
-  async supersedeQueued(stack: string, ticket: number, byCorrelationId: string, now: number): Promise<QueueEntry[]> {
+  async supersedeQueued(
+    stack: string,
+    ticket: number,
+    byCorrelationId: string,
+    now: number,
+  ): Promise<QueueEntry[]> {
     return this.write(() => this.queue.supersede(stack, ticket, byCorrelationId, now));
   }
 
-  async importDeployment(d: DeploymentRecord, steps: StepRecord[], events: Omit<StoredEvent, 'seq'>[]): Promise<void> {
+  async importDeployment(
+    d: DeploymentRecord,
+    steps: StepRecord[],
+    events: Omit<StoredEvent, 'seq'>[],
+  ): Promise<void> {
     this.write(() => {
       if (this.q.getDeployment.get(d.id)) return;
       this.q.insertDeployment.run(fromDeployment(d));
       for (const st of steps) this.q.upsertStep.run(fromStep(st));
-      for (const e of events) this.q.appendEvent.run({ deployment_id: e.deploymentId, at: e.at, code: e.code, data: JSON.stringify(e.data) });
+      for (const e of events)
+        this.q.appendEvent.run({
+          deployment_id: e.deploymentId,
+          at: e.at,
+          code: e.code,
+          data: JSON.stringify(e.data),
+        });
     });
   }
 

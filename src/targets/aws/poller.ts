@@ -157,6 +157,16 @@ export class ClusterPoller {
     return out;
   }
 
+  /**
+   * How far quiet rounds may back off: as far as the API budget asks. A round costs one DescribeServices per ten
+   * watched services, so a few services stay close to `pollMs` (each second of lag is a second on the deployment's
+   * critical path), while hundreds back off to `maxPollMs`.
+   */
+  private ceiling(): number {
+    const callsPerRound = Math.ceil(this.services.size / 10);
+    return Math.min(this.opts.maxPollMs, Math.max(this.opts.pollMs * 1.5, this.opts.pollMs * callsPerRound));
+  }
+
   /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
   private kick(): void {
     this.interval = this.opts.pollMs;
@@ -190,9 +200,7 @@ export class ClusterPoller {
           for (const t of [...this.tasks]) t.onError(err);
         }
         this.rounds++;
-        this.interval = changed
-          ? this.opts.pollMs
-          : Math.min(this.opts.maxPollMs, Math.ceil(this.interval * 1.5));
+        this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
       }
     } finally {
       this.running = false;
@@ -215,12 +223,10 @@ export class ClusterPoller {
       const key = d
         ? [d.id, d.pendingCount, d.runningCount, d.failedTasks, d.rolloutState, d.desiredCount].join('|')
         : sub.deploymentId && `gone:${sub.deploymentId}`;
-      if (key) {
-        if (key !== sub.listKey) {
-          sub.listKey = key;
-          toList.push(sub);
-          changed = true;
-        }
+      if (key && key !== sub.listKey) {
+        sub.listKey = key;
+        toList.push(sub);
+        changed = true;
       }
       sub.fresh = this.newEvents(sub);
       if (sub.fresh.length) changed = true;
