@@ -403,6 +403,14 @@ describe('e2e: CloudFormation phases against the emulator', () => {
     assert.equal(r.code, 3, output(r));
     assert.match(r.stderr, /CloudFormation stack billing is in ROLLBACK_COMPLETE.*must be deleted/);
     assert.match(r.stderr, /aws cloudformation delete-stack --stack-name billing/);
+    // Refused by the pre-flight check, before the lock: no deployment is left half-started.
+    const h = JSON.parse((await cli(['history', '--json'], { cwd: dir, env })).stdout) as {
+      outcome: string;
+    }[];
+    assert.deepEqual(
+      h.map((x) => x.outcome),
+      ['failed'],
+    );
     const st = await cli(['status', '--json'], { cwd: dir, env });
     assert.equal(st.code, 0, output(st));
     assert.equal((JSON.parse(st.stdout) as { health: string }[])[0]!.health, 'unhealthy');
