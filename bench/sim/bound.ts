@@ -64,3 +64,25 @@ export function depth(s: SimStack): number {
   for (const u of s.units) d.set(u.name, 1 + Math.max(0, ...u.deps.map((x) => d.get(x)!)));
   return Math.max(...d.values());
 }
+
+/**
+ * The critical path under a write quota: the k-th unit's task definition cannot be registered before
+ * (k − burst) / rate seconds, and nothing of the chain from that unit to the end can happen before it. Whatever the
+ * order, some unit with the k-th longest chain is registered k-th or later, so the best any orchestrator can do is
+ * max over k of (k-th slot + k-th longest chain).
+ */
+export function quotaBoundMs(
+  s: SimStack,
+  durations: Map<string, number>,
+  rate: { burst: number; perSecond: number },
+): number {
+  const dependents = new Map<string, string[]>(s.units.map((u) => [u.name, []]));
+  for (const u of s.units) for (const d of u.deps) dependents.get(d)!.push(u.name);
+  const tail = new Map<string, number>();
+  for (const u of [...s.units].reverse()) {
+    const rest = Math.max(0, ...dependents.get(u.name)!.map((n) => tail.get(n)!));
+    tail.set(u.name, (durations.get(u.name) ?? 0) + rest);
+  }
+  const tails = [...tail.values()].sort((a, b) => b - a);
+  return Math.max(...tails.map((t, k) => (Math.max(0, k + 1 - rate.burst) / rate.perSecond) * 1000 + t));
+}

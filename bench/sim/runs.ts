@@ -1,5 +1,5 @@
 import type { ApiMetrics } from './clients.js';
-import { criticalPath, depth, unitDurations } from './bound.js';
+import { criticalPath, depth, quotaBoundMs, unitDurations } from './bound.js';
 import { deployWithConvoy, registerImages } from './convoy.js';
 import { CostMeter, type Cost } from './measure.js';
 import { RATES } from './throttle.js';
@@ -21,7 +21,10 @@ export interface HealthyRun {
   criticalPathSeconds: number;
   criticalPath: string[];
   ratio: number;
-  /** The fewest seconds the documented rate limits allow for the task definitions and services this deploy creates. */
+  /**
+   * The fewest seconds the documented rate limits allow: creating the services at their write rate, and registering
+   * the task definitions at theirs with each unit's dependency chain still to run after its registration.
+   */
   apiBoundSeconds: number;
   /** deploySeconds ÷ max(critical path, API bound). */
   ratioToTighterBound: number;
@@ -30,11 +33,14 @@ export interface HealthyRun {
   cost: Cost;
 }
 
-/** Writes N requests of one rate-limited group need at least (N − burst) / rate seconds. */
-function apiBound(s: SimStack): number {
+/** N writes of one rate-limited group need at least (N − burst) / rate seconds; registrations also wait for chains. */
+function apiBound(s: SimStack, durations: Map<string, number>): number {
   const services = s.units.filter((u) => u.kind === 'service').length;
-  const bound = (n: number, group: string) => Math.max(0, n - RATES[group]!.burst) / RATES[group]!.perSecond;
-  return Math.max(bound(s.units.length, 'ecs.taskdef-write'), bound(services, 'ecs.service-write'));
+  const write = RATES['ecs.service-write']!;
+  return Math.max(
+    Math.max(0, services - write.burst) / write.perSecond,
+    quotaBoundMs(s, durations, RATES['ecs.taskdef-write']!) / 1000,
+  );
 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -54,7 +60,7 @@ export async function healthyRun(
   const durations = unitDurations(world, s, run.startedAt);
   const cp = durations.size === s.units.length ? criticalPath(s, durations) : { boundMs: NaN, path: [] };
   const deploySeconds = (run.endedAt - run.startedAt) / 1000;
-  const api = apiBound(s);
+  const api = apiBound(s, durations);
   return {
     stack: s.name,
     services: s.units.length,

@@ -11,6 +11,7 @@ import type { RunContext } from './context.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
+import { lastUnitDurations } from './estimate.js';
 import { acquireLease } from './lease.js';
 import { makeRedactor, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
@@ -153,7 +154,11 @@ export async function runDeployment(
       })),
     });
 
-    const result = await execute(ctx, plan, { order: stack.deploy.order, timeoutMs: stack.deploy.timeout });
+    const result = await execute(ctx, plan, {
+      order: stack.deploy.order,
+      timeoutMs: stack.deploy.timeout,
+      durations: await lastUnitDurations(store, stack.name),
+    });
     if (!result.failed) await verifyRunning(ctx, result);
     if (lease.lost.aborted)
       throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));

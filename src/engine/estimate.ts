@@ -20,6 +20,20 @@ export async function typicalDuration(store: Store, stack: string): Promise<numb
 }
 
 /**
+ * How long each service took to reach its gate in the stack's last successful deployment: what the next one can
+ * expect of the same service.
+ */
+export async function lastUnitDurations(store: Store, stack: string): Promise<Map<string, number>> {
+  const [last] = await store.listDeployments({ stack, status: 'succeeded', limit: 1 });
+  if (!last) return new Map();
+  return new Map(
+    (await store.listSteps(last.id))
+      .filter((s) => s.state === 'healthy' && s.startedAt !== undefined && s.endedAt !== undefined)
+      .map((s) => [s.service, s.endedAt! - s.startedAt!] as const),
+  );
+}
+
+/**
  * How long until the holder is done: its share of services still to go times the typical duration; before it has
  * planned any step, what remains of the typical duration on the clock.
  */

@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import type { Plan, PlanEntry } from '../plan/plan.js';
-import type { Verdict } from '../targets/target.js';
+import { byUrgency } from '../plan/urgency.js';
+import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
 
@@ -26,7 +27,12 @@ const LOG_LINES = 20;
 export async function execute(
   ctx: RunContext,
   plan: Plan,
-  opts: { order: 'waves' | 'dependencies'; timeoutMs: number },
+  opts: {
+    order: 'waves' | 'dependencies';
+    timeoutMs: number;
+    /** How long each service took last time, to tell the target which setup is most urgent. */
+    durations?: ReadonlyMap<string, number>;
+  },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
   const stop = new AbortController();
@@ -41,6 +47,15 @@ export async function execute(
   stop.signal.addEventListener('abort', () => {
     for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
   });
+  const unitOf = (e: PlanEntry): Unit => ({ stack: plan.stack, service: e.service, revision: e.revision });
+  const preparation = new AbortController();
+  stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });
+  const preparing = (
+    target.prepare?.(
+      byUrgency(plan, opts.order, (n) => opts.durations?.get(n)).map(unitOf),
+      preparation.signal,
+    ) ?? Promise.resolve()
+  ).catch(() => undefined);
 
   // Wave k is done when every entry of waves 0..k reached its gate; one promise per wave keeps this linear.
   const waveDone: Promise<boolean>[] = [];
@@ -97,7 +112,7 @@ export async function execute(
       wave: e.wave,
     });
     result.launched.push(e);
-    const unit = { stack: plan.stack, service: e.service, revision: e.revision };
+    const unit = unitOf(e);
     let verdict: Verdict;
     try {
       await target.start(unit);
@@ -172,6 +187,9 @@ export async function execute(
   try {
     await Promise.all(plan.entries.map(run));
   } finally {
+    // Every unit has started or never will: what is still being prepared is not needed.
+    preparation.abort(new Error('the deployment no longer needs it'));
+    await preparing;
     ctx.signal.removeEventListener('abort', onOuterAbort);
   }
   return result;

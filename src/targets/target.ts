@@ -58,6 +58,13 @@ export interface RuntimeState {
  */
 export interface Target {
   readonly kind: string;
+  /**
+   * Optional: called once as a deployment begins, with every unit it may start, most urgent first, so slow
+   * per-unit setup (registering ECS task definitions at a 1/s API quota) overlaps the waits instead of adding to
+   * them. It never fails a deployment by itself: a unit whose setup failed fails at its start(). Stops early when
+   * `signal` aborts; resolves when nothing of it is in flight.
+   */
+  prepare?(units: readonly Unit[], signal: AbortSignal): Promise<void>;
   /** Replace whatever runs for `unit.service.name` with this revision. Resolves once it was launched. */
   start(unit: Unit): Promise<void>;
   /**

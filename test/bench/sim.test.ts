@@ -7,6 +7,7 @@ import { breakerDetection } from '../../bench/sim/baselines.js';
 import { convoyDetection } from '../../bench/sim/detection.js';
 import { healthyRun } from '../../bench/sim/runs.js';
 import { exampleStacks } from '../../bench/sim/stacks.js';
+import { generated } from '../../bench/deploy.js';
 import { RateLimits } from '../../bench/sim/throttle.js';
 import { SimWorld } from '../../bench/sim/world.js';
 
@@ -157,6 +158,19 @@ describe('Convoy on the simulator', () => {
         `${name}: ${r.deploySeconds} s for a critical path of ${r.criticalPathSeconds} s (${r.ratio}×)`,
       );
     }
+  });
+
+  it('at 1,000 services, where registering task definitions at 1/s outlasts the critical path, stays within 1.1 × the bound that quota sets', async () => {
+    const r = await healthyRun(generated(1_000), 1, 'dependencies', POLL_MS);
+    assert.equal(r.ok, true, r.error);
+    assert.ok(r.apiBoundSeconds > r.criticalPathSeconds * 1.4, JSON.stringify(r.apiBoundSeconds));
+    assert.ok(
+      r.ratioToTighterBound <= 1.1,
+      `${r.deploySeconds} s for a bound of ${r.apiBoundSeconds} s (${r.ratioToTighterBound}×)`,
+    );
+    // Registered ahead, paced under the quota: one request per definition, none throttled.
+    assert.equal(r.api.byOperation['ecs.RegisterTaskDefinition'], 1_000);
+    assert.equal(r.api.throttlesReachedEngine, 0);
   });
 
   it('is deterministic: the same seed gives the same run', async () => {

@@ -11,6 +11,8 @@ import { awaitJob, startJob } from './ecs-job.js';
 import { awaitService, startService } from './ecs-service.js';
 import { evidenceOf, logsOf } from './evidence.js';
 import { ClusterPoller } from './poller.js';
+import { Registrar, REGISTER_RATE } from './registrar.js';
+import type { Rate } from './pacer.js';
 import { statusOf, type TdCache } from './status.js';
 import { scaleDown } from './stop.js';
 import { locate, recentTasks } from './tasks.js';
@@ -31,6 +33,8 @@ export interface AwsTargetOptions {
   refuseBrokenStacks?: boolean;
   /** Where close() writes the API call counts; default CONVOY_AWS_CALLS_FILE. */
   callsFile?: string;
+  /** How fast task definitions may be registered; default ECS's quota with room to spare (registrar.ts). */
+  registerRate?: Rate;
 }
 
 const DEFAULT_POLL_MS = 2_000;
@@ -63,6 +67,7 @@ export class AwsTarget implements Target {
       clients: this.clients,
       clock,
       memory: new Memory(),
+      registrar: new Registrar(this.clients.ecs, clock, opts.registerRate ?? REGISTER_RATE),
       timing: { pollMs, maxPollMs },
       region: () => (this.regionOnce ??= this.clients.region()),
       poller: (cluster) => {
@@ -85,6 +90,11 @@ export class AwsTarget implements Target {
   /** Poll rounds so far per cluster, to relate DescribeServices calls to rounds. */
   pollRounds(): Record<string, number> {
     return Object.fromEntries([...this.pollers].map(([c, p]) => [c, p.rounds]));
+  }
+
+  /** Registers the deployment's task definitions ahead of their services' turns, most urgent first. */
+  prepare(units: readonly Unit[], signal: AbortSignal): Promise<void> {
+    return this.ctx.registrar.prepare(units, signal);
   }
 
   async start(unit: Unit): Promise<void> {

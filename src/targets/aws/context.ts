@@ -5,6 +5,7 @@ import type { Verdict } from '../target.js';
 import type { AwsClients } from './clients.js';
 import type { ContainerRoles } from './judge.js';
 import type { ClusterPoller } from './poller.js';
+import type { Registrar } from './registrar.js';
 
 /** What the aws target's parts share: clients, time, one poller per cluster, and what this process started. */
 export interface AwsContext {
@@ -14,6 +15,8 @@ export interface AwsContext {
   poller(cluster: string): ClusterPoller;
   region(): Promise<string>;
   memory: Memory;
+  /** Task definition registrations, paced and prepared ahead. */
+  registrar: Registrar;
   /** Polling starts at pollMs and backs off to maxPollMs while nothing changes. */
   timing: { pollMs: number; maxPollMs: number };
 }

@@ -7,7 +7,6 @@ import { follow } from './follow.js';
 import { containerRoles, judgeJob } from './judge.js';
 import { taskLink } from './links.js';
 import { clusterFor } from './service-def.js';
-import { ensureTaskDefinition, registrationFor } from './taskdef.js';
 import { errorMessage, isPermanent, shortId } from './util.js';
 
 /** `startedBy` marks a job's tasks, so `convoy status` and `logs` find the latest run from any machine. */
@@ -20,8 +19,7 @@ export async function startJob(ctx: AwsContext, unit: Unit): Promise<JobRun> {
   const aws = unit.service.aws!;
   const runTask = (aws.runTask ?? {}) as Partial<RunTaskCommandInput>;
   const cluster = clusterFor(aws.cluster, ctx.stack.aws?.cluster, runTask as Record<string, unknown>);
-  const reg = registrationFor(unit.service, unit.revision, ctx.stack.name);
-  const { taskDefinition, tags } = await ensureTaskDefinition(ctx.clients.ecs, reg, unit.revision, []);
+  const { taskDefinition, tags } = await ctx.registrar.resolve(unit, []);
   const startedAt = ctx.clock.now();
   const out = await ctx.clients.ecs.runTask({
     startedBy: jobStartedBy(ctx.stack.name, unit.service.name),

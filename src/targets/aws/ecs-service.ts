@@ -8,7 +8,6 @@ import { containerRoles, judgeDeployment, judgeTask, type TaskFailure } from './
 import { serviceLink, taskLink } from './links.js';
 import type { ServiceSnapshot } from './poller.js';
 import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
-import { ensureTaskDefinition, registrationFor } from './taskdef.js';
 import { errorMessage, isPermanent, shortId } from './util.js';
 
 /** Tasks of an adopted deployment older than this before our start are history, not evidence. */
@@ -33,8 +32,7 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
     ...ctx.memory.previous(unit.service.name),
     ...(active?.deployments ?? []).map((d) => d.taskDefinition),
   ].filter((a): a is string => !!a);
-  const reg = registrationFor(unit.service, unit.revision, ctx.stack.name);
-  const { taskDefinition, tags } = await ensureTaskDefinition(ecs, reg, unit.revision, candidates);
+  const { taskDefinition, tags } = await ctx.registrar.resolve(unit, candidates);
   const arn = taskDefinition.taskDefinitionArn!;
   let service: EcsService | undefined;
   let adopted = false;

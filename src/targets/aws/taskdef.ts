@@ -88,15 +88,17 @@ export interface Resolved {
 
 /**
  * The task definition to deploy: an identical ACTIVE revision among `candidates` (ARNs or the family, meaning its
- * latest ACTIVE revision), else a newly registered one.
+ * latest ACTIVE revision), else a newly registered one. `beforeRegister` runs just before a registration, so a
+ * caller can pace them (see registrar.ts).
  */
 export function ensureTaskDefinition(
   ecs: EcsApi,
   reg: Registration,
   revision: string,
   candidates: readonly string[],
+  beforeRegister: () => Promise<void> = () => Promise.resolve(),
 ): Promise<Resolved> {
-  return oneAtATime(ecs, reg.family, () => resolve(ecs, reg, revision, candidates));
+  return oneAtATime(ecs, reg.family, () => resolve(ecs, reg, revision, candidates, beforeRegister));
 }
 
 const queues = new WeakMap<EcsApi, Map<string, Promise<unknown>>>();
@@ -118,6 +120,7 @@ async function resolve(
   reg: Registration,
   revision: string,
   candidates: readonly string[],
+  beforeRegister: () => Promise<void>,
 ): Promise<Resolved> {
   for (const ref of unique([reg.family, ...candidates])) {
     const found = await describe(ecs, ref);
@@ -136,6 +139,7 @@ async function resolve(
     }
     return { ...found, registered: false };
   }
+  await beforeRegister();
   const out = await ecs.registerTaskDefinition(reg.input);
   return { taskDefinition: out.taskDefinition!, tags: out.tags ?? reg.input.tags ?? [], registered: true };
 }
