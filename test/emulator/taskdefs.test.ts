@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   DeregisterTaskDefinitionCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   DescribeTaskDefinitionCommand,
   RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
@@ -129,6 +132,37 @@ describe(
         await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'otel-using-xray' }))
       ).taskDefinition!;
       assert.equal(otel.containerDefinitions!.find((x) => x.name === 'aws-otel-emitter')!.essential, true);
+    });
+
+    it('keeps tags: TagResource adds or replaces by key, DescribeTaskDefinition and ListTagsForResource show them', async () => {
+      const arn = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nginx' })))
+        .taskDefinition!.taskDefinitionArn!;
+      await h.ecs.send(
+        new TagResourceCommand({
+          resourceArn: arn,
+          tags: [
+            { key: 'team', value: 'a' },
+            { key: 'tier', value: 'web' },
+          ],
+        }),
+      );
+      await h.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'team', value: 'b' }] }));
+      await h.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['tier'] }));
+      const described = await h.ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }),
+      );
+      assert.deepEqual(described.tags, [{ key: 'team', value: 'b' }]);
+      const listed = await h.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }));
+      assert.deepEqual(listed.tags, [{ key: 'team', value: 'b' }]);
+      await assert.rejects(
+        h.ecs.send(
+          new TagResourceCommand({
+            resourceArn: arn.replace(/nginx:\d+$/, 'no-such-family:1'),
+            tags: [{ key: 'k', value: 'v' }],
+          }),
+        ),
+        { name: 'ClientException' },
+      );
     });
 
     it('deregisters a revision and answers for unknown ones as ECS does', async () => {

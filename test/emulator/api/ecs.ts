@@ -24,8 +24,8 @@ export const ecsApi: ServiceApi = {
     StopTask: (i, { world }) => world.ecs.stopTask(i),
     DescribeTasks: (i, { world }) => world.ecs.describeTasks(i),
     ListTasks: (i, { world }) => world.ecs.listTasks(i),
-    TagResource: () => ({}),
-    UntagResource: () => ({}),
-    ListTagsForResource: () => ({ tags: [] }),
+    TagResource: (i, { world }) => world.ecs.tagResource(i),
+    UntagResource: (i, { world }) => world.ecs.untagResource(i),
+    ListTagsForResource: (i, { world }) => world.ecs.listTagsForResource(i),
   },
 };

@@ -19,7 +19,7 @@ import { Task, type ExtraContainer, type LogSink, type TaskChange } from './task
 import type { RegisterInput } from './taskdef-validate.js';
 import { TaskDefinitionStore } from './taskdefs.js';
 import { defaultEcsTimings, type EcsTimings } from './timings.js';
-import type { TaskDefinition } from './types.js';
+import type { Tag, TaskDefinition } from './types.js';
 import { isFargate, serviceView, taskDefinitionView, taskView } from './views.js';
 
 /**
@@ -144,6 +144,42 @@ export class EcsModel {
 
   listTaskDefinitionFamilies(input: Input) {
     return paginate(this.taskDefinitions.listFamilies(input), input, 'families');
+  }
+
+  // ── tags ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Task definition tags live with the definitions (DescribeTaskDefinition returns them); others are kept here. */
+  private readonly otherTags = new Map<string, Tag[]>();
+
+  tagResource(input: { resourceArn?: string; tags?: Tag[] }) {
+    const arn = input.resourceArn ?? '';
+    if (isTaskDefinitionArn(arn)) this.taskDefinitions.tag(arn, input.tags ?? []);
+    else {
+      const keys = new Set((input.tags ?? []).map((t) => t.key));
+      this.otherTags.set(arn, [
+        ...(this.otherTags.get(arn) ?? []).filter((t) => !keys.has(t.key)),
+        ...(input.tags ?? []),
+      ]);
+    }
+    return {};
+  }
+
+  untagResource(input: { resourceArn?: string; tagKeys?: string[] }) {
+    const arn = input.resourceArn ?? '';
+    const keys = input.tagKeys ?? [];
+    if (isTaskDefinitionArn(arn)) this.taskDefinitions.untag(arn, keys);
+    else
+      this.otherTags.set(
+        arn,
+        (this.otherTags.get(arn) ?? []).filter((t) => !keys.includes(t.key ?? '')),
+      );
+    return {};
+  }
+
+  listTagsForResource(input: { resourceArn?: string }) {
+    const arn = input.resourceArn ?? '';
+    if (!isTaskDefinitionArn(arn)) return { tags: this.otherTags.get(arn) ?? [] };
+    return { tags: this.taskDefinitions.tagsOf(this.taskDefinitions.describe(arn).taskDefinitionArn) };
   }
 
   // ── services ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -389,4 +425,8 @@ export class EcsModel {
       ).length,
     };
   }
+}
+
+function isTaskDefinitionArn(arn: string): boolean {
+  return /^arn:aws[a-z-]*:ecs:[^:]+:\d+:task-definition\//.test(arn);
 }

@@ -67,6 +67,25 @@ export class TaskDefinitionStore {
     return this.tags.get(arn) ?? [];
   }
 
+  /** TagResource: a key given again replaces its value; the rest stay. */
+  tag(arn: string, tags: Tag[]): void {
+    const def = this.resolve(arn);
+    if (!def) throw new AwsError('ClientException', apiErrors.unableToDescribeTaskDefinition);
+    const keys = new Set(tags.map((t) => t.key));
+    const key = def.taskDefinitionArn;
+    this.tags.set(key, [...this.tagsOf(key).filter((t) => !keys.has(t.key)), ...tags]);
+  }
+
+  untag(arn: string, keys: string[]): void {
+    const def = this.resolve(arn);
+    if (!def) throw new AwsError('ClientException', apiErrors.unableToDescribeTaskDefinition);
+    const key = def.taskDefinitionArn;
+    this.tags.set(
+      key,
+      this.tagsOf(key).filter((t) => !keys.includes(t.key ?? '')),
+    );
+  }
+
   deregister(ref: string, now: number): TaskDefinition {
     const def = this.resolve(ref);
     // Deregistering needs an explicit revision, as in ECS. (unverified wording)

@@ -4,6 +4,7 @@ import { systemClock } from '../../../src/engine/clock.js';
 import type { Service } from '../../../src/spec/types.js';
 import type { EcsApi } from '../../../src/targets/aws/clients.js';
 import { Registrar } from '../../../src/targets/aws/registrar.js';
+import { tagValue } from '../../../src/targets/aws/taskdef.js';
 import type { Unit } from '../../../src/targets/target.js';
 import { taskDef, useHarness } from './fixture.js';
 
@@ -91,5 +92,11 @@ describe('aws target: registering task definitions ahead', () => {
     const r = await again.resolve(unit('d1', 'r2'), []);
     assert.deepEqual(families, ['d1']);
     assert.equal(r.registered, false);
+    // Retagged for the deployment that reuses it, so `convoy status` reads the revision that runs now.
+    const stored = await h.clients.ecs.describeTaskDefinition({
+      taskDefinition: 'reg-d1',
+      include: ['TAGS'],
+    });
+    assert.equal(tagValue(stored.tags, 'convoy:revision'), 'r2');
   });
 });
