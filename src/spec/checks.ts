@@ -58,6 +58,17 @@ export function checkStack(raw: RawStack, services: readonly Service[], source: 
         { key: true },
       );
     }
+    const remote = service.healthCheck?.http ? 'http' : service.healthCheck?.tcp ? 'tcp' : undefined;
+    if (raw.target === 'aws' && remote) {
+      // Convoy runs on a CI machine outside the tasks' network, and ECS runs container checks only as commands.
+      fail(
+        ['services', service.name, 'healthCheck', remote],
+        `an ${remote} health check cannot run on the aws target: ECS runs a container's health check as a command inside the task, and Convoy cannot reach the task's network`,
+        {
+          hint: `use healthCheck.command, e.g. ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"] (the image must have curl), or a healthCheck in the task definition; a load balancer's target group health check counts too`,
+        },
+      );
+    }
     if (service.kind === 'cloudformation' && !service.cloudformation) {
       fail(
         ['services', service.name],

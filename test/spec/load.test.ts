@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { dirname } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { InvalidInputError } from '../../src/errors.js';
 import { loadStack } from '../../src/spec/load.js';
 import { EXAMPLE, positionOf, writeStack } from './fixtures.js';
 
@@ -184,6 +186,30 @@ services:
     assert.throws(
       () => loadStack(writeStack(text), { env: {} }),
       /services\.web: target is "aws" but web has no "aws" block/,
+    );
+  });
+
+  it('the aws target refuses an http or tcp health check, at its line, saying what to use instead', () => {
+    const text = `stack: s
+target: aws
+services:
+  web:
+    aws: { taskDefinition: web.json }
+    healthCheck: { http: { url: "http://127.0.0.1:8080/health" } }
+`;
+    const file = writeStack(text);
+    writeFileSync(
+      join(dirname(file), 'web.json'),
+      JSON.stringify({ family: 'web', containerDefinitions: [] }),
+    );
+    assert.throws(
+      () => loadStack(file, { env: {} }),
+      (e: InvalidInputError) => {
+        assert.match(e.message, /an http health check cannot run on the aws target/);
+        assert.equal(e.location?.line, positionOf(text, 'http:').line);
+        assert.match(e.hint ?? '', /healthCheck\.command/);
+        return true;
+      },
     );
   });
 
