@@ -2,9 +2,9 @@ import type { Env } from '../spec/interpolate.js';
 import type { Stack } from '../spec/types.js';
 import { CHECKS } from './checks/index.js';
 import { loadChecked } from './checks/stack-file.js';
-import type { Check, CheckResult, Problem } from './types.js';
+import { NotChecked, type Check, type CheckResult, type Problem } from './types.js';
 
-export type { Check, CheckResult, Problem, VerifyContext } from './types.js';
+export { NotChecked, type Check, type CheckResult, type Problem, type VerifyContext } from './types.js';
 export { CHECKS } from './checks/index.js';
 
 /** Runs every check that applies to the stack's target; a check that throws counts as failed, not as passed. */
@@ -20,6 +20,10 @@ export async function verifyStack(
     try {
       problems = await c.run({ stack, env });
     } catch (err) {
+      if (err instanceof NotChecked) {
+        results.push({ id: c.id, ok: true, skipped: true, message: `not checked: ${err.message}` });
+        continue;
+      }
       problems = [
         {
           message: `the check could not run: ${(err as Error).message}`,
@@ -42,6 +46,6 @@ export async function verifyFile(file: string, env: Env): Promise<CheckResult[]>
 /** One result as text: `✗ ports  file:line:col: message` and, when failed, an indented fix line. */
 export function formatResult(r: CheckResult, width = 16): string {
   const loc = r.location ? `${r.location.file}:${r.location.line}:${r.location.column}: ` : '';
-  const head = `${r.ok ? '✓' : '✗'} ${r.id.padEnd(width)} ${loc}${r.message}`;
+  const head = `${r.skipped ? '–' : r.ok ? '✓' : '✗'} ${r.id.padEnd(width)} ${loc}${r.message}`;
   return r.ok || !r.fix ? head : `${head}\n  ${' '.repeat(width)} fix: ${r.fix}`;
 }

@@ -9,6 +9,8 @@ export interface CheckResult {
   message: string;
   /** What to change; present on every failed result. */
   fix?: string;
+  /** The check could not look (see NotChecked): no problem found, but none ruled out either. */
+  skipped?: boolean;
   location?: SourceLocation;
 }
 
@@ -23,6 +25,12 @@ export interface VerifyContext {
   /** The environment deploy would run with: variables, PATH. */
   env: Env;
 }
+
+/**
+ * Thrown by a check that cannot look because something another check reports is broken (AWS credentials): it shows
+ * as "not checked", never as a pass, and adds no second error for the same cause.
+ */
+export class NotChecked extends Error {}
 
 /**
  * A pre-flight check: one file in src/verify/checks/ plus a line in its index. It reports problems only; the

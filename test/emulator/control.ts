@@ -12,6 +12,7 @@ import { send, type Emulator } from './server.js';
  *   POST /_emulator/advance         → {"seconds": N}: skip model time
  *   GET  /_emulator/time            → model and wall clock, time scale
  *   GET  /_emulator/state           → services, tasks (with health check output ECS never shows) and stacks
+ *   GET  /_emulator/ecr-blobs/DIGEST → an image blob (config), where ECR's GetDownloadUrlForLayer points
  */
 export function handleControl(em: Emulator, req: IncomingMessage, res: ServerResponse, body: string): void {
   const path = (req.url ?? '').split('?')[0];
@@ -44,6 +45,12 @@ export function handleControl(em: Emulator, req: IncomingMessage, res: ServerRes
       return json(200, { model: em.world.queue.now, wall: Date.now(), timeScale: em.clock.scale });
     }
     if (method === 'GET' && path === '/_emulator/state') return json(200, state(em));
+    if (method === 'GET' && path?.startsWith('/_emulator/ecr-blobs/')) {
+      // ECR's GetDownloadUrlForLayer points here, as real ECR points at a pre-signed S3 URL.
+      const blob = em.world.ecr.blob(decodeURIComponent(path.slice('/_emulator/ecr-blobs/'.length)));
+      if (!blob) return send(res, 404, 'application/xml', '<Error><Code>NoSuchKey</Code></Error>');
+      return send(res, 200, blob.mediaType, blob.body);
+    }
     return json(404, { error: `no control endpoint ${method} ${path}` });
   } catch (e) {
     return json(400, { error: (e as Error).message });

@@ -14,6 +14,9 @@ const behaviour = z
     command: z.string(),
     pullSeconds: z.number().nonnegative(),
     pullError: z.union([z.boolean(), z.string()]),
+    repositoryMissing: z.boolean(),
+    platforms: z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)),
+    manifestList: z.boolean(),
     secretsError: z.union([z.boolean(), z.string()]),
     readySeconds: z.number().nonnegative(),
     health: z.enum(['pass', 'fail']),
@@ -44,7 +47,7 @@ const targetGroupSettings = z
 
 export const throttleRule = z
   .object({
-    /** ecs | logs | cloudformation | elasticloadbalancing | sts; all when left out. */
+    /** A signing name (ecs, logs, cloudformation, sts, iam, secretsmanager, ssm, …); all when left out. */
     service: z.string().optional(),
     operation: z.string().optional(),
     /** Throttle the first N matching calls. */
@@ -106,6 +109,33 @@ export const scenarioSchema = z
       .partial()
       .strict(),
     throttle: z.array(throttleRule),
+    /** Engine versions RDS offers, per engine, replacing the built-in catalogue for the engines named. */
+    rds: z
+      .object({ engineVersions: z.record(z.string(), z.array(z.string())) })
+      .partial()
+      .strict(),
+    /** IAM roles that exist, by name; when left out, every role a task definition names exists. */
+    iam: z.object({ roles: z.array(z.string()) }).strict(),
+    /** Secrets Manager secrets that exist, by name (`deleted`: scheduled for deletion); when left out, all do. */
+    secrets: z.array(
+      z.union([
+        z.string(),
+        z.object({ name: z.string(), deleted: z.boolean() }).partial({ deleted: true }).strict(),
+      ]),
+    ),
+    /** SSM parameters that exist (a name, or name, type and value); when left out, every one asked for exists. */
+    ssmParameters: z.array(
+      z.union([
+        z.string(),
+        z
+          .object({
+            name: z.string(),
+            type: z.enum(['String', 'StringList', 'SecureString']).optional(),
+            value: z.string().optional(),
+          })
+          .strict(),
+      ]),
+    ),
   })
   .partial()
   .strict();

@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cfnApi } from './api/cfn.js';
+import { ecrApi } from './api/ecr.js';
 import { ecsApi } from './api/ecs.js';
 import { elbApi } from './api/elb.js';
+import { iamApi } from './api/iam.js';
 import { logsApi } from './api/logs.js';
+import { rdsApi } from './api/rds.js';
+import { secretsManagerApi } from './api/secretsmanager.js';
+import { ssmApi } from './api/ssm.js';
 import { stsApi } from './api/sts.js';
 import type { ServiceApi } from './api/types.js';
 import { ScaledClock } from './core/clock.js';
@@ -23,7 +28,18 @@ import { World } from './world.js';
  * `/_emulator/`, a path no SDK request uses. Models advance to the scaled clock before each request, so no timers run.
  */
 
-export const APIS: ServiceApi[] = [ecsApi, logsApi, cfnApi, elbApi, stsApi];
+export const APIS: ServiceApi[] = [
+  ecsApi,
+  logsApi,
+  cfnApi,
+  elbApi,
+  stsApi,
+  iamApi,
+  secretsManagerApi,
+  ssmApi,
+  ecrApi,
+  rdsApi,
+];
 
 export interface EmulatorOptions {
   port?: number;
@@ -39,6 +55,9 @@ interface Routed {
   api: ServiceApi;
   operation: string;
   input: unknown;
+  /** From the SigV4 credential scope. */
+  region?: string;
+  baseUrl: string;
 }
 
 export class Emulator {
@@ -120,6 +139,8 @@ export class Emulator {
   }
 
   private route(req: IncomingMessage, body: string): Routed {
+    const region = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(header(req, 'authorization') ?? '')?.[1];
+    const baseUrl = `http://${header(req, 'host') ?? `127.0.0.1:${this.port}`}`;
     const target = header(req, 'x-amz-target');
     if (target) {
       const [prefix, operation = ''] = target.split('.');
@@ -131,7 +152,7 @@ export class Emulator {
       } catch {
         throw new AwsError('SerializationException', 'Start of structure or map found where not expected.');
       }
-      return { api, operation, input };
+      return { api, operation, input, region, baseUrl };
     }
     const q = parseQuery(body);
     const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(header(req, 'authorization') ?? '')?.[1];
@@ -143,10 +164,10 @@ export class Emulator {
         'InvalidAction',
         `Could not find a service for the request (${q.action || 'no Action'})`,
       );
-    return { api, operation: q.action, input: q.params };
+    return { api, operation: q.action, input: q.params, region, baseUrl };
   }
 
-  private serve({ api, operation, input }: Routed, res: ServerResponse): void {
+  private serve({ api, operation, input, region, baseUrl }: Routed, res: ServerResponse): void {
     const requestId = this.world.rng.uuid();
     const time = this.clock;
     const fail = (e: AwsError) =>
@@ -173,7 +194,7 @@ export class Emulator {
       );
     }
     try {
-      const out = op(input, { world: this.world, time }) as Record<string, unknown>;
+      const out = op(input, { world: this.world, time, region, baseUrl }) as Record<string, unknown>;
       this.calls.record(api.name, operation, 'ok');
       this.opts.log?.(`${api.name}.${operation} -> 200`);
       if (api.protocol === 'json') send(res, 200, JSON_11, jsonBody(out ?? {}, time), requestId);

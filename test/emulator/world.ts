@@ -6,9 +6,14 @@ import { defaultCfnSettings } from './cfn/settings.js';
 import { BehaviourRegistry, type BehaviourRule } from './ecs/behaviour.js';
 import { EcsModel } from './ecs/model.js';
 import { defaultEcsTimings } from './ecs/timings.js';
+import { EcrModel } from './ecr/model.js';
 import { defaultTargetGroupSettings, ElbModel } from './elb/model.js';
+import { IamModel } from './iam/model.js';
 import { LogsModel } from './logs/model.js';
+import { RdsModel } from './rds/model.js';
 import type { Scenario } from './scenario.js';
+import { SecretsManagerModel } from './secretsmanager/model.js';
+import { SsmModel } from './ssm/model.js';
 
 /**
  * Every emulated service on one event queue, so CloudFormation, ECS, ELB and Logs agree on what time it is. Built
@@ -23,6 +28,12 @@ export class World {
   readonly elb: ElbModel;
   readonly ecs: EcsModel;
   readonly cfn: CfnModel;
+  /** The image registry ECS pulls from, as ECR shows it: the same `images` rules decide both. */
+  readonly ecr: EcrModel;
+  readonly rds = new RdsModel();
+  readonly iam: IamModel;
+  readonly secretsManager: SecretsManagerModel;
+  readonly ssm: SsmModel;
 
   constructor(
     readonly scenario: Scenario = {},
@@ -48,6 +59,10 @@ export class World {
       stoppedTaskRetentionSeconds: scenario.ecs?.stoppedTaskRetentionSeconds,
     });
     this.cfn = new CfnModel(this.queue, this.ecs, { ctx: this.ctx, rng: this.rng });
+    this.ecr = new EcrModel(this.ctx, this.behaviours);
+    this.iam = new IamModel(this.ctx, () => this.queue.now);
+    this.secretsManager = new SecretsManagerModel(this.ctx, () => this.queue.now);
+    this.ssm = new SsmModel(this.ctx, () => this.queue.now);
     this.apply(scenario);
   }
 
@@ -73,5 +88,9 @@ export class World {
     }
     if (s.cfn) Object.assign(this.cfn.settings, { ...defaultCfnSettings, ...this.cfn.settings, ...s.cfn });
     for (const c of s.clusters ?? []) this.ecs.createCluster({ clusterName: c });
+    if (s.rds?.engineVersions) this.rds.configure(s.rds.engineVersions);
+    if (s.iam) this.iam.setRoles(s.iam.roles);
+    if (s.secrets) this.secretsManager.setSecrets(s.secrets);
+    if (s.ssmParameters) this.ssm.setParameters(s.ssmParameters);
   }
 }

@@ -1,3 +1,4 @@
+import { requireIdentity } from '../aws/identity.js';
 import type { Check } from '../types.js';
 
 /**
@@ -11,6 +12,7 @@ const check: Check = {
   async run({ stack }) {
     const phases = stack.services.filter((s) => s.cloudformation);
     if (!phases.length) return [];
+    await requireIdentity(stack);
     // Loaded lazily: only aws stacks with CloudFormation phases pay for the SDK.
     const { createAwsClients } = await import('../../targets/aws/clients.js');
     const { cloudFormationProblems } = await import('../../targets/aws/cfn-phase.js');

@@ -6,6 +6,10 @@ import type { World } from '../world.js';
 export interface ApiContext {
   world: World;
   time: TimeMap;
+  /** The region the request was signed for (SigV4 credential scope), where the service cares. */
+  region?: string;
+  /** The emulator's own URL as the client reached it, for URLs it hands out (ECR blob downloads). */
+  baseUrl?: string;
 }
 
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any -- each protocol hands over its own decoded input */

@@ -10,8 +10,18 @@ export type ElbOutcome =
 export interface ImageBehaviour {
   /** Seconds the image pull takes (the task sits in PENDING). */
   pullSeconds: number;
-  /** The pull fails: `true` builds ECS's "not found" message from the image reference; a string replaces the detail. */
+  /**
+   * The pull fails. `true`: the image is not in its registry — ECR answers ImageNotFound too, and ECS's message is
+   * the "not found" one built from the reference. A string: the pull fails with that detail (network, auth) while
+   * the registry has the image, so no pre-flight check can see it.
+   */
   pullError?: boolean | string;
+  /** The image's repository does not exist: ECR answers RepositoryNotFoundException, ECS's pull says "not found". */
+  repositoryMissing?: boolean;
+  /** What the image is built for, `os/arch[/variant]`; `linux/amd64` when left out. */
+  platforms?: string[];
+  /** Pushed as a manifest list (OCI index, as buildx writes it); the default when there is more than one platform. */
+  manifestList?: boolean;
   /** Secrets or registry auth cannot be fetched: `true` builds the AccessDenied message from the task definition. */
   secretsError?: boolean | string;
   /** Seconds after the container starts before the application answers health checks. */
@@ -93,7 +103,26 @@ export class BehaviourRegistry {
   }
 
   resolve(subject: MatchSubject): ImageBehaviour {
-    const rule = this.rules.find((r) => matches(r, subject));
+    return this.merge(this.rules.find((r) => matches(r, subject)));
+  }
+
+  /**
+   * What the registry holds for an image (missing, platforms), for ECR: decided by the first rule on the image
+   * alone, since a registry knows nothing of containers, families or commands.
+   */
+  resolveImage(image: string): ImageBehaviour {
+    return this.merge(
+      this.rules.find(
+        (r) =>
+          r.container === undefined &&
+          r.family === undefined &&
+          r.command === undefined &&
+          (r.image === undefined || pattern(r.image).test(image)),
+      ),
+    );
+  }
+
+  private merge(rule: BehaviourRule | undefined): ImageBehaviour {
     if (!rule) return { ...this.defaults };
     const out: ImageBehaviour = { ...this.defaults };
     for (const [k, v] of Object.entries(rule)) {

@@ -2,6 +2,7 @@ import { HealthTracker, type HealthStatus } from '../../../src/targets/health.js
 import type { AwsContext } from '../core/context.js';
 import type { EventQueue, ScheduledEvent } from '../core/queue.js';
 import type { Random } from '../core/random.js';
+import { pullOutcome } from '../ecr/pull.js';
 import { normaliseImageRef, type BehaviourRegistry, type ImageBehaviour } from './behaviour.js';
 import { stopReasons } from './messages.js';
 import type { EcsTimings } from './timings.js';
@@ -71,6 +72,8 @@ export class Container {
     return this.tracker?.lastResult;
   }
 }
+
+type RuntimePlatform = { cpuArchitecture?: string; operatingSystemFamily?: string } | undefined;
 
 export interface TaskOptions {
   clusterArn: string;
@@ -356,12 +359,16 @@ export class Task {
   private container(name: string, image: string, essential: boolean, def?: ContainerDefinition): Container {
     const override = this.opts.overrides?.containerOverrides?.find((o) => o.name === name);
     const command = [...(def?.entryPoint ?? []), ...(override?.command ?? def?.command ?? [])].join(' ');
-    const behaviour = this.host.behaviours.resolve({
+    const resolved = this.host.behaviours.resolve({
       image,
       container: name,
       family: this.opts.def.family,
       command,
     });
+    // Fargate's own agents (no definition) come from AWS's registry, not the account's.
+    const behaviour = def
+      ? pullOutcome(resolved, this.host.behaviours, image, this.opts.def.runtimePlatform as RuntimePlatform)
+      : resolved;
     const { ctx, rng } = this.host;
     const arn = `arn:aws:ecs:${ctx.region}:${ctx.accountId}:container/${this.opts.clusterName}/${this.id}/${rng.uuid()}`;
     return new Container(arn, name, image, essential, behaviour, def);

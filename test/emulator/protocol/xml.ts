@@ -11,8 +11,21 @@ const escape = (s: string) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
 
+/**
+ * A list whose entries are named after their type instead of `<member>`, as RDS writes them
+ * (`<DBEngineVersions><DBEngineVersion>…`); the SDK reads each list by the name its model gives.
+ */
+export class NamedList {
+  constructor(
+    readonly member: string,
+    readonly items: unknown[],
+  ) {}
+}
+
 function element(name: string, value: unknown, time: TimeMap): string {
   if (value === undefined || value === null) return '';
+  if (value instanceof NamedList)
+    return `<${name}>${value.items.map((v) => element(value.member, v, time)).join('')}</${name}>`;
   if (Array.isArray(value))
     return `<${name}>${value.map((v) => element('member', v, time)).join('')}</${name}>`;
   if (value instanceof Date)
