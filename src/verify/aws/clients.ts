@@ -1,12 +1,21 @@
+import type {
+  BatchGetImageCommandInput,
+  BatchGetImageCommandOutput,
+  GetDownloadUrlForLayerCommandInput,
+  GetDownloadUrlForLayerCommandOutput,
+} from '@aws-sdk/client-ecr';
 import type { DescribeClustersCommandInput, DescribeClustersCommandOutput } from '@aws-sdk/client-ecs';
 import type { GetRoleCommandInput, GetRoleCommandOutput } from '@aws-sdk/client-iam';
+import type {
+  DescribeDBEngineVersionsCommandInput,
+  DescribeDBEngineVersionsCommandOutput,
+} from '@aws-sdk/client-rds';
 import type {
   DescribeSecretCommandInput,
   DescribeSecretCommandOutput,
 } from '@aws-sdk/client-secrets-manager';
 import type { GetParametersCommandInput, GetParametersCommandOutput } from '@aws-sdk/client-ssm';
 import type { GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
-import { preflightConfig } from './client-config.js';
 
 /**
  * The read-only AWS operations the pre-flight checks use, and nothing else. Each factory imports its SDK package
@@ -28,6 +37,16 @@ export interface SecretsManagerApi {
 export interface SsmApi {
   getParameters(i: GetParametersCommandInput): Promise<GetParametersCommandOutput>;
 }
+/** The same two reads a task's image pull needs (ecr:BatchGetImage and ecr:GetDownloadUrlForLayer). */
+export interface EcrApi {
+  batchGetImage(i: BatchGetImageCommandInput): Promise<BatchGetImageCommandOutput>;
+  getDownloadUrlForLayer(i: GetDownloadUrlForLayerCommandInput): Promise<GetDownloadUrlForLayerCommandOutput>;
+}
+export interface RdsApi {
+  describeDBEngineVersions(
+    i: DescribeDBEngineVersionsCommandInput,
+  ): Promise<DescribeDBEngineVersionsCommandOutput>;
+}
 
 /** A client and how to let go of its sockets. */
 export interface Handle<T> {
@@ -37,8 +56,18 @@ export interface Handle<T> {
   destroy(): void;
 }
 
-// Pre-flight answers in seconds: few retries, short connection timeouts (see client-config.ts).
-const config = (region: string | undefined) => preflightConfig(region);
+/**
+ * Unlike a deployment, which must ride out throttling for minutes, verify asks a handful of questions and must
+ * answer quickly: an unreachable endpoint or a hung connection fails in seconds. AWS_ENDPOINT_URL and the
+ * credential chain are honoured by the SDK itself.
+ */
+function config(region: string | undefined, env: NodeJS.ProcessEnv = process.env) {
+  return {
+    ...(region ? { region } : {}),
+    ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 2 }),
+    requestHandler: { connectionTimeout: 3000, requestTimeout: 10_000 },
+  };
+}
 
 interface SdkClient {
   config: { region: () => Promise<string> };
@@ -77,6 +106,23 @@ export async function ssmClient(region?: string): Promise<Handle<SsmApi>> {
   const { SSMClient, GetParametersCommand } = await import('@aws-sdk/client-ssm');
   const c = new SSMClient(config(region));
   return handle(c, { getParameters: (i) => c.send(new GetParametersCommand(i)) });
+}
+
+/** One client per registry region: the region is part of the image URI, not necessarily the stack's. */
+export async function ecrClient(region: string): Promise<Handle<EcrApi>> {
+  const { ECRClient, BatchGetImageCommand, GetDownloadUrlForLayerCommand } =
+    await import('@aws-sdk/client-ecr');
+  const c = new ECRClient(config(region));
+  return handle(c, {
+    batchGetImage: (i) => c.send(new BatchGetImageCommand(i)),
+    getDownloadUrlForLayer: (i) => c.send(new GetDownloadUrlForLayerCommand(i)),
+  });
+}
+
+export async function rdsClient(region?: string): Promise<Handle<RdsApi>> {
+  const { RDSClient, DescribeDBEngineVersionsCommand } = await import('@aws-sdk/client-rds');
+  const c = new RDSClient(config(region));
+  return handle(c, { describeDBEngineVersions: (i) => c.send(new DescribeDBEngineVersionsCommand(i)) });
 }
 
 /** Runs `fn` with a client and always lets it go, so a check never keeps the process alive. */

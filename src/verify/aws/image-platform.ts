@@ -1,4 +1,4 @@
-import type { EcrApi } from './ecr.js';
+import type { EcrApi } from './clients.js';
 import type { EcrImageRef } from './ecr-uri.js';
 
 /** What an image offers, as ECR and the registry's blobs describe it. */

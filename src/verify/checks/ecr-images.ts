@@ -29,19 +29,23 @@ const check: Check = {
     const { requireIdentity } = await import('../aws/identity.js');
     await requireIdentity(stack);
     // Loaded lazily: only aws stacks with ECR images pay for the SDK.
-    const { createEcrClient } = await import('../aws/ecr.js');
+    const { ecrClient } = await import('../aws/clients.js');
     const { lookupImage, offers, platformText, taskPlatform } = await import('../aws/image-platform.js');
     const { accessProblem } = await import('../aws/access.js');
-    const clients = new Map<string, ReturnType<typeof createEcrClient>>();
+    const clients = new Map<string, ReturnType<typeof ecrClient>>();
     const client = (region: string) => {
-      if (!clients.has(region)) clients.set(region, createEcrClient(region));
+      if (!clients.has(region)) clients.set(region, ecrClient(region));
       return clients.get(region)!;
     };
     // One question per image, however many containers use it.
     const lookups = new Map<string, ReturnType<typeof lookupImage>>();
     const lookup = (u: (typeof uses)[number]) => {
       const key = `${u.ref.registryId}/${u.ref.region}/${u.ref.repository}${refText(u.ref)}`;
-      if (!lookups.has(key)) lookups.set(key, lookupImage(client(u.ref.region), u.ref));
+      if (!lookups.has(key))
+        lookups.set(
+          key,
+          client(u.ref.region).then((h) => lookupImage(h.api, u.ref)),
+        );
       return lookups.get(key)!;
     };
     try {
@@ -101,7 +105,7 @@ const check: Check = {
       });
       return problems;
     } finally {
-      for (const c of clients.values()) c.destroy();
+      for (const c of clients.values()) (await c.catch(() => undefined))?.destroy();
     }
   },
 };

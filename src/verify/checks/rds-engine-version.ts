@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { Check, Problem } from '../types.js';
+import type { RdsApi } from '../aws/clients.js';
 
 const DB_TYPES = new Set(['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster']);
 
@@ -41,10 +42,11 @@ const check: Check = {
     const { requireIdentity } = await import('../aws/identity.js');
     await requireIdentity(stack);
     // Loaded lazily: only stacks whose templates name an engine version pay for the SDK.
-    const { createRdsClient } = await import('../aws/rds.js');
+    const { rdsClient } = await import('../aws/clients.js');
     const { accessProblem } = await import('../aws/access.js');
     const { nearestVersions } = await import('../aws/engine-versions.js');
-    const rds = createRdsClient(stack.aws?.region);
+    const client = await rdsClient(stack.aws?.region);
+    const rds = client.api;
     const offeredByEngine = new Map<string, Promise<string[]>>();
     const allOffered = (engine: string) => {
       if (!offeredByEngine.has(engine)) offeredByEngine.set(engine, listVersions(rds, engine));
@@ -85,7 +87,7 @@ const check: Check = {
           : w.version.parameter
             ? `the Default of parameter ${w.version.parameter} in ${w.file} (or give it in cloudformation.parameters)`
             : `EngineVersion of ${w.logicalId} in ${w.file}`;
-        const region = await rds.region().catch(() => 'this region');
+        const region = await client.region().catch(() => 'this region');
         problems.push({
           message: `${what}, which RDS does not offer in ${region}`,
           fix: near.length
@@ -96,12 +98,12 @@ const check: Check = {
       }
       return problems;
     } finally {
-      rds.destroy();
+      client.destroy();
     }
   },
 };
 
-async function listVersions(rds: import('../aws/rds.js').RdsApi, engine: string): Promise<string[]> {
+async function listVersions(rds: RdsApi, engine: string): Promise<string[]> {
   const versions: string[] = [];
   let marker: string | undefined;
   do {
