@@ -95,10 +95,11 @@ describe('convoy verify: the seeded aws mistakes in examples/mistakes/aws/', () 
     assert.equal(em.calls.count('ecs', 'RegisterTaskDefinition'), 0);
   });
 
-  it('the same files pass once the account has what they name', async () => {
+  it('the same files pass once the account has what they name and the environment what they need', async () => {
     em.reset({ clusters: ['default', 'production'] });
+    const filled = { ...env(), ORDERS_DATABASE_URL: 'postgres://orders-db.internal:5432/orders' };
     for (const f of files) {
-      const r = await cli(['-f', `examples/mistakes/aws/${f}`, 'verify'], { cwd: ROOT, env: env() });
+      const r = await cli(['-f', `examples/mistakes/aws/${f}`, 'verify'], { cwd: ROOT, env: filled });
       assert.equal(r.code, 0, r.stdout + r.stderr);
     }
   });
