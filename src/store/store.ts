@@ -82,6 +82,16 @@ export interface RevisionRecord {
   createdAt: number;
 }
 
+/** A deployment asking for its turn: who, and how long its entry lives without a renewal. */
+export interface EnqueueRequest {
+  stack: string;
+  id: string;
+  holder: string;
+  correlationId: string;
+  leaseMs: number;
+  now: number;
+}
+
 /** The revision of a service that last passed its gate, i.e. the one to roll back to. */
 export interface CurrentRevision {
   service: string;
@@ -188,14 +198,7 @@ export interface Store {
   listGoodRevisions(stack: string, service: string, limit?: number): Promise<CurrentRevision[]>;
 
   /** Joins the stack's queue; the store assigns the ticket. */
-  enqueue(e: {
-    stack: string;
-    id: string;
-    holder: string;
-    correlationId: string;
-    leaseMs: number;
-    now: number;
-  }): Promise<QueueEntry>;
+  enqueue(e: EnqueueRequest): Promise<QueueEntry>;
   /** Keeps a waiter's entry alive; undefined when it is gone (expired and pruned, or left). */
   renewQueue(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined>;
   leaveQueue(stack: string, id: string): Promise<void>;

@@ -3,6 +3,7 @@ import type {
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
+  EnqueueRequest,
   HistoryFilter,
   LockInfo,
   QueueEntry,
@@ -368,14 +369,7 @@ class DynamoStoreImpl implements DynamoStore {
     );
   }
 
-  enqueue(e: {
-    stack: string;
-    id: string;
-    holder: string;
-    correlationId: string;
-    leaseMs: number;
-    now: number;
-  }): Promise<QueueEntry> {
+  enqueue(e: EnqueueRequest): Promise<QueueEntry> {
     return this.queue.enqueue(e);
   }
 

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { QueueEntry } from '../store.js';
+import type { EnqueueRequest, QueueEntry } from '../store.js';
 import { Expr, N, S, num, str, type Item } from './expr.js';
 import { key, stackPk } from './layout.js';
 import { isConditionFailed, type Table } from './table.js';
@@ -38,14 +38,7 @@ export class DynamoQueue {
     private readonly ttl: () => AttributeValue,
   ) {}
 
-  async enqueue(r: {
-    stack: string;
-    id: string;
-    holder: string;
-    correlationId: string;
-    leaseMs: number;
-    now: number;
-  }): Promise<QueueEntry> {
+  async enqueue(r: EnqueueRequest): Promise<QueueEntry> {
     const e = new Expr();
     // The atomic counter defines arrival order. A crash before the put below only leaves a gap in tickets.
     const counter = await this.table.update({

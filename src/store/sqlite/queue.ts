@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { QueueEntry } from '../store.js';
+import type { EnqueueRequest, QueueEntry } from '../store.js';
 
 interface QueueRow {
   ticket: number;
@@ -57,14 +57,7 @@ export function queueOps(db: Database.Database) {
     prune: db.prepare<[string, number]>('DELETE FROM queue WHERE stack = ? AND enqueued_at < ?'),
   };
   return {
-    enqueue: (e: {
-      stack: string;
-      id: string;
-      holder: string;
-      correlationId: string;
-      leaseMs: number;
-      now: number;
-    }) =>
+    enqueue: (e: EnqueueRequest) =>
       toEntry(
         q.insert.get({
           stack: e.stack,

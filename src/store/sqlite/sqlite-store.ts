@@ -6,6 +6,7 @@ import type {
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
+  EnqueueRequest,
   HistoryFilter,
   LockInfo,
   QueueEntry,
@@ -261,14 +262,7 @@ class SqliteStore implements Store {
     return this.q.listGood.all(stack, service, limit ?? -1).map(toCurrent);
   }
 
-  async enqueue(e: {
-    stack: string;
-    id: string;
-    holder: string;
-    correlationId: string;
-    leaseMs: number;
-    now: number;
-  }): Promise<QueueEntry> {
+  async enqueue(e: EnqueueRequest): Promise<QueueEntry> {
     return this.queue.enqueue(e);
   }
 
