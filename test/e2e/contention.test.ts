@@ -1,89 +1,75 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { backends } from './backends.js';
+import { it } from 'node:test';
 import {
   cli,
+  describeEachBackend,
   events,
   freePort,
-  sleep,
-  startCli,
-  tempDir,
-  writeStack,
   serviceYaml,
-  uniqueSuffix,
+  sleep,
+  stackDir,
+  startCli,
 } from './helpers.js';
 
 const RUNS = 20;
 
-for (const backend of backends()) {
-  describe(`20 concurrent deployments of one stack (${backend.name} store)`, () => {
-    let env: Record<string, string> = {};
-    before(async () => {
-      env = await backend.start();
+describeEachBackend('20 concurrent deployments of one stack', () => {
+  it('one holder at a time, all deploy in arrival order, 20 distinct fencing tokens', async () => {
+    const port = await freePort();
+    // A job whose revision changes with VERSION: every run has real work to do, and it is quick.
+    const dir = stackDir('contention', [
+      serviceYaml('work', {
+        port,
+        kind: 'job',
+        env: { MODE: 'job', JOB_DURATION: 300, VERSION: '${VERSION}' },
+      }),
+    ]);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(
+        startCli(['deploy', '--json', '--wait-lock', '5m', '--correlation-id', `run-${i}`], {
+          cwd: dir,
+          env: { VERSION: String(i) },
+        }),
+      );
+      await sleep(100);
+    }
+    const results = await Promise.all(runs.map((r) => r.done));
+    results.forEach((r, i) => assert.equal(r.code, 0, `run ${i}: ${r.stderr}`));
+
+    const timeline = results.map((r, i) => {
+      const ev = events(r.stdout);
+      const at = (code: string) => Date.parse(ev.find((e) => e.code === code)!.at);
+      // Arrival is the ticket the store handed out when the run joined the queue.
+      const arrived = ev.find((e) => e.code === 'lock.queued')!.ticket as number;
+      return { run: i, arrived, acquired: at('lock.acquired'), released: at('lock.released') };
     });
-    after(() => backend.stop());
-
-    it('one holder at a time, all deploy in arrival order, 20 distinct fencing tokens', async () => {
-      const dir = tempDir();
-      const port = await freePort();
-      // A job whose revision changes with VERSION: every run has real work to do, and it is quick.
-      writeStack(
-        dir,
-        [
-          `stack: contention-${uniqueSuffix()}`,
-          'services:',
-          serviceYaml('work', {
-            port,
-            kind: 'job',
-            env: { MODE: 'job', JOB_DURATION: 300, VERSION: '${VERSION}' },
-          }),
-        ].join('\n'),
+    const byAcquire = [...timeline].sort((a, b) => a.acquired - b.acquired);
+    for (let k = 1; k < byAcquire.length; k++) {
+      assert.ok(
+        byAcquire[k]!.acquired >= byAcquire[k - 1]!.released,
+        `run ${byAcquire[k]!.run} took the lock before run ${byAcquire[k - 1]!.run} released it`,
       );
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
-        runs.push(
-          startCli(['deploy', '--json', '--wait-lock', '5m', '--correlation-id', `run-${i}`], {
-            cwd: dir,
-            env: { ...env, VERSION: String(i) },
-          }),
-        );
-        await sleep(100);
-      }
-      const results = await Promise.all(runs.map((r) => r.done));
-      results.forEach((r, i) => assert.equal(r.code, 0, `run ${i}: ${r.stderr}`));
+    }
+    const byArrival = [...timeline].sort((a, b) => a.arrived - b.arrived).map((t) => t.run);
+    assert.deepEqual(
+      byAcquire.map((t) => t.run),
+      byArrival,
+      'served first come, first served',
+    );
 
-      const timeline = results.map((r, i) => {
-        const ev = events(r.stdout);
-        const at = (code: string) => Date.parse(ev.find((e) => e.code === code)!.at);
-        // Arrival is the ticket the store handed out when the run joined the queue.
-        const arrived = ev.find((e) => e.code === 'lock.queued')!.ticket as number;
-        return { run: i, arrived, acquired: at('lock.acquired'), released: at('lock.released') };
-      });
-      const byAcquire = [...timeline].sort((a, b) => a.acquired - b.acquired);
-      for (let k = 1; k < byAcquire.length; k++) {
-        assert.ok(
-          byAcquire[k]!.acquired >= byAcquire[k - 1]!.released,
-          `run ${byAcquire[k]!.run} took the lock before run ${byAcquire[k - 1]!.run} released it`,
-        );
-      }
-      const byArrival = [...timeline].sort((a, b) => a.arrived - b.arrived).map((t) => t.run);
-      assert.deepEqual(
-        byAcquire.map((t) => t.run),
-        byArrival,
-        'served first come, first served',
-      );
-
-      const h = JSON.parse(
-        (await cli(['history', '--json', '--limit', '100'], { cwd: dir, env })).stdout,
-      ) as { correlationId: string; fencingToken: number; outcome: string }[];
-      assert.equal(h.length, RUNS);
-      assert.ok(h.every((x) => x.outcome === 'succeeded'));
-      assert.equal(new Set(h.map((x) => x.fencingToken)).size, RUNS);
-      // History is newest first: tokens grow with the order deployments ran.
-      assert.deepEqual(
-        h.map((x) => x.correlationId).reverse(),
-        byArrival.map((i) => `run-${i}`),
-      );
-    });
+    const h = JSON.parse((await cli(['history', '--json', '--limit', '100'], { cwd: dir })).stdout) as {
+      correlationId: string;
+      fencingToken: number;
+      outcome: string;
+    }[];
+    assert.equal(h.length, RUNS);
+    assert.ok(h.every((x) => x.outcome === 'succeeded'));
+    assert.equal(new Set(h.map((x) => x.fencingToken)).size, RUNS);
+    // History is newest first: tokens grow with the order deployments ran.
+    assert.deepEqual(
+      h.map((x) => x.correlationId).reverse(),
+      byArrival.map((i) => `run-${i}`),
+    );
   });
-}
+});

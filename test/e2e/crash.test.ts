@@ -1,37 +1,32 @@
 import assert from 'node:assert/strict';
-import { after, it } from 'node:test';
+import { it } from 'node:test';
 import {
   cli,
+  describeEachBackend,
+  downAfterSuite,
   events,
   freePort,
+  serviceYaml,
+  stackDir,
   startCli,
   status,
-  tempDir,
   waitForOutput,
-  writeStack,
-  serviceYaml,
-  describeEachBackend,
-  uniqueSuffix,
 } from './helpers.js';
 
-async function stack(): Promise<string> {
-  const dir = tempDir();
+async function crashStackDir(): Promise<string> {
   const [p1, p2] = [await freePort(), await freePort()];
-  writeStack(
-    dir,
+  return stackDir(
+    'crashdemo',
     [
-      `stack: crashdemo-${uniqueSuffix()}`,
-      'lock: { lease: 4s, heartbeat: 1s }',
-      'services:',
       serviceYaml('db', { port: p1, env: { VERSION: '${VERSION:-1}' } }),
       serviceYaml('api', {
         port: p2,
         dependsOn: ['db'],
         env: { STARTUP_DELAY: 2500, VERSION: '${VERSION:-1}' },
       }),
-    ].join('\n'),
+    ],
+    ['lock: { lease: 4s, heartbeat: 1s }'],
   );
-  return dir;
 }
 
 interface Hist {
@@ -42,14 +37,10 @@ interface Hist {
 }
 
 describeEachBackend('kill -9 of convoy in the middle of a deployment', () => {
-  const dirs: string[] = [];
-  after(async () => {
-    for (const d of dirs) await cli(['down'], { cwd: d });
-  });
+  const stack = downAfterSuite(crashStackDir);
 
   it('the next deploy takes over the expired lease and resumes the interrupted deployment', async () => {
     const dir = await stack();
-    dirs.push(dir);
     const run = startCli(['deploy', '--json', '--correlation-id', 'killed'], { cwd: dir });
     await waitForOutput(run, /"code":"service.starting","service":"api"/);
     run.child.kill('SIGKILL');
@@ -92,7 +83,6 @@ describeEachBackend('kill -9 of convoy in the middle of a deployment', () => {
 
   it('when the stack file changed meanwhile, the interrupted deployment is rolled back first', async () => {
     const dir = await stack();
-    dirs.push(dir);
     assert.equal((await cli(['deploy'], { cwd: dir })).code, 0);
     const v1 = await status(dir);
     const run = startCli(['deploy', '--json'], { cwd: dir, env: { VERSION: '2' } });

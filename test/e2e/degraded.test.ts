@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { initDynamoTable } from '../../src/store/dynamodb/index.js';
 import { DUMMY_AWS_ENV, dummyClient } from '../store/dynamo-servers.js';
-import { cli, freePort, serviceYaml, tempDir, uniqueSuffix, writeStack } from './helpers.js';
+import { cli, freePort, serviceYaml, stackDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,13 +26,7 @@ describe('degraded mode: the shared store cannot be reached', () => {
       CONVOY_STORE_TABLE: 'convoy-shared',
       CONVOY_STORE_ENDPOINT: endpoint,
     };
-    dir = tempDir();
-    writeStack(
-      dir,
-      [`stack: degraded-${uniqueSuffix()}`, 'services:', serviceYaml('api', { port: await freePort() })].join(
-        '\n',
-      ),
-    );
+    dir = stackDir('degraded', [serviceYaml('api', { port: await freePort() })]);
 
     const refused = await cli(['deploy'], { cwd: dir, env });
     assert.equal(refused.code, 2, refused.stderr);

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { backends } from './backends.js';
+
+export { alive, freePort } from '../targets/local/helpers.js';
 
 /** Repository root, from dist/test/e2e/. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -105,26 +106,32 @@ export function writeStack(dir: string, yaml: string, file = 'convoy.yaml'): str
   return join(dir, file);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
+/**
+ * A temp folder holding convoy.yaml for a stack named `<prefix>-<unique suffix>`: the `head` lines (lock
+ * settings…), then `services` (see serviceYaml).
+ */
+export function stackDir(prefix: string, services: string[], head: string[] = []): string {
+  const dir = tempDir();
+  writeStack(dir, [`stack: ${prefix}-${uniqueSuffix()}`, ...head, 'services:', ...services].join('\n'));
+  return dir;
 }
 
-/** A process counts as gone when it no longer exists or is only a zombie waiting to be reaped. */
-export function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
+/**
+ * Wraps a function that makes stack folders so that, after the enclosing suite, `convoy down` runs in each folder it
+ * made (with the suite's backend still up: see describeEachBackend).
+ */
+export function downAfterSuite<A extends unknown[]>(
+  make: (...args: A) => Promise<string>,
+): (...args: A) => Promise<string> {
+  const dirs: string[] = [];
+  after(async () => {
+    for (const d of dirs) await cli(['down'], { cwd: d });
+  });
+  return async (...args) => {
+    const dir = await make(...args);
+    dirs.push(dir);
+    return dir;
+  };
 }
 
 export interface StatusRow {

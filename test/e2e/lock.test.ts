@@ -1,49 +1,42 @@
 import assert from 'node:assert/strict';
-import { after, it } from 'node:test';
+import { it } from 'node:test';
 import {
   cli,
+  describeEachBackend,
+  downAfterSuite,
   events,
   freePort,
-  startCli,
-  tempDir,
-  waitForOutput,
-  writeStack,
   serviceYaml,
-  describeEachBackend,
-  uniqueSuffix,
+  stackDir,
+  startCli,
+  waitForOutput,
 } from './helpers.js';
 
-/** A one-service stack that takes ~2 s to become healthy, so two runs overlap for sure. */
-/** The holder stays busy this long, so the other runs surely meet it even on a loaded machine. */
-async function slowStack(delayMs = 8000): Promise<string> {
-  const dir = tempDir();
+/** A one-service stack whose holder stays busy this long, so the other runs surely meet it even on a loaded machine. */
+async function slowStackDir(delayMs = 8000): Promise<string> {
   const port = await freePort();
-  writeStack(
-    dir,
-    [
-      `stack: lockdemo-${uniqueSuffix()}`,
-      'services:',
-      serviceYaml('api', {
-        port,
-        env: { STARTUP_DELAY: delayMs, VERSION: '${VERSION:-1}' },
-        health: `{ http: { url: "http://127.0.0.1:${port}/health" }, interval: 300ms, timeout: 1s, retries: 3, startPeriod: ${delayMs / 1000 + 5}s }`,
-      }),
-    ].join('\n'),
-  );
-  return dir;
+  return stackDir('lockdemo', [
+    serviceYaml('api', {
+      port,
+      env: { STARTUP_DELAY: delayMs, VERSION: '${VERSION:-1}' },
+      health: `{ http: { url: "http://127.0.0.1:${port}/health" }, interval: 300ms, timeout: 1s, retries: 3, startPeriod: ${delayMs / 1000 + 5}s }`,
+    }),
+  ]);
+}
+
+/** Starts `convoy deploy <args>` in `dir` and resolves once it holds the lock. */
+async function holdingDeploy(dir: string, args: string[]) {
+  const run = startCli(['deploy', ...args], { cwd: dir });
+  await waitForOutput(run, /lock\.acquired/);
+  return run;
 }
 
 describeEachBackend('one deployment of a stack at a time', () => {
-  const dirs: string[] = [];
-  after(async () => {
-    for (const d of dirs) await cli(['down'], { cwd: d });
-  });
+  const slowStack = downAfterSuite(slowStackDir);
 
   it('a second deploy exits 2 at once, naming holder, start time and correlation id', async () => {
     const dir = await slowStack();
-    dirs.push(dir);
-    const first = startCli(['deploy', '--correlation-id', 'first-run'], { cwd: dir });
-    await waitForOutput(first, /lock\.acquired/);
+    const first = await holdingDeploy(dir, ['--correlation-id', 'first-run']);
     const second = await cli(['deploy', '--correlation-id', 'second-run'], { cwd: dir });
     assert.equal(second.code, 2, second.stderr);
     assert.equal(first.child.exitCode, null, 'exited at once, while the holder was still deploying');
@@ -64,9 +57,7 @@ describeEachBackend('one deployment of a stack at a time', () => {
 
   it('with --wait-lock the second waits its turn and then runs', async () => {
     const dir = await slowStack();
-    dirs.push(dir);
-    const first = startCli(['deploy', '--json', '--correlation-id', 'a'], { cwd: dir });
-    await waitForOutput(first, /lock\.acquired/);
+    const first = await holdingDeploy(dir, ['--json', '--correlation-id', 'a']);
     const second = startCli(['deploy', '--json', '--wait-lock', '60s', '--correlation-id', 'b'], {
       cwd: dir,
       env: { VERSION: '2' },
@@ -88,9 +79,7 @@ describeEachBackend('one deployment of a stack at a time', () => {
 
   it('lock list shows the holder; lock release needs --force', async () => {
     const dir = await slowStack();
-    dirs.push(dir);
-    const first = startCli(['deploy', '--correlation-id', 'held'], { cwd: dir });
-    await waitForOutput(first, /lock\.acquired/);
+    const first = await holdingDeploy(dir, ['--correlation-id', 'held']);
     const list = JSON.parse((await cli(['lock', 'list', '--json'], { cwd: dir })).stdout) as {
       stack: string;
       correlationId: string;
@@ -106,16 +95,11 @@ describeEachBackend('one deployment of a stack at a time', () => {
 });
 
 describeEachBackend('the queue: positions, estimates, superseding, giving up', () => {
-  const dirs: string[] = [];
-  after(async () => {
-    for (const d of dirs) await cli(['down'], { cwd: d });
-  });
+  const slowStack = downAfterSuite(slowStackDir);
 
   it('a newer queued deployment with --cancel-superseded replaces an older queued one, never the running one', async () => {
     const dir = await slowStack(10_000);
-    dirs.push(dir);
-    const a = startCli(['deploy', '--json', '--correlation-id', 'running'], { cwd: dir });
-    await waitForOutput(a, /lock\.acquired/);
+    const a = await holdingDeploy(dir, ['--json', '--correlation-id', 'running']);
     const b = startCli(['deploy', '--json', '--wait-lock', '60s', '--correlation-id', 'older'], {
       cwd: dir,
       env: { VERSION: '2' },
@@ -155,9 +139,7 @@ describeEachBackend('the queue: positions, estimates, superseding, giving up', (
 
   it('a waiter that gives up exits 2 and leaves the queue', async () => {
     const dir = await slowStack();
-    dirs.push(dir);
-    const a = startCli(['deploy', '--correlation-id', 'holder'], { cwd: dir });
-    await waitForOutput(a, /lock\.acquired/);
+    const a = await holdingDeploy(dir, ['--correlation-id', 'holder']);
     const r = await cli(['deploy', '--wait-lock', '1s', '--correlation-id', 'impatient'], { cwd: dir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /gave up after waiting 1s .*held by .*correlation id holder/);

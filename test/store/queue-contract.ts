@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import type { DeploymentRecord, Store } from '../../src/store/store.js';
-import type { OpenStore } from './store-contract.js';
+import { contractTest, type OpenStore } from './store-contract.js';
 
 const T0 = 1_700_000_000_000;
 const LEASE = 10_000;
@@ -9,17 +9,22 @@ const LEASE = 10_000;
 const join = (store: Store, id: string, now = T0) =>
   store.enqueue({ stack: 'web', id, holder: `${id}@host`, correlationId: `corr-${id}`, leaseMs: LEASE, now });
 
+/** Takes the lock of stack `web` at T0, for a test's fenced writes; its token. */
+async function lockWeb(store: Store): Promise<number> {
+  const lock = await store.acquireLock({
+    stack: 'web',
+    holder: 'h',
+    correlationId: 'c',
+    leaseMs: LEASE,
+    now: T0,
+  });
+  assert.ok(lock.acquired);
+  return lock.lock.token;
+}
+
 /** Queue, history filters, import and retention: the parts of the Store contract added for team-scale use. */
 export function runQueueContract(name: string, open: OpenStore): void {
-  const test = (title: string, fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>) =>
-    it(title, async () => {
-      const s = await open();
-      try {
-        await fn(s.store, s.openAnother);
-      } finally {
-        await s.cleanup();
-      }
-    });
+  const test = contractTest(open);
 
   describe(`Store queue and history contract: ${name}`, () => {
     test('tickets increase in arrival order across clients; the queue lists live entries first-come-first-served', async (store, openAnother) => {
@@ -72,15 +77,7 @@ export function runQueueContract(name: string, open: OpenStore): void {
     });
 
     test('history filters by actor, time range and changed service', async (store) => {
-      const lock = await store.acquireLock({
-        stack: 'web',
-        holder: 'h',
-        correlationId: 'c',
-        leaseMs: LEASE,
-        now: T0,
-      });
-      assert.ok(lock.acquired);
-      const token = lock.lock.token;
+      const token = await lockWeb(store);
       const dep = (id: string, actor: string, startedAt: number): DeploymentRecord => ({
         id,
         stack: 'web',
@@ -135,14 +132,7 @@ export function runQueueContract(name: string, open: OpenStore): void {
     });
 
     test('prune deletes ended deployments older than retention and stale queue entries', async (store) => {
-      const lock = await store.acquireLock({
-        stack: 'web',
-        holder: 'h',
-        correlationId: 'c',
-        leaseMs: LEASE,
-        now: T0,
-      });
-      assert.ok(lock.acquired);
+      const token = await lockWeb(store);
       const mk = (id: string, startedAt: number, endedAt?: number): DeploymentRecord => ({
         id,
         stack: 'web',
@@ -151,17 +141,14 @@ export function runQueueContract(name: string, open: OpenStore): void {
         actor: 'a',
         context: {},
         status: endedAt ? 'succeeded' : 'running',
-        fencingToken: lock.lock.token,
+        fencingToken: token,
         startedAt,
         ...(endedAt ? { endedAt } : {}),
       });
       await store.createDeployment(mk('old', T0, T0 + 1));
       await store.createDeployment(mk('new', T0 + 5000, T0 + 5001));
       await store.createDeployment(mk('old-running', T0));
-      await store.putStep(
-        { deploymentId: 'old', service: 'api', toRevision: 'r', state: 'healthy' },
-        lock.lock.token,
-      );
+      await store.putStep({ deploymentId: 'old', service: 'api', toRevision: 'r', state: 'healthy' }, token);
       await join(store, 'stale', T0);
       await join(store, 'fresh', T0 + 5000);
       const r = await store.prune('web', { historyBefore: T0 + 1000, queueBefore: T0 + 1000 });

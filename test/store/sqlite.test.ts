@@ -7,26 +7,10 @@ import { it } from 'node:test';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { schemaVersion } from '../../src/store/sqlite/schema.js';
-import type { Store } from '../../src/store/store.js';
+import { openSqlite } from './sqlite-fixture.js';
 import { runStoreContract } from './store-contract.js';
 
-runStoreContract('sqlite', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'convoy-store-'));
-  const file = join(dir, 'state.db');
-  const opened: Store[] = [openSqliteStore(file)];
-  return {
-    store: opened[0]!,
-    openAnother: async () => {
-      const s = openSqliteStore(file);
-      opened.push(s);
-      return s;
-    },
-    cleanup: async () => {
-      for (const s of opened) await s.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-});
+runStoreContract('sqlite', openSqlite);
 
 it('sqlite: creates the parent folder, uses WAL, records the schema version, reopens', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'convoy-store-'));

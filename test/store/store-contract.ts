@@ -24,23 +24,24 @@ export interface ContractOptions {
   racesUnsupported?: string;
 }
 
-export function runStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
-  async function withStore(
-    fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>,
-  ): Promise<void> {
-    const s = await open();
-    try {
-      await fn(s.store, s.openAnother);
-    } finally {
-      await s.cleanup();
-    }
-  }
+/** What a contract test does with its fresh store (and, for a second client of the same storage, `openAnother`). */
+export type ContractTestBody = (store: Store, openAnother: () => Promise<Store>) => Promise<void>;
 
-  const test = (
-    title: string,
-    fn: (store: Store, openAnother: () => Promise<Store>) => Promise<void>,
-    skip: string | false = false,
-  ) => it(title, { skip }, () => withStore(fn));
+/** `it(title, …)` for a contract: each test gets a fresh store from `open`, cleaned up whatever the test does. */
+export function contractTest(open: OpenStore) {
+  return (title: string, fn: ContractTestBody, skip: string | false = false) =>
+    it(title, { skip }, async () => {
+      const s = await open();
+      try {
+        await fn(s.store, s.openAnother);
+      } finally {
+        await s.cleanup();
+      }
+    });
+}
+
+export function runStoreContract(name: string, open: OpenStore, options: ContractOptions = {}): void {
+  const test = contractTest(open);
 
   describe(`Store contract: ${name}`, () => {
     describe('locks', () => {

@@ -1,25 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { InvalidInputError } from '../../../src/errors.js';
-import { gate, harness, TIME_SCALE, unitOf, writeStack, type Harness } from './fixture.js';
+import { gate, TIME_SCALE, unitOf, useHarness, writeStack } from './fixture.js';
 import { ecsTemplate } from './templates.js';
 
 /** CloudFormation phases: change sets, stack events, the states that need a person, and the ECS guard. */
 
 describe('aws target: CloudFormation phases', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness({
-      images: [
-        {
-          image: 'registry.example.com/app:broken',
-          health: 'fail',
-          healthOutput: '/bin/sh: wget: not found',
-        },
-      ],
-    });
+  const h = useHarness({
+    images: [
+      {
+        image: 'registry.example.com/app:broken',
+        health: 'fail',
+        healthOutput: '/bin/sh: wget: not found',
+      },
+    ],
   });
-  after(() => h.close());
 
   const phase = (stackName: string, o: { tag?: string; template?: string; stallWarning?: string } = {}) =>
     writeStack(h.dir, stackName, {
@@ -34,9 +30,7 @@ describe('aws target: CloudFormation phases', () => {
       },
     });
   const deploy = async (stack: ReturnType<typeof phase>, opts = {}) => {
-    const t = h.target(stack, opts);
-    const u = unitOf(stack, 'infra');
-    await t.start(u);
+    const { t, u } = await h.start(stack, 'infra', opts);
     const g = gate();
     const v = await t.awaitGate(u, 'completed', g);
     return { t, v, lines: g.lines.map((l) => (l.warning ? `WARNING ${l.message}` : l.message)) };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { revisionOf } from '../../../src/plan/revision.js';
 import { loadStack } from '../../../src/spec/load.js';
 import type { Stack } from '../../../src/spec/types.js';
@@ -24,8 +25,15 @@ export interface Harness {
   counter: ApiCallCounter;
   clients: AwsClients;
   /** A target for the stack file written from `services` (kept for the close). */
-  target(stack: Stack, opts?: { clients?: AwsClients; refuseBrokenStacks?: boolean }): AwsTarget;
+  target(stack: Stack, opts?: TargetOpts): AwsTarget;
+  /** A target for `stack` with its service `name` started on it: `t.start(u)` has resolved. */
+  start(stack: Stack, name: string, opts?: TargetOpts): Promise<{ t: AwsTarget; u: Unit }>;
   close(): Promise<void>;
+}
+
+export interface TargetOpts {
+  clients?: AwsClients;
+  refuseBrokenStacks?: boolean;
 }
 
 export async function harness(scenario: Scenario = {}, timeScale = TIME_SCALE): Promise<Harness> {
@@ -39,26 +47,66 @@ export async function harness(scenario: Scenario = {}, timeScale = TIME_SCALE): 
     counter,
   });
   const targets: AwsTarget[] = [];
+  const target = (stack: Stack, opts: TargetOpts = {}) => {
+    const t = createAwsTarget({
+      stack,
+      clients: opts.clients ?? clients,
+      pollMs: POLL_MS,
+      refuseBrokenStacks: opts.refuseBrokenStacks,
+    });
+    targets.push(t);
+    return t;
+  };
   return {
     em,
     dir,
     counter,
     clients,
-    target(stack, opts = {}) {
-      const t = createAwsTarget({
-        stack,
-        clients: opts.clients ?? clients,
-        pollMs: POLL_MS,
-        refuseBrokenStacks: opts.refuseBrokenStacks,
-      });
-      targets.push(t);
-      return t;
+    target,
+    async start(stack, name, opts) {
+      const t = target(stack, opts);
+      const u = unitOf(stack, name);
+      await t.start(u);
+      return { t, u };
     },
     async close() {
       clients.destroy();
       await em.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A harness for the tests of the enclosing suite: started in a `before` hook, closed in an `after` hook. Its members
+ * are those of the harness the hook started, so use them inside tests and hooks only.
+ */
+export function useHarness(scenario: Scenario = {}, timeScale = TIME_SCALE): Harness {
+  let h: Harness | undefined;
+  before(async () => {
+    h = await harness(scenario, timeScale);
+  });
+  after(() => h?.close());
+  const live = (): Harness => {
+    if (!h) throw new Error('useHarness: the harness starts in before(); use it inside tests and hooks');
+    return h;
+  };
+  return {
+    get em() {
+      return live().em;
+    },
+    get dir() {
+      return live().dir;
+    },
+    get counter() {
+      return live().counter;
+    },
+    get clients() {
+      return live().clients;
+    },
+    target: (stack, opts) => live().target(stack, opts),
+    start: (stack, name, opts) => live().start(stack, name, opts),
+    close: () => live().close(),
   };
 }
 

@@ -1,36 +1,32 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { gate, harness, network, taskDef, unitOf, writeStack, type Harness } from './fixture.js';
+import { describe, it } from 'node:test';
+import { gate, network, taskDef, unitOf, useHarness, writeStack } from './fixture.js';
 
 /** One-off tasks (RunTask): a migration that exits 0 completes; one that exits 1 fails with its code and logs. */
 describe('aws target: jobs', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness({
-      ecs: {
-        extraContainers: [
-          { name: 'aws-guardduty-agent-x1y2z3', image: 'guardduty-agent:1', position: 'first' },
-        ],
-      },
-      images: [
-        {
-          image: 'app:*',
-          command: 'migrate',
-          exitAfterSeconds: 3,
-          exitCode: 0,
-          logs: ['applying 3 migrations'],
-        },
-        {
-          image: 'broken:*',
-          command: 'migrate',
-          exitAfterSeconds: 2,
-          exitCode: 1,
-          exitLogs: ['ERROR: relation "users" already exists'],
-        },
+  const h = useHarness({
+    ecs: {
+      extraContainers: [
+        { name: 'aws-guardduty-agent-x1y2z3', image: 'guardduty-agent:1', position: 'first' },
       ],
-    });
+    },
+    images: [
+      {
+        image: 'app:*',
+        command: 'migrate',
+        exitAfterSeconds: 3,
+        exitCode: 0,
+        logs: ['applying 3 migrations'],
+      },
+      {
+        image: 'broken:*',
+        command: 'migrate',
+        exitAfterSeconds: 2,
+        exitCode: 1,
+        exitLogs: ['ERROR: relation "users" already exists'],
+      },
+    ],
   });
-  after(() => h.close());
 
   const job = (name: string, image: string) =>
     writeStack(h.dir, name, {
@@ -44,10 +40,7 @@ describe('aws target: jobs', () => {
     });
 
   it('completes when the task’s essential container exits 0 (a GuardDuty sidecar listed first changes nothing)', async () => {
-    const stack = job('j1', 'app:2');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'migrate');
-    await t.start(u);
+    const { t, u } = await h.start(job('j1', 'app:2'), 'migrate');
     const g = gate();
     const v = await t.awaitGate(u, 'completed', g);
     assert.equal(v.ok, true, JSON.stringify(v));
@@ -60,10 +53,7 @@ describe('aws target: jobs', () => {
   });
 
   it('fails with the exit code and the container’s last log lines', async () => {
-    const stack = job('j2', 'broken:2');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'migrate');
-    await t.start(u);
+    const { t, u } = await h.start(job('j2', 'broken:2'), 'migrate');
     const v = await t.awaitGate(u, 'completed', gate());
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;

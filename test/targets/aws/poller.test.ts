@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AwsClients, EcsApi } from '../../../src/targets/aws/clients.js';
-import {
-  gate,
-  harness,
-  serviceDef,
-  taskDef,
-  unitOf,
-  writeStack,
-  type Harness,
-  type UnitSpec,
-} from './fixture.js';
+import { gate, serviceDef, taskDef, unitOf, useHarness, writeStack, type UnitSpec } from './fixture.js';
 
 /** One poller per cluster: watching N services costs ceil(N/10) DescribeServices per round, not N. */
 describe('aws target: the shared poller', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness();
-  });
-  after(() => h.close());
+  const h = useHarness();
 
   /** The target's own clients, with every DescribeServices call's batch size recorded. */
   function recording(): { clients: AwsClients; batches: number[] } {
@@ -81,9 +68,7 @@ describe('aws target: the shared poller', () => {
     });
     h.em.applyScenario({ images: [{ image: 'web:slow', readySeconds: 60 }] });
     const { clients, batches } = recording();
-    const t = h.target(stack, { clients });
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stack, 'web', { clients });
     batches.length = 0;
     const started = Date.now();
     const v = await t.awaitGate(u, 'healthy', gate());

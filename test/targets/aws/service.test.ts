@@ -1,46 +1,33 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AwsClients, EcsApi } from '../../../src/targets/aws/clients.js';
-import {
-  gate,
-  harness,
-  revisionsOf,
-  serviceDef,
-  taskDef,
-  unitOf,
-  writeStack,
-  type Harness,
-} from './fixture.js';
+import { gate, revisionsOf, serviceDef, taskDef, unitOf, useHarness, writeStack } from './fixture.js';
 
 /** ECS services through the target, against the emulator: deploy, fail fast, roll back, and what is kept. */
 describe('aws target: ECS services', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness({
-      ecs: {
-        extraContainers: [
-          { name: 'aws-guardduty-agent-x1y2z3', image: 'guardduty-agent:1', position: 'first' },
-        ],
-        // ECS's back-off between relaunches, long: no replacement can fail before the verdict on a loaded machine.
-        launchBackoff: { afterFailures: 1, baseSeconds: 600, maxSeconds: 900 },
-      },
-      images: [
-        { image: 'web:pull-broken', pullError: true },
-        { image: 'web:no-secret', secretsError: true },
-        { image: 'web:oom', oomAfterSeconds: 4, exitLogs: ['java.lang.OutOfMemoryError: Java heap space'] },
-        { image: 'web:no-wget', health: 'fail', healthOutput: '/bin/sh: wget: not found' },
-        { image: 'web:exits', exitAfterSeconds: 3, exitCode: 1, exitLogs: ['Error: REDIS_URL is not set'] },
-        { image: 'web:elb-bad', elb: 'Target.ResponseCodeMismatch', elbHttpCode: 404 },
+  const h = useHarness({
+    ecs: {
+      extraContainers: [
+        { name: 'aws-guardduty-agent-x1y2z3', image: 'guardduty-agent:1', position: 'first' },
       ],
-      elb: {
-        healthCheckIntervalSeconds: 5,
-        healthyThresholdCount: 2,
-        unhealthyThresholdCount: 2,
-        deregistrationDelaySeconds: 60,
-      },
-    });
+      // ECS's back-off between relaunches, long: no replacement can fail before the verdict on a loaded machine.
+      launchBackoff: { afterFailures: 1, baseSeconds: 600, maxSeconds: 900 },
+    },
+    images: [
+      { image: 'web:pull-broken', pullError: true },
+      { image: 'web:no-secret', secretsError: true },
+      { image: 'web:oom', oomAfterSeconds: 4, exitLogs: ['java.lang.OutOfMemoryError: Java heap space'] },
+      { image: 'web:no-wget', health: 'fail', healthOutput: '/bin/sh: wget: not found' },
+      { image: 'web:exits', exitAfterSeconds: 3, exitCode: 1, exitLogs: ['Error: REDIS_URL is not set'] },
+      { image: 'web:elb-bad', elb: 'Target.ResponseCodeMismatch', elbHttpCode: 404 },
+    ],
+    elb: {
+      healthCheckIntervalSeconds: 5,
+      healthyThresholdCount: 2,
+      unhealthyThresholdCount: 2,
+      deregistrationDelaySeconds: 60,
+    },
   });
-  after(() => h.close());
 
   const stackFor = (
     name: string,
@@ -55,10 +42,7 @@ describe('aws target: ECS services', () => {
     });
 
   it('creates the service, reaches healthy with a Fargate sidecar listed first, and reports status and logs', async () => {
-    const stack = stackFor('s1', 'web:1');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s1', 'web:1'), 'web');
     const g = gate();
     const v = await t.awaitGate(u, 'healthy', g);
     assert.equal(v.ok, true, JSON.stringify(v));
@@ -87,10 +71,7 @@ describe('aws target: ECS services', () => {
   });
 
   it('fails fast on an image that cannot be pulled, and rollback reuses the previous revision', async () => {
-    const good = stackFor('s3', 'web:1', { breaker: true });
-    const t = h.target(good);
-    const u1 = unitOf(good, 'web');
-    await t.start(u1);
+    const { t, u: u1 } = await h.start(stackFor('s3', 'web:1', { breaker: true }), 'web');
     assert.equal((await t.awaitGate(u1, 'healthy', gate())).ok, true);
     const bad = stackFor('s3', 'web:pull-broken', { breaker: true });
     const u2 = unitOf(bad, 'web');
@@ -129,19 +110,13 @@ describe('aws target: ECS services', () => {
   });
 
   it('secrets that cannot be fetched: ResourceInitializationError at once', async () => {
-    const stack = stackFor('s4', 'web:no-secret');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s4', 'web:no-secret'), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok && /ResourceInitializationError/.test(v.message), JSON.stringify(v));
   });
 
   it('an essential container killed for memory: exit code 137, its last log lines kept', async () => {
-    const stack = stackFor('s5', 'web:oom');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s5', 'web:oom'), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;
@@ -152,10 +127,7 @@ describe('aws target: ECS services', () => {
   });
 
   it('a failing container health check is decided at the first task’s verdict, without a circuit breaker', async () => {
-    const stack = stackFor('s6', 'web:no-wget', { breaker: false });
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s6', 'web:no-wget', { breaker: false }), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;
@@ -168,10 +140,7 @@ describe('aws target: ECS services', () => {
   });
 
   it('an essential container that exits fails with its exit code', async () => {
-    const stack = stackFor('s7', 'web:exits');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s7', 'web:exits'), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok && v.exitCode === 1, JSON.stringify(v));
     const capture = await t.evidence('web');
@@ -181,10 +150,7 @@ describe('aws target: ECS services', () => {
 
   it('behind a load balancer: failed ELB health checks fail it, with the targets’ reason codes as evidence', async () => {
     const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/s8-tg/0123456789abcdef';
-    const stack = stackFor('s8', 'web:elb-bad', { targetGroup: tg });
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s8', 'web:elb-bad', { targetGroup: tg }), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;
@@ -199,10 +165,7 @@ describe('aws target: ECS services', () => {
   });
 
   it('down scales the stack’s services to zero and deletes them', async () => {
-    const stack = stackFor('s9', 'web:1');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s9', 'web:1'), 'web');
     assert.equal((await t.awaitGate(u, 'healthy', gate())).ok, true);
     assert.deepEqual(await t.down(), ['web']);
     assert.equal((await t.status())[0]!.health, 'stopped');
@@ -210,10 +173,7 @@ describe('aws target: ECS services', () => {
   });
 
   it('a timeout says where the deployment stood', async () => {
-    const stack = stackFor('s10', 'web:1');
-    const t = h.target(stack);
-    const u = unitOf(stack, 'web');
-    await t.start(u);
+    const { t, u } = await h.start(stackFor('s10', 'web:1'), 'web');
     const v = await t.awaitGate(u, 'healthy', gate(30));
     assert.ok(!v.ok && v.reason === 'timeout', JSON.stringify(v));
   });
@@ -224,11 +184,7 @@ describe('aws target: ECS services', () => {
  * early, so the FAILED rollout decides; the rollback then follows the deployment ECS itself revived.
  */
 describe('aws target: the ECS circuit breaker', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness({ images: [{ image: 'web:crash', exitAfterSeconds: 1, exitCode: 2 }] });
-  });
-  after(() => h.close());
+  const h = useHarness({ images: [{ image: 'web:crash', exitAfterSeconds: 1, exitCode: 2 }] });
 
   function blind(): AwsClients {
     const ecs: EcsApi = {

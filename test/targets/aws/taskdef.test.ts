@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Service } from '../../../src/spec/types.js';
 import { ensureTaskDefinition, registrationFor, tagValue } from '../../../src/targets/aws/taskdef.js';
-import { harness, revisionsOf, taskDef, type Harness } from './fixture.js';
+import { revisionsOf, taskDef, useHarness } from './fixture.js';
 
 /** Registration: read-only fields stripped, identical definitions reused, revisions tagged. */
 describe('aws target: task definitions', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness();
-  });
-  after(() => h.close());
+  const h = useHarness();
 
   const service = (td: Record<string, unknown>, extra: Partial<Service> = {}): Service => ({
     name: 'web',

@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { gate, harness, network, serviceDef, taskDef, unitOf, writeStack, type Harness } from './fixture.js';
+import { describe, it } from 'node:test';
+import { gate, network, serviceDef, taskDef, unitOf, useHarness, writeStack } from './fixture.js';
 
 /** AWS pushing back: the SDK's adaptive retry absorbs `Rate exceeded`, and the call counter sees every attempt. */
 describe('aws target: throttling', () => {
-  let h: Harness;
-  before(async () => {
-    h = await harness({
-      images: [{ image: 'app:*', command: 'migrate', exitAfterSeconds: 2, exitCode: 0 }],
-      throttle: [
-        // Few on purpose: after a throttle, adaptive mode paces the client to ~0.5 requests/s until the rate recovers.
-        { service: 'ecs', operation: 'RunTask', first: 1 },
-        { service: 'ecs', operation: 'DescribeServices', first: 2 },
-      ],
-    });
+  const h = useHarness({
+    images: [{ image: 'app:*', command: 'migrate', exitAfterSeconds: 2, exitCode: 0 }],
+    throttle: [
+      // Few on purpose: after a throttle, adaptive mode paces the client to ~0.5 requests/s until the rate recovers.
+      { service: 'ecs', operation: 'RunTask', first: 1 },
+      { service: 'ecs', operation: 'DescribeServices', first: 2 },
+    ],
   });
-  after(() => h.close());
 
   it('a service and a job still deploy, and the counter matches what the endpoint saw', async () => {
     const stack = writeStack(h.dir, 'th', {

@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { diagnose } from '../../../src/diagnose/index.js';
 import { createLocalTarget } from '../../../src/targets/local/local-target.js';
-import type { Target } from '../../../src/targets/target.js';
-import { freePort, healthCheck, SERVER_JS, service, tempDir, unit, writeScript } from './helpers.js';
+import { freePort, healthCheck, service, unit, useLocalTarget } from './helpers.js';
 
 /** evidence(): what `convoy diagnose SERVICE` and the failure report read from the local target. */
 describe('local target: evidence', () => {
-  let dir: string;
-  let cleanup: () => void;
-  let target: Target;
-  let server: string;
-
-  beforeEach(() => {
-    ({ dir, cleanup } = tempDir());
-    target = createLocalTarget({ dir, stack: 'teststack', stopGraceMs: 1000 });
-    server = writeScript(dir, 'server.mjs', SERVER_JS);
-  });
-  afterEach(async () => {
-    await target.down();
-    cleanup();
-  });
+  const local = useLocalTarget({ stopGraceMs: 1000 });
 
   // The start period keeps a slow start (a loaded machine) from counting as a failure; a pass ends it early.
   const web = (port: number, env: Record<string, string>, startPeriod = 5000) =>
     service(
       'web',
-      { command: process.execPath, args: [server], env: { PORT: String(port), ...env } },
+      { command: process.execPath, args: [local.server], env: { PORT: String(port), ...env } },
       {
         healthCheck: healthCheck({
           http: { url: `http://127.0.0.1:${port}/health` },
@@ -42,11 +28,14 @@ describe('local target: evidence', () => {
       web(port, { STATUS: '503', BODY: 'rule cache failed to load: RULES_URL not set' }, 2000),
       'rev2',
     );
-    await target.start(bad);
-    const verdict = await target.awaitGate(bad, 'healthy', { timeoutMs: 5000 });
+    await local.target.start(bad);
+    const verdict = await local.target.awaitGate(bad, 'healthy', { timeoutMs: 5000 });
     assert.equal(verdict.ok, false);
 
-    const during = (await target.evidence!('web')) as { local: Record<string, unknown>; failedAt: string };
+    const during = (await local.target.evidence!('web')) as {
+      local: Record<string, unknown>;
+      failedAt: string;
+    };
     assert.equal(during.local.healthOutput, 'HTTP 503: rule cache failed to load: RULES_URL not set');
     assert.equal(during.local.check, `http GET http://127.0.0.1:${port}/health`);
     assert.equal(during.local.reason, 'unhealthy');
@@ -55,9 +44,9 @@ describe('local target: evidence', () => {
 
     // The rollback: the previous revision comes back and is healthy.
     const good = unit(web(port, {}), 'rev1');
-    await target.start(good);
-    assert.equal((await target.awaitGate(good, 'healthy', { timeoutMs: 5000 })).ok, true);
-    const after = await target.evidence!('web');
+    await local.target.start(good);
+    assert.equal((await local.target.awaitGate(good, 'healthy', { timeoutMs: 5000 })).ok, true);
+    const after = await local.target.evidence!('web');
     assert.deepEqual(after, during);
     assert.equal(diagnose(after)[0]?.category, 'config-env');
   });
@@ -65,11 +54,11 @@ describe('local target: evidence', () => {
   it('describes a current run that exited, with its exit code', async () => {
     const port = await freePort();
     const u = unit(web(port, { EXIT_AFTER_MS: '50', EXIT_CODE: '3' }));
-    await target.start(u);
+    await local.target.start(u);
     const deadline = Date.now() + 10_000;
-    while ((await target.status(['web']))[0]?.health !== 'stopped' && Date.now() < deadline)
+    while ((await local.target.status(['web']))[0]?.health !== 'stopped' && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 25));
-    const e = (await target.evidence!('web')) as { local: Record<string, unknown> };
+    const e = (await local.target.evidence!('web')) as { local: Record<string, unknown> };
     assert.equal(e.local.exitCode, 3);
     assert.equal(e.local.health, 'stopped');
     assert.equal(diagnose(e)[0]?.category, 'app-crash');
@@ -78,20 +67,20 @@ describe('local target: evidence', () => {
   it('probes a running service once, and says when it is healthy', async () => {
     const port = await freePort();
     const u = unit(web(port, {}));
-    await target.start(u);
-    assert.equal((await target.awaitGate(u, 'healthy', { timeoutMs: 5000 })).ok, true);
-    const e = (await target.evidence!('web')) as { local: Record<string, unknown> };
+    await local.target.start(u);
+    assert.equal((await local.target.awaitGate(u, 'healthy', { timeoutMs: 5000 })).ok, true);
+    const e = (await local.target.evidence!('web')) as { local: Record<string, unknown> };
     assert.equal(e.local.health, 'healthy');
     assert.equal(e.local.healthOutput, 'HTTP 200: ok');
   });
 
   it('says when it never started the service, and ignores another stack sharing the folder', async () => {
     const port = await freePort();
-    const other = createLocalTarget({ dir, stack: 'otherstack', stopGraceMs: 1000 });
+    const other = createLocalTarget({ dir: local.dir, stack: 'otherstack', stopGraceMs: 1000 });
     const u = unit(web(port, { EXIT_AFTER_MS: '10', EXIT_CODE: '1' }), 'r', 'otherstack');
     await other.start(u);
     assert.equal((await other.awaitGate(u, 'healthy', { timeoutMs: 5000 })).ok, false);
-    const e = (await target.evidence!('web')) as { local: Record<string, unknown> };
+    const e = (await local.target.evidence!('web')) as { local: Record<string, unknown> };
     assert.match(String(e.local.message), /has not started web/);
     await other.down();
   });

@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { HealthCheckSpec } from '../../../src/spec/schema.js';
 import type { Service } from '../../../src/spec/types.js';
-import type { Unit } from '../../../src/targets/target.js';
+import { createLocalTarget } from '../../../src/targets/local/local-target.js';
+import type { Target, Unit } from '../../../src/targets/target.js';
 
 /** Shared fixtures for local-target tests: real temp folders, real ports, real node processes. */
 
@@ -15,11 +17,14 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 }
 
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-  const { port } = server.address() as { port: number };
-  await new Promise((res) => server.close(res));
-  return port;
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
 }
 
 export function writeScript(dir: string, name: string, code: string): string {
@@ -43,6 +48,37 @@ setTimeout(() => {
 }, Number(env.LISTEN_DELAY_MS ?? 0));
 if (env.EXIT_AFTER_MS) setTimeout(() => process.exit(Number(env.EXIT_CODE ?? 0)), Number(env.EXIT_AFTER_MS));
 `;
+
+/** What each test of a suite gets afresh from `useLocalTarget`. */
+export interface LocalTargetFixture {
+  /** A fresh temp folder, removed after the test. */
+  dir: string;
+  /** The local target of stack `teststack` in `dir`, taken down after the test. */
+  target: Target;
+  /** SERVER_JS, written to `dir`. */
+  server: string;
+}
+
+/**
+ * Registers beforeEach/afterEach hooks that give every test of the suite a fresh fixture; read its fields inside
+ * tests only (they are set by the beforeEach hook).
+ */
+export function useLocalTarget(opts: { stopGraceMs: number }): LocalTargetFixture {
+  const fx = {} as LocalTargetFixture;
+  let cleanup = () => {};
+  beforeEach(() => {
+    let dir: string;
+    ({ dir, cleanup } = tempDir());
+    fx.dir = dir;
+    fx.target = createLocalTarget({ dir, stack: 'teststack', stopGraceMs: opts.stopGraceMs });
+    fx.server = writeScript(dir, 'server.mjs', SERVER_JS);
+  });
+  afterEach(async () => {
+    await fx.target.down();
+    cleanup();
+  });
+  return fx;
+}
 
 export function healthCheck(hc: Partial<HealthCheckSpec>): HealthCheckSpec {
   return { interval: 100, timeout: 2000, retries: 3, startPeriod: 0, ...hc };

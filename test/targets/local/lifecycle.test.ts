@@ -1,61 +1,46 @@
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import { createLocalTarget } from '../../../src/targets/local/local-target.js';
-import type { Target } from '../../../src/targets/target.js';
 import {
   alive,
   freePort,
   healthCheck,
-  SERVER_JS,
   service,
-  tempDir,
   unit,
+  useLocalTarget,
   waitFor,
   writeScript,
 } from './helpers.js';
 
 /** Start, replace, stop, down, status and logs of the local target, across convoy processes. */
 describe('local target: lifecycle', () => {
-  let dir: string;
-  let cleanup: () => void;
-  let target: Target;
-  let server: string;
-
-  beforeEach(() => {
-    ({ dir, cleanup } = tempDir());
-    target = createLocalTarget({ dir, stack: 'teststack', stopGraceMs: 500 });
-    server = writeScript(dir, 'server.mjs', SERVER_JS);
-  });
-  afterEach(async () => {
-    await target.down();
-    cleanup();
-  });
+  const local = useLocalTarget({ stopGraceMs: 500 });
 
   const web = (port: number, more: Partial<Service> = {}, env: Record<string, string> = {}) =>
     service(
       'web',
-      { command: process.execPath, args: [server], env: { PORT: String(port), ...env } },
+      { command: process.execPath, args: [local.server], env: { PORT: String(port), ...env } },
       {
         healthCheck: healthCheck({ http: { url: `http://127.0.0.1:${port}/` }, startPeriod: 2000 }),
         ...more,
       },
     );
   const pidOf = (name: string): number =>
-    JSON.parse(readFileSync(join(dir, '.convoy/services', `${name}.json`), 'utf8')).pid;
+    JSON.parse(readFileSync(join(local.dir, '.convoy/services', `${name}.json`), 'utf8')).pid;
 
   it('keeps a service running after the convoy process that started it exits', async () => {
     const port = await freePort();
     const svc = web(port);
     const moduleUrl = new URL('../../../src/targets/local/local-target.js', import.meta.url).href;
     const starter = writeScript(
-      dir,
+      local.dir,
       'starter.mjs',
       `import { createLocalTarget } from ${JSON.stringify(moduleUrl)};
-       const t = createLocalTarget({ dir: ${JSON.stringify(dir)}, stack: 'teststack' });
+       const t = createLocalTarget({ dir: ${JSON.stringify(local.dir)}, stack: 'teststack' });
        const u = ${JSON.stringify(unit(svc))};
        await t.start(u);
        const v = await t.awaitGate(u, 'healthy', { timeoutMs: 4000 });
@@ -65,14 +50,14 @@ describe('local target: lifecycle', () => {
     assert.equal(JSON.parse(out).ok, true, out);
     const pid = pidOf('web');
     assert.ok(alive(pid), 'service outlived its starter');
-    const [st] = await target.status();
+    const [st] = await local.target.status();
     assert.deepEqual([st?.name, st?.pid, st?.health, st?.revision], ['web', pid, 'healthy', 'rev1']);
     // Another process can still follow it: the gate holds, and an exit is noticed by polling the pid.
-    assert.equal((await target.awaitGate(unit(svc), 'healthy', { timeoutMs: 2000 })).ok, true);
+    assert.equal((await local.target.awaitGate(unit(svc), 'healthy', { timeoutMs: 2000 })).ok, true);
     const u = unit({ ...svc, healthCheck: healthCheck({ command: ['CMD', 'false'], startPeriod: 60_000 }) });
     const t0 = Date.now();
     setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
-    const v = await target.awaitGate(u, 'healthy', { timeoutMs: 4000 });
+    const v = await local.target.awaitGate(u, 'healthy', { timeoutMs: 4000 });
     assert.ok(!v.ok && v.reason === 'exited' && v.exitCode === null, JSON.stringify(v));
     assert.match(v.message, /exit code is unknown/);
     assert.ok(Date.now() - t0 < 1000);
@@ -80,7 +65,7 @@ describe('local target: lifecycle', () => {
 
   it('down() stops every process of the stack, grandchildren included, and removes the state', async () => {
     const port = await freePort();
-    const grandchildPid = join(dir, 'grandchild.pid');
+    const grandchildPid = join(local.dir, 'grandchild.pid');
     const parent = service('worker', {
       command: process.execPath,
       args: [
@@ -90,8 +75,8 @@ describe('local target: lifecycle', () => {
          setInterval(() => {}, 1000);`,
       ],
     });
-    await target.start(unit(web(port)));
-    await target.start(unit(parent));
+    await local.target.start(unit(web(port)));
+    await local.target.start(unit(parent));
     const grandchild = await waitFor(
       'grandchild pid',
       () => existsSync(grandchildPid) && Number(readFileSync(grandchildPid, 'utf8')),
@@ -100,21 +85,22 @@ describe('local target: lifecycle', () => {
     assert.ok(pids.every(alive));
 
     // Down from a fresh target object, as a later `convoy down` would.
-    const names = await createLocalTarget({ dir, stack: 'teststack' }).down();
+    const names = await createLocalTarget({ dir: local.dir, stack: 'teststack' }).down();
     assert.deepEqual(names, ['web', 'worker']);
     assert.deepEqual(pids.filter(alive), [], 'no process left');
     assert.ok(
-      !existsSync(join(dir, '.convoy/services/web.json')) && !existsSync(join(dir, '.convoy/pids/web.pid')),
+      !existsSync(join(local.dir, '.convoy/services/web.json')) &&
+        !existsSync(join(local.dir, '.convoy/pids/web.pid')),
     );
-    assert.deepEqual(await target.status(), []);
-    assert.deepEqual(await target.status(['web']), [{ name: 'web', health: 'stopped' }]);
+    assert.deepEqual(await local.target.status(), []);
+    assert.deepEqual(await local.target.status(['web']), [{ name: 'web', health: 'stopped' }]);
   });
 
   it('down() leaves other stacks in the same folder alone', async () => {
-    const other = createLocalTarget({ dir, stack: 'otherstack' });
+    const other = createLocalTarget({ dir: local.dir, stack: 'otherstack' });
     await other.start(unit(service('other', { command: 'sleep', args: ['30'] }), 'rev1', 'otherstack'));
     const pid = pidOf('other');
-    assert.deepEqual(await target.down(), []);
+    assert.deepEqual(await local.target.down(), []);
     assert.ok(alive(pid));
     assert.deepEqual(await other.down(), ['other']);
     assert.ok(!alive(pid));
@@ -122,16 +108,22 @@ describe('local target: lifecycle', () => {
 
   it('a new revision replaces the old process', async () => {
     const port = await freePort();
-    await target.start(unit(web(port), 'rev1'));
-    assert.equal((await target.awaitGate(unit(web(port), 'rev1'), 'healthy', { timeoutMs: 3000 })).ok, true);
+    await local.target.start(unit(web(port), 'rev1'));
+    assert.equal(
+      (await local.target.awaitGate(unit(web(port), 'rev1'), 'healthy', { timeoutMs: 3000 })).ok,
+      true,
+    );
     const old = pidOf('web');
-    await target.start(unit(web(port, {}, { BODY: 'v2' }), 'rev2'));
+    await local.target.start(unit(web(port, {}, { BODY: 'v2' }), 'rev2'));
     assert.ok(!alive(old), 'old revision stopped');
-    assert.equal((await target.awaitGate(unit(web(port), 'rev2'), 'healthy', { timeoutMs: 3000 })).ok, true);
+    assert.equal(
+      (await local.target.awaitGate(unit(web(port), 'rev2'), 'healthy', { timeoutMs: 3000 })).ok,
+      true,
+    );
     assert.equal(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'v2');
-    const [st] = await target.status();
+    const [st] = await local.target.status();
     assert.deepEqual([st?.revision, st?.pid, st?.health], ['rev2', pidOf('web'), 'healthy']);
-    const gate = await target.awaitGate(unit(web(port), 'rev1'), 'healthy', { timeoutMs: 1000 });
+    const gate = await local.target.awaitGate(unit(web(port), 'rev1'), 'healthy', { timeoutMs: 1000 });
     assert.ok(!gate.ok && gate.reason === 'start-failed', 'the old revision is no longer there to follow');
   });
 
@@ -140,48 +132,50 @@ describe('local target: lifecycle', () => {
       command: '/bin/sh',
       args: ['-c', 'trap "" TERM; while :; do sleep 0.1; done'],
     });
-    await target.start(unit(stubborn));
+    await local.target.start(unit(stubborn));
     const pid = pidOf('stubborn');
     await new Promise((r) => setTimeout(r, 100));
     const t0 = Date.now();
-    await target.stop('stubborn');
+    await local.target.stop('stubborn');
     const took = Date.now() - t0;
     assert.ok(!alive(pid));
     assert.ok(took >= 450 && took < 2500, `stop took ${took} ms`);
-    const [st] = await target.status(['stubborn']);
+    const [st] = await local.target.status(['stubborn']);
     assert.equal(st?.health, 'stopped');
-    await target.stop('stubborn'); // no-op when not running
+    await local.target.stop('stubborn'); // no-op when not running
   });
 
   it('status() reports starting, unhealthy and healthy from one probe', async () => {
     const port = await freePort();
     const hc = (startPeriod: number) =>
       healthCheck({ http: { url: `http://127.0.0.1:${port}/` }, startPeriod });
-    await target.start(
+    await local.target.start(
       unit(service('slow', { command: 'sleep', args: ['30'] }, { healthCheck: hc(60_000) })),
     );
-    await target.start(unit(service('broken', { command: 'sleep', args: ['30'] }, { healthCheck: hc(0) })));
-    await target.start(unit(service('plain', { command: 'sleep', args: ['30'] })));
-    await target.start(unit(web(port)));
-    assert.equal((await target.awaitGate(unit(web(port)), 'healthy', { timeoutMs: 3000 })).ok, true);
-    await target.stop('web');
-    const byName = Object.fromEntries((await target.status()).map((s) => [s.name, s.health]));
+    await local.target.start(
+      unit(service('broken', { command: 'sleep', args: ['30'] }, { healthCheck: hc(0) })),
+    );
+    await local.target.start(unit(service('plain', { command: 'sleep', args: ['30'] })));
+    await local.target.start(unit(web(port)));
+    assert.equal((await local.target.awaitGate(unit(web(port)), 'healthy', { timeoutMs: 3000 })).ok, true);
+    await local.target.stop('web');
+    const byName = Object.fromEntries((await local.target.status()).map((s) => [s.name, s.health]));
     assert.deepEqual(byName, { broken: 'unhealthy', plain: 'healthy', slow: 'starting', web: 'stopped' });
   });
 
   it('captures stdout and stderr in the log after a header line', async () => {
     const port = await freePort();
-    await target.start(unit(web(port)));
-    await target.awaitGate(unit(web(port)), 'healthy', { timeoutMs: 3000 });
-    const lines = await target.logs('web', 3);
+    await local.target.start(unit(web(port)));
+    await local.target.awaitGate(unit(web(port)), 'healthy', { timeoutMs: 3000 });
+    const lines = await local.target.logs('web', 3);
     assert.equal(lines.length, 3);
     assert.match(lines[0] ?? '', /^--- convoy: web revision rev1 started \d{4}-\d\d-\d\dT[\d:.]+Z ---$/);
     assert.deepEqual(lines.slice(1).sort(), [
       'greeting on stderr',
       'hello from web revision rev1 of teststack',
     ]);
-    assert.deepEqual(await target.logs('web', 1), [lines[2]]);
-    assert.deepEqual(await target.logs('nobody', 10), []);
+    assert.deepEqual(await local.target.logs('web', 1), [lines[2]]);
+    assert.deepEqual(await local.target.logs('nobody', 10), []);
   });
 
   it('returns only the last lines of a long log', async () => {
@@ -193,9 +187,9 @@ describe('local target: lifecycle', () => {
       },
       { kind: 'job' },
     );
-    await target.start(unit(chatty));
-    assert.equal((await target.awaitGate(unit(chatty), 'completed', { timeoutMs: 4000 })).ok, true);
-    const lines = await target.logs('chatty', 2);
+    await local.target.start(unit(chatty));
+    assert.equal((await local.target.awaitGate(unit(chatty), 'completed', { timeoutMs: 4000 })).ok, true);
+    const lines = await local.target.logs('chatty', 2);
     assert.deepEqual(lines, [`line 19998 ${'x'.repeat(20)}`, `line 19999 ${'x'.repeat(20)}`]);
   });
 });

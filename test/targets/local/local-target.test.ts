@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
-import { createLocalTarget } from '../../../src/targets/local/local-target.js';
-import type { Target, Verdict } from '../../../src/targets/target.js';
-import { freePort, healthCheck, SERVER_JS, service, tempDir, unit, writeScript } from './helpers.js';
+import type { Verdict } from '../../../src/targets/target.js';
+import { freePort, healthCheck, service, unit, useLocalTarget } from './helpers.js';
 
 /** Gates of the local target, with real processes and real probes. */
 describe('local target: awaitGate', () => {
-  let dir: string;
-  let cleanup: () => void;
-  let target: Target;
-  let server: string;
-
-  beforeEach(() => {
-    ({ dir, cleanup } = tempDir());
-    target = createLocalTarget({ dir, stack: 'teststack', stopGraceMs: 1000 });
-    server = writeScript(dir, 'server.mjs', SERVER_JS);
-  });
-  afterEach(async () => {
-    await target.down();
-    cleanup();
-  });
+  const local = useLocalTarget({ stopGraceMs: 1000 });
 
   async function deploy(
     svc: Service,
@@ -31,13 +17,17 @@ describe('local target: awaitGate', () => {
   ) {
     const u = unit(svc);
     const t0 = Date.now();
-    await target.start(u);
-    const verdict = await target.awaitGate(u, gate, { timeoutMs });
+    await local.target.start(u);
+    const verdict = await local.target.awaitGate(u, gate, { timeoutMs });
     return { verdict, elapsed: Date.now() - t0 };
   }
 
   const web = (port: number, env: Record<string, string> = {}, more: Partial<Service> = {}) =>
-    service('web', { command: process.execPath, args: [server], env: { PORT: String(port), ...env } }, more);
+    service(
+      'web',
+      { command: process.execPath, args: [local.server], env: { PORT: String(port), ...env } },
+      more,
+    );
 
   it('becomes healthy via http', async () => {
     const port = await freePort();
@@ -177,7 +167,7 @@ describe('local target: awaitGate', () => {
     const good = await deploy(job(0), 'completed');
     assert.equal(good.verdict.ok, true);
     assert.ok(good.elapsed >= 150);
-    const [st] = await target.status(['migrate']);
+    const [st] = await local.target.status(['migrate']);
     assert.deepEqual([st?.health, st?.exitCode, st?.pid], ['stopped', 0, undefined]);
     const bad = await deploy(job(1), 'completed');
     assert.deepEqual(pickFailure(bad.verdict), {
@@ -186,16 +176,16 @@ describe('local target: awaitGate', () => {
       signal: null,
       message: 'job exited with code 1',
     });
-    assert.equal((await target.status(['migrate']))[0]?.exitCode, 1);
+    assert.equal((await local.target.status(['migrate']))[0]?.exitCode, 1);
   });
 
   it('passes the started gate for a running process and fails it for one that already died', async () => {
     const ok = await deploy(service('web', { command: 'sleep', args: ['30'] }), 'started');
     assert.equal(ok.verdict.ok, true);
     const u = unit(service('web', { command: '/bin/sh', args: ['-c', 'exit 4'] }), 'rev2');
-    await target.start(u);
+    await local.target.start(u);
     await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(pickFailure(await target.awaitGate(u, 'started', { timeoutMs: 1000 })), {
+    assert.deepEqual(pickFailure(await local.target.awaitGate(u, 'started', { timeoutMs: 1000 })), {
       reason: 'exited',
       exitCode: 4,
       signal: null,
@@ -208,16 +198,16 @@ describe('local target: awaitGate', () => {
     const f = pickFailure(verdict);
     assert.equal(f.reason, 'start-failed');
     assert.match(f.message, /spawn node-xyz ENOENT/);
-    const [st] = await target.status(['web']);
+    const [st] = await local.target.status(['web']);
     assert.deepEqual([st?.health, st?.revision], ['stopped', 'rev1']);
     assert.match(
-      readFileSync(join(dir, '.convoy/logs/web.log'), 'utf8'),
+      readFileSync(join(local.dir, '.convoy/logs/web.log'), 'utf8'),
       /--- convoy: could not start node-xyz: spawn node-xyz ENOENT ---/,
     );
   });
 
   it('reports start-failed for a file that is not executable', async () => {
-    const file = join(dir, 'not-executable.sh');
+    const file = join(local.dir, 'not-executable.sh');
     writeFileSync(file, '#!/bin/sh\nsleep 30\n');
     chmodSync(file, 0o644);
     const { verdict } = await deploy(service('web', { command: file }));
@@ -256,11 +246,11 @@ describe('local target: awaitGate', () => {
         { healthCheck: healthCheck({ command: ['CMD', 'false'], retries: 10 }) },
       ),
     );
-    await target.start(u);
+    await local.target.start(u);
     const ctl = new AbortController();
     setTimeout(() => ctl.abort(new Error('deploy cancelled')), 200);
     await assert.rejects(
-      target.awaitGate(u, 'healthy', { timeoutMs: 5000, signal: ctl.signal }),
+      local.target.awaitGate(u, 'healthy', { timeoutMs: 5000, signal: ctl.signal }),
       /deploy cancelled/,
     );
   });
@@ -268,11 +258,11 @@ describe('local target: awaitGate', () => {
   it('writes the state file with mode 0600 and the env values', async () => {
     const port = await freePort();
     await deploy(web(port, { SECRET: 's3cret' }), 'started');
-    const file = join(dir, '.convoy/services/web.json');
+    const file = join(local.dir, '.convoy/services/web.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const rec = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(rec.service.local.env.SECRET.value, 's3cret');
-    assert.equal(readFileSync(join(dir, '.convoy/pids/web.pid'), 'utf8').trim(), String(rec.pid));
+    assert.equal(readFileSync(join(local.dir, '.convoy/pids/web.pid'), 'utf8').trim(), String(rec.pid));
   });
 });
 
