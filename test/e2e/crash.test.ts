@@ -25,7 +25,8 @@ async function crashStackDir(): Promise<string> {
         env: { STARTUP_DELAY: 2500, VERSION: '${VERSION:-1}' },
       }),
     ],
-    ['lock: { lease: 4s, heartbeat: 1s }'],
+    // Long enough that a CLI started right after the kill still finds the lock held on a loaded CI machine.
+    ['lock: { lease: 10s, heartbeat: 2s }'],
   );
 }
 
@@ -59,7 +60,7 @@ describeEachBackend('kill -9 of convoy in the middle of a deployment', () => {
     const acquired = ev.find((e) => e.code === 'lock.acquired')!;
     assert.deepEqual((acquired.tookOverExpired as { correlationId: string }).correlationId, 'killed');
     assert.ok(
-      Date.parse(acquired.at) - killedAt <= 4000 + 1000 + 1000,
+      Date.parse(acquired.at) - killedAt <= 10_000 + 2_000 + 3_000,
       'lock did not outlive lease + heartbeat',
     );
     const found = ev.find((e) => e.code === 'deploy.interrupted-found')!;
