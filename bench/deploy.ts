@@ -76,7 +76,7 @@ export async function runDeployBench(): Promise<void> {
       depth: first.depth,
       runs: rs.length,
       criticalPathSeconds: m((r) => r.dependencies.criticalPathSeconds),
-      apiBoundSeconds: first.apiBoundSeconds,
+      apiBoundSeconds: m((r) => r.dependencies.apiBoundSeconds),
       dependencies: {
         seconds: m((r) => r.dependencies.deploySeconds),
         ratio: m((r) => r.dependencies.ratio),
