@@ -79,7 +79,11 @@ describeEachBackend('kill -9 of convoy in the middle of a deployment', () => {
     assert.equal(h[1]!.resolvedBy?.deploymentId, h[0]!.id);
     assert.equal(h[1]!.resolvedBy?.action, 'resumed');
     assert.ok(h[0]!.fencingToken > h[1]!.fencingToken);
-    assert.ok((await status(dir)).every((s) => s.health === 'healthy'));
+    const after = await status(dir);
+    assert.ok(
+      after.every((s) => s.health === 'healthy'),
+      JSON.stringify(after),
+    );
   });
 
   it('when the stack file changed meanwhile, the interrupted deployment is rolled back first', async () => {

@@ -8,7 +8,7 @@ export function register(program: Command): void {
   program
     .command('verify')
     .description('pre-flight checks: what would make a deploy fail before it starts (exit 3 on a problem)')
-    .option('--json', '{ ok, checks: [{ id, ok, message, fix, location }] }')
+    .option('--json', '{ ok, checks: [{ id, ok, skipped?, message, fix?, location? }] }')
     .action(async (opts: { json?: boolean }) => {
       const results = await verifyFile(program.opts().file, process.env);
       const failed = results.filter((r) => !r.ok);

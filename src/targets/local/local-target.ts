@@ -387,8 +387,12 @@ class LocalTarget implements Target {
     }
     const hc = rec.service.healthCheck;
     if (!hc) return { ...base, pid: rec.pid, health: 'healthy' };
-    const probe = await runProbe(hc, this.probeContext(rec.service));
-    const ok = probe.ok && probe.durationMs <= hc.timeout;
+    const passes = async () => {
+      const probe = await runProbe(hc, this.probeContext(rec.service));
+      return probe.ok && probe.durationMs <= hc.timeout;
+    };
+    // One failed probe is not "unhealthy" (ECS needs `retries` in a row); a second look costs little here.
+    const ok = (await passes()) || (await passes());
     const health = ok
       ? 'healthy'
       : this.clock.now() - rec.startedAt < hc.startPeriod
