@@ -51,6 +51,20 @@ export async function open(file: string, opts: { readOnly?: boolean } = {}): Pro
   };
 }
 
+/** Runs `fn` with the stack's adapters open, and always closes them (a failed command must not keep them alive). */
+export async function withOpened<T>(
+  file: string,
+  opts: { readOnly?: boolean },
+  fn: (o: Opened) => Promise<T>,
+): Promise<T> {
+  const o = await open(file, opts);
+  try {
+    return await fn(o);
+  } finally {
+    await o.close();
+  }
+}
+
 /** The target the stack file names: processes on this machine, or ECS / CloudFormation through the AWS SDK. */
 async function openTarget(
   stack: Stack,

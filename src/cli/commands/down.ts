@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { LockHeldError } from '../../errors.js';
-import { open, whoAndWhere } from '../setup.js';
+import { whoAndWhere, withOpened } from '../setup.js';
 
 export function register(program: Command): void {
   program
     .command('down')
     .description('stop every service convoy started for this stack; leaves no process behind')
     .action(async () => {
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         const who = whoAndWhere(o.stack.dir);
         // Stopping services under a running deployment would corrupt it: take the lock like a deployment does.
         const r = await o.store.acquireLock({
@@ -28,8 +27,6 @@ export function register(program: Command): void {
         } finally {
           await o.store.releaseLock(o.stack.name, r.lock.token);
         }
-      } finally {
-        await o.close();
-      }
+      });
     });
 }

@@ -11,7 +11,7 @@ import type {
 } from '../../store/store.js';
 import { printJson } from '../output.js';
 import { seconds, table } from '../render/format.js';
-import { open } from '../setup.js';
+import { withOpened } from '../setup.js';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -116,8 +116,7 @@ export function register(program: Command): void {
       .option('--json', 'an array of deployments with their steps')
       .option('--limit <n>', 'at most this many', '20'),
   ).action(async (opts: HistoryOpts) => {
-    const o = await open(program.opts().file, { readOnly: true });
-    try {
+    await withOpened(program.opts().file, { readOnly: true }, async (o) => {
       const entries = await loadHistory(o.store, filterFrom(opts, o.stack.name));
       if (opts.json) return printJson(entries);
       const rows = [['STARTED', 'KIND', 'OUTCOME', 'TOOK', 'ACTOR', 'CORRELATION ID', 'SUMMARY']];
@@ -127,9 +126,7 @@ export function register(program: Command): void {
         rows.push([e.startedAt ?? '-', e.kind, e.outcome, took, e.actor, e.correlationId, e.summary ?? '']);
       }
       process.stdout.write(entries.length ? table(rows) + '\n' : 'no deployments match\n');
-    } finally {
-      await o.close();
-    }
+    });
   });
   filters(
     history
@@ -137,8 +134,7 @@ export function register(program: Command): void {
       .description('write deployments (with steps and events) as NDJSON, one per line, oldest first')
       .option('-o, --output <file>', 'write here instead of standard output'),
   ).action(async (opts: HistoryOpts & { output?: string }) => {
-    const o = await open(program.opts().file, { readOnly: true });
-    try {
+    await withOpened(program.opts().file, { readOnly: true }, async (o) => {
       const entries = (await loadHistory(o.store, filterFrom(opts, o.stack.name))).reverse();
       const lines = await Promise.all(
         entries.map(async (e) =>
@@ -155,8 +151,6 @@ export function register(program: Command): void {
       const text = lines.map((l) => l + '\n').join('');
       if (opts.output) writeFileSync(opts.output, text);
       else process.stdout.write(text);
-    } finally {
-      await o.close();
-    }
+    });
   });
 }

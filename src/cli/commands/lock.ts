@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidInputError } from '../../errors.js';
 import { printJson } from '../output.js';
 import { table } from '../render/format.js';
-import { open } from '../setup.js';
+import { withOpened } from '../setup.js';
 
 export function register(program: Command): void {
   const lock = program.command('lock').description('inspect or break the deployment lock');
@@ -12,8 +12,7 @@ export function register(program: Command): void {
     .option('--all', 'every stack in the store')
     .option('--json', 'machine-readable')
     .action(async (opts: { json?: boolean; all?: boolean }) => {
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         const locks = (await o.store.listLocks()).filter((l) => opts.all || l.stack === o.stack.name);
         const now = o.clock.now();
         const view = locks.map((l) => ({
@@ -35,17 +34,14 @@ export function register(program: Command): void {
             l.correlationId,
           ]);
         process.stdout.write(table(rows) + '\n');
-      } finally {
-        await o.close();
-      }
+      });
     });
   lock
     .command('queue')
     .description('show deployments waiting for the lock, first in line first')
     .option('--json', 'machine-readable')
     .action(async (opts: { json?: boolean }) => {
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         const queue = (await o.store.listQueue(o.stack.name, o.clock.now())).map((q, i) => ({
           position: i + 1,
           ticket: q.ticket,
@@ -60,9 +56,7 @@ export function register(program: Command): void {
           ...queue.map((q) => [String(q.position), q.enqueuedAt, q.holder, q.correlationId]),
         ];
         process.stdout.write(table(rows) + '\n');
-      } finally {
-        await o.close();
-      }
+      });
     });
   lock
     .command('release')
@@ -73,16 +67,13 @@ export function register(program: Command): void {
         throw new InvalidInputError(
           "lock release needs --force: breaking a live deployment's lock lets two deployments run at once",
         );
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         const was = await o.store.forceReleaseLock(o.stack.name);
         process.stdout.write(
           was
             ? `released lock of ${was.stack} held by ${was.holder} (token ${was.token}, correlation id ${was.correlationId})\n`
             : `stack ${o.stack.name} was not locked\n`,
         );
-      } finally {
-        await o.close();
-      }
+      });
     });
 }

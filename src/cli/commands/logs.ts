@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../errors.js';
-import { open } from '../setup.js';
+import { withOpened } from '../setup.js';
 
 export function register(program: Command): void {
   program
@@ -9,8 +9,7 @@ export function register(program: Command): void {
     .argument('<service>')
     .option('-n, --lines <n>', 'how many lines', '100')
     .action(async (service: string, opts: { lines: string }) => {
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         if (!o.stack.services.some((s) => s.name === service)) {
           throw new InvalidInputError(
             `no service "${service}" in stack ${o.stack.name} (services: ${o.stack.services.map((s) => s.name).join(', ')})`,
@@ -18,8 +17,6 @@ export function register(program: Command): void {
         }
         const lines = await o.target.logs(service, Math.max(1, Number(opts.lines) || 100));
         process.stdout.write(lines.map((l) => l + '\n').join(''));
-      } finally {
-        await o.close();
-      }
+      });
     });
 }

@@ -3,7 +3,7 @@ import { observe } from '../../engine/deploy.js';
 import { buildPlan } from '../../plan/plan.js';
 import { printJson } from '../output.js';
 import { short, table } from '../render/format.js';
-import { open } from '../setup.js';
+import { withOpened } from '../setup.js';
 
 export function register(program: Command): void {
   program
@@ -11,8 +11,7 @@ export function register(program: Command): void {
     .description('show the waves and what would change, and why, without deploying')
     .option('--json', 'machine-readable plan')
     .action(async (opts: { json?: boolean }) => {
-      const o = await open(program.opts().file);
-      try {
+      await withOpened(program.opts().file, {}, async (o) => {
         const { recorded, health } = await observe(o, o.stack);
         const plan = buildPlan(o.stack, recorded, health);
         if (opts.json) {
@@ -45,8 +44,6 @@ export function register(program: Command): void {
         process.stdout.write(
           `${table(rows)}\n\n${n} to change, ${plan.entries.length - n} unchanged, ${plan.waves.length} waves\n`,
         );
-      } finally {
-        await o.close();
-      }
+      });
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { printJson } from '../output.js';
 import { seconds, short, table } from '../render/format.js';
-import { open } from '../setup.js';
+import { withOpened } from '../setup.js';
 
 export function register(program: Command): void {
   program
@@ -9,8 +9,7 @@ export function register(program: Command): void {
     .description("show each service's revision, pid, health and uptime")
     .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds }')
     .action(async (opts: { json?: boolean }) => {
-      const o = await open(program.opts().file, { readOnly: true });
-      try {
+      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
         const states = new Map((await o.target.status()).map((s) => [s.name, s]));
         const now = o.clock.now();
         const rows = o.stack.services.map((svc) => {
@@ -38,8 +37,6 @@ export function register(program: Command): void {
             r.uptimeSeconds === null ? '-' : seconds(r.uptimeSeconds * 1000),
           ]);
         process.stdout.write(table(t) + '\n');
-      } finally {
-        await o.close();
-      }
+      });
     });
 }
