@@ -20,13 +20,20 @@ export type AcquireResult =
     }
   | { acquired: false; holder: LockInfo };
 
-export type DeploymentStatus =
-  | 'running'
-  | 'rolling-back'
-  | 'succeeded'
-  | 'failed' // failed and rolled back cleanly
-  | 'rollback-failed'
-  | 'interrupted'; // found unfinished by a later run, which resumed or rolled it back
+/**
+ * Every state a deployment record can be in. `failed`: failed and rolled back cleanly; `interrupted`: found
+ * unfinished by a later run, which resumed or rolled it back.
+ */
+export const DEPLOYMENT_STATUSES = [
+  'running',
+  'rolling-back',
+  'succeeded',
+  'failed',
+  'rollback-failed',
+  'interrupted',
+] as const;
+
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 export type DeploymentKind = 'deploy' | 'rollback';
 

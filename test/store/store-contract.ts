@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FencedOutError } from '../../src/errors.js';
-import type { DeploymentRecord, LockInfo, RevisionRecord, StepRecord, Store } from '../../src/store/store.js';
+import {
+  DEPLOYMENT_STATUSES,
+  type DeploymentRecord,
+  type LockInfo,
+  type RevisionRecord,
+  type StepRecord,
+  type Store,
+} from '../../src/store/store.js';
 
 /**
  * Behaviour every Store backend must have (sqlite now, dynamodb later). `open` gives a fresh, empty store per test;
@@ -395,15 +402,7 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
       test('findUnfinished returns running and rolling-back deployments of that stack only', async (store) => {
         const web = await acquire(store, 'web', 'alice', T0);
         const api = await acquire(store, 'api', 'alice', T0);
-        const statuses = [
-          'running',
-          'rolling-back',
-          'succeeded',
-          'failed',
-          'rollback-failed',
-          'interrupted',
-        ] as const;
-        for (const [i, status] of statuses.entries()) {
+        for (const [i, status] of DEPLOYMENT_STATUSES.entries()) {
           await store.createDeployment(
             deployment({ id: `w-${status}`, fencingToken: web.token, status, startedAt: T0 + i }),
           );

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InvalidInputError } from '../../errors.js';
 import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
-import type {
-  DeploymentRecord,
-  DeploymentStatus,
-  HistoryFilter,
-  StepRecord,
-  Store,
+import {
+  DEPLOYMENT_STATUSES,
+  type DeploymentRecord,
+  type DeploymentStatus,
+  type HistoryFilter,
+  type StepRecord,
+  type Store,
 } from '../../store/store.js';
 import { printJson } from '../output.js';
 import { seconds, table } from '../render/format.js';
@@ -72,14 +73,7 @@ export function timeBound(value: string | undefined, flag: string, now = Date.no
   return t;
 }
 
-const OUTCOMES: DeploymentStatus[] = [
-  'running',
-  'rolling-back',
-  'succeeded',
-  'failed',
-  'rollback-failed',
-  'interrupted',
-];
+const OUTCOMES: readonly DeploymentStatus[] = DEPLOYMENT_STATUSES;
 
 function filterFrom(opts: HistoryOpts, stack: string): HistoryFilter {
   if (opts.outcome && !OUTCOMES.includes(opts.outcome)) {
