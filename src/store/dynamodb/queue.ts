@@ -76,13 +76,26 @@ export class DynamoQueue {
     return toEntry(item);
   }
 
-  async renew(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined> {
+  renew(stack: string, id: string, leaseMs: number, now: number): Promise<QueueEntry | undefined> {
+    return this.updateIf(stack, id, (e) => ({
+      set: `${e.n('leaseExpiresAt')} = ${e.v(N(now + leaseMs))}, ${e.n('expiresAt')} = ${e.v(this.ttl())}`,
+      condition: `attribute_exists(${e.n('pk')})`,
+    }));
+  }
+
+  /** One conditional update of an entry: the entry as it is now, or undefined when the condition no longer holds. */
+  private async updateIf(
+    stack: string,
+    id: string,
+    build: (e: Expr) => { set: string; condition: string },
+  ): Promise<QueueEntry | undefined> {
     const e = new Expr();
+    const { set, condition } = build(e);
     try {
       const item = await this.table.update({
         Key: key(stackPk(stack), entrySk(id)),
-        UpdateExpression: `SET ${e.n('leaseExpiresAt')} = ${e.v(N(now + leaseMs))}, ${e.n('expiresAt')} = ${e.v(this.ttl())}`,
-        ConditionExpression: `attribute_exists(${e.n('pk')})`,
+        UpdateExpression: `SET ${set}`,
+        ConditionExpression: condition,
         ExpressionAttributeNames: e.names,
         ExpressionAttributeValues: e.values,
         ReturnValues: 'ALL_NEW',
@@ -111,23 +124,12 @@ export class DynamoQueue {
   async supersede(stack: string, ticket: number, by: string, now: number): Promise<QueueEntry[]> {
     const older = (await this.list(stack, now)).filter((e) => e.ticket < ticket);
     const replaced = await Promise.all(
-      older.map(async (entry) => {
-        const e = new Expr();
-        try {
-          const item = await this.table.update({
-            Key: key(stackPk(stack), entrySk(entry.id)),
-            UpdateExpression: `SET ${e.n('supersededBy')} = ${e.v(S(by))}`,
-            ConditionExpression: `attribute_exists(${e.n('pk')}) AND attribute_not_exists(${e.n('supersededBy')}) AND ${e.n('leaseExpiresAt')} > ${e.v(N(now))}`,
-            ExpressionAttributeNames: e.names,
-            ExpressionAttributeValues: e.values,
-            ReturnValues: 'ALL_NEW',
-          });
-          return item && toEntry(item);
-        } catch (err) {
-          if (isConditionFailed(err)) return undefined;
-          throw err;
-        }
-      }),
+      older.map((entry) =>
+        this.updateIf(stack, entry.id, (e) => ({
+          set: `${e.n('supersededBy')} = ${e.v(S(by))}`,
+          condition: `attribute_exists(${e.n('pk')}) AND attribute_not_exists(${e.n('supersededBy')}) AND ${e.n('leaseExpiresAt')} > ${e.v(N(now))}`,
+        })),
+      ),
     );
     return replaced.filter((e): e is QueueEntry => e !== undefined);
   }
