@@ -35,24 +35,33 @@ const FUNCTIONS = [
   'Condition',
 ];
 
-const tags: (ScalarTag | CollectionTag)[] = [
+/** `!Ref x` → `{Ref: x}`, `!GetAtt a.b` → `{Fn::GetAtt: [a, b]}`, `!Sub s` → `{Fn::Sub: s}`, and so on. */
+export const CFN_SHORT_FORMS: (ScalarTag | CollectionTag)[] = [
   { tag: '!Ref', resolve: (v: string) => ({ Ref: v }) } as ScalarTag,
   ...FUNCTIONS.flatMap((fn) => {
     const key = fn === 'Condition' ? 'Condition' : `Fn::${fn}`;
     return [
-      { tag: `!${fn}`, resolve: (v: string) => ({ [key]: v }) } as ScalarTag,
+      {
+        tag: `!${fn}`,
+        resolve: (v: string) => ({ [key]: fn === 'GetAtt' ? splitGetAtt(v) : v }),
+      } as ScalarTag,
       { tag: `!${fn}`, collection: 'seq', resolve: (v) => ({ [key]: v.toJSON() }) } as CollectionTag,
       { tag: `!${fn}`, collection: 'map', resolve: (v) => ({ [key]: v.toJSON() }) } as CollectionTag,
     ];
   }),
 ];
 
+function splitGetAtt(v: string): string[] {
+  const dot = v.indexOf('.');
+  return dot < 0 ? [v] : [v.slice(0, dot), v.slice(dot + 1)];
+}
+
 /** Undefined when the body is not a template this can read; CloudFormation itself will say why at deploy time. */
 export function readTemplate(body: string): Template | undefined {
   try {
     const raw: unknown = body.trimStart().startsWith('{')
       ? JSON.parse(body)
-      : parseYaml(body, { schema: 'failsafe', customTags: tags });
+      : parseYaml(body, { schema: 'failsafe', customTags: CFN_SHORT_FORMS });
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Template) : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,5 @@
-import { parse as parseYaml, type ScalarTag, type CollectionTag, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parse as parseYaml } from 'yaml';
+import { CFN_SHORT_FORMS } from '../../../src/verify/aws/cfn-template.js';
 import { AwsError } from '../core/errors.js';
 
 /** A template as CloudFormation reads it: JSON or YAML (with the `!Ref`-style short forms), validated lightly. */
@@ -28,52 +29,6 @@ export interface Template {
 
 const formatError = (detail: string) => new AwsError('ValidationError', `Template format error: ${detail}`);
 
-const FN = [
-  'Base64',
-  'Cidr',
-  'FindInMap',
-  'GetAtt',
-  'GetAZs',
-  'ImportValue',
-  'Join',
-  'Select',
-  'Split',
-  'Sub',
-  'If',
-  'Not',
-  'Equals',
-  'And',
-  'Or',
-];
-
-/** `!Ref x` → `{Ref: x}`, `!GetAtt a.b` → `{Fn::GetAtt: [a, b]}`, `!Sub s` → `{Fn::Sub: s}`, and so on. */
-const shortForms: (ScalarTag | CollectionTag)[] = [
-  { tag: '!Ref', resolve: (v: string) => ({ Ref: v }) } as ScalarTag,
-  ...FN.flatMap((fn) => {
-    const key = `Fn::${fn}`;
-    const scalar: ScalarTag = {
-      tag: `!${fn}`,
-      resolve: (v: string) => ({ [key]: fn === 'GetAtt' ? splitGetAtt(v) : v }),
-    };
-    const seq: CollectionTag = {
-      tag: `!${fn}`,
-      collection: 'seq',
-      resolve: (v: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [key]: v.toJSON() }),
-    };
-    const map: CollectionTag = {
-      tag: `!${fn}`,
-      collection: 'map',
-      resolve: (v: YAMLMap.Parsed | YAMLSeq.Parsed) => ({ [key]: v.toJSON() }),
-    };
-    return [scalar, seq, map];
-  }),
-];
-
-function splitGetAtt(v: string): string[] {
-  const dot = v.indexOf('.');
-  return dot < 0 ? [v] : [v.slice(0, dot), v.slice(dot + 1)];
-}
-
 export function parseTemplate(body: string | undefined): Template {
   // unverified wording
   if (!body || body.trim() === '') throw new AwsError('ValidationError', 'Template body is empty');
@@ -87,7 +42,7 @@ export function parseTemplate(body: string | undefined): Template {
     }
   } else {
     try {
-      raw = parseYaml(body, { customTags: shortForms, uniqueKeys: true });
+      raw = parseYaml(body, { customTags: CFN_SHORT_FORMS, uniqueKeys: true });
     } catch (e) {
       const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
       throw formatError(`YAML not well-formed.${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}`);
