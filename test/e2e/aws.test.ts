@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { ecsTemplate } from '../targets/aws/templates.js';
 import type { Scenario } from '../emulator/scenario.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
-import { cli, copyExample, events, tempDir, type CliResult } from './helpers.js';
+import { cli, copyExample, emulatorEnv, events, tempDir, type CliResult } from './helpers.js';
 
 /**
  * The built CLI, unchanged, against the AWS emulator through AWS_ENDPOINT_URL — as a user would point it at
@@ -26,16 +26,7 @@ async function emulator(scenario: Scenario = {}, timeScale = TIME_SCALE): Promis
 }
 
 function awsEnv(em: Emulator, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL: em.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    // Never look for an instance role: only 127.0.0.1 is spoken to.
-    AWS_EC2_METADATA_DISABLED: 'true',
-    CONVOY_AWS_POLL_MS: '40',
-    ...extra,
-  };
+  return emulatorEnv(em.url, { CONVOY_AWS_POLL_MS: '40', ...extra });
 }
 
 /** The API calls the emulator served, as a table in the test output. */

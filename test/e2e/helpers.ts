@@ -185,3 +185,15 @@ export function serviceYaml(
     );
   return lines.join('\n');
 }
+
+/** What the CLI needs to talk to the emulator at `url` only (never an instance role: only 127.0.0.1 is spoken to). */
+export function emulatorEnv(url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
+}

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Scenario } from '../emulator/scenario.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
-import { cli, copyExample, ROOT } from './helpers.js';
+import { cli, copyExample, emulatorEnv, ROOT } from './helpers.js';
+import { assertCaught, assertHeaders, mistakesIn } from './mistakes.js';
 
 /**
  * The seeded mistakes about what a stack refers to — an image tag never pushed, an image built for the wrong CPU,
@@ -12,14 +11,6 @@ import { cli, copyExample, ROOT } from './helpers.js';
  * examples/mistakes/aws/artifacts/ because each needs an account where that image is missing or arm64-only;
  * verify-aws.test.ts runs the files beside it against a different account.
  */
-
-interface Result {
-  id: string;
-  ok: boolean;
-  message: string;
-  fix?: string;
-  location?: { file: string; line: number; column: number };
-}
 
 const DIR = 'examples/mistakes/aws/artifacts';
 const SCENARIO: Scenario = {
@@ -38,55 +29,30 @@ describe('convoy verify: image and engine-version mistakes in examples/mistakes/
   after(async () => {
     await em.close();
   });
-  const env = (extra: Record<string, string> = {}) => ({
-    AWS_ENDPOINT_URL: em.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ...extra,
-  });
-  const files = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith('.yaml'));
+  const env = (extra: Record<string, string> = {}) => emulatorEnv(em.url, extra);
+  const mistakes = mistakesIn(DIR);
 
   it('has the three mistakes, each saying what is wrong and which check catches it', () => {
-    assert.deepEqual(files.sort(), ['image-arm64.yaml', 'image-missing.yaml', 'rds-version.yaml']);
-    for (const f of files)
-      assert.match(
-        readFileSync(join(ROOT, DIR, f), 'utf8'),
-        /^# MISTAKE[^\n]*\n(#[^\n]*\n)*# expect: [\w-]+\n/,
-        f,
-      );
+    assert.deepEqual(
+      mistakes.map((m) => m.file),
+      ['image-arm64.yaml', 'image-missing.yaml', 'rds-version.yaml'].map((f) => `${DIR}/${f}`),
+    );
+    assertHeaders(mistakes);
   });
 
-  const expectations: Record<string, RegExp> = {
-    'image-missing.yaml':
+  const messages: Record<string, RegExp> = {
+    [`${DIR}/image-missing.yaml`]:
       /mistakes\/web:2\.4\.1 of container web \(ecs\/web\.task\.json\) is not in ECR: ImageNotFound/,
-    'image-arm64.yaml':
+    [`${DIR}/image-arm64.yaml`]:
       /mistakes\/reports:1\.8\.0 .* is built for linux\/arm64 only, but the task runs on linux\/amd64/,
-    'rds-version.yaml':
+    [`${DIR}/rds-version.yaml`]:
       /cfn\/database\.yaml: Database \(AWS::RDS::DBInstance\) asks for postgres 14\.1 \(parameter PostgresVersion\)/,
   };
-  for (const [f, message] of Object.entries(expectations)) {
-    it(`${f}: exits 3 naming ${/# expect: ([\w-]+)/.exec(readFileSync(join(ROOT, DIR, f), 'utf8'))?.[1]}, with file:line:col and a fix`, async () => {
-      const expected = /# expect: ([\w-]+)/.exec(readFileSync(join(ROOT, DIR, f), 'utf8'))![1]!;
-      const file = `${DIR}/${f}`;
-      const j = await cli(['-f', file, 'verify', '--json'], { cwd: ROOT, env: env() });
-      assert.equal(j.code, 3, j.stdout + j.stderr);
-      const out = JSON.parse(j.stdout) as { ok: boolean; checks: Result[] };
-      const failed = out.checks.filter((c) => !c.ok);
-      assert.deepEqual(
-        failed.map((c) => c.id),
-        [expected],
-        j.stdout,
-      );
-      assert.match(failed[0]!.message, message);
-      assert.ok(failed[0]!.fix && failed[0]!.fix.length > 10);
-      assert.equal(failed[0]!.location?.file, file);
-      assert.ok(failed[0]!.location!.line > 1);
-      const t = await cli(['-f', file, 'verify'], { cwd: ROOT, env: env() });
-      assert.equal(t.code, 3, t.stdout + t.stderr);
-      assert.match(t.stdout, new RegExp(`✗ ${expected} +${file.replace(/\./g, '\\.')}:\\d+:\\d+: `));
-      assert.match(t.stdout, /\n +fix: /);
+  for (const m of mistakes) {
+    it(`${m.file}: exits 3 naming ${m.expected}, with file:line:col and a fix`, async () => {
+      const { failed } = await assertCaught(m, env());
+      assert.equal(failed.length, 1);
+      assert.match(failed[0]!.message, messages[m.file]!);
     });
   }
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Scenario } from '../emulator/scenario.js';
 import { startEmulator, type Emulator } from '../emulator/server.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, emulatorEnv, ROOT, tempDir } from './helpers.js';
+import { assertCaught, assertHeaders, mistakesIn } from './mistakes.js';
 
 /**
  * The seeded aws mistakes in examples/mistakes/aws/, through the built CLI against the emulator: an account where
@@ -12,15 +13,7 @@ import { cli, ROOT, tempDir } from './helpers.js';
  * runs examples/mistakes/*.yaml without an emulator, so these live in their own folder.)
  */
 
-interface Result {
-  id: string;
-  ok: boolean;
-  message: string;
-  fix?: string;
-  location?: { file: string; line: number; column: number };
-}
-
-const MISTAKES = join(ROOT, 'examples/mistakes/aws');
+const DIR = 'examples/mistakes/aws';
 const SCENARIO: Scenario = {
   iam: { roles: ['ecsTaskExecutionRole', 'parental-control-policy-enforcer'] },
   secrets: [],
@@ -35,47 +28,21 @@ describe('convoy verify: the seeded aws mistakes in examples/mistakes/aws/', () 
   after(async () => {
     await em.close();
   });
-  const env = () => ({
-    AWS_ENDPOINT_URL: em.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
-  const files = readdirSync(MISTAKES).filter((f) => f.endsWith('.yaml'));
+  const env = () => emulatorEnv(em.url);
+  const mistakes = mistakesIn(DIR);
 
   it('has one stack file per mistake, each saying what is wrong and which check catches it', () => {
-    assert.ok(files.length >= 3, files.join(', '));
-    for (const f of files)
-      assert.match(
-        readFileSync(join(MISTAKES, f), 'utf8'),
-        /^# MISTAKE[^\n]*\n(#[^\n]*\n)*# expect: [\w-]+\n/,
-        f,
-      );
+    assert.ok(mistakes.length >= 3, mistakes.map((m) => m.file).join(', '));
+    assertHeaders(mistakes);
   });
 
-  for (const f of files) {
-    const expected = /# expect: ([\w-]+)/.exec(readFileSync(join(MISTAKES, f), 'utf8'))![1]!;
-    it(`${f}: exits 3 and names ${expected}, with file:line:col and a fix`, async () => {
-      const file = `examples/mistakes/aws/${f}`;
-      const j = await cli(['-f', file, 'verify', '--json'], { cwd: ROOT, env: env() });
-      assert.equal(j.code, 3, j.stdout + j.stderr);
-      const out = JSON.parse(j.stdout) as { ok: boolean; checks: Result[] };
-      const failed = out.checks.filter((c) => !c.ok);
-      assert.deepEqual([...new Set(failed.map((c) => c.id))], [expected], j.stdout);
+  for (const m of mistakes) {
+    it(`${m.file}: exits 3 and names ${m.expected}, with file:line:col and a fix`, async () => {
+      const { checks } = await assertCaught(m, env());
       assert.ok(
-        out.checks.some((c) => c.id === 'aws-credentials' && c.ok),
+        checks.some((c) => c.id === 'aws-credentials' && c.ok),
         'the credentials work',
       );
-      for (const c of failed) {
-        assert.ok(c.fix && c.fix.length > 10, `${c.id} says what to change`);
-        assert.equal(c.location?.file, file);
-        assert.ok(c.location!.line > 1 && c.location!.column >= 1);
-      }
-      const t = await cli(['-f', file, 'verify'], { cwd: ROOT, env: env() });
-      assert.equal(t.code, 3);
-      assert.match(t.stdout, new RegExp(`✗ ${expected} +${file.replace(/\./g, '\\.')}:\\d+:\\d+: `));
-      assert.match(t.stderr, new RegExp(`verify: \\d+ problems? \\(${expected}\\)`));
     });
   }
 
@@ -84,7 +51,7 @@ describe('convoy verify: the seeded aws mistakes in examples/mistakes/aws/', () 
     // A copy: deploy opens the stack's state store next to the stack file.
     const dir = tempDir();
     for (const d of ['mistakes/aws', 'parental-control'])
-      cpSync(join(MISTAKES, '../..', d), join(dir, 'examples', d), { recursive: true });
+      cpSync(join(ROOT, 'examples', d), join(dir, 'examples', d), { recursive: true });
     const r = await cli(['-f', 'examples/mistakes/aws/missing-role.yaml', 'deploy', '--json'], {
       cwd: dir,
       env: env(),
@@ -98,8 +65,8 @@ describe('convoy verify: the seeded aws mistakes in examples/mistakes/aws/', () 
   it('the same files pass once the account has what they name and the environment what they need', async () => {
     em.reset({ clusters: ['default', 'production'] });
     const filled = { ...env(), ORDERS_DATABASE_URL: 'postgres://orders-db.internal:5432/orders' };
-    for (const f of files) {
-      const r = await cli(['-f', `examples/mistakes/aws/${f}`, 'verify'], { cwd: ROOT, env: filled });
+    for (const m of mistakes) {
+      const r = await cli(['-f', m.file, 'verify'], { cwd: ROOT, env: filled });
       assert.equal(r.code, 0, r.stdout + r.stderr);
     }
   });

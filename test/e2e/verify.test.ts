@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   cli,
@@ -13,52 +11,22 @@ import {
   waitForOutput,
   writeStack,
 } from './helpers.js';
+import { assertCaught, assertHeaders, mistakesIn } from './mistakes.js';
 
-interface Result {
-  id: string;
-  ok: boolean;
-  message: string;
-  fix?: string;
-  location?: { file: string; line: number; column: number };
-}
-
-const MISTAKES = join(ROOT, 'examples/mistakes');
 // env-empty-default.yaml must run without RULES_URL; `:-` treats empty as unset.
 const env = { RULES_URL: '' };
 
 describe('convoy verify: the seeded mistakes in examples/mistakes/', () => {
-  const files = readdirSync(MISTAKES).filter((f) => f.endsWith('.yaml'));
+  const mistakes = mistakesIn('examples/mistakes');
 
   it('has one stack file per mistake, each saying what is wrong and which check catches it', () => {
-    assert.ok(files.length >= 8, files.join(', '));
-    for (const f of files)
-      assert.match(
-        readFileSync(join(MISTAKES, f), 'utf8'),
-        /^# MISTAKE[^\n]*\n(#[^\n]*\n)*# expect: [\w-]+\n/,
-        f,
-      );
+    assert.ok(mistakes.length >= 8, mistakes.map((m) => m.file).join(', '));
+    assertHeaders(mistakes);
   });
 
-  for (const f of files) {
-    const expected = /# expect: ([\w-]+)/.exec(readFileSync(join(MISTAKES, f), 'utf8'))![1]!;
-    it(`${f}: exits 3 and names ${expected}, with file:line:col and a fix`, async () => {
-      const file = `examples/mistakes/${f}`;
-      const j = await cli(['-f', file, 'verify', '--json'], { cwd: ROOT, env });
-      assert.equal(j.code, 3, j.stdout + j.stderr);
-      const out = JSON.parse(j.stdout) as { ok: boolean; checks: Result[] };
-      assert.equal(out.ok, false);
-      const failed = out.checks.filter((c) => !c.ok);
-      assert.deepEqual([...new Set(failed.map((c) => c.id))], [expected]);
-      for (const c of failed) {
-        assert.ok(c.fix && c.fix.length > 10, `${c.id} says what to change`);
-        assert.equal(c.location?.file, file);
-        assert.ok(c.location!.line > 1 && c.location!.column >= 1);
-      }
-      const t = await cli(['-f', file, 'verify'], { cwd: ROOT, env });
-      assert.equal(t.code, 3);
-      assert.match(t.stdout, new RegExp(`✗ ${expected} +${file.replace(/\./g, '\\.')}:\\d+:\\d+: `));
-      assert.match(t.stdout, /\n +fix: /);
-      assert.match(t.stderr, new RegExp(`verify: \\d+ problems? \\(${expected}\\)`));
+  for (const m of mistakes) {
+    it(`${m.file}: exits 3 and names ${m.expected}, with file:line:col and a fix`, async () => {
+      await assertCaught(m, env);
     });
   }
 });
