@@ -118,10 +118,10 @@ export function simClients(
       'describeTasks',
       'runTask',
       'stopTask',
+      'tagResource',
+      'listTaskDefinitions',
     ].map((m) => [m, (i: unknown) => call('ecs', pascal(m), (x) => ecsOps[m]!.call(world.ecs, x), i)]),
   ) as Record<string, (i: unknown) => Promise<unknown>>;
-  // The ECS model keeps no tags outside task definitions; the emulator's API answers TagResource with nothing too.
-  ecs.tagResource = (i) => call('ecs', 'TagResource', () => ({}), i);
 
   const cfnOps = world.cfn as unknown as Record<string, Op>;
   const cfn = Object.fromEntries(

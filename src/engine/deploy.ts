@@ -158,6 +158,7 @@ export async function runDeployment(
       order: stack.deploy.order,
       timeoutMs: stack.deploy.timeout,
       durations: await lastUnitDurations(store, stack.name),
+      prepare: kind === 'deploy',
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (lease.lost.aborted)

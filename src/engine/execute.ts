@@ -32,6 +32,11 @@ export async function execute(
     timeoutMs: number;
     /** How long each service took last time, to tell the target which setup is most urgent. */
     durations?: ReadonlyMap<string, number>;
+    /**
+     * Let the target prepare units ahead (default true). A rollback goes back to definitions that exist already;
+     * the target finds those at start() among what each service ran, which preparing ahead would not.
+     */
+    prepare?: boolean;
   },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
@@ -47,15 +52,20 @@ export async function execute(
   stop.signal.addEventListener('abort', () => {
     for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
   });
-  const unitOf = (e: PlanEntry): Unit => ({ stack: plan.stack, service: e.service, revision: e.revision });
+  const unitOf = (e: PlanEntry): Unit => ({
+    stack: plan.stack,
+    service: e.service,
+    revision: e.revision,
+    ...(e.returning ? { returning: true } : {}),
+  });
   const preparation = new AbortController();
   stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });
-  const preparing = (
-    target.prepare?.(
-      byUrgency(plan, opts.order, (n) => opts.durations?.get(n)).map(unitOf),
-      preparation.signal,
-    ) ?? Promise.resolve()
-  ).catch(() => undefined);
+  const preparing =
+    opts.prepare !== false && target.prepare
+      ? target
+          .prepare(byUrgency(plan, opts.order, (n) => opts.durations?.get(n)).map(unitOf), preparation.signal)
+          .catch(() => undefined)
+      : Promise.resolve();
 
   // Wave k is done when every entry of waves 0..k reached its gate; one promise per wave keeps this linear.
   const waveDone: Promise<boolean>[] = [];

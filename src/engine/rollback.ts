@@ -62,7 +62,7 @@ export async function rollBack(ctx: RunContext, items: RollbackItem[]): Promise<
             token,
           );
         } else {
-          const unit = { stack: ctx.stack.name, service: rec.spec, revision: it.to };
+          const unit = { stack: ctx.stack.name, service: rec.spec, revision: it.to, returning: true };
           await target.start(unit);
           const v = await target.awaitGate(unit, gateOf(rec.spec), { timeoutMs: ROLLBACK_TIMEOUT_MS });
           if (!v.ok) throw new Error(`previous revision ${it.to} did not come back: ${v.message}`);

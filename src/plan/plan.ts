@@ -14,6 +14,8 @@ export interface PlanEntry {
   reasons: string[];
   wave: number;
   gate: Gate;
+  /** Goes back to a revision that ran before (a rollback plan). */
+  returning?: boolean;
 }
 
 export interface Plan {

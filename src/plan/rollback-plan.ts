@@ -40,6 +40,7 @@ export function buildRollbackPlan(
     return {
       service: prev.spec,
       revision: prev.revision,
+      returning: true,
       from: cur.revision,
       changed: true,
       reasons: [`roll back to ${prev.revision.slice(0, 8)}`],

@@ -6,6 +6,11 @@ export interface Unit {
   service: Service;
   /** Content hash of everything that defines the service's behaviour (see plan/revision.ts). */
   revision: string;
+  /**
+   * This revision ran before (a rollback, `convoy rollback`): the target may find what it set up for it then
+   * instead of setting it up again.
+   */
+  returning?: boolean;
 }
 
 export interface GateOptions {

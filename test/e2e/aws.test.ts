@@ -118,6 +118,27 @@ describe('e2e: the aws target against the emulator', () => {
     assert.ok(ds < 12 * rounds, 'batched, not one call per service');
   });
 
+  it('convoy rollback puts a service back on its previous task definition without registering a copy', async () => {
+    const em = await emulator();
+    const dir = copyExample('parental-control');
+    const env = awsEnv(em);
+    const deploy = (tag: string) =>
+      cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env: { ...env, IMAGE_TAG: tag } });
+    assert.equal((await deploy('1.0.0')).code, 0);
+    assert.equal((await deploy('1.1.0')).code, 0);
+    const family = 'parental-control-policy-enforcer';
+    const registered = em.world.ecs.taskDefinitions.list({ familyPrefix: family });
+    assert.equal(registered.length, 2, registered.join(' '));
+    const r = await cli(['-f', 'convoy.aws.yaml', 'rollback', 'policy-enforcer'], {
+      cwd: dir,
+      env: { ...env, IMAGE_TAG: '1.1.0' },
+    });
+    assert.equal(r.code, 0, output(r));
+    assert.deepEqual(em.world.ecs.taskDefinitions.list({ familyPrefix: family }), registered);
+    const svc = em.world.ecs.allServices().find((x) => x.name === 'parental-control-policy-enforcer')!;
+    assert.equal(svc.primary.taskDefinition.taskDefinitionArn, registered[0]);
+  });
+
   it('an image that cannot be pulled fails fast, is rolled back to the previous task definition, and says why', async () => {
     const em = await emulator({
       images: [{ image: '*/policy-enforcer:2.0.0', pullError: true }],

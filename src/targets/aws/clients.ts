@@ -41,6 +41,7 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
+  ListTaskDefinitionsCommand,
   ListTasksCommand,
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
@@ -57,6 +58,8 @@ import {
   type DescribeTaskDefinitionCommandOutput,
   type DescribeTasksCommandInput,
   type DescribeTasksCommandOutput,
+  type ListTaskDefinitionsCommandInput,
+  type ListTaskDefinitionsCommandOutput,
   type ListTasksCommandInput,
   type ListTasksCommandOutput,
   type RegisterTaskDefinitionCommandInput,
@@ -85,6 +88,7 @@ import {
 export interface EcsApi {
   registerTaskDefinition(i: RegisterTaskDefinitionCommandInput): Promise<RegisterTaskDefinitionCommandOutput>;
   describeTaskDefinition(i: DescribeTaskDefinitionCommandInput): Promise<DescribeTaskDefinitionCommandOutput>;
+  listTaskDefinitions(i: ListTaskDefinitionsCommandInput): Promise<ListTaskDefinitionsCommandOutput>;
   tagResource(i: TagResourceCommandInput): Promise<TagResourceCommandOutput>;
   describeServices(i: DescribeServicesCommandInput): Promise<DescribeServicesCommandOutput>;
   createService(i: CreateServiceCommandInput): Promise<CreateServiceCommandOutput>;
@@ -207,6 +211,7 @@ export function createAwsClients(opts: ClientOptions = {}, env = process.env): A
     ecs: {
       registerTaskDefinition: (i) => ecs.send(new RegisterTaskDefinitionCommand(i)),
       describeTaskDefinition: (i) => ecs.send(new DescribeTaskDefinitionCommand(i)),
+      listTaskDefinitions: (i) => ecs.send(new ListTaskDefinitionsCommand(i)),
       tagResource: (i) => ecs.send(new TagResourceCommand(i)),
       describeServices: (i) => ecs.send(new DescribeServicesCommand(i)),
       createService: (i) => ecs.send(new CreateServiceCommand(i)),

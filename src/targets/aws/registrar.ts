@@ -2,7 +2,7 @@ import type { Clock } from '../../engine/clock.js';
 import type { Unit } from '../target.js';
 import type { EcsApi } from './clients.js';
 import { Pacer, type Rate } from './pacer.js';
-import { ensureTaskDefinition, registrationFor, type Resolved } from './taskdef.js';
+import { ensureTaskDefinition, recentRevisions, registrationFor, type Resolved } from './taskdef.js';
 
 /**
  * RegisterTaskDefinition's quota per account and Region: 20 burst, 1 per second sustained — the tightest of the ECS
@@ -46,10 +46,14 @@ export class Registrar {
   }
 
   /** The definition start() deploys: the one prepared for it, else one resolved now, ahead of any preparation. */
-  resolve(unit: Unit, candidates: readonly string[]): Promise<Resolved> {
+  async resolve(unit: Unit, candidates: readonly string[]): Promise<Resolved> {
     const key = keyOf(unit);
     const slot = this.prepared.get(key);
-    if (!slot) return this.ensure(unit, candidates, true);
+    if (!slot) {
+      const reg = registrationFor(unit.service, unit.revision, unit.stack);
+      const earlier = unit.returning ? await recentRevisions(this.ecs, reg.family) : [];
+      return this.ensure(unit, [...candidates, ...earlier], true);
+    }
     this.prepared.delete(key);
     // A preparation cut short (or refused) is tried once more now, so the error start() reports is its own.
     return slot.promise.catch(() => this.ensure(unit, candidates, true));

@@ -144,6 +144,21 @@ async function resolve(
   return { taskDefinition: out.taskDefinition!, tags: out.tags ?? reg.input.tags ?? [], registered: true };
 }
 
+/**
+ * The family's latest ACTIVE revisions, newest first: where a revision that ran before is found again when this
+ * process never saw it run (`convoy rollback` in a new CI job).
+ */
+export async function recentRevisions(ecs: EcsApi, family: string, n = 10): Promise<string[]> {
+  const out = await ecs.listTaskDefinitions({
+    familyPrefix: family,
+    status: 'ACTIVE',
+    sort: 'DESC',
+    maxResults: n,
+  });
+  // familyPrefix matches other families that start the same way.
+  return (out.taskDefinitionArns ?? []).filter((a) => a.split('/').pop()!.replace(/:\d+$/, '') === family);
+}
+
 async function describe(
   ecs: EcsApi,
   ref: string,
