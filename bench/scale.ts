@@ -45,7 +45,7 @@ export async function runScaleBench(): Promise<void> {
       'depth',
       'deploy',
       'critical path',
-      'API-rate bound',
+      'bound with quotas',
       'ratio',
       'API calls',
       'peak calls/s',
