@@ -1,10 +1,8 @@
 import type { Clock } from '../../src/engine/clock.js';
+import { Timeline, type Timed } from '../../test/emulator/core/timeline.js';
 
-interface Sleeper {
-  at: number;
-  seq: number;
+interface Sleeper extends Timed {
   resolve(): void;
-  cancelled: boolean;
 }
 
 /**
@@ -14,7 +12,7 @@ interface Sleeper {
  */
 export class VirtualClock implements Clock {
   private t: number;
-  private heap: Sleeper[] = [];
+  private timeline = new Timeline<Sleeper>();
   private seq = 0;
   /** Bumped by every sleep, so the driver can tell a quiet turn from a busy one. */
   activity = 0;
@@ -48,25 +46,20 @@ export class VirtualClock implements Clock {
         resolve();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.push(s);
+      this.timeline.add(s);
     });
   }
 
   /** Earliest pending wake-up, or undefined when nothing sleeps. */
   nextWake(): number | undefined {
-    while (this.heap[0]?.cancelled) this.pop();
-    return this.heap[0]?.at;
+    return this.timeline.peek()?.at;
   }
 
   /** Moves time to `to` (never back) and wakes every sleeper due by then, in order. */
   advanceTo(to: number): number {
     this.t = Math.max(this.t, to);
     let woken = 0;
-    for (;;) {
-      const head = this.heap[0];
-      if (!head || head.at > this.t) break;
-      this.pop();
-      if (head.cancelled) continue;
+    for (let head = this.timeline.takeDue(this.t); head; head = this.timeline.takeDue(this.t)) {
       head.resolve();
       woken++;
     }
@@ -74,40 +67,6 @@ export class VirtualClock implements Clock {
   }
 
   get pending(): number {
-    return this.heap.filter((s) => !s.cancelled).length;
-  }
-
-  private less(a: Sleeper, b: Sleeper): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(s: Sleeper): void {
-    const h = this.heap;
-    h.push(s);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
-  }
-
-  private pop(): void {
-    const h = this.heap;
-    const last = h.pop();
-    if (!h.length || !last) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-      if (m === i) return;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
+    return this.timeline.pending;
   }
 }

@@ -1,3 +1,5 @@
+import { Timeline } from './timeline.js';
+
 /**
  * The one source of time for every emulated service. Models never read a clock or set a timer: they schedule work
  * here and a driver decides how fast time passes — the HTTP server follows a scaled wall clock, a benchmark simulator
@@ -13,7 +15,7 @@ export interface ScheduledEvent {
 }
 
 export class EventQueue {
-  private heap: ScheduledEvent[] = [];
+  private timeline = new Timeline<ScheduledEvent>();
   private seq = 0;
   private current: number;
 
@@ -35,7 +37,7 @@ export class EventQueue {
       cancelled: false,
       run,
     };
-    this.push(ev);
+    this.timeline.add(ev);
     return ev;
   }
 
@@ -48,18 +50,13 @@ export class EventQueue {
   }
 
   nextEventTime(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.timeline.peek()?.at;
   }
 
   /** Runs every event due up to and including `to`, in time order, then sets the clock to `to`. */
   advance(to: number): number {
     let ran = 0;
-    for (;;) {
-      this.dropCancelled();
-      const head = this.heap[0];
-      if (!head || head.at > to) break;
-      this.pop();
+    for (let head = this.timeline.takeDue(to); head; head = this.timeline.takeDue(to)) {
       this.current = Math.max(this.current, head.at);
       head.run();
       ran++;
@@ -70,56 +67,14 @@ export class EventQueue {
 
   /** Runs the next event only (a simulator stepping event by event); false when nothing is scheduled. */
   step(): boolean {
-    const next = this.nextEventTime();
-    if (next === undefined) return false;
-    const head = this.pop()!;
+    const head = this.timeline.takeDue();
+    if (!head) return false;
     this.current = Math.max(this.current, head.at);
     head.run();
     return true;
   }
 
   get pending(): number {
-    return this.heap.filter((e) => !e.cancelled).length;
-  }
-
-  private dropCancelled(): void {
-    while (this.heap[0]?.cancelled) this.pop();
-  }
-
-  private less(a: ScheduledEvent, b: ScheduledEvent): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(ev: ScheduledEvent): void {
-    const h = this.heap;
-    h.push(ev);
-    let i = h.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
-      i = parent;
-    }
-  }
-
-  private pop(): ScheduledEvent | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
-        if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
+    return this.timeline.pending;
   }
 }
