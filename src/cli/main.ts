@@ -15,16 +15,17 @@ import * as storeCmd from './commands/store.js';
 import * as validate from './commands/validate.js';
 import * as verify from './commands/verify.js';
 import { DEFAULT_FILE } from './setup.js';
+import { versionText } from './version.js';
 
 // The SDK warns on every run under Node 20 about its releases of 2027; convoy pins its SDK version, so the warning
-// is noise in every deployment log.
+// is noise in every deployment log. `convoy --version` says it once instead (version.ts).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const program = new Command('convoy')
   .description(
     'Deploy multi-service stacks safely: ordered waves, health gates, fail-fast, automatic rollback.',
   )
-  .version('0.1.0')
+  .version(versionText())
   .option('-f, --file <path>', 'stack file', process.env.CONVOY_FILE ?? DEFAULT_FILE)
   .option('--store <kind>', 'state store: sqlite or dynamodb (overrides the stack file; env CONVOY_STORE)')
   .option('--store-table <name>', 'dynamodb table (env CONVOY_STORE_TABLE)')

@@ -5,11 +5,12 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { diagnose } from '../../src/diagnose/index.js';
 import { CATEGORIES } from '../../src/diagnose/types.js';
+import { SHARED_MISSING, sharedDir } from '../shared.js';
 
 // Compiled to dist/test/diagnose/, three levels below the repo root.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURES = join(root, 'test/fixtures/diagnose');
-const STARTER = resolve(root, '../shared/diagnose-examples');
+const STARTER = sharedDir('diagnose-examples');
 
 function strip(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('_')));
@@ -43,7 +44,8 @@ function corpus(dir: string, label: string) {
 }
 
 corpus(FIXTURES, 'diagnose corpus: test/fixtures/diagnose');
-corpus(STARTER, 'diagnose corpus: shared starter examples');
+if (STARTER) corpus(STARTER, 'diagnose corpus: shared starter examples');
+else it('diagnose corpus: shared starter examples', { skip: SHARED_MISSING }, () => {});
 
 describe('diagnose corpus: fixture hygiene', () => {
   const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];

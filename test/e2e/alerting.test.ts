@@ -6,8 +6,9 @@ const SERVICES = ['zookeeper', 'kafka', 'rule-service', 'evaluator', 'aggregator
 
 describeEachBackend('alerting-platform example on the local target', () => {
   let dir = '';
-  before(() => {
-    dir = copyExample('alerting-platform');
+  let port: (original: number) => number = () => 0;
+  before(async () => {
+    ({ dir, port } = await copyExample('alerting-platform'));
   });
   after(async () => {
     await cli(['down'], { cwd: dir });
@@ -32,9 +33,9 @@ describeEachBackend('alerting-platform example on the local target', () => {
       assert.match(s.revision ?? '', /^[0-9a-f]{12}$/);
       assert.equal(typeof s.uptimeSeconds, 'number');
     }
-    for (const port of [7101, 7102, 7103, 7104, 7105, 7106, 7107]) {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      assert.equal(res.status, 200, `port ${port}`);
+    for (const p of [7101, 7102, 7103, 7104, 7105, 7106, 7107]) {
+      const res = await fetch(`http://127.0.0.1:${port(p)}/health`);
+      assert.equal(res.status, 200, `port ${port(p)} (the example's ${p})`);
     }
   });
 
@@ -48,15 +49,13 @@ describeEachBackend('alerting-platform example on the local target', () => {
     const failed = ev.find((e) => e.code === 'service.failed');
     assert.ok(starting && failed);
     assert.equal(failed.service, 'evaluator');
-    assert.equal(failed.check, 'http GET http://127.0.0.1:7104/health');
+    assert.equal(failed.check, `http GET http://127.0.0.1:${port(7104)}/health`);
     assert.match(String(failed.output), /HTTP 503.*RULES_URL not set/);
     assert.ok((failed.logs as string[]).length > 0);
-    // Verdict time of its check: startPeriod 2s + retries 3 × interval 1s; plus 2s.
-    const exitAt = Date.parse(ev.at(-1)!.at);
-    assert.ok(
-      exitAt - Date.parse(starting.at) <= 5_000 + 2_000,
-      `took ${exitAt - Date.parse(starting.at)} ms`,
-    );
+    // Fails at its check's verdict time (startPeriod 2 s + retries 3 × interval 1 s), not at the 30 s deploy timeout;
+    // the margin is for a loaded 2-core machine.
+    const failedAfter = Date.parse(failed.at) - Date.parse(starting.at);
+    assert.ok(failedAfter <= 5_000 + 5_000, `failed after ${failedAfter} ms`);
     assert.match(r.stderr, /evaluator/);
     // Only evaluator was touched: everything else stays unchanged.
     assert.deepEqual(
@@ -68,7 +67,7 @@ describeEachBackend('alerting-platform example on the local target', () => {
     const evaluator = afterSt.find((s) => s.name === 'evaluator')!;
     assert.equal(evaluator.revision, previous.revision);
     assert.equal(evaluator.health, 'healthy');
-    const body = (await (await fetch('http://127.0.0.1:7104/health')).json()) as { version: string };
+    const body = (await (await fetch(`http://127.0.0.1:${port(7104)}/health`)).json()) as { version: string };
     assert.equal(body.version, '1');
   });
 
@@ -77,7 +76,8 @@ describeEachBackend('alerting-platform example on the local target', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /service\.failed\s+evaluator: FAILED/);
     assert.match(r.stderr, /service: +evaluator/);
-    assert.match(r.stderr, /check: +http GET http:\/\/127\.0\.0\.1:7104\/health/);
+    assert.ok(r.stderr.includes(`http GET http://127.0.0.1:${port(7104)}/health`), r.stderr);
+    assert.match(r.stderr, /check: +http GET /);
     assert.match(r.stderr, /last log lines/);
     assert.match(r.stderr, /rollback: evaluator →/);
   });

@@ -53,7 +53,7 @@ const SLOW_RELAUNCH = { launchBackoff: { afterFailures: 1, baseSeconds: 600, max
 describe('e2e: the aws target against the emulator', () => {
   it('deploys the five parental-control services to ECS (exit 0), then finds nothing to change', async () => {
     const em = await emulator();
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const env = awsEnv(em, { CONVOY_AWS_CALLS_FILE: join(dir, 'calls.json') });
     const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env });
     assert.equal(r.code, 0, output(r));
@@ -79,7 +79,7 @@ describe('e2e: the aws target against the emulator', () => {
 
   it('watching 12 services costs ceil(12/10) = 2 DescribeServices per poll, not 12', async () => {
     const em = await emulator();
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const names = Array.from({ length: 12 }, (_, i) => `svc${String(i).padStart(2, '0')}`);
     const yaml = [
       'stack: wide',
@@ -120,7 +120,7 @@ describe('e2e: the aws target against the emulator', () => {
 
   it('convoy rollback puts a service back on its previous task definition without registering a copy', async () => {
     const em = await emulator();
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const env = awsEnv(em);
     const deploy = (tag: string) =>
       cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env: { ...env, IMAGE_TAG: tag } });
@@ -144,7 +144,7 @@ describe('e2e: the aws target against the emulator', () => {
       images: [{ image: '*/policy-enforcer:2.0.0', pullError: true }],
       ecs: SLOW_RELAUNCH,
     });
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const env = awsEnv(em);
     assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
     em.calls.reset();
@@ -205,7 +205,7 @@ describe('e2e: the aws target against the emulator', () => {
       ],
       ecs: SLOW_RELAUNCH,
     });
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const env = awsEnv(em);
     assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
     const r = await cli(['-f', 'convoy.aws.yaml', 'deploy', '--json'], {
@@ -327,7 +327,7 @@ describe('e2e: the aws target against the emulator', () => {
         { service: 'ecs', operation: 'RegisterTaskDefinition', first: 1 },
       ],
     });
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env: awsEnv(em) });
     assert.equal(r.code, 0, output(r));
     const calls = report('deploy under throttling', em);

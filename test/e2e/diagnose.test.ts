@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, copyExample, events, freePort, ROOT, tempDir, writeStack } from './helpers.js';
+import { SHARED_MISSING, sharedDir } from '../shared.js';
 
 const KEYS = ['category', 'cause', 'fix', 'evidence', 'confidence'];
-
-/** The alerting example on free ports, so it can run beside alerting.test.ts (which owns 7101–7107). */
-async function alertingOnFreePorts(): Promise<string> {
-  const dir = copyExample('alerting-platform');
-  const map = new Map<string, string>();
-  for (let p = 7101; p <= 7107; p++) map.set(String(p), String(await freePort()));
-  for (const f of ['convoy.yaml', 'convoy.broken.yaml']) {
-    const text = readFileSync(join(dir, f), 'utf8').replace(/\b710[1-7]\b/g, (p) => map.get(p)!);
-    writeFileSync(join(dir, f), text);
-  }
-  return dir;
-}
 
 describe('diagnose: the broken alerting example, end to end', { concurrency: false }, () => {
   let dir = '';
   before(async () => {
-    dir = await alertingOnFreePorts();
+    ({ dir } = await copyExample('alerting-platform'));
     const r = await cli(['deploy'], { cwd: dir });
     assert.equal(r.code, 0, r.stdout + r.stderr);
   });
@@ -133,11 +122,11 @@ describe('diagnose: captures never carry secrets', () => {
 
 describe('diagnose --input: offline', () => {
   const cwd = tempDir();
-  const shared = resolve(ROOT, '../shared/diagnose-examples');
+  const shared = sharedDir('diagnose-examples') ?? '';
 
   it(
     'replays the shared examples as they are (their _ keys ignored) to their expected category',
-    { skip: !existsSync(shared) },
+    { skip: !shared && SHARED_MISSING },
     async () => {
       const files = readdirSync(shared).filter((f) => f.endsWith('.json'));
       assert.ok(files.length > 0);

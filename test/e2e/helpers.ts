@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe } from 'node:test';
 import { backends } from './backends.js';
+
+import { freePort } from '../targets/local/helpers.js';
 
 export { alive, freePort } from '../targets/local/helpers.js';
 
@@ -93,12 +95,48 @@ export function tempDir(prefix = 'convoy-e2e-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Copies an example stack and the shared server program into a temp dir, so state never lands in the repo. */
-export function copyExample(name: string): string {
-  const dir = tempDir();
-  cpSync(join(ROOT, 'examples', name), join(dir, name), { recursive: true });
-  cpSync(join(ROOT, 'examples/server'), join(dir, 'server'), { recursive: true });
-  return join(dir, name);
+/** An example's copy in a temp folder: its own `.convoy/` state and store, and its ports moved to free ones. */
+export interface ExampleCopy {
+  dir: string;
+  /** The free port that replaced one the example file names (e.g. 7104). */
+  port(original: number): number;
+}
+
+/**
+ * Copies an example stack and the shared server program into a temp dir, so a test never meets the state, the history
+ * or the running services of a user who deployed the example in place (the README's demo does): `.convoy/` is left
+ * behind, and every `port:` the stack files name moves to a free port, in every file of the example.
+ */
+export async function copyExample(name: string): Promise<ExampleCopy> {
+  const dir = join(tempDir(), name);
+  const keep = (src: string) => basename(src) !== '.convoy';
+  cpSync(join(ROOT, 'examples', name), dir, { recursive: true, filter: keep });
+  cpSync(join(ROOT, 'examples/server'), join(dir, '../server'), { recursive: true, filter: keep });
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+  const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const named = new Set<number>();
+  for (const t of texts.values()) for (const m of t.matchAll(/\bport:\s*(\d+)/g)) named.add(Number(m[1]));
+  const moved = new Map<number, number>();
+  for (const p of named) {
+    let q = await freePort();
+    while ([...moved.values()].includes(q)) q = await freePort();
+    moved.set(p, q);
+  }
+  const re = new RegExp(`\\b(${[...named].join('|')})\\b`, 'g');
+  if (named.size > 0)
+    for (const [f, t] of texts)
+      writeFileSync(
+        join(dir, f),
+        t.replace(re, (p) => String(moved.get(Number(p)))),
+      );
+  return {
+    dir,
+    port: (original) => {
+      const p = moved.get(original);
+      if (p === undefined) throw new Error(`${name} names no port ${original}`);
+      return p;
+    },
+  };
 }
 
 export function writeStack(dir: string, yaml: string, file = 'convoy.yaml'): string {

@@ -71,7 +71,7 @@ describe('convoy verify: image and engine-version mistakes in examples/mistakes/
   });
 
   it('deploy refuses a tag that was never pushed before the lock and before ECS: exit 3, nothing touched', async () => {
-    const dir = copyExample('parental-control');
+    const { dir } = await copyExample('parental-control');
     em.calls.reset();
     const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env: env({ IMAGE_TAG: '2.0.0' }) });
     assert.equal(r.code, 3, r.stdout + r.stderr);

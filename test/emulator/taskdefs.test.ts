@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -11,6 +11,7 @@ import {
   RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
+import { SHARED_MISSING, sharedDir } from '../shared.js';
 import { harness, type Harness } from './helpers.js';
 
 /**
@@ -19,7 +20,7 @@ import { harness, type Harness } from './helpers.js';
  * deploy tool would, only the definitions that are wrong as published are refused, each with ECS's own message.
  */
 
-const DIR = process.env.CONVOY_ECS_DEFS ?? '/work/shared/ecs-defs';
+const DIR = sharedDir('ecs-defs') ?? '';
 
 /** Raw files: what ECS says about each one it refuses. */
 const RAW_REJECTED: Record<string, string> = {
@@ -63,120 +64,115 @@ function load(file: string, filled: boolean): RegisterTaskDefinitionCommandInput
   return (doc.taskDefinition ?? doc) as RegisterTaskDefinitionCommandInput;
 }
 
-describe(
-  'RegisterTaskDefinition on the real-world corpus',
-  { skip: !existsSync(DIR) && `no corpus at ${DIR}` },
-  () => {
-    let h: Harness;
-    before(async () => (h = await harness()));
-    after(() => h?.close());
+describe('RegisterTaskDefinition on the real-world corpus', { skip: !DIR && SHARED_MISSING }, () => {
+  let h: Harness;
+  before(async () => (h = await harness()));
+  after(() => h?.close());
 
-    const files = existsSync(DIR)
-      ? readdirSync(DIR)
-          .filter((f) => f.endsWith('.taskdef.json'))
-          .sort()
-      : [];
+  const files = DIR
+    ? readdirSync(DIR)
+        .filter((f) => f.endsWith('.taskdef.json'))
+        .sort()
+    : [];
 
-    async function outcomes(filled: boolean): Promise<Record<string, string>> {
-      const out: Record<string, string> = {};
-      for (const f of files) {
-        try {
-          const r = await h.ecs.send(new RegisterTaskDefinitionCommand(load(f, filled)));
-          assert.match(
-            r.taskDefinition!.taskDefinitionArn!,
-            /^arn:aws:ecs:us-east-1:123456789012:task-definition\/[\w-]+:\d+$/,
-          );
-          out[f.slice(0, 2)] = 'ok';
-        } catch (e) {
-          const err = e as Error & { $metadata?: { httpStatusCode?: number } };
-          assert.equal(err.name, 'ClientException', `${f}: ${err.message}`);
-          assert.equal(err.$metadata?.httpStatusCode, 400);
-          out[f.slice(0, 2)] = err.message;
-        }
+  async function outcomes(filled: boolean): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const f of files) {
+      try {
+        const r = await h.ecs.send(new RegisterTaskDefinitionCommand(load(f, filled)));
+        assert.match(
+          r.taskDefinition!.taskDefinitionArn!,
+          /^arn:aws:ecs:us-east-1:123456789012:task-definition\/[\w-]+:\d+$/,
+        );
+        out[f.slice(0, 2)] = 'ok';
+      } catch (e) {
+        const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+        assert.equal(err.name, 'ClientException', `${f}: ${err.message}`);
+        assert.equal(err.$metadata?.httpStatusCode, 400);
+        out[f.slice(0, 2)] = err.message;
       }
-      return out;
     }
+    return out;
+  }
 
-    it('has the 26 definitions', () => assert.equal(files.length, 26));
+  it('has the 26 definitions', () => assert.equal(files.length, 26));
 
-    it('refuses the raw files ECS would refuse, with its messages', async () => {
-      const got = await outcomes(false);
-      const expected = Object.fromEntries(Object.keys(got).map((k) => [k, RAW_REJECTED[k] ?? 'ok']));
-      assert.deepEqual(got, expected);
-    });
+  it('refuses the raw files ECS would refuse, with its messages', async () => {
+    const got = await outcomes(false);
+    const expected = Object.fromEntries(Object.keys(got).map((k) => [k, RAW_REJECTED[k] ?? 'ok']));
+    assert.deepEqual(got, expected);
+  });
 
-    it('with placeholders filled in, accepts all but the ones wrong as published', async () => {
-      const got = await outcomes(true);
-      const expected = Object.fromEntries(Object.keys(got).map((k) => [k, REJECTED[k] ?? 'ok']));
-      assert.deepEqual(got, expected);
-    });
+  it('with placeholders filled in, accepts all but the ones wrong as published', async () => {
+    const got = await outcomes(true);
+    const expected = Object.fromEntries(Object.keys(got).map((k) => [k, REJECTED[k] ?? 'ok']));
+    assert.deepEqual(got, expected);
+  });
 
-    it('stores what ECS stores: unit strings as integers, role names as ARNs, defaults filled in, revisions counted', async () => {
-      const exec = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'ecs-exec-task' })))
-        .taskDefinition!;
-      assert.equal(exec.cpu, '256');
-      assert.equal(exec.memory, '512');
-      assert.equal(exec.taskRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskRole');
-      assert.equal(exec.executionRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
-      assert.deepEqual(exec.compatibilities, ['EC2', 'FARGATE']);
-      assert.equal(exec.revision, 2, 'registered once raw and once filled in');
-      const web = (
-        await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'fargate-task-definition:1' }))
-      ).taskDefinition!;
-      const c = web.containerDefinitions![0]!;
-      assert.equal(c.cpu, 0);
-      assert.equal(c.essential, true);
-      assert.deepEqual(c.portMappings, [{ containerPort: 80, hostPort: 80, protocol: 'tcp' }]);
-      assert.ok(web.registeredAt instanceof Date);
-      const otel = (
-        await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'otel-using-xray' }))
-      ).taskDefinition!;
-      assert.equal(otel.containerDefinitions!.find((x) => x.name === 'aws-otel-emitter')!.essential, true);
-    });
+  it('stores what ECS stores: unit strings as integers, role names as ARNs, defaults filled in, revisions counted', async () => {
+    const exec = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'ecs-exec-task' })))
+      .taskDefinition!;
+    assert.equal(exec.cpu, '256');
+    assert.equal(exec.memory, '512');
+    assert.equal(exec.taskRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskRole');
+    assert.equal(exec.executionRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
+    assert.deepEqual(exec.compatibilities, ['EC2', 'FARGATE']);
+    assert.equal(exec.revision, 2, 'registered once raw and once filled in');
+    const web = (
+      await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'fargate-task-definition:1' }))
+    ).taskDefinition!;
+    const c = web.containerDefinitions![0]!;
+    assert.equal(c.cpu, 0);
+    assert.equal(c.essential, true);
+    assert.deepEqual(c.portMappings, [{ containerPort: 80, hostPort: 80, protocol: 'tcp' }]);
+    assert.ok(web.registeredAt instanceof Date);
+    const otel = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'otel-using-xray' })))
+      .taskDefinition!;
+    assert.equal(otel.containerDefinitions!.find((x) => x.name === 'aws-otel-emitter')!.essential, true);
+  });
 
-    it('keeps tags: TagResource adds or replaces by key, DescribeTaskDefinition and ListTagsForResource show them', async () => {
-      const arn = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nginx' })))
-        .taskDefinition!.taskDefinitionArn!;
-      await h.ecs.send(
+  it('keeps tags: TagResource adds or replaces by key, DescribeTaskDefinition and ListTagsForResource show them', async () => {
+    const arn = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nginx' })))
+      .taskDefinition!.taskDefinitionArn!;
+    await h.ecs.send(
+      new TagResourceCommand({
+        resourceArn: arn,
+        tags: [
+          { key: 'team', value: 'a' },
+          { key: 'tier', value: 'web' },
+        ],
+      }),
+    );
+    await h.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'team', value: 'b' }] }));
+    await h.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['tier'] }));
+    const described = await h.ecs.send(
+      new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }),
+    );
+    assert.deepEqual(described.tags, [{ key: 'team', value: 'b' }]);
+    const listed = await h.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }));
+    assert.deepEqual(listed.tags, [{ key: 'team', value: 'b' }]);
+    await assert.rejects(
+      h.ecs.send(
         new TagResourceCommand({
-          resourceArn: arn,
-          tags: [
-            { key: 'team', value: 'a' },
-            { key: 'tier', value: 'web' },
-          ],
+          resourceArn: arn.replace(/nginx:\d+$/, 'no-such-family:1'),
+          tags: [{ key: 'k', value: 'v' }],
         }),
-      );
-      await h.ecs.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: 'team', value: 'b' }] }));
-      await h.ecs.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ['tier'] }));
-      const described = await h.ecs.send(
-        new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }),
-      );
-      assert.deepEqual(described.tags, [{ key: 'team', value: 'b' }]);
-      const listed = await h.ecs.send(new ListTagsForResourceCommand({ resourceArn: arn }));
-      assert.deepEqual(listed.tags, [{ key: 'team', value: 'b' }]);
-      await assert.rejects(
-        h.ecs.send(
-          new TagResourceCommand({
-            resourceArn: arn.replace(/nginx:\d+$/, 'no-such-family:1'),
-            tags: [{ key: 'k', value: 'v' }],
-          }),
-        ),
-        { name: 'ClientException' },
-      );
-    });
+      ),
+      { name: 'ClientException' },
+    );
+  });
 
-    it('deregisters a revision and answers for unknown ones as ECS does', async () => {
-      const arn = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nginx' })))
-        .taskDefinition!.taskDefinitionArn!;
-      const gone = await h.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
-      assert.equal(gone.taskDefinition!.status, 'INACTIVE');
-      await assert.rejects(
-        h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'no-such-family' })),
-        {
-          name: 'ClientException',
-          message: 'Unable to describe task definition.',
-        },
-      );
-    });
-  },
-);
+  it('deregisters a revision and answers for unknown ones as ECS does', async () => {
+    const arn = (await h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'nginx' })))
+      .taskDefinition!.taskDefinitionArn!;
+    const gone = await h.ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: arn }));
+    assert.equal(gone.taskDefinition!.status, 'INACTIVE');
+    await assert.rejects(
+      h.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'no-such-family' })),
+      {
+        name: 'ClientException',
+        message: 'Unable to describe task definition.',
+      },
+    );
+  });
+});

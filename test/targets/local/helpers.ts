@@ -125,3 +125,16 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | false, 
     await delay(25);
   }
 }
+
+/**
+ * The margin a wait may overrun its configured time by in these tests: wide enough for a 2-core machine that runs the
+ * README's demo beside the suite, narrow enough to catch a wait that ignores its setting (the settings here are
+ * sub-second, the alternatives they are told apart from are seconds to minutes).
+ */
+export const MARGIN_MS = 2000;
+
+/** Asserts that `elapsedMs` is no longer than the configured `configuredMs` plus MARGIN_MS. */
+export function withinConfigured(elapsedMs: number, configuredMs: number, what: string): void {
+  if (elapsedMs > configuredMs + MARGIN_MS)
+    throw new Error(`${what}: took ${elapsedMs} ms, configured ${configuredMs} ms (+${MARGIN_MS} ms margin)`);
+}

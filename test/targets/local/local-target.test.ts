@@ -4,7 +4,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import type { Verdict } from '../../../src/targets/target.js';
-import { freePort, healthCheck, service, unit, useLocalTarget } from './helpers.js';
+import { freePort, healthCheck, service, unit, useLocalTarget, withinConfigured } from './helpers.js';
 
 /** Gates of the local target, with real processes and real probes. */
 describe('local target: awaitGate', () => {
@@ -82,7 +82,8 @@ describe('local target: awaitGate', () => {
       web(port, { STATUS: '500', BODY: 'db down' }, { healthCheck: hc }),
     );
     // Probes at 200 (ignored), then 400, 600, 800 count: the verdict lands at 800 ms.
-    assert.ok(elapsed >= 750 && elapsed < 1600, `verdict after ${elapsed} ms`);
+    assert.ok(elapsed >= 750, `verdict after ${elapsed} ms, before the start period and retries were over`);
+    withinConfigured(elapsed, 800, 'unhealthy verdict');
     assert.deepEqual(pickFailure(verdict), {
       reason: 'unhealthy',
       check: `http GET http://127.0.0.1:${port}/health`,
@@ -100,7 +101,7 @@ describe('local target: awaitGate', () => {
       },
     );
     const { verdict, elapsed } = await deploy(svc);
-    assert.ok(elapsed < 1500, `verdict after ${elapsed} ms`);
+    withinConfigured(elapsed, 2 * 100, 'verdict after 2 failures 100 ms apart');
     const f = pickFailure(verdict);
     assert.equal(f.reason, 'unhealthy');
     assert.equal(f.check, 'CMD-SHELL no-such-check-xyz');
@@ -133,7 +134,8 @@ describe('local target: awaitGate', () => {
     const { verdict, elapsed } = await deploy(
       web(port, { LISTEN_DELAY_MS: '60000', EXIT_AFTER_MS: '300', EXIT_CODE: '3' }, { healthCheck: hc }),
     );
-    assert.ok(elapsed < 1000, `verdict after ${elapsed} ms, the health verdict would take 3.6 s`);
+    // Ordering: the exit ends the wait before the health check's own verdict (start period 3 s + 3 × 200 ms).
+    assert.ok(elapsed < 3600, `verdict after ${elapsed} ms, the health verdict would take 3.6 s`);
     assert.deepEqual(pickFailure(verdict), {
       reason: 'exited',
       exitCode: 3,
@@ -229,7 +231,8 @@ describe('local target: awaitGate', () => {
       'healthy',
       500,
     );
-    assert.ok(elapsed >= 450 && elapsed < 1200, `timeout after ${elapsed} ms`);
+    assert.ok(elapsed >= 450, `timeout after ${elapsed} ms, before the 500 ms deadline`);
+    withinConfigured(elapsed, 500, 'gate timeout');
     assert.deepEqual(pickFailure(verdict), {
       reason: 'timeout',
       check: `http GET http://127.0.0.1:${port}/`,
