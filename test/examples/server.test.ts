@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until the URL answers (any status); returns the response, its body and when it first answered. */
-async function waitForHttp(url: string, timeoutMs = 5000) {
+async function waitForHttp(url: string, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -56,6 +56,14 @@ async function waitForHttp(url: string, timeoutMs = 5000) {
         throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(e)}`);
       await sleep(50);
     }
+  }
+}
+
+async function waitForOutput(r: Run, re: RegExp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!re.test(r.output())) {
+    if (Date.now() > deadline) throw new Error(`no ${re} within ${timeoutMs} ms: ${r.output()}`);
+    await sleep(20);
   }
 }
 
@@ -103,7 +111,8 @@ test('REQUIRES waits for the dependency port to open, then serves', async () => 
   const r = run({ PORT: String(port), REQUIRES: `kafka=127.0.0.1:${depPort}` });
   let openedAt = 0;
   const dep = net.createServer((s) => s.end());
-  const opening = sleep(300).then(
+  // Ordering, not timing: the dependency opens only once the service has said it waits for it.
+  const opening = waitForOutput(r, /waiting for kafka at 127\.0\.0\.1:\d+/).then(
     () =>
       new Promise<void>((resolve) =>
         dep.listen(depPort, '127.0.0.1', () => {

@@ -80,6 +80,12 @@ export function useLocalTarget(opts: { stopGraceMs: number }): LocalTargetFixtur
   return fx;
 }
 
+/**
+ * A start period for checks that should pass: long enough for a node process to start on a loaded 2-core machine
+ * (failures inside it do not count), and it costs nothing when the service is quick, since one pass ends it.
+ */
+export const STARTING_MS = 10_000;
+
 export function healthCheck(hc: Partial<HealthCheckSpec>): HealthCheckSpec {
   return { interval: 100, timeout: 2000, retries: 3, startPeriod: 0, ...hc };
 }

@@ -12,6 +12,7 @@ import {
   service,
   unit,
   useLocalTarget,
+  STARTING_MS,
   waitFor,
   withinConfigured,
   writeScript,
@@ -26,7 +27,7 @@ describe('local target: lifecycle', () => {
       'web',
       { command: process.execPath, args: [local.server], env: { PORT: String(port), ...env } },
       {
-        healthCheck: healthCheck({ http: { url: `http://127.0.0.1:${port}/` }, startPeriod: 2000 }),
+        healthCheck: healthCheck({ http: { url: `http://127.0.0.1:${port}/` }, startPeriod: STARTING_MS }),
         ...more,
       },
     );

@@ -4,7 +4,15 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import type { Verdict } from '../../../src/targets/target.js';
-import { freePort, healthCheck, service, unit, useLocalTarget, withinConfigured } from './helpers.js';
+import {
+  freePort,
+  healthCheck,
+  service,
+  STARTING_MS,
+  unit,
+  useLocalTarget,
+  withinConfigured,
+} from './helpers.js';
 
 /** Gates of the local target, with real processes and real probes. */
 describe('local target: awaitGate', () => {
@@ -13,7 +21,7 @@ describe('local target: awaitGate', () => {
   async function deploy(
     svc: Service,
     gate: 'started' | 'healthy' | 'completed' = 'healthy',
-    timeoutMs = 4000,
+    timeoutMs = STARTING_MS + 5000,
   ) {
     const u = unit(svc);
     const t0 = Date.now();
@@ -35,7 +43,12 @@ describe('local target: awaitGate', () => {
       web(
         port,
         { LISTEN_DELAY_MS: '300' },
-        { healthCheck: healthCheck({ http: { url: `http://127.0.0.1:${port}/health` }, startPeriod: 2000 }) },
+        {
+          healthCheck: healthCheck({
+            http: { url: `http://127.0.0.1:${port}/health` },
+            startPeriod: STARTING_MS,
+          }),
+        },
       ),
     );
     assert.equal(verdict.ok, true, JSON.stringify(verdict));
@@ -44,7 +57,11 @@ describe('local target: awaitGate', () => {
   it('becomes healthy via tcp', async () => {
     const port = await freePort();
     const { verdict } = await deploy(
-      web(port, {}, { healthCheck: healthCheck({ tcp: { host: '127.0.0.1', port } }) }),
+      web(
+        port,
+        {},
+        { healthCheck: healthCheck({ tcp: { host: '127.0.0.1', port }, startPeriod: STARTING_MS }) },
+      ),
     );
     assert.equal(verdict.ok, true, JSON.stringify(verdict));
   });
@@ -53,7 +70,16 @@ describe('local target: awaitGate', () => {
     const port = await freePort();
     const probe = `fetch('http://127.0.0.1:' + process.env.PORT).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
     const { verdict } = await deploy(
-      web(port, {}, { healthCheck: healthCheck({ command: ['CMD', process.execPath, '-e', probe] }) }),
+      web(
+        port,
+        {},
+        {
+          healthCheck: healthCheck({
+            command: ['CMD', process.execPath, '-e', probe],
+            startPeriod: STARTING_MS,
+          }),
+        },
+      ),
     );
     assert.equal(verdict.ok, true, JSON.stringify(verdict));
   });
@@ -63,7 +89,7 @@ describe('local target: awaitGate', () => {
       'web',
       { command: '/bin/sh', args: ['-c', 'sleep 0.3; touch ready; exec sleep 30'] },
       {
-        healthCheck: healthCheck({ command: ['CMD-SHELL', 'test -f ready'], startPeriod: 2000 }),
+        healthCheck: healthCheck({ command: ['CMD-SHELL', 'test -f ready'], startPeriod: STARTING_MS }),
       },
     );
     const { verdict } = await deploy(svc);
