@@ -141,4 +141,22 @@ describe('engine: fail fast', () => {
       assert.equal(get(run.events, 'deploy.failed').service, 'db');
       assert.equal((await h.steps(run.deploymentId!)).db, 'rolled-back');
     }));
+
+  it('an interrupt (Ctrl-C) stops the deployment at once, rolls back per policy and releases the lock', () =>
+    withHarness(async (h) => {
+      h.target.script('api', becomesReady(30_000));
+      const interrupt = new AbortController();
+      h.at(5000, () => interrupt.abort(new Error('cancelled by SIGINT')));
+      const run = await h.deploy(shop, { signal: interrupt.signal });
+
+      assert.equal(run.ok, false);
+      assert.ok(run.error instanceof DeployFailedError, run.error?.message);
+      const failed = get(run.events, 'service.failed', 'api');
+      assert.equal(failed.t, 5000);
+      assert.match(failed.message, /cancelled by SIGINT/);
+      assert.equal(find(run.events, 'service.starting', 'web'), undefined);
+      assert.deepEqual(get(run.events, 'deploy.failed').rolledBack, ['api']);
+      assert.equal(run.events.at(-1)?.code, 'lock.released');
+      assert.equal(await h.store.getLock('shop'), undefined);
+    }));
 });
