@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RollbackFailedError } from '../../src/errors.js';
+import { DeployFailedError, RollbackFailedError } from '../../src/errors.js';
 import { becomesReady, exits } from './fixtures/scripted-target.js';
-import { get, stack, trace, withHarness, withVersions, type RunEvent } from './fixtures/harness.js';
+import { find, get, stack, trace, withHarness, withVersions, type RunEvent } from './fixtures/harness.js';
 
 /** api needs db. Default lock: a 15 s lease renewed every 5 s. api takes 10 s to become healthy. */
 const shop = stack('shop', { db: {}, api: { dependsOn: ['db'] } });
@@ -152,5 +152,34 @@ describe('engine: resume and rollback after a crash', () => {
       ]);
       assert.equal((await h.store.getDeployment(b.deploymentId!))?.status, 'rollback-failed');
       assert.deepEqual(await h.current('shop'), { api: '1', db: '2' });
+    }));
+
+  it('an interrupt (Ctrl-C) while an interrupted deployment is rolled back lets that rollback finish, then stops: nothing of the new plan starts', () =>
+    withHarness(async (h) => {
+      await h.deploy(shop);
+      h.target.script('api', becomesReady(10_000));
+      const a = h.start(withVersions(shop, { db: '2', api: '2' }), { crashWhen: apiStarting });
+      await h.drive(a.crashed);
+      h.target.actions.length = 0;
+      const interrupt = new AbortController();
+      // The next run takes over at 17 s and rolls api back first (10 s): the interrupt comes in the middle.
+      h.at(20_000, () => interrupt.abort(new Error('cancelled by SIGINT')));
+
+      const b = await h.deploy(withVersions(shop, { db: '3', api: '3' }), {
+        ...WAIT,
+        signal: interrupt.signal,
+      });
+
+      assert.equal(b.ok, false);
+      assert.ok(b.error instanceof DeployFailedError, b.error?.message ?? 'it succeeded');
+      assert.equal(b.error.exitCode, 1);
+      assert.match(b.error.message, /cancelled by SIGINT/);
+      assert.equal(get(b.events, 'deploy.interrupted-found').action, 'rollback');
+      assert.deepEqual(h.target.did(), ['start api@1 (returning)', 'start db@1 (returning)']);
+      assert.equal(find(b.events, 'service.starting'), undefined);
+      assert.equal(find(b.events, 'deploy.succeeded'), undefined);
+      assert.equal(b.events.at(-1)?.code, 'lock.released');
+      assert.equal((await h.store.getDeployment(b.deploymentId!))?.status, 'failed');
+      assert.deepEqual(await h.current('shop'), { api: '1', db: '1' });
     }));
 });
