@@ -82,11 +82,14 @@ export async function runDeployment(
     heartbeatMs: stack.lock.heartbeat,
     waitMs: o.waitLockMs,
     cancelSuperseded: o.cancelSuperseded,
+    signal: o.signal,
   });
   const abort = new AbortController();
   setMaxListeners(0, abort.signal);
-  const follow = (s: AbortSignal | undefined) =>
+  const follow = (s: AbortSignal | undefined) => {
+    if (s?.aborted) abort.abort(s.reason);
     s?.addEventListener('abort', () => abort.abort(s.reason), { once: true });
+  };
   follow(lease.lost);
   follow(o.signal);
   const deploymentId = randomUUID();
@@ -154,10 +157,13 @@ export async function runDeployment(
       })),
     });
 
+    const durations = await lastUnitDurations(store, stack.name);
+    // Interrupted before any service started (while taking the lock, recovering or planning): stop here.
+    if (abort.signal.aborted) return await stopBeforeStart(ctx, abort.signal.reason);
     const result = await execute(ctx, plan, {
       order: stack.deploy.order,
       timeoutMs: stack.deploy.timeout,
-      durations: await lastUnitDurations(store, stack.name),
+      durations,
       prepare: kind === 'deploy',
     });
     if (!result.failed) await verifyRunning(ctx, result);
@@ -291,6 +297,16 @@ async function failAndRollBack(ctx: RunContext, started: number, result: ExecRes
   throw new DeployFailedError(
     `deployment failed: ${summary}${rb.rolledBack.length ? `; rolled back ${rb.rolledBack.join(', ')}` : ''}`,
   );
+}
+
+async function stopBeforeStart(ctx: RunContext, reason: unknown): Promise<never> {
+  const summary = `stopped before it started any service: ${(reason as Error)?.message ?? 'interrupted'}`;
+  await ctx.store.updateDeployment(
+    ctx.deploymentId,
+    { status: 'failed', endedAt: ctx.clock.now(), summary },
+    ctx.token,
+  );
+  throw new DeployFailedError(`deployment ${summary}`);
 }
 
 async function finishRollbackFailed(

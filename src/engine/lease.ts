@@ -15,6 +15,8 @@ export interface LeaseOptions {
   waitMs: number;
   /** Replace older queued deployments of the stack (never the running one). */
   cancelSuperseded?: boolean;
+  /** Ctrl-C: a waiter stops waiting, leaves the queue and does not deploy. */
+  signal?: AbortSignal;
 }
 
 export interface Lease {
@@ -99,6 +101,10 @@ export async function acquireLease(
     let reported = '';
     let reportedAt = 0;
     for (;;) {
+      if (o.signal?.aborted)
+        throw new LockHeldError(
+          `stopped waiting for the lock of stack ${o.stack}: ${(o.signal.reason as Error)?.message ?? 'interrupted'}; not deployed`,
+        );
       const now = clock.now();
       const mine = await store.renewQueue(o.stack, id, o.leaseMs, now);
       if (!mine) throw new LockHeldError(`lost our place in the queue of stack ${o.stack}; try again`);
@@ -144,7 +150,10 @@ export async function acquireLease(
       }
       // Wake just after the holder's lease would run out, so a dead holder is replaced within lease + heartbeat.
       const untilExpiry = holder ? holder.expiresAt - now + 5 : POLL_MS;
-      await clock.sleep(Math.max(20, Math.min(POLL_MS, untilExpiry, deadline - now)));
+      // An interrupt ends the sleep early; the check at the top of the loop reports it.
+      await clock
+        .sleep(Math.max(20, Math.min(POLL_MS, untilExpiry, deadline - now)), o.signal)
+        .catch(() => undefined);
     }
   } finally {
     // A waiter that gives up (or is superseded, or interrupted) leaves the queue; one that got the lock too.
