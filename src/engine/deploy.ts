@@ -66,7 +66,7 @@ export async function observe(
 export async function runDeployment(
   deps: EngineDeps,
   o: RunOptions,
-  kind: DeploymentKind = 'deploy',
+  kind: Exclude<DeploymentKind, 'down'> = 'deploy',
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
     buildPlan(o.stack, obs.recorded, obs.health),
 ): Promise<RunOutcome> {
