@@ -32,7 +32,8 @@ export interface DownOutcome {
 export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOutcome> {
   const { store, target, clock } = deps;
   const stack = o.stack;
-  const emitter = new Emitter(stack.name, clock, store, makeRedactor(secretValues(stack.services)));
+  const redact = makeRedactor(secretValues(stack.services));
+  const emitter = new Emitter(stack.name, clock, store, redact);
   o.subscribers?.forEach((s) => emitter.subscribe(s));
   const lease = await acquireLease(store, clock, emitter, {
     stack: stack.name,
@@ -69,7 +70,11 @@ export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOut
       await store
         .updateDeployment(
           deploymentId,
-          { status: 'failed', endedAt: clock.now(), summary: `down failed: ${(err as Error).message}` },
+          {
+            status: 'failed',
+            endedAt: clock.now(),
+            summary: redact(`down failed: ${(err as Error).message}`),
+          },
           lease.token,
         )
         .catch(() => undefined);
