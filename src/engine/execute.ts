@@ -6,8 +6,6 @@ import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
 import { recordFailure, type Failure } from './failure.js';
 
-export type { Failure } from './failure.js';
-
 export interface ExecResult {
   /** The first failure; the one the report is about. */
   failed?: { entry: PlanEntry; verdict: Failure };
