@@ -6,6 +6,7 @@ import { systemClock } from '../engine/clock.js';
 import type { EngineDeps } from '../engine/deploy.js';
 import { loadStack } from '../spec/load.js';
 import type { Stack } from '../spec/types.js';
+import type { Store } from '../store/store.js';
 import { createLocalTarget } from '../targets/local/local-target.js';
 import type { Target } from '../targets/target.js';
 import { InvalidInputError } from '../errors.js';
@@ -38,7 +39,13 @@ export const lenientEnv = new Proxy(process.env, {
 export async function open(file: string, opts: { readOnly?: boolean } = {}): Promise<Opened> {
   const stack = loadStack(file, opts.readOnly ? { env: lenientEnv } : {});
   const { target, closeTarget } = await openTarget(stack, opts);
-  const store = await openStore(stack);
+  let store: Store;
+  try {
+    store = await openStore(stack);
+  } catch (err) {
+    closeTarget();
+    throw err;
+  }
   return {
     stack,
     store,

@@ -1,7 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
-import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/plan.js';
 import type { Stack } from '../spec/types.js';
 import type { DeploymentKind, Store } from '../store/store.js';
@@ -11,6 +10,7 @@ import type { RunContext } from './context.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
+import { recordFailure } from './failure.js';
 import { lastUnitDurations } from './estimate.js';
 import { acquireLease } from './lease.js';
 import { makeRedactor, secretValues } from './redact.js';
@@ -66,7 +66,7 @@ export async function observe(
 export async function runDeployment(
   deps: EngineDeps,
   o: RunOptions,
-  kind: DeploymentKind = 'deploy',
+  kind: Exclude<DeploymentKind, 'down'> = 'deploy',
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
     buildPlan(o.stack, obs.recorded, obs.health),
 ): Promise<RunOutcome> {
@@ -224,34 +224,17 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
   );
   const dead = services.find((e) => states.get(e.service.name)?.health === 'stopped');
   if (!dead) return;
-  const logs = await ctx.target.logs(dead.service.name, 20, { currentRun: true }).catch(() => []);
-  const message = 'exited after passing its gate, before the deployment finished';
-  result.failed = { entry: dead, verdict: { ok: false, reason: 'exited', at: ctx.clock.now(), message } };
-  await ctx.store.putStep(
-    {
-      deploymentId: ctx.deploymentId,
-      service: dead.service.name,
-      fromRevision: dead.from,
-      toRevision: dead.revision,
-      state: 'failed',
-      endedAt: ctx.clock.now(),
-      detail: message,
-    },
-    ctx.token,
-  );
-  const verdict = result.failed.verdict;
-  const findings = topFindings(
-    await gatherCapture(ctx.target, { service: dead.service.name, verdict, logs }, { clock: ctx.clock }),
-  );
-  ctx.emitter.emit({
-    code: 'service.failed',
-    service: dead.service.name,
-    revision: dead.revision,
-    elapsedMs: 0,
+  const endedAt = ctx.clock.now();
+  const verdict = {
+    ok: false,
     reason: 'exited',
-    message,
-    logs,
-    ...(findings.length ? { findings } : {}),
+    at: endedAt,
+    message: 'exited after passing its gate, before the deployment finished',
+  } as const;
+  result.failed = { entry: dead, verdict };
+  await recordFailure(ctx, dead, verdict, {
+    startedAt: result.startedAt.get(dead.service.name) ?? endedAt,
+    endedAt,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { DeploymentRecord, Store } from '../store/store.js';
 
 /** With no history yet, a deployment is assumed to take a minute. */
 const DEFAULT_DURATION_MS = 60_000;
@@ -10,9 +10,15 @@ function median(xs: number[]): number | undefined {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Recent successful deployments of the stack, newest first; a `down` deploys nothing, so it tells nothing. */
+async function recentSuccesses(store: Store, stack: string): Promise<DeploymentRecord[]> {
+  const recent = await store.listDeployments({ stack, status: 'succeeded', limit: 20 });
+  return recent.filter((d) => d.kind !== 'down');
+}
+
 /** Typical duration of a deployment of this stack: the median of its recent successful ones. */
 export async function typicalDuration(store: Store, stack: string): Promise<number> {
-  const recent = await store.listDeployments({ stack, status: 'succeeded', limit: 20 });
+  const recent = await recentSuccesses(store, stack);
   return (
     median(recent.filter((d) => d.endedAt !== undefined).map((d) => d.endedAt! - d.startedAt)) ??
     DEFAULT_DURATION_MS
@@ -24,7 +30,7 @@ export async function typicalDuration(store: Store, stack: string): Promise<numb
  * expect of the same service.
  */
 export async function lastUnitDurations(store: Store, stack: string): Promise<Map<string, number>> {
-  const [last] = await store.listDeployments({ stack, status: 'succeeded', limit: 1 });
+  const [last] = await recentSuccesses(store, stack);
   if (!last) return new Map();
   return new Map(
     (await store.listSteps(last.id))

@@ -1,12 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import { gatherCapture, topFindings } from '../diagnose/gather.js';
 import type { Plan, PlanEntry } from '../plan/plan.js';
 import { byUrgency } from '../plan/urgency.js';
 import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
-
-export type Failure = Extract<Verdict, { ok: false }>;
+import { recordFailure, type Failure } from './failure.js';
 
 export interface ExecResult {
   /** The first failure; the one the report is about. */
@@ -15,9 +13,9 @@ export interface ExecResult {
   launched: PlanEntry[];
   /** Launched entries that did not reach their gate because the deployment stopped first. */
   unverified: PlanEntry[];
+  /** When each launched entry was started (clock ms), so a later failure of it reports its true elapsed time. */
+  startedAt: Map<string, number>;
 }
-
-const LOG_LINES = 20;
 
 /**
  * Runs the plan: every entry waits for its prerequisites (the previous wave, or its own dependencies), then is
@@ -48,7 +46,7 @@ export async function execute(
 
   const launched = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
   const ready = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
-  const result: ExecResult = { launched: [], unverified: [] };
+  const result: ExecResult = { launched: [], unverified: [], startedAt: new Map() };
   stop.signal.addEventListener('abort', () => {
     for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
   });
@@ -122,6 +120,7 @@ export async function execute(
       wave: e.wave,
     });
     result.launched.push(e);
+    result.startedAt.set(name, startedAt);
     const unit = unitOf(e);
     let verdict: Verdict;
     try {
@@ -174,24 +173,7 @@ export async function execute(
     }
     result.failed ??= { entry: e, verdict };
     stop.abort(new Error(`${name} failed`));
-    const logs = await target.logs(name, LOG_LINES, { currentRun: true }).catch(() => []);
-    await step(e, 'failed', { startedAt, endedAt, detail: verdict.message });
-    // Diagnosed before the rollback restarts anything, while the evidence is still the failed run's.
-    const capture = await gatherCapture(target, { service: name, verdict, logs }, { clock });
-    const findings = topFindings(capture);
-    emitter.emit({
-      code: 'service.failed',
-      service: name,
-      revision: e.revision,
-      elapsedMs: endedAt - startedAt,
-      reason: verdict.reason,
-      message: verdict.message,
-      check: verdict.check,
-      output: verdict.output,
-      exitCode: verdict.exitCode,
-      logs,
-      ...(findings.length ? { findings } : {}),
-    });
+    await recordFailure(ctx, e, verdict, { startedAt, endedAt });
   };
 
   try {

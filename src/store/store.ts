@@ -35,7 +35,8 @@ export const DEPLOYMENT_STATUSES = [
 
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-export type DeploymentKind = 'deploy' | 'rollback';
+/** `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment). */
+export type DeploymentKind = 'deploy' | 'rollback' | 'down';
 
 export interface DeploymentRecord {
   id: string;

@@ -346,6 +346,32 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
         assert.deepEqual(await store.getDeployment('d2'), full);
       });
 
+      test('a `convoy down` is a deployment of its own kind, listed with the others', async (store) => {
+        const lock = await acquire(store, 'web', 'alice', T0);
+        await store.createDeployment(deployment({ id: 'd1', fencingToken: lock.token, status: 'succeeded' }));
+        const down = deployment({ id: 'd2', kind: 'down', fencingToken: lock.token, startedAt: T0 + 1 });
+        await store.createDeployment(down);
+        await store.updateDeployment(
+          'd2',
+          { status: 'succeeded', endedAt: T0 + 5, summary: 'stopped api' },
+          lock.token,
+        );
+        const listed = await store.listDeployments({ stack: 'web', status: 'succeeded' });
+        assert.deepEqual(
+          listed.map((d) => [d.id, d.kind]),
+          [
+            ['d2', 'down'],
+            ['d1', 'deploy'],
+          ],
+        );
+        assert.deepEqual(await store.getDeployment('d2'), {
+          ...down,
+          status: 'succeeded',
+          endedAt: T0 + 5,
+          summary: 'stopped api',
+        });
+      });
+
       test('list newest first, filtered by stack, status, correlation id, limited', async (store) => {
         const web = await acquire(store, 'web', 'alice', T0);
         const api = await acquire(store, 'api', 'alice', T0);

@@ -1,32 +1,36 @@
 import type { Command } from 'commander';
-import { LockHeldError } from '../../errors.js';
-import { whoAndWhere, withOpened } from '../setup.js';
+import { runDown } from '../../engine/down.js';
+import type { Subscriber } from '../../engine/events.js';
+import { describe } from '../render/describe.js';
+import { correlationIdFrom, whoAndWhere, withOpened } from '../setup.js';
+import { waitLockMs } from './deploy.js';
+
+/** While it waits for the lock, say so: stdout keeps only what was stopped. */
+const waitingLines: Subscriber = (e) => {
+  if (e.code === 'lock.queued' || e.code === 'lock.waiting') process.stderr.write(`convoy: ${describe(e)}\n`);
+};
 
 export function register(program: Command): void {
   program
     .command('down')
     .description('stop every service convoy started for this stack; leaves no process behind')
-    .action(async () => {
+    .option('--wait-lock <duration>', 'wait up to this long for a deployment of the stack to finish')
+    .option(
+      '--correlation-id <id>',
+      'id tying this run to a CI run in history (default: from CI variables, or random)',
+    )
+    .action(async (opts: { waitLock?: string; correlationId?: string }) => {
+      const wait = waitLockMs(opts.waitLock);
       await withOpened(program.opts().file, { readOnly: true }, async (o) => {
-        const who = whoAndWhere(o.stack.dir);
-        // Stopping services under a running deployment would corrupt it: take the lock like a deployment does.
-        const r = await o.store.acquireLock({
-          stack: o.stack.name,
-          holder: who.holder,
-          correlationId: 'convoy-down',
-          leaseMs: o.stack.lock.lease,
-          now: o.clock.now(),
+        // Stopping services under a running deployment would corrupt it: down holds the lock like a deployment.
+        const { stopped } = await runDown(o, {
+          stack: o.stack,
+          correlationId: correlationIdFrom(opts.correlationId),
+          ...whoAndWhere(o.stack.dir),
+          waitLockMs: wait,
+          subscribers: [waitingLines],
         });
-        if (!r.acquired)
-          throw new LockHeldError(
-            `stack ${o.stack.name} is being deployed by ${r.holder.holder} (correlation id ${r.holder.correlationId}); not stopping anything`,
-          );
-        try {
-          const stopped = await o.target.down();
-          process.stdout.write(stopped.length ? `stopped: ${stopped.join(', ')}\n` : 'nothing was running\n');
-        } finally {
-          await o.store.releaseLock(o.stack.name, r.lock.token);
-        }
+        process.stdout.write(stopped.length ? `stopped: ${stopped.join(', ')}\n` : 'nothing was running\n');
       });
     });
 }

@@ -6,7 +6,7 @@ import { buildRollbackPlan, type Previous } from '../../plan/rollback-plan.js';
 import type { Stack } from '../../spec/types.js';
 import { deployOutput, printJson } from '../output.js';
 import { short, table } from '../render/format.js';
-import { correlationIdFrom, open, whoAndWhere } from '../setup.js';
+import { correlationIdFrom, whoAndWhere, withOpened } from '../setup.js';
 import { interruptSignal, waitLockMs } from './deploy.js';
 
 /** The newest good revision of each service that differs from its current one. */
@@ -38,24 +38,23 @@ export function register(program: Command): void {
     .option('--wait-lock <duration>', 'wait up to this long for another deployment to finish')
     .option('--json', 'one JSON object per event (with --dry-run: the plan)')
     .action(async (services: string[], opts: { dryRun?: boolean; waitLock?: string; json?: boolean }) => {
-      const o = await open(program.opts().file);
-      const known = new Set(o.stack.services.map((s) => s.name));
-      const unknown = services.filter((s) => !known.has(s));
-      if (unknown.length)
-        throw new InvalidInputError(
-          `no service ${unknown.map((u) => `"${u}"`).join(', ')} in stack ${o.stack.name}`,
-        );
-      const makePlan = async ({ recorded }: Awaited<ReturnType<typeof observe>>) => {
-        let names = services;
-        if (!names.length) {
-          const all = await previousRevisions(o, o.stack, [...recorded.keys()], recorded);
-          names = [...all].filter(([, p]) => p).map(([n]) => n);
-          if (!names.length)
-            throw new InvalidInputError('no service has an earlier good revision; nothing to roll back');
-        }
-        return buildRollbackPlan(o.stack, recorded, await previousRevisions(o, o.stack, names, recorded));
-      };
-      try {
+      await withOpened(program.opts().file, {}, async (o) => {
+        const known = new Set(o.stack.services.map((s) => s.name));
+        const unknown = services.filter((s) => !known.has(s));
+        if (unknown.length)
+          throw new InvalidInputError(
+            `no service ${unknown.map((u) => `"${u}"`).join(', ')} in stack ${o.stack.name}`,
+          );
+        const makePlan = async ({ recorded }: Awaited<ReturnType<typeof observe>>) => {
+          let names = services;
+          if (!names.length) {
+            const all = await previousRevisions(o, o.stack, [...recorded.keys()], recorded);
+            names = [...all].filter(([, p]) => p).map(([n]) => n);
+            if (!names.length)
+              throw new InvalidInputError('no service has an earlier good revision; nothing to roll back');
+          }
+          return buildRollbackPlan(o.stack, recorded, await previousRevisions(o, o.stack, names, recorded));
+        };
         if (opts.dryRun) {
           const plan = await makePlan(await observe(o, o.stack));
           const changes = plan.entries
@@ -87,8 +86,6 @@ export function register(program: Command): void {
         } finally {
           out.finish();
         }
-      } finally {
-        await o.close();
-      }
+      });
     });
 }

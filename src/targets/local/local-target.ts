@@ -11,6 +11,7 @@ import type { Gate, RuntimeState, Target, Unit, Verdict } from '../target.js';
 import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../verdicts.js';
 import { describeCheck, runProbe, type ProbeContext } from './probe.js';
 import { isRunning, procStartTime, stopGroup } from './procs.js';
+import { adoptLegacyState } from './legacy.js';
 import { StateDir, type ServiceRecord } from './state.js';
 import {
   currentCapture,
@@ -22,7 +23,8 @@ import {
 
 /**
  * The `local` target: each service is a process on this machine, leader of its own process group, detached and
- * unref'd so it outlives the convoy process; what runs is recorded in `<dir>/.convoy/` for later convoy processes.
+ * unref'd so it outlives the convoy process; what runs is recorded in `<dir>/.convoy/stacks/<stack>/` for later
+ * convoy processes.
  *
  * Decisions callers rely on:
  * - A command that cannot be launched (ENOENT, EACCES, missing cwd, no `local` block) does not make start() reject:
@@ -34,7 +36,7 @@ import {
  */
 
 export interface LocalTargetOptions {
-  /** Folder of the stack file: relative `cwd`s resolve against it and state lives in `<dir>/.convoy/`. */
+  /** Folder of the stack file: relative `cwd`s resolve against it and state lives in `<dir>/.convoy/stacks/<stack>/`. */
   dir: string;
   stack: string;
   clock?: Clock;
@@ -64,7 +66,8 @@ class LocalTarget implements Target {
   private readonly own = new Map<string, OwnRun>();
 
   constructor(private readonly opts: LocalTargetOptions) {
-    this.state = new StateDir(opts.dir);
+    this.state = new StateDir(opts.dir, opts.stack);
+    adoptLegacyState(opts.dir, opts.stack, this.state.root);
     this.clock = opts.clock ?? systemClock;
     this.graceMs = opts.stopGraceMs ?? 10_000;
   }

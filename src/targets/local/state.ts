@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import type { Service } from '../../spec/types.js';
 
 /**
- * What the local target remembers about each service in `<dir>/.convoy/`, so a later convoy process (status, down,
- * the next deploy) finds processes an earlier one started.
+ * What the local target remembers about each service of one stack in `<dir>/.convoy/stacks/<stack>/`, so a later
+ * convoy process (status, down, the next deploy) finds processes an earlier one started. Per stack, because stacks
+ * may share a folder and their service names.
  */
 export interface ServiceRecord {
   stack: string;
@@ -47,11 +48,16 @@ export interface FailureSnapshot {
   capture: Record<string, unknown>;
 }
 
+/** The folder holding one stack's local state (stack names are letters, digits, `-` and `_`: a safe path part). */
+export function stackStateDir(dir: string, stack: string): string {
+  return join(dir, '.convoy', 'stacks', stack);
+}
+
 export class StateDir {
   readonly root: string;
 
-  constructor(dir: string) {
-    this.root = join(dir, '.convoy');
+  constructor(dir: string, stack: string) {
+    this.root = stackStateDir(dir, stack);
   }
 
   private get servicesDir() {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import { createLocalTarget } from '../../../src/targets/local/local-target.js';
+import { stackStateDir } from '../../../src/targets/local/state.js';
 import {
   alive,
   freePort,
@@ -31,8 +32,8 @@ describe('local target: lifecycle', () => {
         ...more,
       },
     );
-  const pidOf = (name: string): number =>
-    JSON.parse(readFileSync(join(local.dir, '.convoy/services', `${name}.json`), 'utf8')).pid;
+  const pidOf = (name: string, stack = 'teststack'): number =>
+    JSON.parse(readFileSync(join(stackStateDir(local.dir, stack), 'services', `${name}.json`), 'utf8')).pid;
 
   it('keeps a service running after the convoy process that started it exits', async () => {
     const port = await freePort();
@@ -92,8 +93,8 @@ describe('local target: lifecycle', () => {
     assert.deepEqual(names, ['web', 'worker']);
     assert.deepEqual(pids.filter(alive), [], 'no process left');
     assert.ok(
-      !existsSync(join(local.dir, '.convoy/services/web.json')) &&
-        !existsSync(join(local.dir, '.convoy/pids/web.pid')),
+      !existsSync(join(stackStateDir(local.dir, 'teststack'), 'services/web.json')) &&
+        !existsSync(join(stackStateDir(local.dir, 'teststack'), 'pids/web.pid')),
     );
     assert.deepEqual(await local.target.status(), []);
     assert.deepEqual(await local.target.status(['web']), [{ name: 'web', health: 'stopped' }]);
@@ -102,7 +103,7 @@ describe('local target: lifecycle', () => {
   it('down() leaves other stacks in the same folder alone', async () => {
     const other = createLocalTarget({ dir: local.dir, stack: 'otherstack' });
     await other.start(unit(service('other', { command: 'sleep', args: ['30'] }), 'rev1', 'otherstack'));
-    const pid = pidOf('other');
+    const pid = pidOf('other', 'otherstack');
     assert.deepEqual(await local.target.down(), []);
     assert.ok(alive(pid));
     assert.deepEqual(await other.down(), ['other']);

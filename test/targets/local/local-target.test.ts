@@ -4,6 +4,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import type { Verdict } from '../../../src/targets/target.js';
+import { stackStateDir } from '../../../src/targets/local/state.js';
 import {
   freePort,
   healthCheck,
@@ -229,7 +230,7 @@ describe('local target: awaitGate', () => {
     const [st] = await local.target.status(['web']);
     assert.deepEqual([st?.health, st?.revision], ['stopped', 'rev1']);
     assert.match(
-      readFileSync(join(local.dir, '.convoy/logs/web.log'), 'utf8'),
+      readFileSync(join(stackStateDir(local.dir, 'teststack'), 'logs/web.log'), 'utf8'),
       /--- convoy: could not start node-xyz: spawn node-xyz ENOENT ---/,
     );
   });
@@ -287,11 +288,14 @@ describe('local target: awaitGate', () => {
   it('writes the state file with mode 0600 and the env values', async () => {
     const port = await freePort();
     await deploy(web(port, { SECRET: 's3cret' }), 'started');
-    const file = join(local.dir, '.convoy/services/web.json');
+    const file = join(stackStateDir(local.dir, 'teststack'), 'services/web.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const rec = JSON.parse(readFileSync(file, 'utf8'));
     assert.equal(rec.service.local.env.SECRET.value, 's3cret');
-    assert.equal(readFileSync(join(local.dir, '.convoy/pids/web.pid'), 'utf8').trim(), String(rec.pid));
+    assert.equal(
+      readFileSync(join(stackStateDir(local.dir, 'teststack'), 'pids/web.pid'), 'utf8').trim(),
+      String(rec.pid),
+    );
   });
 });
 
