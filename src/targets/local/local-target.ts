@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { HealthTracker } from '../health.js';
 import type { Gate, RuntimeState, Target, Unit, Verdict } from '../target.js';
 import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../verdicts.js';
 import { describeCheck, runProbe, type ProbeContext } from './probe.js';
-import { isRunning, procStartTime, stopGroup } from './procs.js';
+import { findLaunched, isRunning, procStartTime, stopGroup } from './procs.js';
 import { adoptLegacyState } from './legacy.js';
 import { StateDir, type ServiceRecord } from './state.js';
 import {
@@ -72,6 +73,21 @@ class LocalTarget implements Target {
     this.graceMs = opts.stopGraceMs ?? 10_000;
   }
 
+  /** The service's record; one whose pid never got written (its convoy died while spawning) gets it back here. */
+  private record(name: string): ServiceRecord | undefined {
+    const rec = this.state.read(name);
+    return rec && this.adopt(rec);
+  }
+
+  private adopt(rec: ServiceRecord): ServiceRecord {
+    if (rec.pid !== undefined || rec.startError !== undefined || !rec.launchId) return rec;
+    const found = findLaunched(rec.launchId);
+    if (!found) return rec;
+    const adopted = { ...rec, pid: found.pid, procStart: found.startTime };
+    this.state.write(adopted);
+    return adopted;
+  }
+
   async start(unit: Unit): Promise<void> {
     const { service, revision } = unit;
     await this.stopProcesses(service.name);
@@ -83,8 +99,11 @@ class LocalTarget implements Target {
       revision,
       startedAt: this.clock.now(),
       service,
+      launchId: randomUUID(),
     };
-    const launched = await this.launch(service, revision, base.startedAt);
+    // Recorded before the spawn: a convoy killed while spawning leaves a record the next one can find the process by.
+    this.state.write(base);
+    const launched = await this.launch(service, revision, base.startedAt, base.launchId!);
     if ('error' in launched) {
       this.state.write({ ...base, startError: launched.error });
       return;
@@ -109,6 +128,7 @@ class LocalTarget implements Target {
     service: Service,
     revision: string,
     startedAt: number,
+    launchId: string,
   ): Promise<{ child: ChildProcess; pid: number } | { error: string }> {
     const local = service.local;
     if (!local)
@@ -133,6 +153,7 @@ class LocalTarget implements Target {
             CONVOY_STACK: this.opts.stack,
             CONVOY_SERVICE: service.name,
             CONVOY_REVISION: revision,
+            CONVOY_LAUNCH_ID: launchId,
           },
           detached: true,
           stdio: ['ignore', log, log],
@@ -158,7 +179,7 @@ class LocalTarget implements Target {
 
   /** The spawning process persists the exit code so status() of later convoy processes can report it for jobs. */
   private recordExit(name: string, pid: number, exit: ExitInfo): void {
-    const rec = this.state.read(name);
+    const rec = this.record(name);
     if (rec?.pid === pid) this.state.write({ ...rec, exitCode: exit.code, signal: exit.signal });
   }
 
@@ -169,7 +190,7 @@ class LocalTarget implements Target {
   ): Promise<Verdict> {
     opts.signal?.throwIfAborted();
     const { service } = unit;
-    const rec = this.state.read(service.name);
+    const rec = this.record(service.name);
     if (!rec || rec.stack !== this.opts.stack || rec.revision !== unit.revision) {
       return failed(
         'start-failed',
@@ -227,7 +248,7 @@ class LocalTarget implements Target {
   }
 
   async evidence(name: string): Promise<Record<string, unknown>> {
-    const found = this.state.read(name);
+    const found = this.record(name);
     const rec = found?.stack === this.opts.stack ? found : undefined;
     const kept = this.state.readFailure(name);
     const snap = kept?.stack === this.opts.stack ? kept : undefined;
@@ -325,7 +346,7 @@ class LocalTarget implements Target {
   }
 
   private persistedExit(name: string): ExitInfo {
-    const rec = this.state.read(name);
+    const rec = this.record(name);
     return rec?.exitCode !== undefined
       ? { code: rec.exitCode, signal: rec.signal ?? null, known: true }
       : { code: null, signal: null, known: false };
@@ -337,7 +358,7 @@ class LocalTarget implements Target {
 
   /** Stops the recorded process group (and one we spawned, if different); true when something was running. */
   private async stopProcesses(name: string): Promise<boolean> {
-    const rec = this.state.read(name);
+    const rec = this.record(name);
     const run = this.own.get(name);
     let stopped = false;
     if (rec?.pid !== undefined && rec.stack === this.opts.stack) {
@@ -356,7 +377,10 @@ class LocalTarget implements Target {
   }
 
   async down(): Promise<string[]> {
-    const mine = this.state.list().filter((r) => r.stack === this.opts.stack);
+    const mine = this.state
+      .list()
+      .map((r) => this.adopt(r))
+      .filter((r) => r.stack === this.opts.stack);
     const stopped = await Promise.all(
       mine.map(async (r) => {
         const was = await this.stopProcesses(r.name);
@@ -379,7 +403,7 @@ class LocalTarget implements Target {
   }
 
   private async statusOf(name: string): Promise<RuntimeState> {
-    const rec = this.state.read(name);
+    const rec = this.record(name);
     if (!rec || rec.stack !== this.opts.stack) return { name, health: 'stopped' };
     const base = { name, revision: rec.revision, startedAt: rec.startedAt };
     if (rec.pid === undefined || !isRunning(rec.pid, rec.procStart)) {

@@ -107,3 +107,24 @@ async function waitUntilGone(alive: () => boolean, ms: number): Promise<boolean>
   }
   return !alive();
 }
+
+/**
+ * The process started with CONVOY_LAUNCH_ID=`launchId` in its environment, if it still runs (Linux only: elsewhere
+ * /proc is not there to read environments from, and such a process stays unknown).
+ */
+export function findLaunched(launchId: string): { pid: number; startTime: string } | undefined {
+  if (!HAS_PROC) return undefined;
+  const marker = `\0CONVOY_LAUNCH_ID=${launchId}\0`;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    try {
+      if (!`\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}`.includes(marker)) continue;
+    } catch {
+      continue; // gone meanwhile, or another user's
+    }
+    const s = readStat(pid);
+    if (s && !gone(s)) return { pid, startTime: s.startTime };
+  }
+  return undefined;
+}

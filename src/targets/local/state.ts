@@ -29,6 +29,11 @@ export interface ServiceRecord {
   pid?: number;
   /** /proc start time of `pid`, to tell our process from a later one that got the same pid. */
   procStart?: string;
+  /**
+   * Written before the process is spawned and passed to it as CONVOY_LAUNCH_ID, so a process whose convoy was killed
+   * between spawning it and recording its pid can still be found (and stopped) by the next convoy.
+   */
+  launchId?: string;
   /** Set instead of pid when the command could not be launched. */
   startError?: string;
   /** Known only when the convoy process that spawned it saw it exit. */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import { createLocalTarget } from '../../../src/targets/local/local-target.js';
@@ -65,6 +65,25 @@ describe('local target: lifecycle', () => {
     assert.match(v.message, /exit code is unknown/);
     // Ordering, not speed: the exit, not the 4 s gate timeout, ended the wait (its health check never fails).
     assert.ok(Date.now() - t0 < 4000);
+  });
+
+  it('finds a process whose convoy was killed between spawning it and recording its pid, and replaces it', async () => {
+    const port = await freePort();
+    await local.target.start(unit(web(port)));
+    const orphan = pidOf('web');
+    // What a convoy killed inside spawn() leaves on disk: the record written before the spawn, without a pid.
+    const file = join(stackStateDir(local.dir, 'teststack'), 'services', 'web.json');
+    const { pid: _pid, procStart: _start, ...intent } = JSON.parse(readFileSync(file, 'utf8'));
+    assert.ok(intent.launchId, 'the record names the launch before the process exists');
+    writeFileSync(file, JSON.stringify(intent));
+
+    const next = createLocalTarget({ dir: local.dir, stack: 'teststack', stopGraceMs: 500 });
+    const [st] = await next.status(['web']);
+    assert.equal(st?.pid, orphan, 'status finds the process by its launch id');
+    await next.start(unit(web(port), 'rev2'));
+    assert.ok(!alive(orphan), 'the orphan was stopped before its replacement started');
+    assert.equal((await next.awaitGate(unit(web(port), 'rev2'), 'healthy', { timeoutMs: 15_000 })).ok, true);
+    await next.down();
   });
 
   it('down() stops every process of the stack, grandchildren included, and removes the state', async () => {
