@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../engine/clock.js';
+import { systemClock } from '../core/clock.js';
 import type { EngineDeps } from '../engine/deploy.js';
 import { loadStack } from '../spec/load.js';
 import type { Stack } from '../spec/types.js';

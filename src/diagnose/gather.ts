@@ -1,4 +1,4 @@
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Target, Verdict } from '../targets/target.js';
 import { diagnose } from './diagnose.js';
 import { localCapture } from './local.js';
