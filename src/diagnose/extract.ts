@@ -1,4 +1,4 @@
-import type { Capture } from './schema.js';
+import type { Capture } from '../core/capture.js';
 import type { EvidenceKind, EvidenceLine } from './types.js';
 
 type Scalar = string | number | boolean | null | undefined;
