@@ -5,9 +5,13 @@
  *   core       src/core/ and src/errors.ts: the Clock, the capture format, the dependency-cycle check, errors.
  *              A leaf: it imports nothing else of src/, and every layer may import it.
  *   spec       the stack file: imports core only.
- *   plan       pure: spec types and target types (type-only imports), core, itself; no node: I/O, no packages.
+ *   plan       pure: spec types and target types (type-only imports), the target modules' pure hooks
+ *              (targets/registry.ts: revision inputs, change reasons), core, itself; no node: I/O, no packages.
  *   store      imports spec and core.
  *   targets    one folder per target; imports spec and core, never engine, cli, store, plan, diagnose or verify.
+ *              A target's module (targets/<kind>/index.ts, registered in targets/registry.ts) is light: it
+ *              imports its implementation only dynamically, in open(), so plan, diagnose and the engine may use
+ *              its hooks without loading an SDK.
  *   diagnose   imports targets, spec and core; never engine or cli.
  *   verify     imports diagnose, targets, spec and core; never engine or cli.
  *   engine     imports plan, the store interface (store/store.ts), the target interfaces (targets/target.ts,
@@ -19,6 +23,8 @@
  * test/lint/layers.test.ts plants wrong-way imports and checks that this configuration rejects them.
  */
 const CORE = '^src/(core/|errors[.]ts$)';
+/** The target modules: what each target knows (targets/<kind>/index.ts, its extract.ts) and their registry. */
+const TARGET_MODULES = '^src/targets/((registry|module)[.]ts|[^/]+/(index|extract)[.]ts)$';
 const LOWER = '^src/(core|spec|plan|store|targets|diagnose|verify)/|^src/errors[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -58,16 +64,20 @@ export default {
     {
       name: 'plan-is-pure',
       severity: 'error',
-      comment: 'plan imports only spec types, target types, core and itself.',
+      comment: 'plan imports only spec types, target types, the target registry, core and itself.',
       from: { path: '^src/plan/' },
-      to: { path: '^src/', pathNot: `^src/(plan|spec)/|^src/targets/target[.]ts$|${CORE}` },
+      to: { path: '^src/', pathNot: `^src/(plan|spec)/|^src/targets/(target|registry)[.]ts$|${CORE}` },
     },
     {
       name: 'plan-imports-only-types-of-spec-and-targets',
       severity: 'error',
       comment: 'plan reads spec and target types; `import type` keeps their code out of it.',
       from: { path: '^src/plan/' },
-      to: { path: '^src/(spec/|targets/)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/(spec/|targets/)',
+        pathNot: '^src/targets/registry[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'plan-does-no-io',
@@ -92,6 +102,28 @@ export default {
       comment: 'A target acts on the world; it knows spec and core, not who drives it or what reads it.',
       from: { path: '^src/targets/' },
       to: { path: '^src/(engine|cli|store|plan|diagnose|verify)/' },
+    },
+    {
+      name: 'target-modules-are-light',
+      comment:
+        'A target module and the registry load no implementation, SDK or node: module: open() imports them dynamically.',
+      severity: 'error',
+      from: { path: TARGET_MODULES },
+      to: {
+        path: '^src/',
+        pathNot: `${TARGET_MODULES}|${CORE}`,
+        dependencyTypesNot: ['type-only', 'dynamic-import'],
+      },
+    },
+    {
+      name: 'target-modules-load-no-package',
+      comment: 'Importing a target module (plan does, for revisions) must stay pure: no node: I/O, no SDK.',
+      severity: 'error',
+      from: { path: TARGET_MODULES },
+      to: {
+        dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        dependencyTypesNot: ['type-only', 'dynamic-import'],
+      },
     },
     {
       name: 'diagnose-stays-below-the-engine',
