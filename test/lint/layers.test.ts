@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,11 @@ const PLANTED: Record<string, { text: string; rules: string[] }> = {
     text: "import { computeWaves } from '../plan/graph.js';\nexport const planted = computeWaves;\n",
     rules: ['spec-imports-only-core', 'no-folder-cycle'],
   },
+  // A target module that loads its implementation up front: plan, which imports the registry, would load it too.
+  'src/targets/zz-planted-kind/index.ts': {
+    text: "import { readFileSync } from 'node:fs';\nimport { createLocalTarget } from '../local/local-target.js';\nexport const planted = [readFileSync, createLocalTarget];\n",
+    rules: ['target-modules-are-light', 'target-modules-load-no-package'],
+  },
   'src/targets/zz-planted-cycle-a.ts': {
     text: "import { b } from './zz-planted-cycle-b.js';\nexport const a = (): number => b() + 1;\n",
     rules: ['no-circular'],
@@ -86,11 +91,16 @@ test('the source tree as committed keeps its layers', () => {
 
 test('a planted wrong-way import fails the lint, naming the rule it breaks', (t) => {
   const planted = Object.keys(PLANTED).map((f) => join(ROOT, f));
-  const removeAll = () => planted.forEach((f) => rmSync(f, { force: true }));
+  const plantedDir = join(ROOT, 'src/targets/zz-planted-kind');
+  const removeAll = () => {
+    planted.forEach((f) => rmSync(f, { force: true }));
+    rmSync(plantedDir, { recursive: true, force: true });
+  };
   // Removed however the test ends: the planted files must never stay in src/.
   process.once('exit', removeAll);
   t.after(removeAll);
   try {
+    mkdirSync(plantedDir);
     for (const [file, { text }] of Object.entries(PLANTED))
       writeFileSync(join(ROOT, file), text, { flag: 'wx' });
     const r = lintLayers();
