@@ -56,6 +56,10 @@ const PLANTED: Record<string, { text: string; rules: string[] }> = {
     text: "import { createLocalTarget } from '../targets/local/local-target.js';\nexport const planted = createLocalTarget;\n",
     rules: ['engine-uses-interfaces'],
   },
+  'src/engine/zz-planted-wrong-way-2.ts': {
+    text: "import { RULES } from '../diagnose/rules/index.js';\nexport const planted = RULES;\n",
+    rules: ['engine-uses-interfaces'],
+  },
   'src/core/zz-planted-wrong-way.ts': {
     text: "import type { Stack } from '../spec/types.js';\nexport type Planted = Stack;\n",
     rules: ['core-is-a-leaf'],
