@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/engine/clock.js';
+import type { Clock } from '../../src/core/clock.js';
 import { Timeline, type Timed } from '../../test/emulator/core/timeline.js';
 
 interface Sleeper extends Timed {

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../engine/clock.js';
+import { systemClock } from '../core/clock.js';
 import type { EngineDeps } from '../engine/deploy.js';
 import { loadStack } from '../spec/load.js';
 import type { Stack } from '../spec/types.js';
 import type { Store } from '../store/store.js';
-import { createLocalTarget } from '../targets/local/local-target.js';
+import { targetModule } from '../targets/registry.js';
 import type { Target } from '../targets/target.js';
-import { InvalidInputError } from '../errors.js';
 import { openStore } from './store-select.js';
 
 export const DEFAULT_FILE = 'convoy.yaml';
@@ -72,27 +71,16 @@ export async function withOpened<T>(
   }
 }
 
-/** The target the stack file names: processes on this machine, or ECS / CloudFormation through the AWS SDK. */
+/** The target the stack file names (targets/registry.ts): it loads only that target's implementation. */
 async function openTarget(
   stack: Stack,
   opts: { readOnly?: boolean },
 ): Promise<{ target: Target; closeTarget: () => void }> {
-  if (stack.target === 'aws') {
-    const { createAwsTarget } = await import('../targets/aws/aws-target.js');
-    // Only a deployment refuses a stack a person must repair; status and logs still show it.
-    const aws = createAwsTarget({ stack, clock: systemClock, refuseBrokenStacks: !opts.readOnly });
-    return { target: aws, closeTarget: () => aws.close() };
-  }
-  if (stack.target !== 'local') {
-    throw new InvalidInputError(
-      `target "${stack.target}" is not available in this version of convoy; use "local" or "aws"`,
-      stack.locate(['target']),
-    );
-  }
-  return {
-    target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock: systemClock }),
-    closeTarget: () => {},
-  };
+  const { target, close } = await targetModule(stack).open(stack, {
+    clock: systemClock,
+    readOnly: opts.readOnly,
+  });
+  return { target, closeTarget: close };
 }
 
 function git(args: string[], cwd: string): string | undefined {

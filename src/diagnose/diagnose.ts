@@ -1,7 +1,7 @@
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { RULES } from './rules/index.js';
-import { parseCapture } from './schema.js';
+import { parseCapture } from '../core/capture.js';
 import type { Finding, Rule } from './types.js';
 
 /** How far below its beater a beaten rule is pushed, so the order holds whatever the base confidences. */

@@ -1,7 +1,7 @@
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Target, Verdict } from '../targets/target.js';
 import { diagnose } from './diagnose.js';
-import { localCapture } from './local.js';
+import { localCapture } from '../core/capture.js';
 import type { Finding } from './types.js';
 
 /** What the engine knows about a failed service even when the target has no evidence to give. */

@@ -1,6 +1,5 @@
 export { diagnose } from './diagnose.js';
-export { parseCapture, type Capture } from './schema.js';
-export { localCapture, type LocalFailure } from './local.js';
+export { localCapture, parseCapture, type Capture, type LocalFailure } from '../core/capture.js';
 export { extractEvidence } from './extract.js';
 export { RULES } from './rules/index.js';
 export { CATEGORIES, type Category, type Finding, type Rule } from './types.js';

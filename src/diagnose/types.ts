@@ -1,3 +1,8 @@
+import type { EvidenceKind } from '../core/evidence.js';
+
+// The evidence vocabulary is shared with the targets' extractors, so it lives in the leaf.
+export { EVIDENCE_KINDS, type EvidenceKind, type EvidenceLine } from '../core/evidence.js';
+
 /**
  * Categories name where the fix goes, not which component printed the message (see README of the diagnose
  * examples): an `i/o timeout` reaching ECR is `network-sg`, not `image-pull`.
@@ -33,45 +38,6 @@ export interface Finding {
   confidence: number;
   /** The rule that produced it; absent for the fallback finding. */
   rule?: string;
-}
-
-/**
- * Which field of a capture a line came from. Rules say which kinds they read so that, e.g., a log line that
- * merely mentions "RESOURCE:MEMORY" in passing is told apart from the scheduler saying it.
- */
-export const EVIDENCE_KINDS = [
-  'stoppedReason',
-  'stopCode',
-  'containerReason',
-  'exitCode',
-  'serviceEvent',
-  'deployment',
-  'stackEvent',
-  'stackStatus',
-  'targetHealth',
-  'image',
-  'healthCheck',
-  'env',
-  'envNames',
-  'secretRef',
-  'portMapping',
-  'platform',
-  'taskDefField',
-  'log',
-  'healthOutput',
-  'healthExitCode',
-  'healthStatus',
-  'localField',
-  /** `local` or `aws`: lets a rule hold only where it makes sense (127.0.0.1 is fine for a local process). */
-  'origin',
-] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export interface EvidenceLine {
-  kind: EvidenceKind;
-  /** Where in the capture, e.g. `tasks[0].stoppedReason`. */
-  path: string;
-  text: string;
 }
 
 export interface Matcher {

@@ -1,7 +1,7 @@
 import type { Stack } from '../spec/types.js';
 import type { Store } from '../store/store.js';
 import type { Target } from '../targets/target.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Emitter } from './emitter.js';
 
 /** What every engine step needs: the ports, and the deployment it works for. */

@@ -5,7 +5,7 @@ import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/pla
 import type { Stack } from '../spec/types.js';
 import type { DeploymentKind, Store } from '../store/store.js';
 import type { Health, Target } from '../targets/target.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import type { RunContext } from './context.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';

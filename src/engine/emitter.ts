@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import type { ConvoyEvent, DistributiveOmit, Subscriber } from './events.js';
 import { redactDeep, type Redact } from './redact.js';
 import type { Store } from '../store/store.js';

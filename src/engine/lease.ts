@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConvoyError, LockHeldError, StoreUnavailableError, SupersededError } from '../errors.js';
 import type { LockInfo, Store } from '../store/store.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Emitter } from './emitter.js';
 import { estimateStart } from './estimate.js';
 

@@ -1,12 +1,16 @@
 import type { Service } from '../spec/types.js';
+import { TARGET_MODULES } from '../targets/registry.js';
 
 export type Redact = (text: string) => string;
 
-/** Collects every env value marked secret, so no event, log line or history entry can carry one. */
+/**
+ * Collects every value the target modules call secret (the local target: env values marked `secret`), so no
+ * event, log line or history entry can carry one.
+ */
 export function secretValues(services: Iterable<Service>): string[] {
   const out = new Set<string>();
   for (const s of services) {
-    for (const v of Object.values(s.local?.env ?? {})) if (v.secret && v.value.length >= 3) out.add(v.value);
+    for (const t of TARGET_MODULES) for (const v of t.secretValues(s)) if (v.length >= 3) out.add(v);
   }
   // Longest first so a secret that contains another is masked whole.
   return [...out].sort((a, b) => b.length - a.length);

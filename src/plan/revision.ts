@@ -1,27 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Service } from '../spec/types.js';
+import { TARGET_MODULES } from '../targets/registry.js';
 
-/** The parts of a service that change what runs; dependencies only change order, so they are left out. */
+/**
+ * The parts of a service that change what runs; dependencies only change order, so they are left out. Each target
+ * module gives the inputs of its own blocks (targets/<kind>/index.ts): what is deployed, not where its files are.
+ */
 function behaviour(s: Service): unknown {
-  return {
-    kind: s.kind,
-    version: s.version ?? null,
-    healthCheck: s.healthCheck ?? null,
-    local: s.local ?? null,
-    // Blocks a service does not use are left out, so adding a target never changes existing revisions; file
-    // paths are left out so moving a file is not a change, only its content is.
-    ...(s.aws
-      ? {
-          aws: {
-            ...s.aws,
-            taskDefinitionFile: undefined,
-            serviceDefinitionFile: undefined,
-            runTaskFile: undefined,
-          },
-        }
-      : {}),
-    ...(s.cloudformation ? { cloudformation: { ...s.cloudformation, templateFile: undefined } } : {}),
-  };
+  return Object.assign(
+    { kind: s.kind, version: s.version ?? null, healthCheck: s.healthCheck ?? null },
+    ...TARGET_MODULES.map((t) => t.revisionInputs(s)),
+  );
 }
 
 /** Stable JSON: keys sorted, so the same service always hashes to the same revision. */

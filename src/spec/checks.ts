@@ -1,5 +1,5 @@
+import { findCycle } from '../core/graph.js';
 import { InvalidInputError } from '../errors.js';
-import { findCycle } from '../plan/graph.js';
 import { didYouMean } from './did-you-mean.js';
 import type { RawStack } from './schema.js';
 import type { FieldPath, Source } from './source.js';

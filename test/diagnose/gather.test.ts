@@ -9,7 +9,7 @@ import {
   topFindings,
   type FailedService,
 } from '../../src/diagnose/index.js';
-import { systemClock } from '../../src/engine/clock.js';
+import { systemClock } from '../../src/core/clock.js';
 
 const BROKEN_OUTPUT =
   'HTTP 503: {"status":"unhealthy","reason":"rule cache failed to load: RULES_URL not set","service":"evaluator","version":"2"}';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { systemClock } from '../../src/engine/clock.js';
+import { systemClock } from '../../src/core/clock.js';
 import { runDown } from '../../src/engine/down.js';
 import { LockHeldError } from '../../src/errors.js';
 import type { Stack } from '../../src/spec/types.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../src/engine/clock.js';
+import type { Clock } from '../../src/core/clock.js';
 import { loadStack } from '../../src/spec/load.js';
 import type { Stack } from '../../src/spec/types.js';
 import type { Gate, RuntimeState, Target, Unit, Verdict } from '../../src/targets/target.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeWaves, findCycle, topoOrder } from '../../src/plan/graph.js';
+import { findCycle } from '../../src/core/graph.js';
+import { computeWaves, topoOrder } from '../../src/plan/graph.js';
 import type { Service } from '../../src/spec/types.js';
 
 /** `graph({ a: [], b: ['a'] })`: services in key order, each depending on the listed names. */

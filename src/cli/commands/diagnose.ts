@@ -8,7 +8,7 @@ import {
   type Finding,
 } from '../../diagnose/index.js';
 import { gatherCapture } from '../../diagnose/gather.js';
-import type { Clock } from '../../engine/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { ConvoyEvent, Subscriber } from '../../engine/events.js';
 import { makeRedactor, redactDeep, secretValues } from '../../engine/redact.js';
 import { InvalidInputError } from '../../errors.js';

@@ -1,5 +1,5 @@
 import type { ConvoyEvent } from '../../engine/events.js';
-import { localCapture } from '../../diagnose/local.js';
+import { localCapture } from '../../core/capture.js';
 import { topFindings } from '../../diagnose/gather.js';
 import { seconds, short } from './format.js';
 

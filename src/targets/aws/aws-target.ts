@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { Clock } from '../../engine/clock.js';
-import { systemClock } from '../../engine/clock.js';
+import type { Clock } from '../../core/clock.js';
+import { systemClock } from '../../core/clock.js';
 import type { Service, Stack } from '../../spec/types.js';
 import type { Gate, GateOptions, RuntimeState, Target, Unit, Verdict } from '../target.js';
 import { failed } from '../verdicts.js';

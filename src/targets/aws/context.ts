@@ -1,5 +1,5 @@
 import type { Service as EcsService, Tag, Task, TaskDefinition } from '@aws-sdk/client-ecs';
-import type { Clock } from '../../engine/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Stack } from '../../spec/types.js';
 import type { Verdict } from '../target.js';
 import type { AwsClients } from './clients.js';

@@ -1,5 +1,5 @@
 import type { Deployment, Service as EcsService, ServiceEvent, Task } from '@aws-sdk/client-ecs';
-import type { Clock } from '../../engine/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { EcsApi } from './clients.js';
 import { chunk, unique } from './util.js';
 

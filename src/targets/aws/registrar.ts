@@ -1,4 +1,4 @@
-import type { Clock } from '../../engine/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Unit } from '../target.js';
 import type { EcsApi } from './clients.js';
 import { Pacer, type Rate } from './pacer.js';

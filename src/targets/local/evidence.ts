@@ -1,4 +1,4 @@
-import { localCapture } from '../../diagnose/local.js';
+import { localCapture } from '../../core/capture.js';
 import type { Health, Verdict } from '../target.js';
 import type { FailureSnapshot, ServiceRecord } from './state.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { systemClock } from '../../../src/engine/clock.js';
+import { systemClock } from '../../../src/core/clock.js';
 import type { Service } from '../../../src/spec/types.js';
 import type { EcsApi } from '../../../src/targets/aws/clients.js';
 import { Registrar } from '../../../src/targets/aws/registrar.js';

@@ -1,4 +1,4 @@
-/** Time comes in through this port so the same engine runs on real time and on a simulator's virtual time. */
+/** Time comes in through this port so the same engine, targets and simulator run on real or virtual time. */
 export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
