@@ -43,8 +43,13 @@ export class Emitter {
     if (id) {
       const { code, at, ...data } = event;
       this.pending = this.pending
-        .then(() => this.store.appendEvent({ deploymentId: id, at: Date.parse(at), code, data }))
-        .catch(() => undefined); // the audit trail must never stop a deployment or its rollback
+        .then(() =>
+          this.store.appendEvent({ stack: this.stack, deploymentId: id, at: Date.parse(at), code, data }),
+        )
+        .then(
+          () => undefined,
+          () => undefined, // the audit trail must never stop a deployment or its rollback
+        );
     }
   };
 
