@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Emitter } from '../../engine/emitter.js';
 import { LockHeldError } from '../../errors.js';
 import { whoAndWhere, withOpened } from '../setup.js';
 
@@ -23,6 +24,10 @@ export function register(program: Command): void {
           );
         try {
           const stopped = await o.target.down();
+          // Stored in the stack's stream, so followers (`convoy events`) see the stack go down.
+          const events = Emitter.forStack(o.stack, o.store, o.clock);
+          events.emit({ code: 'stack.down', stopped });
+          await events.flush();
           process.stdout.write(stopped.length ? `stopped: ${stopped.join(', ')}\n` : 'nothing was running\n');
         } finally {
           await o.store.releaseLock(o.stack.name, r.lock.token);
