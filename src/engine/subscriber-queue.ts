@@ -15,6 +15,7 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> =>
  * each within `timeoutMs` (wall clock: subscribers do real I/O, and a simulator's virtual clock must not wait for
  * them). Its first failure detaches it for good and is reported once: a subscriber that failed (a closed socket, a
  * bug) would most likely fail again, and detaching bounds what it can cost a deployment to one time limit.
+ * A synchronous subscriber that never returns (a busy loop) blocks the whole process: no in-process guard can help.
  */
 export class SubscriberQueue {
   private tail: Promise<void> = Promise.resolve();

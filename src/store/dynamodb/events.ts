@@ -17,6 +17,9 @@ import { isConditionFailed, type Table } from './table.js';
  * placeholder there, conditionally. Every reader then sees the same stream, nobody blocks, and a writer that was
  * only slow finds its seq taken (its put's condition fails), takes a new one and stores its event after all.
  *
+ * A writer that dies after storing the event but before its deployment copy leaves it out of that deployment's
+ * history only (`listEvents`); the stream, which followers read, has it.
+ *
  * Stream items have no TTL: TTL deletes at any time and in any order, and a reader could not tell an expired event
  * from a lost one. `prune` removes the oldest (every deployment of the stack runs it) and raises `pruned` first.
  */
