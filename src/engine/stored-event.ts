@@ -2,17 +2,18 @@ import type { NewEvent } from '../store/store.js';
 import type { ConvoyEvent, EventPayload } from './events.js';
 
 /**
- * An event as subscribers, `--json` and `convoy events` show it: one flat object, `seq` first. The emitter and the
- * stream reader both build it here, so `convoy deploy --json` and `convoy events --json` print identical lines.
+ * An event as subscribers, `--json` and `convoy events` show it: one flat object, `seq` first, then the order
+ * `--json` always had (code, its fields, at, stack, deploymentId). The emitter and the stream reader both build it
+ * here, so `convoy deploy --json` and `convoy events --json` print identical lines.
  */
 export function toConvoyEvent(e: NewEvent & { seq?: number }): ConvoyEvent {
   return {
     ...(e.seq === undefined ? {} : { seq: e.seq }),
-    at: new Date(e.at).toISOString(),
     code: e.code,
+    ...e.data,
+    at: new Date(e.at).toISOString(),
     stack: e.stack,
     ...(e.deploymentId === undefined ? {} : { deploymentId: e.deploymentId }),
-    ...e.data,
   } as ConvoyEvent;
 }
 
