@@ -4,6 +4,7 @@ import { ConvoyError, ExitCode } from '../errors.js';
 import * as deploy from './commands/deploy.js';
 import * as diagnose from './commands/diagnose.js';
 import * as down from './commands/down.js';
+import * as eventsCmd from './commands/events.js';
 import * as history from './commands/history.js';
 import * as lock from './commands/lock.js';
 import * as logs from './commands/logs.js';
@@ -51,6 +52,7 @@ for (const c of [
   logs,
   down,
   history,
+  eventsCmd,
   rollback,
   lock,
   storeCmd,

@@ -25,9 +25,19 @@ export async function importUnlocked(stack: Stack, shared: Store): Promise<numbe
   const local = openSqliteStore(file);
   let n = 0;
   try {
-    for (const d of await local.listDeployments({ stack: stack.name })) {
-      if (d.status === 'running' || d.status === 'rolling-back') continue;
-      const events = (await local.listEvents(d.id)).map(({ seq: _seq, ...e }) => e);
+    const finished = (await local.listDeployments({ stack: stack.name }))
+      .filter((d) => d.status !== 'running' && d.status !== 'rolling-back')
+      .reverse();
+    // The whole local stream, in order: each deployment takes its events and the stack's events before them
+    // (pre-flight, degraded mode, the lock), the last one also those after, so they keep their order in the
+    // shared stream and every import stays idempotent per deployment.
+    const stream = await local.listEventsAfter(stack.name, 0, Number.MAX_SAFE_INTEGER);
+    let after = 0;
+    for (const [i, d] of finished.entries()) {
+      const own = stream.filter((e) => e.deploymentId === d.id).map((e) => e.seq);
+      const upTo = i === finished.length - 1 ? Infinity : Math.max(after, ...own);
+      const events = stream.filter((e) => e.seq > after && e.seq <= upTo).map(({ seq: _seq, ...e }) => e);
+      after = upTo;
       try {
         await shared.importDeployment(
           { ...d, context: { ...d.context, noLock: 'true' } },

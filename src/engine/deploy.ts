@@ -33,7 +33,15 @@ export interface RunOptions {
   waitLockMs: number;
   /** Replace older queued deployments of this stack (never the running one). */
   cancelSuperseded?: boolean;
-  subscribers: Subscriber[];
+  /** Get every event once it is stored; they run apart and can never hurt the deployment (see Emitter). */
+  subscribers?: Subscriber[];
+  /** Per event and subscriber; default 10 s. */
+  subscriberTimeoutMs?: number;
+  /**
+   * The caller's emitter, when it emits events of its own around the deployment (pre-flight, degraded mode) into
+   * the same stream and subscribers; the caller then flushes it. Its events go to this run's store.
+   */
+  emitter?: Emitter;
   /** Ctrl-C: stop, roll back per policy, release the lock. */
   signal?: AbortSignal;
 }
@@ -70,10 +78,31 @@ export async function runDeployment(
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
     buildPlan(o.stack, obs.recorded, obs.health),
 ): Promise<RunOutcome> {
+  const { store, clock } = deps;
+  const stack = o.stack;
+  const emitter =
+    o.emitter ?? Emitter.forStack(stack, store, clock, { subscriberTimeoutMs: o.subscriberTimeoutMs });
+  emitter.useStore(store);
+  emitter.setRedactor(makeRedactor(secretValues(stack.services)));
+  emitter.deploymentId = undefined;
+  o.subscribers?.forEach((s) => emitter.subscribe(s));
+  try {
+    return await run(deps, o, kind, makePlan, emitter);
+  } finally {
+    // Every event is stored and shown before the run returns, unless the caller's emitter goes on.
+    if (!o.emitter) await emitter.flush();
+  }
+}
+
+async function run(
+  deps: EngineDeps,
+  o: RunOptions,
+  kind: Exclude<DeploymentKind, 'down'>,
+  makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan>,
+  emitter: Emitter,
+): Promise<RunOutcome> {
   const { store, target, clock } = deps;
   const stack = o.stack;
-  const emitter = new Emitter(stack.name, clock, store, makeRedactor(secretValues(stack.services)));
-  o.subscribers.forEach((s) => emitter.subscribe(s));
   const lease = await acquireLease(store, clock, emitter, {
     stack: stack.name,
     holder: o.holder,
@@ -198,7 +227,6 @@ export async function runDeployment(
     }
     throw err;
   } finally {
-    await emitter.flush();
     await prune(deps, stack);
     await lease.release().catch(() => undefined);
   }

@@ -81,6 +81,8 @@ export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOut
       throw err;
     }
     if (lease.lost.aborted) throw fencedOut();
+    // Stored in the stack's stream, so followers (`convoy events`) see the stack go down.
+    emitter.emit({ code: 'stack.down', stopped });
     const summary = stopped.length ? `stopped ${stopped.join(', ')}` : 'nothing was running';
     await store.updateDeployment(
       deploymentId,

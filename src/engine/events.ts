@@ -1,99 +1,256 @@
-import type { Gate, Verdict } from '../targets/target.js';
+import { z } from 'zod';
+import type { FailureReason, Gate } from '../targets/target.js';
 
 /**
- * The engine's one output port. Every event has a stable `code` (documented in README "Events"); the TTY view, CI
- * lines, --json, history and (later) the dashboard and notifications are subscribers. Events never carry secret
- * values: the engine redacts before emitting.
+ * The engine's one output port, and the stack's stored event stream (README "Events"). Every event has a stable
+ * `code`; the TTY view, CI lines, --json, `convoy events`, history and any subscriber read these. Events never carry
+ * secret values: the engine redacts before emitting. The types are inferred from these schemas, and
+ * `convoy schema events` prints them as JSON Schema, so the two cannot drift apart.
  */
-interface Base {
-  /** ISO 8601. */
-  at: string;
-  stack: string;
-  deploymentId?: string;
-}
 
-export type ServiceChange = {
-  service: string;
-  from?: string;
-  to: string;
-  changed: boolean;
-  reasons: string[];
+/**
+ * Version of the events' shape, printed with their schema. Bumped when a reader could trip: a field removed,
+ * renamed or retyped. A new event code or a new optional field keeps it.
+ */
+export const EVENT_SCHEMA_VERSION = 1;
+
+const GATES = ['started', 'healthy', 'completed'] as const satisfies readonly Gate[];
+const FAILURE_REASONS = [
+  'exited',
+  'unhealthy',
+  'timeout',
+  'start-failed',
+] as const satisfies readonly FailureReason[];
+// The reverse direction of `satisfies`: a gate or reason added to the target must be added here too.
+type Exhaustive<Missing extends never> = Missing;
+type _AllGates = Exhaustive<Exclude<Gate, (typeof GATES)[number]>>;
+type _AllReasons = Exhaustive<Exclude<FailureReason, (typeof FAILURE_REASONS)[number]>>;
+
+const iso = () => z.string().describe('ISO 8601 time');
+
+/** What every event carries besides its own fields. */
+const base = {
+  seq: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      "The event's place in its stack's stream: 1, 2, 3… with no gaps. Absent only on an event the store refused (it was shown but not stored).",
+    ),
+  at: iso(),
+  stack: z.string(),
+  deploymentId: z
+    .string()
+    .optional()
+    .describe('Absent outside a deployment: the lock queue, pre-flight checks, degraded mode, `down`.'),
 };
+
+const event = <C extends string, S extends z.ZodRawShape>(code: C, shape: S, description: string) =>
+  z.object({ ...base, code: z.literal(code), ...shape }).describe(description);
+
+const ServiceChange = z.object({
+  service: z.string(),
+  from: z.string().optional(),
+  to: z.string(),
+  changed: z.boolean(),
+  reasons: z.array(z.string()),
+});
+export type ServiceChange = z.infer<typeof ServiceChange>;
 
 /** A diagnosis finding as events carry it (README "Diagnose and verify"). */
-export type EventFinding = {
-  category: string;
-  cause: string;
-  fix: string;
-  evidence: string[];
-  confidence: number;
-};
+const EventFinding = z.object({
+  category: z.string(),
+  cause: z.string(),
+  fix: z.string(),
+  evidence: z.array(z.string()),
+  confidence: z.number(),
+});
+export type EventFinding = z.infer<typeof EventFinding>;
 
-export type ConvoyEvent = Base &
-  (
-    | {
-        code: 'lock.waiting';
-        /** Current holder; absent when the lock is free but others are ahead in the queue. */
-        holder?: string;
-        correlationId?: string;
-        since?: string;
-        /** 1 = next in line. */
-        position: number;
-        queueLength: number;
-        /** When our turn will likely come: the holder's expected remainder plus those ahead, from history. */
-        estimatedStartAt: string;
-      }
-    | { code: 'lock.queued'; ticket: number; position: number }
-    | { code: 'lock.superseded'; replaced: string[] }
-    | { code: 'lock.acquired'; token: number; tookOverExpired?: { holder: string; correlationId: string } }
-    | { code: 'lock.lost'; token: number }
-    | { code: 'lock.released'; token: number }
-    | {
-        code: 'deploy.interrupted-found';
-        previous: string;
-        previousCorrelationId: string;
-        action: 'resume' | 'rollback';
-      }
-    | {
-        code: 'deploy.started';
-        kind: 'deploy' | 'rollback';
-        correlationId: string;
-        actor: string;
-        waves: string[][];
-        changes: ServiceChange[];
-      }
-    | { code: 'service.unchanged'; service: string; revision: string }
-    | { code: 'service.starting'; service: string; revision: string; from?: string; gate: Gate; wave: number }
-    | { code: 'service.ready'; service: string; revision: string; gate: Gate; elapsedMs: number }
-    | {
-        code: 'service.failed';
-        service: string;
-        revision: string;
-        elapsedMs: number;
-        reason: Extract<Verdict, { ok: false }>['reason'];
-        message: string;
-        check?: string;
-        output?: string;
-        exitCode?: number | null;
-        logs: string[];
-        /** Likely causes from `convoy diagnose`, best first (at most 3). */
-        findings?: EventFinding[];
-      }
-    | { code: 'service.progress'; service: string; message: string; warning?: boolean }
-    | { code: 'service.skipped'; service: string; why: string }
-    | { code: 'rollback.started'; services: string[]; scope: string }
-    | { code: 'service.rolling-back'; service: string; from: string; to?: string }
-    | { code: 'service.rolled-back'; service: string; to?: string; elapsedMs: number }
-    | { code: 'service.rollback-failed'; service: string; to?: string; message: string }
-    | { code: 'deploy.succeeded'; elapsedMs: number; changed: number; unchanged: number }
-    | { code: 'deploy.failed'; elapsedMs: number; service: string; message: string; rolledBack: string[] }
-    | { code: 'deploy.rollback-failed'; elapsedMs: number; services: string[]; message: string }
-  );
+const Gate = z.enum(GATES);
+const holderRef = { holder: z.string(), correlationId: z.string() };
 
+export const ConvoyEventSchema = z.discriminatedUnion('code', [
+  event(
+    'lock.waiting',
+    {
+      holder: z
+        .string()
+        .optional()
+        .describe('Absent when the lock is free but others are ahead in the queue.'),
+      correlationId: z.string().optional(),
+      since: iso().optional(),
+      position: z.number().int().describe('1 = next in line.'),
+      queueLength: z.number().int(),
+      estimatedStartAt: iso().describe(
+        "When our turn will likely come: the holder's expected remainder plus those ahead, from history.",
+      ),
+    },
+    'Waiting for the lock; repeated when the position or holder changes.',
+  ),
+  event('lock.queued', { ticket: z.number().int(), position: z.number().int() }, 'Joined the stack’s queue.'),
+  event('lock.superseded', { replaced: z.array(z.string()) }, 'Replaced older queued deployments.'),
+  event(
+    'lock.acquired',
+    { token: z.number().int(), tookOverExpired: z.object(holderRef).optional() },
+    'Took the lock; `token` fences every write of this run.',
+  ),
+  event('lock.lost', { token: z.number().int() }, 'Another run took the lock over; this one stops.'),
+  event('lock.released', { token: z.number().int() }, 'Gave the lock back.'),
+  event(
+    'deploy.interrupted-found',
+    { previous: z.string(), previousCorrelationId: z.string(), action: z.enum(['resume', 'rollback']) },
+    'An earlier deployment of the stack never finished.',
+  ),
+  event(
+    'deploy.started',
+    {
+      kind: z.enum(['deploy', 'rollback']),
+      correlationId: z.string(),
+      actor: z.string(),
+      waves: z.array(z.array(z.string())),
+      changes: z.array(ServiceChange),
+    },
+    'The plan, once the lock is held.',
+  ),
+  event(
+    'service.unchanged',
+    { service: z.string(), revision: z.string() },
+    'Already at the wanted revision.',
+  ),
+  event(
+    'service.starting',
+    {
+      service: z.string(),
+      revision: z.string(),
+      from: z.string().optional(),
+      gate: Gate,
+      wave: z.number().int(),
+    },
+    'Starting a revision; `wave` counts from 0.',
+  ),
+  event(
+    'service.ready',
+    { service: z.string(), revision: z.string(), gate: Gate, elapsedMs: z.number() },
+    'Passed its gate.',
+  ),
+  event(
+    'service.failed',
+    {
+      service: z.string(),
+      revision: z.string(),
+      elapsedMs: z.number(),
+      reason: z.enum(FAILURE_REASONS),
+      message: z.string(),
+      check: z.string().optional(),
+      output: z.string().optional(),
+      exitCode: z.number().nullable().optional(),
+      logs: z.array(z.string()),
+      findings: z
+        .array(EventFinding)
+        .optional()
+        .describe('Likely causes from `convoy diagnose`, best first (at most 3).'),
+    },
+    'Failed before or at its gate, or exited before the deployment ended.',
+  ),
+  event(
+    'service.progress',
+    { service: z.string(), message: z.string(), warning: z.boolean().optional() },
+    'What the target sees on the way to a verdict.',
+  ),
+  event('service.skipped', { service: z.string(), why: z.string() }, 'Not started: the deployment stopped.'),
+  event(
+    'rollback.started',
+    { services: z.array(z.string()), scope: z.string() },
+    'The rollback policy runs.',
+  ),
+  event(
+    'service.rolling-back',
+    { service: z.string(), from: z.string(), to: z.string().optional() },
+    'Going back; no `to`: stopping it.',
+  ),
+  event(
+    'service.rolled-back',
+    { service: z.string(), to: z.string().optional(), elapsedMs: z.number() },
+    'Back on its previous revision.',
+  ),
+  event(
+    'service.rollback-failed',
+    { service: z.string(), to: z.string().optional(), message: z.string() },
+    'Could not be put back.',
+  ),
+  event(
+    'deploy.succeeded',
+    { elapsedMs: z.number(), changed: z.number().int(), unchanged: z.number().int() },
+    'Finished: exit code 0.',
+  ),
+  event(
+    'deploy.failed',
+    { elapsedMs: z.number(), service: z.string(), message: z.string(), rolledBack: z.array(z.string()) },
+    'Failed and rolled back: exit code 1.',
+  ),
+  event(
+    'deploy.rollback-failed',
+    { elapsedMs: z.number(), services: z.array(z.string()), message: z.string() },
+    'The rollback failed: exit code 4, a person must look.',
+  ),
+  event(
+    'preflight.passed',
+    { checks: z.number().int(), skipped: z.number().int() },
+    'The pre-flight checks of `convoy verify` passed (before the lock).',
+  ),
+  event(
+    'preflight.failed',
+    {
+      problems: z.array(z.object({ id: z.string(), message: z.string(), fix: z.string().optional() })),
+    },
+    'A pre-flight check failed: nothing is deployed, exit code 3.',
+  ),
+  event(
+    'store.degraded',
+    { message: z.string(), file: z.string() },
+    'The shared store is unreachable and --no-lock was given: deploying without the lock, recorded in `file`.',
+  ),
+  event(
+    'history.imported',
+    { deployments: z.number().int() },
+    'Deployments made with --no-lock were added to the shared history.',
+  ),
+  event(
+    'capture.written',
+    { service: z.string(), file: z.string() },
+    'The failed service’s evidence was written for `convoy diagnose --input`.',
+  ),
+  event('stack.down', { stopped: z.array(z.string()) }, '`convoy down` stopped these services.'),
+  event(
+    'subscriber.failed',
+    {
+      subscriber: z.string(),
+      failure: z.enum(['threw', 'rejected', 'timed-out']),
+      message: z.string(),
+      failedOn: z.object({ code: z.string(), seq: z.number().int().optional() }),
+    },
+    'A subscriber threw, rejected or did not return in time; it gets no further events. The deployment is unaffected.',
+  ),
+  event(
+    'event.lost',
+    { reason: z.string() },
+    'DynamoDB store only: a writer took this seq but never stored its event (docs/dynamodb.md).',
+  ),
+]);
+
+export type ConvoyEvent = z.infer<typeof ConvoyEventSchema>;
 export type EventCode = ConvoyEvent['code'];
 
+/** What a caller emits: the emitter stamps `at`, `stack`, `deploymentId` and, once stored, `seq`. */
+export type EventPayload = DistributiveOmit<ConvoyEvent, 'at' | 'stack' | 'deploymentId' | 'seq'>;
 /** Distributes an event to its subscriber without letting a union member lose its fields. */
-export type Emit = (e: DistributiveOmit<ConvoyEvent, 'at' | 'stack' | 'deploymentId'>) => void;
+export type Emit = (e: EventPayload) => void;
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-export type Subscriber = (e: ConvoyEvent) => void;
+/**
+ * Receives every event after it is stored; a promise it returns is awaited. It runs apart from the deployment
+ * (its own queue, a time limit per event), so throwing, rejecting or hanging only detaches it (`subscriber.failed`).
+ */
+export type Subscriber = (e: ConvoyEvent) => unknown;

@@ -108,14 +108,24 @@ export interface CurrentRevision {
   at: number;
 }
 
+/** One event of a stack's stream (README "Events"). */
 export interface StoredEvent {
-  deploymentId: string;
+  stack: string;
+  /**
+   * Numbers the stack's events 1, 2, 3… in the order they were stored: each append takes the next one, and none is
+   * ever handed out twice, not even after pruning.
+   */
   seq: number;
+  /** Absent on events outside a deployment: the lock and its queue, pre-flight checks, degraded mode, `down`. */
+  deploymentId?: string;
   at: number;
   code: string;
-  /** The event as emitted (already redacted). */
+  /** The event's own fields as emitted (already redacted); not code, at, stack, deploymentId or seq. */
   data: Record<string, unknown>;
 }
+
+/** An event to append: the store assigns its seq. */
+export type NewEvent = Omit<StoredEvent, 'seq'>;
 
 export interface HistoryFilter {
   stack?: string;
@@ -188,8 +198,19 @@ export interface Store {
   putStep(step: StepRecord, token: number): Promise<void>;
   listSteps(deploymentId: string): Promise<StepRecord[]>;
 
-  appendEvent(e: Omit<StoredEvent, 'seq'>): Promise<void>;
+  /**
+   * Stores the event as the next of its stack's stream and returns its seq. Concurrent appends from any number of
+   * processes to one stack get distinct, consecutive seqs.
+   */
+  appendEvent(e: NewEvent): Promise<number>;
+  /** The events of one deployment, in seq order. */
   listEvents(deploymentId: string): Promise<StoredEvent[]>;
+  /**
+   * The stack's events with seq above `afterSeq`, in seq order, at most `limit`: the cursor read behind
+   * `convoy events --follow`. What it returns never changes later: a seq it skips was pruned, or declared lost
+   * (the DynamoDB store's `event.lost`, see its appendEvent), and never appears afterwards.
+   */
+  listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
 
   saveRevision(r: RevisionRecord): Promise<void>;
   getRevision(stack: string, service: string, revision: string): Promise<RevisionRecord | undefined>;
@@ -219,13 +240,12 @@ export interface Store {
    * Records a deployment made without the lock while the store was unreachable (--no-lock), once it is back.
    * Not fenced: it describes the past. Idempotent per deployment id.
    */
-  importDeployment(
-    d: DeploymentRecord,
-    steps: StepRecord[],
-    events: Omit<StoredEvent, 'seq'>[],
-  ): Promise<void>;
+  importDeployment(d: DeploymentRecord, steps: StepRecord[], events: NewEvent[]): Promise<void>;
 
-  /** Deletes history and queue entries older than the policy's limits (DynamoDB also expires them by TTL). */
+  /**
+   * Deletes history and queue entries older than the policy's limits (DynamoDB also expires them by TTL), and the
+   * stack's events from before `historyBefore`.
+   */
   prune(stack: string, policy: RetentionPolicy): Promise<{ deployments: number; queue: number }>;
 
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { initDynamoTable } from '../../src/store/dynamodb/index.js';
 import { DUMMY_AWS_ENV, dummyClient } from '../store/dynamo-servers.js';
-import { cli, freePort, serviceYaml, stackDir } from './helpers.js';
+import { cli, events, freePort, serviceYaml, stackDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -58,5 +58,16 @@ describe('degraded mode: the shared store cannot be reached', () => {
     assert.match(noLock?.context.storeError ?? '', /cannot reach the state store/);
     assert.equal(noLock?.outcome, 'succeeded');
     assert.ok(h.some((x) => x.correlationId === 'after'));
+
+    // The degraded run's events, its warning included, joined the shared stream in order, then the next run's.
+    const stream = events((await cli(['events', '--json'], { cwd: dir, env })).stdout);
+    assert.deepEqual(
+      stream.map((e) => e.seq),
+      stream.map((_, i) => i + 1),
+    );
+    const codes = stream.map((e) => e.code);
+    const at = (code: string) => codes.indexOf(code);
+    assert.ok(at('store.degraded') >= 0 && at('store.degraded') < at('history.imported'), codes.join(', '));
+    assert.equal(codes.filter((c) => c === 'deploy.succeeded').length, 2);
   });
 });

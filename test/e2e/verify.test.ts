@@ -68,7 +68,11 @@ describe('convoy deploy runs verify first, before taking the lock', () => {
     await waitForOutput(first, /lock\.acquired/);
     const r = await cli(['-f', 'broken.yaml', 'deploy', '--json'], { cwd: dir });
     assert.equal(r.code, 3, r.stdout + r.stderr);
-    assert.equal(r.stdout, '', 'no event: it never got near the lock');
+    assert.deepEqual(
+      events(r.stdout).map((e) => e.code),
+      ['preflight.failed'],
+      'its only event is the pre-flight result: it never got near the lock',
+    );
     assert.match(r.stderr, /pre-flight checks failed, nothing was deployed/);
     assert.match(r.stderr, /✗ command +broken\.yaml:\d+:\d+: api: local\.command node20 is not on PATH/);
     assert.equal((await first.done).code, 0);

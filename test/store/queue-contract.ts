@@ -123,12 +123,30 @@ export function runQueueContract(name: string, open: OpenStore): void {
       const steps = [
         { deploymentId: 'nolock-1', service: 'api', toRevision: 'r1', state: 'healthy' as const },
       ];
-      const events = [{ deploymentId: 'nolock-1', at: T0, code: 'deploy.started', data: { x: 1 } }];
+      await store.appendEvent({ stack: 'web', at: T0, code: 'lock.acquired', data: {} });
+      const events = ['deploy.started', 'deploy.succeeded'].map((code) => ({
+        stack: 'web',
+        deploymentId: 'nolock-1',
+        at: T0,
+        code,
+        data: { x: 1 },
+      }));
       await store.importDeployment(d, steps, events);
       await store.importDeployment(d, steps, events);
       assert.deepEqual((await store.getDeployment('nolock-1'))?.context, { noLock: 'true' });
       assert.equal((await store.listSteps('nolock-1')).length, 1);
-      assert.equal((await store.listEvents('nolock-1')).length, 1);
+      // Imported events join the end of the stack's stream, once.
+      assert.deepEqual(
+        (await store.listEvents('nolock-1')).map((e) => [e.seq, e.code]),
+        [
+          [2, 'deploy.started'],
+          [3, 'deploy.succeeded'],
+        ],
+      );
+      assert.deepEqual(
+        (await store.listEventsAfter('web', 0, 10)).map((e) => e.seq),
+        [1, 2, 3],
+      );
     });
 
     test('prune deletes ended deployments older than retention and stale queue entries', async (store) => {
@@ -149,6 +167,21 @@ export function runQueueContract(name: string, open: OpenStore): void {
       await store.createDeployment(mk('new', T0 + 5000, T0 + 5001));
       await store.createDeployment(mk('old-running', T0));
       await store.putStep({ deploymentId: 'old', service: 'api', toRevision: 'r', state: 'healthy' }, token);
+      await store.appendEvent({
+        stack: 'web',
+        deploymentId: 'old',
+        at: T0,
+        code: 'deploy.started',
+        data: {},
+      });
+      await store.appendEvent({ stack: 'web', at: T0 + 2, code: 'lock.released', data: {} });
+      await store.appendEvent({
+        stack: 'web',
+        deploymentId: 'new',
+        at: T0 + 5000,
+        code: 'deploy.started',
+        data: {},
+      });
       await join(store, 'stale', T0);
       await join(store, 'fresh', T0 + 5000);
       const r = await store.prune('web', { historyBefore: T0 + 1000, queueBefore: T0 + 1000 });
@@ -158,6 +191,13 @@ export function runQueueContract(name: string, open: OpenStore): void {
         'old-running',
       ]);
       assert.deepEqual(await store.listSteps('old'), []);
+      assert.deepEqual(await store.listEvents('old'), []);
+      // The stream keeps only events inside retention, and seqs are never handed out again.
+      assert.deepEqual(
+        (await store.listEventsAfter('web', 0, 10)).map((e) => e.seq),
+        [3],
+      );
+      assert.equal(await store.appendEvent({ stack: 'web', at: T0 + 6000, code: 'x', data: {} }), 4);
       assert.deepEqual(
         (await store.listQueue('web', T0 + 5000)).map((e) => e.id),
         ['fresh'],

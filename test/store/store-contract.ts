@@ -466,16 +466,15 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
         assert.deepEqual(await store.listSteps('other'), []);
       });
 
-      test('events keep append order with increasing seq per deployment', async (store) => {
-        await store.appendEvent({ deploymentId: 'd1', at: T0, code: 'deploy.started', data: { waves: 2 } });
-        await store.appendEvent({ deploymentId: 'd2', at: T0, code: 'deploy.started', data: {} });
+      test('a deployment’s events keep append order; other deployments and stack events stay apart', async (store) => {
+        const ev = (deploymentId: string | undefined, code: string, data: Record<string, unknown> = {}) =>
+          store.appendEvent({ stack: 'web', ...(deploymentId ? { deploymentId } : {}), at: T0, code, data });
+        await ev('d1', 'deploy.started', { waves: 2 });
+        await ev('d2', 'deploy.started');
+        await ev(undefined, 'lock.queued');
+        await ev('d1', 'service.starting', { service: 'api', nested: { a: [1, null] } });
         await store.appendEvent({
-          deploymentId: 'd1',
-          at: T0,
-          code: 'service.starting',
-          data: { service: 'api', nested: { a: [1, null] } },
-        });
-        await store.appendEvent({
+          stack: 'web',
           deploymentId: 'd1',
           at: T0 - 5,
           code: 'service.healthy',
@@ -489,8 +488,9 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
         );
         for (let i = 1; i < events.length; i++) assert.ok(events[i]!.seq > events[i - 1]!.seq);
         assert.deepEqual(events[1], {
+          stack: 'web',
           deploymentId: 'd1',
-          seq: events[1]!.seq,
+          seq: 4,
           at: T0,
           code: 'service.starting',
           data: { service: 'api', nested: { a: [1, null] } },

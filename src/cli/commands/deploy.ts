@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { runDeployment } from '../../engine/deploy.js';
+import { Emitter } from '../../engine/emitter.js';
 import { parseDuration } from '../../spec/schema.js';
+import type { Store } from '../../store/store.js';
 import { InvalidInputError, StoreUnavailableError } from '../../errors.js';
 import { deployOutput } from '../output.js';
 import { captureOnFailure } from './diagnose.js';
@@ -64,9 +66,15 @@ export function register(program: Command): void {
       const o = await open(program.opts().file);
       const out = deployOutput(opts);
       const capture = opts.capture ? captureOnFailure(opts.capture, o.stack, o.target, o.clock) : undefined;
+      // One emitter for the whole command, so pre-flight, import, degraded-mode and capture events are stored in the
+      // stack's stream and shown like the deployment's own (`--json` prints exactly the stored events).
+      const events = Emitter.forStack(o.stack, o.store, o.clock);
+      for (const s of capture ? [...out.subscribers, capture.subscriber] : out.subscribers)
+        events.subscribe(s);
+      let local: Store | undefined;
       try {
         // Before the lock: a stack that cannot work must not hold up anyone else's deployment.
-        if (!opts.skipVerify) await preflight(o.stack);
+        if (!opts.skipVerify) await preflight(o.stack, process.env, events.emit);
         const who = whoAndWhere(o.stack.dir);
         const run = {
           stack: o.stack,
@@ -74,38 +82,47 @@ export function register(program: Command): void {
           ...who,
           waitLockMs: wait,
           cancelSuperseded: opts.cancelSuperseded,
-          subscribers: capture ? [...out.subscribers, capture.subscriber] : out.subscribers,
+          emitter: events,
           signal: interruptSignal(),
         };
         try {
           const imported = await importUnlocked(o.stack, o.store);
-          if (imported)
+          if (imported) {
             process.stderr.write(
               `convoy: recorded ${imported} earlier --no-lock deployment(s) in the shared history\n`,
             );
+            events.emit({ code: 'history.imported', deployments: imported });
+          }
           await runDeployment(o, run);
         } catch (err) {
           if (!(err instanceof StoreUnavailableError) || opts.lock !== false) throw err;
           process.stderr.write(
             `convoy: WARNING: ${err.message}\nconvoy: deploying WITHOUT the shared lock (--no-lock); this deployment is kept in ${unlockedFile(o.stack)} and added to the shared history when the store is back\n`,
           );
-          const local = openUnlockedStore(o.stack);
-          try {
-            await runDeployment(
-              { ...o, store: local },
-              { ...run, context: { ...run.context, noLock: 'true', storeError: err.message } },
-            );
-          } finally {
-            await local.close();
-          }
+          // The events not stored yet (pre-flight) go to the local file too, and are imported with it.
+          local = openUnlockedStore(o.stack);
+          events.useStore(local);
+          events.emit({ code: 'store.degraded', message: err.message, file: unlockedFile(o.stack) });
+          await runDeployment(
+            { ...o, store: local },
+            { ...run, context: { ...run.context, noLock: 'true', storeError: err.message } },
+          );
         }
       } catch (err) {
-        await capture
-          ?.write()
-          .catch((e: Error) => process.stderr.write(`convoy: could not write the capture: ${e.message}\n`));
+        if (capture) {
+          await events.flush(); // the capture reads the failed service from the events
+          const service = await capture
+            .write()
+            .catch(
+              (e: Error) => void process.stderr.write(`convoy: could not write the capture: ${e.message}\n`),
+            );
+          if (service) events.emit({ code: 'capture.written', service, file: opts.capture! });
+        }
         throw err;
       } finally {
+        await events.flush();
         out.finish();
+        await local?.close();
         await o.close();
       }
     });

@@ -145,14 +145,15 @@ export function captureOnFailure(
   stack: Stack,
   target: Target,
   clock: Clock,
-): { subscriber: Subscriber; write(): Promise<void> } {
+): { subscriber: Subscriber; write(): Promise<string | undefined> } {
   let failed: Extract<ConvoyEvent, { code: 'service.failed' }> | undefined;
   return {
     subscriber: (e) => {
       if (e.code === 'service.failed') failed ??= e;
     },
+    /** The service whose capture it wrote, if any. */
     async write() {
-      if (!failed) return;
+      if (!failed) return undefined;
       const capture = await gatherCapture(
         target,
         { service: failed.service, verdict: failed, logs: failed.logs },
@@ -162,6 +163,7 @@ export function captureOnFailure(
       process.stderr.write(
         `convoy: wrote the capture of ${failed.service} to ${file}; replay it with: convoy diagnose --input ${file}\n`,
       );
+      return failed.service;
     },
   };
 }

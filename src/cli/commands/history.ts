@@ -135,6 +135,7 @@ export function register(program: Command): void {
           JSON.stringify({
             ...e,
             events: (await o.store.listEvents(e.id)).map((ev) => ({
+              seq: ev.seq,
               at: new Date(ev.at).toISOString(),
               code: ev.code,
               ...ev.data,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Emit } from '../../engine/events.js';
 import { InvalidInputError } from '../../errors.js';
 import type { Stack } from '../../spec/types.js';
 import { formatResult, verifyFile, verifyStack } from '../../verify/index.js';
@@ -23,11 +24,27 @@ export function register(program: Command): void {
 
 /**
  * What `convoy deploy` runs before it takes the lock, so a stack that cannot work never blocks anyone else.
- * Silent when everything passes; otherwise exit 3 listing the problems.
+ * Reports its result as an event (`preflight.passed` or `preflight.failed`); exit 3 listing the problems.
  */
-export async function preflight(stack: Stack, env = process.env): Promise<void> {
-  const failed = (await verifyStack(stack, env)).filter((r) => !r.ok);
-  if (failed.length === 0) return;
+export async function preflight(
+  stack: Stack,
+  env = process.env,
+  emit: Emit = () => undefined,
+): Promise<void> {
+  const results = await verifyStack(stack, env);
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length === 0) {
+    emit({
+      code: 'preflight.passed',
+      checks: results.length,
+      skipped: results.filter((r) => r.skipped).length,
+    });
+    return;
+  }
+  emit({
+    code: 'preflight.failed',
+    problems: failed.map((r) => ({ id: r.id, message: r.message, ...(r.fix ? { fix: r.fix } : {}) })),
+  });
   throw new InvalidInputError(
     `pre-flight checks failed, nothing was deployed (skip them with --skip-verify):\n` +
       failed.map((r) => formatResult(r)).join('\n'),

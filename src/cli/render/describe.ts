@@ -56,6 +56,22 @@ export function describe(e: ConvoyEvent): string {
       return `deployment failed in ${seconds(e.elapsedMs)}: ${e.service}: ${e.message}; rolled back: ${e.rolledBack.join(', ') || 'nothing'}`;
     case 'deploy.rollback-failed':
       return `ROLLBACK FAILED after ${seconds(e.elapsedMs)}: ${e.message}`;
+    case 'preflight.passed':
+      return `pre-flight checks passed (${e.checks}${e.skipped ? `, ${e.skipped} could not look` : ''})`;
+    case 'preflight.failed':
+      return `pre-flight checks failed: ${e.problems.map((p) => p.id).join(', ')}; nothing was deployed`;
+    case 'store.degraded':
+      return `WARNING: ${e.message}; deploying WITHOUT the shared lock (--no-lock), kept in ${e.file}`;
+    case 'history.imported':
+      return `recorded ${e.deployments} earlier --no-lock deployment(s) in the shared history`;
+    case 'capture.written':
+      return `wrote the capture of ${e.service} to ${e.file}; replay it with: convoy diagnose --input ${e.file}`;
+    case 'stack.down':
+      return e.stopped.length ? `stopped: ${e.stopped.join(', ')}` : 'nothing was running';
+    case 'subscriber.failed':
+      return `subscriber ${e.subscriber} ${e.failure} on ${e.failedOn.code}: ${e.message}; it gets no further events (the deployment goes on)`;
+    case 'event.lost':
+      return `event lost: ${e.reason}`;
   }
 }
 

@@ -6,6 +6,7 @@ import type {
   EnqueueRequest,
   HistoryFilter,
   LockInfo,
+  NewEvent,
   QueueEntry,
   RetentionPolicy,
   RevisionRecord,
@@ -13,6 +14,7 @@ import type {
   StoredEvent,
   Store,
 } from '../store.js';
+import { DEFAULT_EVENT_GRACE_MS, EventStream } from './events.js';
 import { Expr, N, S, num, pad, str, tick, type Item } from './expr.js';
 import { Fencer, change, create, type FencingMode } from './fence.js';
 import { changesService, defined, History, lockItems } from './history.js';
@@ -31,6 +33,8 @@ export interface DynamoStoreOptions {
   retentionDays?: number;
   /** Queue entries expire this many days after they were last renewed. Default 7. */
   queueRetentionDays?: number;
+  /** How long readers wait for a missing event seq before declaring it lost (events.ts). Default 10 s. */
+  eventGraceMs?: number;
 }
 
 export interface DynamoStore extends Store {
@@ -53,10 +57,12 @@ export function dynamoClient(opts: { region?: string; endpoint?: string }): Dyna
 export function openDynamoStore(opts: DynamoStoreOptions): DynamoStore {
   const owned = !opts.client;
   const client = opts.client ?? dynamoClient(opts);
-  return new DynamoStoreImpl(new Table(client, opts.table), owned, {
-    history: opts.retentionDays ?? 90,
-    queue: opts.queueRetentionDays ?? 7,
-  });
+  return new DynamoStoreImpl(
+    new Table(client, opts.table),
+    owned,
+    { history: opts.retentionDays ?? 90, queue: opts.queueRetentionDays ?? 7 },
+    opts.eventGraceMs ?? DEFAULT_EVENT_GRACE_MS,
+  );
 }
 
 /** TTL counts from the wall clock at write time, not from record times (callers may pass any `now`). */
@@ -66,6 +72,7 @@ class DynamoStoreImpl implements DynamoStore {
   private readonly fencer: Fencer;
   private readonly history: History;
   private readonly queue: DynamoQueue;
+  private readonly events: EventStream;
   private readonly expiresAt: () => AttributeValue;
   /** deployment id → its stack partition and sort key; immutable once written, so safe to cache. */
   private readonly refs = new Map<string, { stack: string; sk: string }>();
@@ -74,11 +81,13 @@ class DynamoStoreImpl implements DynamoStore {
     private readonly table: Table,
     private readonly ownsClient: boolean,
     retentionDays: { history: number; queue: number },
+    eventGraceMs: number,
   ) {
     this.fencer = new Fencer(table);
     this.expiresAt = ttlIn(retentionDays.history);
     this.history = new History(table, this.expiresAt);
     this.queue = new DynamoQueue(table, ttlIn(retentionDays.queue));
+    this.events = new EventStream(table, this.expiresAt, eventGraceMs);
   }
 
   get fencing(): FencingMode {
@@ -294,23 +303,16 @@ class DynamoStoreImpl implements DynamoStore {
     return items.sort((a, b) => (str(a, 'ord')! < str(b, 'ord')! ? -1 : 1)).map(L.toStep);
   }
 
-  async appendEvent(ev: Omit<StoredEvent, 'seq'>): Promise<void> {
-    const expiresAt = this.expiresAt();
-    const e = new Expr();
-    // An atomic counter makes seq unique and increasing across clients; a crash after it leaves a gap, no more.
-    const counter = await this.table.update({
-      Key: L.key(L.depPk(ev.deploymentId), L.EVENT_SEQ_SK),
-      UpdateExpression: `SET ${e.n('type')} = ${e.v(S('event-seq'))}, ${e.n('expiresAt')} = ${e.v(expiresAt)} ADD ${e.n('seq')} ${e.v(N(1))}`,
-      ExpressionAttributeNames: e.names,
-      ExpressionAttributeValues: e.values,
-      ReturnValues: 'UPDATED_NEW',
-    });
-    const seq = num(counter ?? {}, 'seq')!;
-    await this.table.put({ Item: { ...L.eventItem({ ...ev, seq }), expiresAt } });
+  appendEvent(ev: NewEvent): Promise<number> {
+    return this.events.append(ev);
   }
 
-  async listEvents(deploymentId: string): Promise<StoredEvent[]> {
-    return (await this.table.queryPrefix(L.depPk(deploymentId), 'evt#')).map(L.toEvent);
+  listEvents(deploymentId: string): Promise<StoredEvent[]> {
+    return this.events.listForDeployment(deploymentId, async () => (await this.ref(deploymentId))?.stack);
+  }
+
+  listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    return this.events.listAfter(stack, afterSeq, limit);
   }
 
   async saveRevision(r: RevisionRecord): Promise<void> {
@@ -394,19 +396,14 @@ class DynamoStoreImpl implements DynamoStore {
     return this.queue.supersede(stack, ticket, byCorrelationId, now);
   }
 
-  importDeployment(
-    d: DeploymentRecord,
-    steps: StepRecord[],
-    events: Omit<StoredEvent, 'seq'>[],
-  ): Promise<void> {
-    return this.history.import(d, steps, events);
+  importDeployment(d: DeploymentRecord, steps: StepRecord[], events: NewEvent[]): Promise<void> {
+    return this.history.import(d, steps, () => this.events.import(d.id, events));
   }
 
   async prune(stack: string, policy: RetentionPolicy): Promise<{ deployments: number; queue: number }> {
-    return {
-      deployments: await this.history.prune(stack, policy.historyBefore),
-      queue: await this.queue.prune(stack, policy.queueBefore),
-    };
+    const deployments = await this.history.prune(stack, policy.historyBefore);
+    await this.events.prune(stack, policy.historyBefore);
+    return { deployments, queue: await this.queue.prune(stack, policy.queueBefore) };
   }
 
   async close(): Promise<void> {

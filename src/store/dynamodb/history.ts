@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { DeploymentRecord, HistoryFilter, StepRecord, StoredEvent } from '../store.js';
+import type { DeploymentRecord, HistoryFilter, StepRecord } from '../store.js';
 import { Expr, N, S, pad, str, type Item } from './expr.js';
 import * as L from './layout.js';
 import { isConditionFailed, type Table } from './table.js';
@@ -71,10 +71,11 @@ export class History {
   }
 
   /**
-   * Idempotent: every item has a deterministic key (tick 0, steps and events numbered by position), so a retry
-   * after a crash rewrites the same items; the ref goes last and marks the import complete.
+   * Idempotent: every item has a deterministic key (tick 0, steps numbered by position; `writeEvents` keeps its own
+   * seqs on a retry), so a retry after a crash rewrites the same items; the ref goes last and marks the import
+   * complete.
    */
-  async import(d: DeploymentRecord, steps: StepRecord[], events: Omit<StoredEvent, 'seq'>[]): Promise<void> {
+  async import(d: DeploymentRecord, steps: StepRecord[], writeEvents: () => Promise<void>): Promise<void> {
     const refKey = L.key(L.depPk(d.id), L.REF_SK);
     if (await this.table.get(refKey)) return;
     const sk = L.depSk(d.startedAt, 0, d.id);
@@ -96,8 +97,8 @@ export class History {
         expiresAt: ttl,
       },
     });
-    await Promise.all([
-      ...steps.map((s, i) =>
+    await Promise.all(
+      steps.map((s, i) =>
         this.table.put({
           Item: {
             ...L.key(L.depPk(d.id), L.stepSk(s.service)),
@@ -107,11 +108,8 @@ export class History {
           },
         }),
       ),
-      ...events.map((ev, i) =>
-        this.table.put({ Item: { ...L.eventItem({ ...ev, seq: i + 1 }), expiresAt: ttl } }),
-      ),
-    ]);
-    if (events.length) await this.raiseEventSeq(d.id, events.length, ttl);
+    );
+    await writeEvents();
     const r = new Expr();
     try {
       await this.table.put({
@@ -121,23 +119,6 @@ export class History {
       });
     } catch (err) {
       if (!isConditionFailed(err)) throw err; // a concurrent import of the same deployment finished first
-    }
-  }
-
-  /** Later appends must continue after the imported events. */
-  private async raiseEventSeq(id: string, seq: number, ttl: AttributeValue): Promise<void> {
-    const e = new Expr();
-    const [name, v] = [e.n('seq'), e.v(N(seq))];
-    try {
-      await this.table.update({
-        Key: L.key(L.depPk(id), L.EVENT_SEQ_SK),
-        UpdateExpression: `SET ${name} = ${v}, ${e.n('type')} = ${e.v(S('event-seq'))}, ${e.n('expiresAt')} = ${e.v(ttl)}`,
-        ConditionExpression: `attribute_not_exists(${name}) OR ${name} < ${v}`,
-        ExpressionAttributeNames: e.names,
-        ExpressionAttributeValues: e.values,
-      });
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
     }
   }
 

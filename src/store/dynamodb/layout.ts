@@ -21,10 +21,13 @@ import { N, S, num, pad, str, type Item } from './expr.js';
  *   stack#<stack>  good#<service>#<token:12>#<tick:16>   good revision, append-only            never
  *   stack#<stack>  rev#<service>#<revision>              resolved spec of a revision           never
  *   stack#<stack>  qseq, q#<id>                          queue ticket counter, waiters         see queue.ts
+ *   stack#<stack>  evtseq, evt#<seq:10>                  the stack's event stream              see events.ts
  *   dep#<id>       ref                                   stack and sk of the deployment        creation + retention
  *   dep#<id>       step#<service>                        step                                  last write + retention
- *   dep#<id>       evtseq                                event sequence counter                last write + retention
- *   dep#<id>       evt#<seq:10>                          event                                 write + retention
+ *   dep#<id>       evt#<seq:10>                          copy of a stream event of the         write + retention
+ *                                                        deployment (seq: the stack's)
+ *   dep#<id>       evtimport                             first seq of its imported events      write + retention
+ *   dep#<id>       evtseq                                (before issue 12: per-deployment seq) last write + retention
  *
  * Stack and service names cannot contain "#" (spec schema), so prefixes never collide. All locks share one
  * partition so `listLocks` is a Query, and because lock items are never deleted (they carry the counter) that
@@ -37,6 +40,8 @@ export const stackPk = (stack: string) => `stack#${stack}`;
 export const depPk = (id: string) => `dep#${id}`;
 export const REF_SK = 'ref';
 export const EVENT_SEQ_SK = 'evtseq';
+export const EVENT_IMPORT_SK = 'evtimport';
+export const EVENT_PREFIX = 'evt#';
 export const depSk = (startedAt: number, tick: number, id: string) =>
   `dep#${pad(startedAt, 15)}#${pad(tick, 16)}#${id}`;
 export const curSk = (service: string) => `cur#${service}`;
@@ -45,7 +50,7 @@ export const goodSk = (service: string, token: number, tick: number) =>
   `${goodPrefix(service)}${pad(token, 12)}#${pad(tick, 16)}`;
 export const revSk = (service: string, revision: string) => `rev#${service}#${revision}`;
 export const stepSk = (service: string) => `step#${service}`;
-export const eventSk = (seq: number) => `evt#${pad(seq, 10)}`;
+export const eventSk = (seq: number) => `${EVENT_PREFIX}${pad(seq, 10)}`;
 
 export const key = (pk: string, sk: string): Item => ({ pk: S(pk), sk: S(sk) });
 export const lockKey = (stack: string) => key(LOCKS_PK, stack);
@@ -145,23 +150,29 @@ export function toStep(item: Item): StepRecord {
   });
 }
 
-export const eventItem = (ev: StoredEvent): Item => ({
-  ...key(depPk(ev.deploymentId), eventSk(ev.seq)),
+/** An event as stored in partition `pk` (the stack's stream, or its deployment's copy); `storedAt`: wall-clock ms. */
+export const eventItem = (ev: StoredEvent, pk: string, storedAt: number): Item => ({
+  ...key(pk, eventSk(ev.seq)),
   type: S('event'),
-  deploymentId: S(ev.deploymentId),
+  stack: S(ev.stack),
+  ...(ev.deploymentId === undefined ? {} : { deploymentId: S(ev.deploymentId) }),
   seq: N(ev.seq),
   at: N(ev.at),
   code: S(ev.code),
   data: S(JSON.stringify(ev.data)),
+  storedAt: N(storedAt),
 });
 
-export const toEvent = (item: Item): StoredEvent => ({
-  deploymentId: reqS(item, 'deploymentId'),
-  seq: reqN(item, 'seq'),
-  at: reqN(item, 'at'),
-  code: reqS(item, 'code'),
-  data: JSON.parse(reqS(item, 'data')) as Record<string, unknown>,
-});
+/** `stack` for items written before events carried it (deployment copies only). */
+export const toEvent = (item: Item, stack?: string): StoredEvent =>
+  compact({
+    stack: str(item, 'stack') ?? need(stack, 'stack'),
+    seq: reqN(item, 'seq'),
+    deploymentId: str(item, 'deploymentId'),
+    at: reqN(item, 'at'),
+    code: reqS(item, 'code'),
+    data: JSON.parse(reqS(item, 'data')) as Record<string, unknown>,
+  });
 
 export const revisionItem = (r: RevisionRecord): Item => ({
   ...key(stackPk(r.stack), revSk(r.service, r.revision)),

@@ -1,11 +1,4 @@
-import type {
-  CurrentRevision,
-  DeploymentRecord,
-  LockInfo,
-  RevisionRecord,
-  StepRecord,
-  StoredEvent,
-} from '../store.js';
+import type { CurrentRevision, DeploymentRecord, LockInfo, RevisionRecord, StepRecord } from '../store.js';
 
 /** Column-shaped rows as better-sqlite3 returns them; SQL NULL maps to an absent property in the records. */
 
@@ -42,14 +35,6 @@ export interface StepRow {
   started_at: number | null;
   ended_at: number | null;
   detail: string | null;
-}
-
-export interface EventRow {
-  deployment_id: string;
-  seq: number;
-  at: number;
-  code: string;
-  data: string;
 }
 
 export interface RevisionRow {
@@ -147,14 +132,6 @@ export const fromStep = (s: StepRecord): StepRow => ({
   started_at: nul(s.startedAt),
   ended_at: nul(s.endedAt),
   detail: nul(s.detail),
-});
-
-export const toEvent = (r: EventRow): StoredEvent => ({
-  deploymentId: r.deployment_id,
-  seq: r.seq,
-  at: r.at,
-  code: r.code,
-  data: JSON.parse(r.data) as Record<string, unknown>,
 });
 
 export const toRevision = (r: RevisionRow): RevisionRecord => ({

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Append-only: migration i takes the database from user_version i to i+1. Never edit a shipped entry; files written
  * by an older convoy are upgraded in place by the newer one.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE locks (
     stack          TEXT PRIMARY KEY,
@@ -96,6 +96,35 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX queue_by_stack ON queue (stack, ticket);
   CREATE INDEX steps_by_service ON steps (service, deployment_id);
+  `,
+  `
+  -- Events become one stream per stack: seq counts the stack's events 1, 2, 3… (issue 12), and lock, queue and
+  -- other events outside a deployment have no deployment id.
+  CREATE TABLE stack_events (
+    stack         TEXT NOT NULL,
+    seq           INTEGER NOT NULL,
+    deployment_id TEXT,
+    at            INTEGER NOT NULL,
+    code          TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    PRIMARY KEY (stack, seq)
+  );
+  -- Apart from the events so that pruning them never lets a seq be handed out twice.
+  CREATE TABLE event_seq (
+    stack    TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+  );
+  -- Deployments of a stack never overlapped (the lock), so start order then per-deployment seq is stream order.
+  -- Events of deployments already pruned have no known stack and are dropped with them.
+  INSERT INTO stack_events (stack, seq, deployment_id, at, code, data)
+    SELECT d.stack, ROW_NUMBER() OVER (PARTITION BY d.stack ORDER BY d.started_at, d.rowid, e.seq),
+           e.deployment_id, e.at, e.code, e.data
+    FROM events e JOIN deployments d ON d.id = e.deployment_id;
+  INSERT INTO event_seq (stack, last_seq) SELECT stack, MAX(seq) FROM stack_events GROUP BY stack;
+  DROP TABLE events;
+  ALTER TABLE stack_events RENAME TO events;
+  CREATE INDEX events_by_deployment ON events (deployment_id, seq);
+  CREATE INDEX events_by_time ON events (stack, at);
   `,
 ];
 

@@ -9,6 +9,7 @@ import type {
   EnqueueRequest,
   HistoryFilter,
   LockInfo,
+  NewEvent,
   QueueEntry,
   RetentionPolicy,
   RevisionRecord,
@@ -16,6 +17,7 @@ import type {
   StoredEvent,
   Store,
 } from '../store.js';
+import { eventOps } from './events.js';
 import {
   fromDeployment,
   fromLock,
@@ -23,13 +25,11 @@ import {
   fromStep,
   toCurrent,
   toDeployment,
-  toEvent,
   toLock,
   toRevision,
   toStep,
   type CurrentRow,
   type DeploymentRow,
-  type EventRow,
   type LockRow,
   type RevisionRow,
   type StepRow,
@@ -58,10 +58,12 @@ export function openSqliteStore(file: string): Store {
 class SqliteStore implements Store {
   private readonly q;
   private readonly queue;
+  private readonly events;
 
   constructor(private readonly db: Database.Database) {
     this.q = prepare(db);
     this.queue = queueOps(db);
+    this.events = eventOps(db);
   }
 
   /**
@@ -208,17 +210,16 @@ class SqliteStore implements Store {
     return this.q.listSteps.all(deploymentId).map(toStep);
   }
 
-  async appendEvent(e: Omit<StoredEvent, 'seq'>): Promise<void> {
-    this.q.appendEvent.run({
-      deployment_id: e.deploymentId,
-      at: e.at,
-      code: e.code,
-      data: JSON.stringify(e.data),
-    });
+  async appendEvent(e: NewEvent): Promise<number> {
+    return this.write(() => this.events.append(e));
   }
 
   async listEvents(deploymentId: string): Promise<StoredEvent[]> {
-    return this.q.listEvents.all(deploymentId).map(toEvent);
+    return this.events.listForDeployment(deploymentId);
+  }
+
+  async listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+    return this.events.listAfter(stack, afterSeq, limit);
   }
 
   async saveRevision(r: RevisionRecord): Promise<void> {
@@ -287,22 +288,13 @@ class SqliteStore implements Store {
     return this.write(() => this.queue.supersede(stack, ticket, byCorrelationId, now));
   }
 
-  async importDeployment(
-    d: DeploymentRecord,
-    steps: StepRecord[],
-    events: Omit<StoredEvent, 'seq'>[],
-  ): Promise<void> {
+  async importDeployment(d: DeploymentRecord, steps: StepRecord[], events: NewEvent[]): Promise<void> {
     this.write(() => {
       if (this.q.getDeployment.get(d.id)) return;
       this.q.insertDeployment.run(fromDeployment(d));
       for (const st of steps) this.q.upsertStep.run(fromStep(st));
-      for (const e of events)
-        this.q.appendEvent.run({
-          deployment_id: e.deploymentId,
-          at: e.at,
-          code: e.code,
-          data: JSON.stringify(e.data),
-        });
+      // They join the end of the stream: followers that are past their time still see them.
+      for (const e of events) this.events.append(e);
     });
   }
 
@@ -316,9 +308,9 @@ class SqliteStore implements Store {
         .map((r) => r.id);
       for (const id of old) {
         this.db.prepare('DELETE FROM steps WHERE deployment_id = ?').run(id);
-        this.db.prepare('DELETE FROM events WHERE deployment_id = ?').run(id);
         this.db.prepare('DELETE FROM deployments WHERE id = ?').run(id);
       }
+      this.events.prune(stack, policy.historyBefore, old);
       return { deployments: old.length, queue: this.queue.prune(stack, policy.queueBefore) };
     });
   }
@@ -383,13 +375,6 @@ function prepare(db: Database.Database) {
          started_at = excluded.started_at, ended_at = excluded.ended_at, detail = excluded.detail`,
     ),
     listSteps: db.prepare<[string], StepRow>('SELECT * FROM steps WHERE deployment_id = ? ORDER BY rowid'),
-
-    // One statement, so computing the next seq and inserting it is atomic across connections.
-    appendEvent: db.prepare<{ deployment_id: string; at: number; code: string; data: string }>(
-      `INSERT INTO events (deployment_id, seq, at, code, data)
-       SELECT @deployment_id, COALESCE(MAX(seq), 0) + 1, @at, @code, @data FROM events WHERE deployment_id = @deployment_id`,
-    ),
-    listEvents: db.prepare<[string], EventRow>('SELECT * FROM events WHERE deployment_id = ? ORDER BY seq'),
 
     // A revision id names one resolved spec; saving it again (a redeploy, a rollback) keeps the first record.
     saveRevision: db.prepare<RevisionRow>(
