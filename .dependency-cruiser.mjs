@@ -17,6 +17,9 @@
  *   engine     imports plan, the store interface (store/store.ts), the target interfaces (targets/target.ts,
  *              targets/registry.ts), spec types (type-only), diagnose/gather.ts (the findings of a failed
  *              service) and core; never a store or target implementation, verify or cli.
+ *   api        the library (src/index.ts exports it): opens a stack and runs each operation (deploy with its
+ *              pre-flight and degraded mode, rollback, down, status, history, events, diagnose); may import every
+ *              layer but cli, and only cli and src/index.ts import it. It reads no process.env: it is passed in.
  *   cli        may import anything; nothing but cli (and the library entry src/index.ts) imports cli.
  *
  * And no import cycle at all: not between modules, and not between folders.
@@ -163,6 +166,14 @@ export default {
       comment: 'The engine gets a loaded Stack; it does not load, validate or normalise stack files.',
       from: { path: '^src/engine/' },
       to: { path: '^src/spec/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'only-the-top-imports-the-library',
+      severity: 'error',
+      comment:
+        'src/api/ is the library (exported by src/index.ts): it composes every layer, so only the CLI and src/index.ts import it.',
+      from: { path: '^src/', pathNot: '^src/(api/|cli/|index[.]ts$)' },
+      to: { path: '^src/api/' },
     },
     {
       name: 'only-the-cli-imports-the-cli',

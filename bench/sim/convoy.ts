@@ -1,4 +1,4 @@
-import { runDeployment } from '../../src/engine/deploy.js';
+import { deploy } from '../../src/index.js';
 import type { ConvoyEvent } from '../../src/engine/events.js';
 import type { Stack } from '../../src/spec/types.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -13,7 +13,7 @@ export type TimedEvent = ConvoyEvent & { t: number };
 export interface ConvoyRun {
   ok: boolean;
   error?: string;
-  /** Virtual epoch ms when runDeployment was called and when it returned. */
+  /** Virtual epoch ms when the deployment was called and when it returned. */
   startedAt: number;
   endedAt: number;
   events: TimedEvent[];
@@ -65,19 +65,16 @@ export async function deployWithConvoy(
   let ok = true;
   let error: string | undefined;
   try {
+    // Through the library, as a user's program or the CLI would: only the AWS clients are the simulator's.
+    const opened = { stack, env: {}, store, target, clock: world.clock, close: async () => undefined };
     await world.drive(
-      runDeployment(
-        { store, target, clock: world.clock },
-        {
-          stack,
-          correlationId: `bench-${stack.name}-${startedAt}`,
-          actor: 'bench',
-          context: {},
-          holder: 'bench@sim',
-          waitLockMs: 0,
-          subscribers: [(e) => events.push({ ...e, t: world.clock.now() })],
-        },
-      ),
+      deploy(opened, {
+        correlationId: `bench-${stack.name}-${startedAt}`,
+        who: { actor: 'bench', holder: 'bench@sim', context: {} },
+        skipVerify: true,
+        // Subscribers run apart from the deployment: the event's own stamp is when it happened.
+        subscribers: [(e) => events.push({ ...e, t: Date.parse(e.at) })],
+      }),
     );
   } catch (err) {
     if (err instanceof SimulationError) throw err;

@@ -15,7 +15,7 @@ import * as status from './commands/status.js';
 import * as storeCmd from './commands/store.js';
 import * as validate from './commands/validate.js';
 import * as verify from './commands/verify.js';
-import { DEFAULT_FILE } from './setup.js';
+import { DEFAULT_FILE, setCliEnv } from './setup.js';
 import { versionText } from './version.js';
 
 // The SDK warns on every run under Node 20 about its releases of 2027; convoy pins its SDK version, so the warning
@@ -32,11 +32,14 @@ const program = new Command('convoy')
   .option('--store-table <name>', 'dynamodb table (env CONVOY_STORE_TABLE)')
   .option('--store-endpoint <url>', 'dynamodb endpoint, e.g. a local DynamoDB (env CONVOY_STORE_ENDPOINT)')
   .hook('preAction', (cmd) => {
-    // Flags become the environment the store selection reads, so flag and env overrides are one mechanism.
+    // The environment is read once, here; the flags lay over it, so flag and env overrides are one mechanism.
     const o = cmd.opts() as { store?: string; storeTable?: string; storeEndpoint?: string };
-    if (o.store) process.env.CONVOY_STORE = o.store;
-    if (o.storeTable) process.env.CONVOY_STORE_TABLE = o.storeTable;
-    if (o.storeEndpoint) process.env.CONVOY_STORE_ENDPOINT = o.storeEndpoint;
+    setCliEnv({
+      ...process.env,
+      ...(o.store ? { CONVOY_STORE: o.store } : {}),
+      ...(o.storeTable ? { CONVOY_STORE_TABLE: o.storeTable } : {}),
+      ...(o.storeEndpoint ? { CONVOY_STORE_ENDPOINT: o.storeEndpoint } : {}),
+    });
   })
   .exitOverride()
   .showHelpAfterError();

@@ -1,3 +1,4 @@
+import type { Env } from '../api/env.js';
 import type { Subscriber } from '../engine/events.js';
 import { FailureReport } from './render/report.js';
 import { jsonView, plainView, ttyView } from './render/views.js';
@@ -7,10 +8,10 @@ export interface OutputMode {
 }
 
 /** Picks the view once: --json, a live terminal, or plain lines for CI; plus the failure report. */
-export function deployOutput(opts: OutputMode): { subscribers: Subscriber[]; finish(): void } {
+export function deployOutput(opts: OutputMode, env: Env): { subscribers: Subscriber[]; finish(): void } {
   const report = new FailureReport();
   if (opts.json) return { subscribers: [jsonView(process.stdout)], finish: () => undefined };
-  const live = process.stdout.isTTY && !process.env.CI;
+  const live = process.stdout.isTTY && !env.CI;
   const view = live ? ttyView(process.stdout) : undefined;
   return {
     subscribers: [view ? view.subscriber : plainView(process.stdout), report.subscriber],

@@ -9,7 +9,7 @@ import { StackSpec } from './schema.js';
 import type { Stack } from './types.js';
 
 export interface LoadOptions {
-  /** Variables for `${VAR}` substitution; defaults to process.env. */
+  /** Variables for `${VAR}` substitution (none when not given: the caller passes its environment explicitly). */
   env?: Env;
 }
 
@@ -19,7 +19,7 @@ export interface LoadOptions {
  */
 export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const source = readSource(file);
-  interpolateDocument(source, opts.env ?? process.env);
+  interpolateDocument(source, opts.env ?? {});
   let data: unknown;
   try {
     data = source.doc.toJS();
@@ -35,7 +35,7 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const parsed = StackSpec.safeParse(data);
   if (!parsed.success) throw issuesToError(parsed.error.issues, data, source, StackSpec);
   const raw = parsed.data;
-  const services = normaliseServices(raw, source, dirname(resolve(file)), opts.env ?? process.env);
+  const services = normaliseServices(raw, source, dirname(resolve(file)), opts.env ?? {});
   checkStack(raw, services, source);
   return {
     name: raw.stack,

@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { runDeployment } from '../../engine/deploy.js';
-import { Emitter } from '../../engine/emitter.js';
+import { deploy } from '../../api/deploy.js';
+import type { Subscriber } from '../../engine/events.js';
 import { parseDuration } from '../../spec/schema.js';
-import type { Store } from '../../store/store.js';
-import { InvalidInputError, StoreUnavailableError } from '../../errors.js';
+import { InvalidInputError } from '../../errors.js';
 import { deployOutput } from '../output.js';
-import { captureOnFailure } from './diagnose.js';
-import { preflight } from './verify.js';
-import { correlationIdFrom, open, whoAndWhere } from '../setup.js';
-import { importUnlocked, openUnlockedStore, unlockedFile } from '../unlocked.js';
+import { describe } from '../render/describe.js';
+import { cliEnv, withOpened } from '../setup.js';
 
 export function waitLockMs(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -28,7 +25,7 @@ export function interruptSignal(): AbortSignal {
   return ac.signal;
 }
 
-interface DeployOptions {
+interface DeployFlags {
   waitLock?: string;
   cancelSuperseded?: boolean;
   correlationId?: string;
@@ -61,69 +58,30 @@ export function register(program: Command): void {
       '--no-lock',
       'if the shared state store cannot be reached, deploy anyway without the lock (recorded in the audit trail once the store is back)',
     )
-    .action(async (opts: DeployOptions) => {
+    .action(async (opts: DeployFlags) => {
       const wait = waitLockMs(opts.waitLock);
-      const o = await open(program.opts().file);
-      const out = deployOutput(opts);
-      const capture = opts.capture ? captureOnFailure(opts.capture, o.stack, o.target, o.clock) : undefined;
-      // One emitter for the whole command, so pre-flight, import, degraded-mode and capture events are stored in the
-      // stack's stream and shown like the deployment's own (`--json` prints exactly the stored events).
-      const events = Emitter.forStack(o.stack, o.store, o.clock);
-      for (const s of capture ? [...out.subscribers, capture.subscriber] : out.subscribers)
-        events.subscribe(s);
-      let local: Store | undefined;
-      try {
-        // Before the lock: a stack that cannot work must not hold up anyone else's deployment.
-        if (!opts.skipVerify) await preflight(o.stack, process.env, events.emit);
-        const who = whoAndWhere(o.stack.dir);
-        const run = {
-          stack: o.stack,
-          correlationId: correlationIdFrom(opts.correlationId),
-          ...who,
-          waitLockMs: wait,
-          cancelSuperseded: opts.cancelSuperseded,
-          emitter: events,
-          signal: interruptSignal(),
-        };
+      await withOpened(program.opts().file, {}, async (o) => {
+        const out = deployOutput(opts, cliEnv());
         try {
-          const imported = await importUnlocked(o.stack, o.store);
-          if (imported) {
-            process.stderr.write(
-              `convoy: recorded ${imported} earlier --no-lock deployment(s) in the shared history\n`,
-            );
-            events.emit({ code: 'history.imported', deployments: imported });
-          }
-          await runDeployment(o, run);
-        } catch (err) {
-          if (!(err instanceof StoreUnavailableError) || opts.lock !== false) throw err;
-          process.stderr.write(
-            `convoy: WARNING: ${err.message}\nconvoy: deploying WITHOUT the shared lock (--no-lock); this deployment is kept in ${unlockedFile(o.stack)} and added to the shared history when the store is back\n`,
-          );
-          // The events not stored yet (pre-flight) go to the local file too, and are imported with it.
-          local = openUnlockedStore(o.stack);
-          events.useStore(local);
-          events.emit({ code: 'store.degraded', message: err.message, file: unlockedFile(o.stack) });
-          await runDeployment(
-            { ...o, store: local },
-            { ...run, context: { ...run.context, noLock: 'true', storeError: err.message } },
-          );
+          await deploy(o, {
+            correlationId: opts.correlationId,
+            waitLockMs: wait,
+            cancelSuperseded: opts.cancelSuperseded,
+            skipVerify: opts.skipVerify,
+            allowUnlocked: opts.lock === false,
+            captureFile: opts.capture,
+            subscribers: [...out.subscribers, notices],
+            signal: interruptSignal(),
+          });
+        } finally {
+          out.finish();
         }
-      } catch (err) {
-        if (capture) {
-          await events.flush(); // the capture reads the failed service from the events
-          const service = await capture
-            .write()
-            .catch(
-              (e: Error) => void process.stderr.write(`convoy: could not write the capture: ${e.message}\n`),
-            );
-          if (service) events.emit({ code: 'capture.written', service, file: opts.capture! });
-        }
-        throw err;
-      } finally {
-        await events.flush();
-        out.finish();
-        await local?.close();
-        await o.close();
-      }
+      });
     });
 }
+
+/** What the operation around the deployment did, on stderr, so stdout keeps the deployment's own lines. */
+const notices: Subscriber = (e) => {
+  if (e.code === 'store.degraded' || e.code === 'history.imported' || e.code === 'capture.written')
+    process.stderr.write(`convoy: ${describe(e)}\n`);
+};

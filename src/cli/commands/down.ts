@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { runDown } from '../../engine/down.js';
 import type { Subscriber } from '../../engine/events.js';
 import { describe } from '../render/describe.js';
-import { correlationIdFrom, whoAndWhere, withOpened } from '../setup.js';
+import { correlationIdFrom, whoAndWhere } from '../../api/who.js';
+import { cliEnv, withOpened } from '../setup.js';
 import { waitLockMs } from './deploy.js';
 
 /** While it waits for the lock, say so: stdout keeps only what was stopped. */
@@ -25,8 +26,8 @@ export function register(program: Command): void {
         // Stopping services under a running deployment would corrupt it: down holds the lock like a deployment.
         const { stopped } = await runDown(o, {
           stack: o.stack,
-          correlationId: correlationIdFrom(opts.correlationId),
-          ...whoAndWhere(o.stack.dir),
+          correlationId: correlationIdFrom(opts.correlationId, cliEnv()),
+          ...whoAndWhere(o.stack.dir, cliEnv()),
           waitLockMs: wait,
           subscribers: [waitingLines],
         });

@@ -2,52 +2,11 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InvalidInputError } from '../../errors.js';
 import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
-import {
-  DEPLOYMENT_STATUSES,
-  type DeploymentRecord,
-  type DeploymentStatus,
-  type HistoryFilter,
-  type StepRecord,
-  type Store,
-} from '../../store/store.js';
+import { loadHistory } from '../../api/history.js';
+import { DEPLOYMENT_STATUSES, type DeploymentStatus, type HistoryFilter } from '../../store/store.js';
 import { printJson } from '../output.js';
 import { seconds, table } from '../render/format.js';
 import { withOpened } from '../setup.js';
-
-const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-
-/** The history entry as --json shows it; field names are part of the public contract. */
-export function historyEntry(d: DeploymentRecord, steps: StepRecord[]) {
-  return {
-    id: d.id,
-    correlationId: d.correlationId,
-    stack: d.stack,
-    kind: d.kind,
-    actor: d.actor,
-    context: d.context,
-    startedAt: iso(d.startedAt),
-    endedAt: iso(d.endedAt),
-    outcome: d.status,
-    fencingToken: d.fencingToken,
-    summary: d.summary ?? null,
-    resolvedBy: d.resolvedBy ?? null,
-    steps: steps.map((s) => ({
-      service: s.service,
-      from: s.fromRevision ?? null,
-      to: s.toRevision,
-      state: s.state,
-      startedAt: iso(s.startedAt),
-      endedAt: iso(s.endedAt),
-      durationMs: s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : null,
-      detail: s.detail ?? null,
-    })),
-  };
-}
-
-export async function loadHistory(store: Store, filter: Parameters<Store['listDeployments']>[0]) {
-  const ds = await store.listDeployments(filter);
-  return Promise.all(ds.map(async (d) => historyEntry(d, await store.listSteps(d.id))));
-}
 
 interface HistoryOpts {
   json?: boolean;

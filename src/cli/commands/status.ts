@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { printJson } from '../output.js';
 import { seconds, short, table } from '../render/format.js';
 import { withOpened } from '../setup.js';
+import { status } from '../../api/status.js';
 
 export function register(program: Command): void {
   program
@@ -10,21 +11,7 @@ export function register(program: Command): void {
     .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds }')
     .action(async (opts: { json?: boolean }) => {
       await withOpened(program.opts().file, { readOnly: true }, async (o) => {
-        const states = new Map((await o.target.status()).map((s) => [s.name, s]));
-        const now = o.clock.now();
-        const rows = o.stack.services.map((svc) => {
-          const s = states.get(svc.name);
-          const up = s?.startedAt && s.health !== 'stopped' ? Math.round((now - s.startedAt) / 1000) : null;
-          return {
-            name: svc.name,
-            kind: svc.kind,
-            revision: s?.revision ?? null,
-            pid: s?.health === 'stopped' ? null : (s?.pid ?? null),
-            health: s?.health ?? 'stopped',
-            uptimeSeconds: up,
-            ...(s?.exitCode != null ? { exitCode: s.exitCode } : {}),
-          };
-        });
+        const rows = await status(o);
         if (opts.json) return printJson(rows);
         const t = [['SERVICE', 'KIND', 'REVISION', 'PID', 'HEALTH', 'UPTIME']];
         for (const r of rows)

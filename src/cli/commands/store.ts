@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { loadStack } from '../../spec/load.js';
-import { describeStore, openStore, storeChoice } from '../store-select.js';
-import { lenientEnv } from '../setup.js';
+import { lenient } from '../../api/env.js';
+import { describeStore, openStore, storeChoice } from '../../api/store-select.js';
+import { cliEnv } from '../setup.js';
 
 export function register(program: Command): void {
   const store = program.command('store').description('the state store: lock, queue, history, revisions');
@@ -9,8 +10,8 @@ export function register(program: Command): void {
     .command('init')
     .description('create the store if missing: the DynamoDB table (pay-per-request, TTL) or the SQLite file')
     .action(async () => {
-      const stack = loadStack(program.opts().file, { env: lenientEnv });
-      const choice = storeChoice(stack);
+      const stack = loadStack(program.opts().file, { env: lenient(cliEnv()) });
+      const choice = storeChoice(stack, cliEnv());
       if (choice.kind === 'dynamodb') {
         const { initDynamoTable } = await import('../../store/dynamodb/index.js');
         const r = await initDynamoTable({

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { computeWaves } from '../../plan/graph.js';
 import { loadStack } from '../../spec/load.js';
+import { cliEnv } from '../setup.js';
 
 export function register(program: Command): void {
   program
@@ -9,7 +10,7 @@ export function register(program: Command): void {
       'check the stack file: syntax, fields, ${VAR}s, dependencies and cycles (exit 3 on a problem)',
     )
     .action(() => {
-      const stack = loadStack(program.opts().file);
+      const stack = loadStack(program.opts().file, { env: cliEnv() });
       const waves = computeWaves(stack.services);
       process.stdout.write(
         `${stack.file}: ok — stack ${stack.name}, ${stack.services.length} services in ${waves.length} waves\n`,

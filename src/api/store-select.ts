@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
+import type { Env } from './env.js';
 import type { Stack } from '../spec/types.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
@@ -15,10 +16,10 @@ export interface StoreChoice {
 const DAY_MS = 86_400_000;
 
 /**
- * The stack file's `store` block, overridden by the environment (CONVOY_STORE, CONVOY_STORE_TABLE,
- * CONVOY_STORE_REGION, CONVOY_STORE_ENDPOINT, CONVOY_STORE_PATH), which the --store* flags set.
+ * The stack file's `store` block, overridden by the environment given (CONVOY_STORE, CONVOY_STORE_TABLE,
+ * CONVOY_STORE_REGION, CONVOY_STORE_ENDPOINT, CONVOY_STORE_PATH), which the CLI's --store* flags set.
  */
-export function storeChoice(stack: Stack, env = process.env): StoreChoice {
+export function storeChoice(stack: Stack, env: Env): StoreChoice {
   const kind = env.CONVOY_STORE ?? stack.store.kind;
   if (kind !== 'sqlite' && kind !== 'dynamodb') {
     throw new InvalidInputError(
@@ -62,7 +63,7 @@ export function storeChoice(stack: Stack, env = process.env): StoreChoice {
   };
 }
 
-export async function openStore(stack: Stack, choice = storeChoice(stack)): Promise<Store> {
+export async function openStore(stack: Stack, choice: StoreChoice): Promise<Store> {
   if (choice.kind === 'sqlite') return openSqliteStore(choice.path!);
   // Lazy: only a DynamoDB user pays for loading the SDK.
   const { openDynamoStore } = await import('../store/dynamodb/index.js');

@@ -1,0 +1,44 @@
+import type { DeploymentRecord, HistoryFilter, StepRecord, Store } from '../store/store.js';
+import type { Opened } from './open.js';
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** The history entry as --json shows it; field names are part of the public contract. */
+export function historyEntry(d: DeploymentRecord, steps: StepRecord[]) {
+  return {
+    id: d.id,
+    correlationId: d.correlationId,
+    stack: d.stack,
+    kind: d.kind,
+    actor: d.actor,
+    context: d.context,
+    startedAt: iso(d.startedAt),
+    endedAt: iso(d.endedAt),
+    outcome: d.status,
+    fencingToken: d.fencingToken,
+    summary: d.summary ?? null,
+    resolvedBy: d.resolvedBy ?? null,
+    steps: steps.map((s) => ({
+      service: s.service,
+      from: s.fromRevision ?? null,
+      to: s.toRevision,
+      state: s.state,
+      startedAt: iso(s.startedAt),
+      endedAt: iso(s.endedAt),
+      durationMs: s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : null,
+      detail: s.detail ?? null,
+    })),
+  };
+}
+
+export async function loadHistory(store: Store, filter: HistoryFilter) {
+  const ds = await store.listDeployments(filter);
+  return Promise.all(ds.map(async (d) => historyEntry(d, await store.listSteps(d.id))));
+}
+
+export type HistoryEntry = ReturnType<typeof historyEntry>;
+
+/** Past deployments of the open stack (and its downs and rollbacks), newest first, with their steps. */
+export function history(o: Opened, filter: Omit<HistoryFilter, 'stack'> = {}): Promise<HistoryEntry[]> {
+  return loadHistory(o.store, { ...filter, stack: o.stack.name });
+}

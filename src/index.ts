@@ -1,0 +1,45 @@
+/**
+ * Convoy as a library: the operations of the `convoy` CLI, which is one client of these. Open a stack, then plan,
+ * deploy, roll back, take down, read status and history, follow its events, diagnose and verify. Nothing here reads
+ * process.env: pass the environment in (`openStack(file, { env: process.env })`).
+ */
+export { openStack, withStack, type OpenOptions, type Opened } from './api/open.js';
+export type { Env } from './api/env.js';
+export { plan } from './api/plan.js';
+export { deploy, type DeployOptions } from './api/deploy.js';
+export { rollback, planRollback, type RollbackOptions, type RollbackChange } from './api/rollback.js';
+export { down, type DownOptions } from './api/down.js';
+export { status, type ServiceStatus } from './api/status.js';
+export { history, type HistoryEntry } from './api/history.js';
+export { follow } from './api/events.js';
+export { diagnoseService, readCapture, type LiveDiagnosis } from './api/diagnose.js';
+export { preflight } from './api/preflight.js';
+export { verifyFile, verifyStack, type CheckResult } from './verify/index.js';
+export { diagnose, type Finding } from './diagnose/index.js';
+export { loadStack } from './spec/load.js';
+export type { Stack, Service } from './spec/types.js';
+export type { Plan } from './plan/plan.js';
+export type { RunOutcome } from './engine/deploy.js';
+export type { DownOutcome } from './engine/down.js';
+export {
+  ConvoyEventSchema,
+  EVENT_SCHEMA_VERSION,
+  type ConvoyEvent,
+  type EventCode,
+  type Subscriber,
+} from './engine/events.js';
+export type { FollowOptions } from './engine/follow.js';
+export type { Clock } from './core/clock.js';
+export type { Store, DeploymentRecord, HistoryFilter } from './store/store.js';
+export type { Target, Health } from './targets/target.js';
+export {
+  ConvoyError,
+  DeployFailedError,
+  ExitCode,
+  FencedOutError,
+  InvalidInputError,
+  LockHeldError,
+  RollbackFailedError,
+  StoreUnavailableError,
+  SupersededError,
+} from './errors.js';
