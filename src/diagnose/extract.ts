@@ -40,9 +40,13 @@ export function extractEvidence(c: Capture): EvidenceLine[] {
   c.tasks?.forEach((t, i) => {
     add('stoppedReason', `tasks[${i}].stoppedReason`, t.stoppedReason);
     add('stopCode', `tasks[${i}].stopCode`, t.stopCode);
+    // UNKNOWN is what ECS reports for a task without a health check: no evidence either way.
+    const health = (v: Scalar) => (typeof v === 'string' && /^unknown$/i.test(v) ? undefined : v);
+    add('healthStatus', `tasks[${i}].healthStatus`, health(t.healthStatus));
     t.containers?.forEach((k, j) => {
       add('containerReason', `tasks[${i}].containers[${j}].reason`, k.reason);
       add('exitCode', `tasks[${i}].containers[${j}].exitCode`, k.exitCode);
+      add('healthStatus', `tasks[${i}].containers[${j}].healthStatus`, health(k.healthStatus));
     });
   });
 
