@@ -57,8 +57,9 @@ function corpus(dir: string, label: string) {
  */
 const TRAIN_TOP1 = 0.98;
 const TRAIN_TOP3 = 0.99;
-const TEST_TOP1 = 0;
-const TEST_TOP3 = 0;
+// Measured when the test split was added: top-1 43/72, top-3 57/72.
+const TEST_TOP1 = 0.58;
+const TEST_TOP3 = 0.78;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)
@@ -127,8 +128,8 @@ else it('diagnose corpus: shared starter examples', { skip: SHARED_MISSING }, ()
 
 describe('diagnose corpus: fixture hygiene', () => {
   const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];
-  it('has at least 200 fixtures and five per category', () => {
-    assert.ok(files.length >= 200, `${files.length} fixtures`);
+  it('has at least 270 fixtures and five per category', () => {
+    assert.ok(files.length >= 270, `${files.length} fixtures`);
     const per = new Map<string, number>();
     for (const f of files) {
       const doc = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { _expect: string; _source: string };
