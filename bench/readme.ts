@@ -184,8 +184,33 @@ function lock(r: Json): string {
   ].join('\n');
 }
 
+function diagnoseResult(r: Json): string {
+  const t = r.test as Json;
+  const tr = r.train as Json;
+  return [
+    `**Diagnosis of real failures nobody here had seen** (\`npm run bench diagnose\`): on the held-out test split of ` +
+      `${t.n} captures from public reports, the right category comes first in ${t.top1Pct}% and among the top three in ` +
+      `${t.top3Pct}%. (The ${tr.n} training captures the rules were written from: ${tr.top1Pct}% / ${tr.top3Pct}%.)`,
+    '',
+    table([
+      ['category', 'test captures', 'top-1', 'top-3'],
+      ...(t.perCategory as Json[])
+        .filter((c) => c.n > 0)
+        .map((c) => [c.category, c.n, `${c.top1Pct}%`, `${c.top3Pct}%`]),
+    ]),
+  ].join('\n');
+}
+
 export async function renderResults(): Promise<string> {
-  const [d, dep, sc, api, cost, lk] = ['detect', 'deploy', 'scale', 'api', 'cost', 'lock'].map(load);
+  const [d, dep, sc, api, cost, lk, dg] = [
+    'detect',
+    'deploy',
+    'scale',
+    'api',
+    'cost',
+    'lock',
+    'diagnose',
+  ].map(load);
   const all = [d, dep, sc, api, cost, lk].filter((x): x is Json => !!x);
   const short = all.some((x) => x.short);
   const seed = (d ?? dep ?? sc)?.seed ?? 1;
@@ -202,6 +227,7 @@ export async function renderResults(): Promise<string> {
     dep && deploy(dep),
     sc && scale(sc, api, cost),
     lk && lock(lk),
+    dg && diagnoseResult(dg),
   ];
   return parts.filter(Boolean).join('\n\n');
 }

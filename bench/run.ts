@@ -1,6 +1,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { runDeployBench } from './deploy.js';
 import { runDetectBench } from './detect.js';
+import { runDiagnoseBench } from './diagnose.js';
 import { runLockBench } from './lock.js';
 import { runApiBench, runCostBench, runScaleBench } from './scale.js';
 
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<void>][] = [
   ['api', runApiBench],
   ['cost', runCostBench],
   ['scale', runScaleBench],
+  ['diagnose', runDiagnoseBench],
 ];
 
 const only = process.argv.slice(2);

@@ -13,11 +13,18 @@ import { InvalidInputError } from '../errors.js';
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
 const lines = z.union([z.string(), z.array(scalar)]).optional();
 
-const Container = z.looseObject({ name: scalar, reason: scalar, exitCode: scalar, lastStatus: scalar });
+const Container = z.looseObject({
+  name: scalar,
+  reason: scalar,
+  exitCode: scalar,
+  lastStatus: scalar,
+  healthStatus: scalar,
+});
 const Task = z.looseObject({
   lastStatus: scalar,
   stopCode: scalar,
   stoppedReason: scalar,
+  healthStatus: scalar,
   containers: z.array(Container).optional(),
 });
 const Service = z.looseObject({

@@ -1,5 +1,6 @@
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
+import { nearestCategories } from './nearest.js';
 import { RULES } from './rules/index.js';
 import { parseCapture } from '../core/capture.js';
 import type { Finding, Rule } from './types.js';
@@ -17,10 +18,12 @@ export function diagnose(input: unknown, rules: readonly Rule[] = RULES): Findin
   const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
 
   const hitList = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
-  const confidence = new Map(hitList.map((h) => [h.rule.id, h.rule.confidence]));
+  const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.
-  for (const h of [...hitList].sort((a, b) => b.rule.confidence - a.rule.confidence)) {
-    const own = confidence.get(h.rule.id) ?? h.rule.confidence;
+  for (const h of [...hitList].sort((a, b) => b.confidence - a.confidence)) {
+    // A rule its own evidence contradicts outranks nothing.
+    if (h.confidence < h.rule.confidence) continue;
+    const own = confidence.get(h.rule.id) ?? h.confidence;
     for (const id of h.rule.beats ?? []) {
       const c = confidence.get(id);
       if (c !== undefined && c > own - BEATEN_MARGIN) confidence.set(id, Math.max(0.01, own - BEATEN_MARGIN));
@@ -55,15 +58,28 @@ export function diagnose(input: unknown, rules: readonly Rule[] = RULES): Findin
   }
   if (findings.length > 0) return findings;
 
+  // No signature: say what was examined and, when some words lean that way, the two nearest categories, as weak
+  // findings after `other` so a reader (and the top-3 measure) sees where to look first.
+  const nearest = nearestCategories(lines);
+  const near = nearest.map((n) => n.category).join(' and ');
   return [
     {
       category: 'other',
-      cause: `No known failure signature matched what was captured for ${service}.`,
+      cause:
+        `No known failure signature matched what was captured for ${service}.` +
+        (near ? ` The evidence is nearest to ${near}, but not enough to say so.` : ''),
       fix:
         'Read the stopped reason, service events and last log lines by hand; if they are missing, capture them ' +
         '(aws ecs describe-tasks / describe-services, the container logs) and run diagnose again.',
       evidence: describeExamined(lines),
       confidence: 0.05,
     },
+    ...nearest.map((n, i): Finding => ({
+      category: n.category,
+      cause: `Only weak evidence: a few words in what was captured for ${service} lean towards ${n.category}; no known signature of it matched.`,
+      fix: `Check the ${n.category} causes first, starting from the quoted lines.`,
+      evidence: n.lines.map(quote),
+      confidence: Math.round((0.04 - i * 0.01) * 100) / 100,
+    })),
   ];
 }

@@ -2,12 +2,16 @@ import type { EvidenceLine, Matcher, Rule } from './types.js';
 
 export interface RuleHit {
   rule: Rule;
+  /** The rule's confidence after its supporting and contradicting evidence. */
+  confidence: number;
   groups: Record<string, string>;
   /** Lines that satisfied the matchers, in matcher order. */
   lines: EvidenceLine[];
 }
 
 const MAX_LINES_PER_MATCHER = 3;
+export const SUPPORT_BONUS = 0.1;
+export const AGAINST_PENALTY = 0.3;
 const MAX_EVIDENCE_CHARS = 600;
 
 // Rules are data shared across calls, so a g/y flag (and its lastIndex state) must never carry between lines.
@@ -21,17 +25,28 @@ function plain(re: RegExp): RegExp {
   return r;
 }
 
+/** `logs.api[3]` and `logs.api[4]` come from one source; `tasks[0].stoppedReason` and `tasks[1]…` do not. */
+const source = (path: string) => path.replace(/\[\d+\]$/, '');
+
 function hits(
   m: Matcher,
   lines: readonly EvidenceLine[],
 ): Array<{ line: EvidenceLine; match: RegExpExecArray }> {
   const out: Array<{ line: EvidenceLine; match: RegExpExecArray }> = [];
   const re = plain(m.re);
-  for (const line of lines) {
+  const span = Math.max(1, m.span ?? 1);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (m.in && !m.in.includes(line.kind)) continue;
-    const match = re.exec(line.text);
+    let text = line.text;
+    for (let j = i + 1; j < Math.min(lines.length, i + span); j++) {
+      const next = lines[j]!;
+      if (next.kind !== line.kind || source(next.path) !== source(line.path)) break;
+      text += ' ' + next.text.trim();
+    }
+    const match = re.exec(text);
     if (!match) continue;
-    if (m.not && plain(m.not).test(line.text)) continue;
+    if (m.not && plain(m.not).test(text)) continue;
     out.push({ line, match });
   }
   return out;
@@ -52,7 +67,11 @@ export function matchRule(rule: Rule, lines: readonly EvidenceLine[]): RuleHit |
     }
     for (const { line } of found.slice(0, MAX_LINES_PER_MATCHER)) if (!used.includes(line)) used.push(line);
   }
-  return { rule, groups, lines: used };
+  let confidence = rule.confidence;
+  for (const m of rule.support ?? []) if (hits(m, lines).length > 0) confidence += SUPPORT_BONUS;
+  for (const m of rule.against ?? []) if (hits(m, lines).length > 0) confidence -= AGAINST_PENALTY;
+  confidence = Math.min(0.99, Math.max(0.01, confidence));
+  return { rule, confidence, groups, lines: used };
 }
 
 export const PLACEHOLDER = /\{([\w,]+)(?:\|([^}]*))?\}/g;

@@ -46,6 +46,11 @@ export interface Matcher {
   re: RegExp;
   /** A line that also matches this does not count (e.g. an AccessDenied is not a network fault). */
   not?: RegExp;
+  /**
+   * Read up to this many consecutive lines of one source (one container's log, one health output) as one text, so a
+   * message a client prints over several lines (psycopg2's host on one line, its port on the next) still matches.
+   */
+  span?: number;
 }
 
 /** An example is a few evidence lines given as `[kind, text]`. */
@@ -62,6 +67,10 @@ export interface Rule {
   cause: string;
   fix: string;
   confidence: number;
+  /** Evidence that makes the finding more likely: each matcher satisfied adds SUPPORT_BONUS to the confidence. */
+  support?: readonly Matcher[];
+  /** Evidence that points elsewhere: each matcher satisfied takes AGAINST_PENALTY off the confidence. */
+  against?: readonly Matcher[];
   /** Ids of more generic rules this one outranks when both fire. */
   beats?: readonly string[];
   examples: { match: readonly ExampleLines[]; noMatch?: readonly ExampleLines[] };

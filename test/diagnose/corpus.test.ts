@@ -16,6 +16,18 @@ function strip(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('_')));
 }
 
+/** Every finding is well-formed, whatever its category. */
+function checkFindings(doc: Record<string, unknown>) {
+  const findings = diagnose(strip(doc));
+  for (const f of findings) {
+    assert.ok(f.cause.trim() && f.fix.trim(), 'cause and fix are non-empty');
+    assert.ok(f.evidence.length > 0 && f.evidence.every((e) => e.trim()), 'evidence is non-empty');
+    assert.ok(!/\bunknown\b/.test(f.cause), `cause has an unfilled placeholder: ${f.cause}`);
+  }
+  return findings;
+}
+
+/** The shared starter examples: each one's top finding must be its `_expect`. */
 function corpus(dir: string, label: string) {
   describe(label, () => {
     if (!existsSync(dir)) {
@@ -30,34 +42,100 @@ function corpus(dir: string, label: string) {
         const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
         const expected = doc._expect as string;
         assert.ok(CATEGORIES.includes(expected as never), `_expect ${expected} is not a category`);
-        const findings = diagnose(strip(doc));
-        const top = findings[0]!;
+        const top = checkFindings(doc)[0]!;
         assert.equal(top.category, expected, `top finding: ${JSON.stringify(top, null, 1)}`);
-        for (const f of findings) {
-          assert.ok(f.cause.trim() && f.fix.trim(), 'cause and fix are non-empty');
-          assert.ok(f.evidence.length > 0 && f.evidence.every((e) => e.trim()), 'evidence is non-empty');
-          assert.ok(!/\bunknown\b/.test(f.cause), `cause has an unfilled placeholder: ${f.cause}`);
-        }
       });
     }
   });
 }
 
-corpus(FIXTURES, 'diagnose corpus: test/fixtures/diagnose');
+/*
+ * The project's corpus is split by source. `train` captures are what the rules were written from, so nearly all of
+ * them must come out right. `test` captures were collected after the rules and are never used to tune them: requiring
+ * each of them to pass would force exactly that tuning, so only their aggregate accuracy is held to a floor (measured
+ * when the split was made; raise it when the rules improve for reasons found in `train`).
+ */
+const TRAIN_TOP1 = 0.98;
+const TRAIN_TOP3 = 0.99;
+// Measured when the test split was added: top-1 43/72, top-3 57/72.
+const TEST_TOP1 = 0.58;
+const TEST_TOP3 = 0.78;
+
+describe('diagnose corpus: test/fixtures/diagnose', () => {
+  const docs = existsSync(FIXTURES)
+    ? readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((file) => ({
+          file,
+          doc: JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Record<string, unknown>,
+        }))
+    : [];
+  const results = docs.map(({ file, doc }) => {
+    const got = diagnose(strip(doc))
+      .slice(0, 3)
+      .map((f) => f.category as string);
+    return { file, split: doc._split as string, expect: doc._expect as string, got };
+  });
+
+  for (const { file, doc } of docs) {
+    it(`${file}: annotated, and its findings are well-formed`, () => {
+      assert.ok(
+        CATEGORIES.includes(doc._expect as never),
+        `_expect ${String(doc._expect)} is not a category`,
+      );
+      assert.ok(doc._split === 'train' || doc._split === 'test', `_split must be train or test`);
+      assert.match(String(doc._source), /^https:\/\//, '_source must be a public URL');
+      checkFindings(doc);
+    });
+  }
+
+  for (const [split, top1Floor, top3Floor] of [
+    ['train', TRAIN_TOP1, TRAIN_TOP3],
+    ['test', TEST_TOP1, TEST_TOP3],
+  ] as const) {
+    it(`${split} split: top-1 ≥ ${top1Floor * 100}% and top-3 ≥ ${top3Floor * 100}%`, () => {
+      const r = results.filter((x) => x.split === split);
+      const top1 = r.filter((x) => x.got[0] === x.expect);
+      const top3 = r.filter((x) => x.got.includes(x.expect));
+      const misses = r
+        .filter((x) => x.got[0] !== x.expect)
+        .map((x) => `${x.file}: expected ${x.expect}, got ${x.got.join(', ')}`);
+      assert.ok(
+        top1.length >= top1Floor * r.length,
+        `top-1 ${top1.length}/${r.length}\n${misses.join('\n')}`,
+      );
+      assert.ok(top3.length >= top3Floor * r.length, `top-3 ${top3.length}/${r.length}`);
+    });
+  }
+
+  it('no source is on both sides of the split', () => {
+    const sides = new Map<string, Set<string>>();
+    for (const { doc } of docs) {
+      const s = sides.get(String(doc._source)) ?? new Set<string>();
+      s.add(String(doc._split));
+      sides.set(String(doc._source), s);
+    }
+    assert.deepEqual(
+      [...sides].filter(([, s]) => s.size > 1).map(([src]) => src),
+      [],
+    );
+  });
+});
+
 if (STARTER) corpus(STARTER, 'diagnose corpus: shared starter examples');
 else it('diagnose corpus: shared starter examples', { skip: SHARED_MISSING }, () => {});
 
 describe('diagnose corpus: fixture hygiene', () => {
   const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];
-  it('has at least 40 fixtures and two per category except other', () => {
-    assert.ok(files.length >= 40, `${files.length} fixtures`);
+  it('has at least 270 fixtures and five per category', () => {
+    assert.ok(files.length >= 270, `${files.length} fixtures`);
     const per = new Map<string, number>();
     for (const f of files) {
       const doc = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { _expect: string; _source: string };
       assert.match(doc._source, /^https:\/\//, `${f}: _source must be a public URL`);
       per.set(doc._expect, (per.get(doc._expect) ?? 0) + 1);
     }
-    for (const c of CATEGORIES)
-      if (c !== 'other') assert.ok((per.get(c) ?? 0) >= 2, `${c}: ${per.get(c) ?? 0}`);
+    for (const c of CATEGORIES) assert.ok((per.get(c) ?? 0) >= 5, `${c}: ${per.get(c) ?? 0}`);
   });
 });

@@ -75,6 +75,15 @@ import localCommandNotFound from './local-command-not-found.js';
 import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
 import circuitBreaker from './circuit-breaker.js';
+import loopbackDependencyRefused from './loopback-dependency-refused.js';
+import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
+import commandNotExecutable from './command-not-executable.js';
+import resourceInitNetwork from './resource-init-network.js';
+import managedEndpointTimeout from './managed-endpoint-timeout.js';
+import healthToolUnverified from './health-tool-unverified.js';
+import healthLocalhostIpv6 from './health-localhost-ipv6.js';
+import stackParametersInvalid from './stack-parameters-invalid.js';
+import migrationToolFailed from './migration-tool-failed.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -84,6 +93,7 @@ import circuitBreaker from './circuit-breaker.js';
 export const RULES: readonly Rule[] = [
   registryNetworkTimeout,
   secretFetchNetwork,
+  resourceInitNetwork,
   targetTimeout,
   pullRateLimit,
   platformManifestMissing,
@@ -99,10 +109,12 @@ export const RULES: readonly Rule[] = [
   healthCmdPrefixDoubled,
   healthExecFormShellSyntax,
   healthBinaryMissing,
+  healthLocalhostIpv6,
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
   localHealthCommandNotFound,
+  healthToolUnverified,
   elbHealthCodeMismatch,
   elbHealthFailed,
   containerHealthFailed,
@@ -115,16 +127,20 @@ export const RULES: readonly Rule[] = [
   loopbackRefusedNoDbHost,
   loopbackRefusedNoCacheHost,
   loopbackRefusedNoBrokerHost,
+  refusedWithLoopbackSetting,
+  loopbackDependencyRefused,
   envVarNotSet,
   logGroupMissing,
   djangoAllowedHosts,
   dbSslRequired,
   commandNotFound,
+  commandNotExecutable,
   localCommandNotFound,
   localCwdMissing,
   elbChecker400,
   kafkaBrokerUnavailable,
   nameNotResolved,
+  managedEndpointTimeout,
   connectionRefused,
   oomKilled,
   runtimeHeapOom,
@@ -145,10 +161,12 @@ export const RULES: readonly Rule[] = [
   nestedOutputNotFound,
   elbv2InternalFailure,
   templateError,
+  stackParametersInvalid,
   liquibaseLock,
   flywayValidateFailed,
   prismaFailedMigration,
   pendingMigrations,
+  migrationToolFailed,
   nodeModuleNotFound,
   pythonModuleNotFound,
   workerCrashed,

@@ -5,10 +5,10 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /RESOURCE:(?<res>MEMORY|CPU|ENI|GPU)|doesn't have enough (?<res2>[\w ]+?) available|has insufficient (?<res3>CPU|memory)/i,
+      re: /RESOURCE:(?<res>MEMORY|CPU|ENI|GPU)|doesn't have enough (?<res2>[\w ]+?) available|has insufficient (?<res3>CPU|memory)|closest matching container-instance \S+ has no (?<res4>[\w* ]+?) available/i,
     },
   ],
-  cause: 'No container instance has enough free {res,res2,res3|resources} for what the task reserves.',
+  cause: 'No container instance has enough free {res,res2,res3,res4|resources} for what the task reserves.',
   fix: 'Lower the task and container CPU / memory reservations, or add capacity (bigger or more instances, or managed scaling on the capacity provider); remember a rolling deploy needs room for old and new tasks at once.',
   confidence: 0.88,
   examples: {

@@ -5,7 +5,8 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon)[^\n]*?(?:manifest for (?<ref>\S+) not found|failed to resolve ref "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
+      // The registry's own phrasings (`manifest unknown`, `manifest for X not found`, `API error (404)`) need no prefix.
+      re: /(?:(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon|Failed to pull image|Error while pulling)[^\n]*?|\b(?=manifest unknown|manifest for \S+ not found|API error \(404\)))(?:manifest for (?<ref>\S+) not found|failed to resolve ref "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
       // Timeouts and platform gaps also end in "not found"-like text but are fixed elsewhere.
       not: /i\/o timeout|context deadline exceeded|no match(?:ing manifest)? for platform|descriptor matching platform|toomanyrequests/i,
     },

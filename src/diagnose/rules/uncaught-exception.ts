@@ -6,7 +6,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput'],
-      re: /Traceback \(most recent call last\)|Unhandled(?:PromiseRejection| 'error' event| exception)|^panic: |Exception in thread "main"|uncaughtException|^\s*throw err;/,
+      re: /Traceback \(most recent call last\)|Unhandled(?:PromiseRejection| 'error' event| exception)|^panic: |Exception in thread "main"|uncaughtException|^\s*throw err;|Caused by: [\w.$]+(?:Exception|Error)\b|APPLICATION FAILED TO START/,
     },
   ],
   cause: '{service} crashed with an unhandled error; the error printed around the stack trace is the cause.',

@@ -1,5 +1,8 @@
 import type { Capture } from '../../core/capture.js';
-import { SECRET_NAME, str, toLines, type AddEvidence } from '../../core/evidence.js';
+import { SECRET_NAME, str, toLines, type AddEvidence, type Scalar } from '../../core/evidence.js';
+
+/** UNKNOWN is what ECS reports for a task without a health check: no evidence either way. */
+const knownHealth = (v: Scalar) => (typeof v === 'string' && /^unknown$/i.test(v) ? undefined : v);
 
 /** Whether a capture holds what ECS, CloudFormation or a load balancer said. */
 export function isAwsCapture(c: Capture): boolean {
@@ -14,9 +17,11 @@ export function extractAwsEvidence(c: Capture, add: AddEvidence): void {
   c.tasks?.forEach((t, i) => {
     add('stoppedReason', `tasks[${i}].stoppedReason`, t.stoppedReason);
     add('stopCode', `tasks[${i}].stopCode`, t.stopCode);
+    add('healthStatus', `tasks[${i}].healthStatus`, knownHealth(t.healthStatus));
     t.containers?.forEach((k, j) => {
       add('containerReason', `tasks[${i}].containers[${j}].reason`, k.reason);
       add('exitCode', `tasks[${i}].containers[${j}].exitCode`, k.exitCode);
+      add('healthStatus', `tasks[${i}].containers[${j}].healthStatus`, knownHealth(k.healthStatus));
     });
   });
 

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { diagnose, stripAnnotations } from '../src/diagnose/index.js';
+import { CATEGORIES, type Category } from '../src/diagnose/types.js';
+import { printTable, RESULTS_DIR, writeResult } from './report.js';
+
+/**
+ * `npm run bench diagnose`: how often `diagnose` names the right category for the corpus of real, publicly reported
+ * failures in test/fixtures/diagnose. Each capture is marked `_split: train` (the rules were written from it) or
+ * `test` (held out: collected after the rules were written and never used to tune them). The headline is the test
+ * split; train is reported too, labelled as such, because it only shows the rules still fit what they were made from.
+ */
+
+export const CORPUS_DIR = join(RESULTS_DIR, '../../test/fixtures/diagnose');
+export const SPLITS = ['test', 'train'] as const;
+export type Split = (typeof SPLITS)[number];
+
+export interface CorpusCapture {
+  file: string;
+  expect: Category;
+  split: Split;
+  source: string;
+  capture: Record<string, unknown>;
+}
+
+export function loadCorpus(dir = CORPUS_DIR): CorpusCapture[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+      const split = doc._split === 'test' ? 'test' : 'train';
+      return {
+        file,
+        expect: doc._expect as Category,
+        split,
+        source: String(doc._source),
+        capture: stripAnnotations(doc),
+      };
+    });
+}
+
+export interface Scored {
+  file: string;
+  expect: Category;
+  /** Categories of the first three findings, best first. */
+  got: Category[];
+  top1: boolean;
+  top3: boolean;
+}
+
+export function score(c: CorpusCapture): Scored {
+  const got = diagnose(c.capture)
+    .slice(0, 3)
+    .map((f) => f.category);
+  return { file: c.file, expect: c.expect, got, top1: got[0] === c.expect, top3: got.includes(c.expect) };
+}
+
+const pct = (k: number, n: number) => (n === 0 ? null : Math.round((1000 * k) / n) / 10);
+
+export function summarise(rows: Scored[]) {
+  const perCategory = CATEGORIES.map((category) => {
+    const r = rows.filter((x) => x.expect === category);
+    const top1 = r.filter((x) => x.top1).length;
+    const top3 = r.filter((x) => x.top3).length;
+    return { category, n: r.length, top1, top3, top1Pct: pct(top1, r.length), top3Pct: pct(top3, r.length) };
+  });
+  /** confusion[expected][predicted top-1] = count; only non-zero cells. */
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const r of rows) {
+    const row = (confusion[r.expect] ??= {});
+    const got = r.got[0] ?? 'other';
+    row[got] = (row[got] ?? 0) + 1;
+  }
+  const top1 = rows.filter((x) => x.top1).length;
+  const top3 = rows.filter((x) => x.top3).length;
+  return {
+    n: rows.length,
+    top1,
+    top3,
+    top1Pct: pct(top1, rows.length),
+    top3Pct: pct(top3, rows.length),
+    perCategory,
+    confusion,
+    misses: rows.filter((x) => !x.top1).map(({ file, expect, got }) => ({ file, expect, got })),
+  };
+}
+
+const short = (c: string) =>
+  c
+    .split('-')
+    .map((w) => w.slice(0, 4))
+    .join('-');
+
+function printSplit(name: string, s: ReturnType<typeof summarise>): void {
+  process.stdout.write(
+    `\n${name}: ${s.n} captures, top-1 ${s.top1}/${s.n} (${s.top1Pct}%), top-3 ${s.top3}/${s.n} (${s.top3Pct}%)\n\n`,
+  );
+  printTable([
+    ['category', 'n', 'top-1', 'top-3'],
+    ...s.perCategory
+      .filter((c) => c.n > 0)
+      .map((c) => [c.category, c.n, `${c.top1} (${c.top1Pct}%)`, `${c.top3} (${c.top3Pct}%)`]),
+  ]);
+  const present = CATEGORIES.filter(
+    (c) =>
+      (s.confusion[c] && Object.keys(s.confusion[c]).length) || Object.values(s.confusion).some((r) => r[c]),
+  );
+  process.stdout.write(`\nconfusion (rows: expected, columns: top finding):\n\n`);
+  printTable([
+    ['expected \\ got', ...present.map(short)],
+    ...present
+      .filter((c) => s.confusion[c])
+      .map((c) => [c, ...present.map((p) => s.confusion[c]?.[p] ?? '.')]),
+  ]);
+}
+
+export async function runDiagnoseBench(): Promise<void> {
+  const corpus = loadCorpus();
+  const result: Record<string, unknown> = {
+    corpus: 'test/fixtures/diagnose',
+    captures: corpus.length,
+    sources: new Set(corpus.map((c) => c.source)).size,
+  };
+  for (const split of SPLITS) {
+    const s = summarise(corpus.filter((c) => c.split === split).map(score));
+    result[split] = s;
+    printSplit(split === 'test' ? 'TEST (held out)' : 'train (rules were written from these)', s);
+  }
+  const file = await writeResult('diagnose', result);
+  process.stdout.write(`\nwrote ${file}\n`);
+}

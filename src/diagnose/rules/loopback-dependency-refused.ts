@@ -1,0 +1,81 @@
+import type { Rule } from '../types.js';
+
+/** Ports of the usual dependencies: Postgres, MySQL, MongoDB, SQL Server, Oracle, CockroachDB, Redis, Memcached, Kafka, RabbitMQ, NATS, ActiveMQ. */
+const PORT = '(?:543\\d|3306|27017|1433|1521|26257|6379|11211|9092|5672|4222|61616)';
+const DEPENDENCY =
+  '(?:postgres|postgresql|psycopg|PSQLException|mysql|mariadb|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
+
+/*
+ * One meaning, many phrasings: a client inside a container was refused at a loopback address, where no database,
+ * cache or broker runs. Node (`connect ECONNREFUSED 127.0.0.1:5432`), psycopg2 (`connection to server at "localhost"
+ * (::1), port 5432 failed: Connection refused`, or the older three-line `Is the server running on host "localhost"`),
+ * JDBC (`Connection to localhost:5432 refused`), librdkafka (`Connect to ipv4#127.0.0.1:9092 failed: Connection
+ * refused`) and so on. Whether or not the environment is captured, the address itself is the mistake.
+ */
+const rule: Rule = {
+  id: 'loopback-dependency-refused',
+  category: 'config-env',
+  match: [
+    {
+      in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'localField'],
+      span: 3,
+      re: new RegExp(
+        '^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused))' +
+          '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
+          `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort (?<port>${PORT})\\b|${DEPENDENCY}))`,
+      ),
+    },
+  ],
+  // Locally, 127.0.0.1 is where a dependency may well run; only a container's own loopback is always wrong.
+  unless: [{ in: ['origin'], re: /^local$/ }],
+  support: [
+    { in: ['env'], re: /^\w*(?:HOST|URL|URI|ADDR\w*|SERVERS?|BROKERS?)=\S*(?:localhost|127\.0\.0\.1)/i },
+  ],
+  // An environment that names the dependency's real host points at the dependency, not at the setting.
+  against: [
+    {
+      in: ['env'],
+      re: /^(?:\w+_)?(?:DB|DATABASE|PG|POSTGRES(?:QL)?|MYSQL|MONGO(?:DB)?|REDIS|CACHE|KAFKA|AMQP|RABBITMQ)_(?:HOST|URL|URI)=(?!\S*(?:localhost|127\.0\.0\.1))\S+/i,
+    },
+  ],
+  cause:
+    '{service} connects to a database, cache or broker at {host} — inside a container that is the container itself, where nothing of the kind runs — so the address it is configured with (or its default) is wrong.',
+  fix: "Point the client at the dependency's real address (its service name, DNS name or endpoint) in the container environment, e.g. DB_HOST / DATABASE_URL / REDIS_URL; never localhost inside a container unless the dependency is a sidecar in the same task.",
+  confidence: 0.7,
+  examples: {
+    match: [
+      [
+        [
+          'log',
+          'psycopg2.OperationalError: connection to server at "localhost" (::1), port 5432 failed: Connection refused',
+        ],
+      ],
+      [
+        ['log', 'psycopg2.OperationalError: could not connect to server: Connection refused'],
+        ['log', '\tIs the server running on host "localhost" (127.0.0.1) and accepting'],
+        ['log', '\tTCP/IP connections on port 5432?'],
+      ],
+      [
+        [
+          'log',
+          'org.postgresql.util.PSQLException: Connection to localhost:5432 refused. Check that the hostname and port are correct',
+        ],
+      ],
+      [
+        [
+          'log',
+          'kafka:9092/bootstrap: Connect to ipv4#127.0.0.1:9092 failed: Connection refused (after 0ms in state CONNECT)',
+        ],
+      ],
+    ],
+    noMatch: [
+      [['log', 'Error: connect ECONNREFUSED 10.0.3.7:5432']],
+      [['log', 'Error: connect ECONNREFUSED 127.0.0.1:8080']],
+      [
+        ['origin', 'local'],
+        ['log', 'Error: connect ECONNREFUSED 127.0.0.1:5432'],
+      ],
+    ],
+  },
+};
+export default rule;
