@@ -33,6 +33,7 @@ export async function openStack(file: string, o: OpenOptions): Promise<Opened> {
   const { target, close: closeTarget } = await targetModule(stack).open(stack, {
     clock,
     readOnly: o.readOnly,
+    env: o.env,
   });
   let store: Store;
   try {

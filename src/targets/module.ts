@@ -4,6 +4,14 @@ import type { AddEvidence } from '../core/evidence.js';
 import type { Service, Stack } from '../spec/types.js';
 import type { Target } from './target.js';
 
+export interface TargetOpenOptions {
+  clock: Clock;
+  /** Status, logs, down: a stack a person must repair still opens. */
+  readOnly?: boolean;
+  /** The environment convoy was given (the CLI's, read once): what services inherit, SDK settings. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
 /** A target opened for one stack: the engine's port, and how to let go of it. */
 export interface OpenedTarget {
   target: Target;
@@ -37,5 +45,5 @@ export interface TargetModule {
   /** Adds the evidence lines diagnose's rules match, from this target's part of a capture. */
   extractEvidence(capture: Capture, add: AddEvidence): void;
   /** Connects to the target for a stack: deploy, status, logs, evidence and down go through what it returns. */
-  open(stack: Stack, opts: { clock: Clock; readOnly?: boolean }): Promise<OpenedTarget>;
+  open(stack: Stack, opts: TargetOpenOptions): Promise<OpenedTarget>;
 }

@@ -13,7 +13,7 @@ export function cwdOf(stack: Stack, s: Service): string {
   return resolve(stack.dir, s.local?.cwd ?? '.');
 }
 
-/** The local target starts services with process.env plus their own env, so their PATH wins. */
+/** The local target starts services with convoy's environment plus their own env, so their PATH wins. */
 export function pathOf(s: Service, env: Env): string | undefined {
   return s.local?.env.PATH?.value ?? env.PATH;
 }

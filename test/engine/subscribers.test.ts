@@ -60,7 +60,7 @@ async function deployWith(bad: Subscriber | undefined): Promise<Outcome> {
   );
   const stack = loadStack(join(dir, 'convoy.yaml'));
   const store = openSqliteStore(join(dir, '.convoy', 'state.db'));
-  const target = createLocalTarget({ dir, stack: stack.name, clock: systemClock });
+  const target = createLocalTarget({ env: process.env, dir, stack: stack.name, clock: systemClock });
   const seen: string[] = [];
   const good: Subscriber = (e) => void seen.push(e.code);
   let exitCode: Outcome['exitCode'] = 'none';

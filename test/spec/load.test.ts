@@ -31,11 +31,12 @@ describe('loadStack: the example from the issue', () => {
     assert.equal(stack.services[1]?.local?.env.VERSION?.value, '7');
   });
 
-  it('uses process.env by default', () => {
+  it('reads no process environment: only the env it is given fills ${VAR}s', () => {
     const before = process.env.VERSION;
     process.env.VERSION = '42';
     try {
-      assert.equal(loadStack(file).services[1]?.local?.env.VERSION?.value, '42');
+      assert.notEqual(loadStack(file).services[1]?.local?.env.VERSION?.value, '42');
+      assert.equal(loadStack(file, { env: { VERSION: '43' } }).services[1]?.local?.env.VERSION?.value, '43');
     } finally {
       if (before === undefined) delete process.env.VERSION;
       else process.env.VERSION = before;

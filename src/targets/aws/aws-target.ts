@@ -22,6 +22,8 @@ import { InvalidInputError } from '../../errors.js';
 export interface AwsTargetOptions {
   stack: Stack;
   clock?: Clock;
+  /** The environment convoy was given: SDK settings such as AWS_MAX_ATTEMPTS (the SDK reads credentials itself). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Injected by tests; otherwise real SDK clients from the standard provider chain. */
   clients?: AwsClients;
   /** First poll interval; default CONVOY_AWS_POLL_MS or 2 s. It backs off to 7.5× while nothing changes. */
@@ -58,8 +60,8 @@ export class AwsTarget implements Target {
   private regionOnce?: Promise<string>;
 
   constructor(private readonly opts: AwsTargetOptions) {
-    this.clients = opts.clients ?? createAwsClients({ region: opts.stack.aws?.region });
-    const pollMs = opts.pollMs ?? (Number(process.env.CONVOY_AWS_POLL_MS) || DEFAULT_POLL_MS);
+    this.clients = opts.clients ?? createAwsClients({ region: opts.stack.aws?.region }, opts.env ?? {});
+    const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
     const maxPollMs = Math.max(pollMs, Math.round(pollMs * 7.5));
     const clock = opts.clock ?? systemClock;
     this.ctx = {
@@ -196,7 +198,7 @@ export class AwsTarget implements Target {
    * `service.Operation` (retries included) and poll rounds per cluster, for CI dashboards and tests.
    */
   close(): void {
-    const file = this.opts.callsFile ?? process.env.CONVOY_AWS_CALLS_FILE;
+    const file = this.opts.callsFile;
     if (file) {
       try {
         writeFileSync(

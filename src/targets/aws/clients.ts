@@ -189,7 +189,10 @@ function countCalls(client: Countable, service: string, counter: ApiCallCounter)
  * Real SDK clients from the standard provider chain (environment, AWS_PROFILE, SSO, instance roles). Throttling is
  * retried by the SDK's adaptive mode, which also slows the client down while AWS pushes back.
  */
-export function createAwsClients(opts: ClientOptions = {}, env = process.env): AwsClients {
+export function createAwsClients(
+  opts: ClientOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): AwsClients {
   const counter = opts.counter ?? new ApiCallCounter();
   const config = {
     ...(opts.region ? { region: opts.region } : {}),

@@ -33,11 +33,18 @@ export const awsTarget: TargetModule = {
   recognises: isAwsCapture,
   extractEvidence: extractAwsEvidence,
 
-  async open(stack, { clock, readOnly }) {
+  async open(stack, { clock, readOnly, env }) {
     // The AWS SDK takes about a second to import: only a stack that deploys to aws pays it.
     const { createAwsTarget } = await import('./aws-target.js');
     // Only a deployment refuses a stack a person must repair; status and logs still show it.
-    const aws = createAwsTarget({ stack, clock, refuseBrokenStacks: !readOnly });
+    const aws = createAwsTarget({
+      stack,
+      clock,
+      refuseBrokenStacks: !readOnly,
+      env,
+      ...(Number(env.CONVOY_AWS_POLL_MS) ? { pollMs: Number(env.CONVOY_AWS_POLL_MS) } : {}),
+      ...(env.CONVOY_AWS_CALLS_FILE ? { callsFile: env.CONVOY_AWS_CALLS_FILE } : {}),
+    });
     return { target: aws, close: () => aws.close() };
   },
 };

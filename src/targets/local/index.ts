@@ -46,8 +46,8 @@ export const localTarget: TargetModule = {
   recognises: (c) => Boolean(c.local),
   extractEvidence: extractLocalEvidence,
 
-  async open(stack, { clock }) {
+  async open(stack, { clock, env }) {
     const { createLocalTarget } = await import('./local-target.js');
-    return { target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock }), close: () => {} };
+    return { target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock, env }), close: () => {} };
   },
 };

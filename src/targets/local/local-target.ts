@@ -43,6 +43,11 @@ export interface LocalTargetOptions {
   clock?: Clock;
   /** How long a stopped service gets between SIGTERM and SIGKILL; default 10 s. */
   stopGraceMs?: number;
+  /**
+   * What services and command checks inherit, under their own env values (PATH, HOME…): the environment convoy was
+   * given, passed down by its caller (the CLI passes its own). Nothing here reads process.env.
+   */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A process this convoy process spawned: we can listen for its exit instead of polling. */
@@ -148,7 +153,7 @@ class LocalTarget implements Target {
         child = spawn(local.command, local.args, {
           cwd,
           env: {
-            ...process.env,
+            ...this.opts.env,
             ...envValues(service),
             CONVOY_STACK: this.opts.stack,
             CONVOY_SERVICE: service.name,
@@ -441,7 +446,7 @@ class LocalTarget implements Target {
   }
 
   private probeContext(service: Service, signal?: AbortSignal): ProbeContext {
-    return { env: envValues(service), cwd: this.cwdOf(service), signal };
+    return { env: { ...this.opts.env, ...envValues(service) }, cwd: this.cwdOf(service), signal };
   }
 }
 

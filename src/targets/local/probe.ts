@@ -6,8 +6,11 @@ import { formatDuration } from '../health.js';
 /** One health probe run on this machine, the way Docker/ECS would run it inside the container. */
 
 export interface ProbeContext {
-  /** Extra environment for command checks (the service's env values); added on top of process.env. */
-  env?: Record<string, string>;
+  /**
+   * The environment command checks run with: the one convoy was given (its caller's, passed down) with the
+   * service's env values on top. Without it a check gets the service's values alone.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Working folder for command checks. */
   cwd?: string;
   /** Cancels the probe early (e.g. the process exited); the probe then reports a failure. */
@@ -115,7 +118,7 @@ function probeCommand(command: string[], timeout: number, ctx: ProbeContext) {
     // Own process group, so a timeout kills the shell and everything it started, not just the shell.
     const child = spawn(file, args, {
       cwd: ctx.cwd,
-      env: { ...process.env, ...ctx.env },
+      env: { ...ctx.env },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

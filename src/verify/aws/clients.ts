@@ -61,10 +61,11 @@ export interface Handle<T> {
  * answer quickly: an unreachable endpoint or a hung connection fails in seconds. AWS_ENDPOINT_URL and the
  * credential chain are honoured by the SDK itself.
  */
-function config(region: string | undefined, env: NodeJS.ProcessEnv = process.env) {
+function config(region: string | undefined) {
   return {
     ...(region ? { region } : {}),
-    ...(env.AWS_MAX_ATTEMPTS ? {} : { maxAttempts: 2 }),
+    // Two attempts whatever AWS_MAX_ATTEMPTS says for deployments: a pre-flight question must not wait minutes.
+    maxAttempts: 2,
     requestHandler: { connectionTimeout: 3000, requestTimeout: 10_000 },
   };
 }

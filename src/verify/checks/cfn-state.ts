@@ -9,14 +9,14 @@ const check: Check = {
   id: 'cfn-state',
   passes: 'no CloudFormation stack is in a state that blocks the update',
   targets: ['aws'],
-  async run({ stack }) {
+  async run({ stack, env }) {
     const phases = stack.services.filter((s) => s.cloudformation);
     if (!phases.length) return [];
     await requireIdentity(stack);
     // Loaded lazily: only aws stacks with CloudFormation phases pay for the SDK.
     const { createAwsClients } = await import('../../targets/aws/clients.js');
     const { cloudFormationProblems } = await import('../../targets/aws/cfn-phase.js');
-    const clients = createAwsClients(stack.aws?.region ? { region: stack.aws.region } : {});
+    const clients = createAwsClients(stack.aws?.region ? { region: stack.aws.region } : {}, env);
     try {
       const problems = await cloudFormationProblems(
         { clients },

@@ -40,12 +40,15 @@ export async function harness(scenario: Scenario = {}, timeScale = TIME_SCALE): 
   const em = await startEmulator({ timeScale, scenario });
   const dir = mkdtempSync(join(tmpdir(), 'convoy-aws-'));
   const counter = new ApiCallCounter();
-  const clients = createAwsClients({
-    region: 'us-east-1',
-    endpoint: em.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    counter,
-  });
+  const clients = createAwsClients(
+    {
+      region: 'us-east-1',
+      endpoint: em.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      counter,
+    },
+    {},
+  );
   const targets: AwsTarget[] = [];
   const target = (stack: Stack, opts: TargetOpts = {}) => {
     const t = createAwsTarget({

@@ -76,7 +76,12 @@ describe('local target: evidence', () => {
 
   it('says when it never started the service, and ignores another stack sharing the folder', async () => {
     const port = await freePort();
-    const other = createLocalTarget({ dir: local.dir, stack: 'otherstack', stopGraceMs: 1000 });
+    const other = createLocalTarget({
+      env: process.env,
+      dir: local.dir,
+      stack: 'otherstack',
+      stopGraceMs: 1000,
+    });
     const u = unit(web(port, { EXIT_AFTER_MS: '10', EXIT_CODE: '1' }), 'r', 'otherstack');
     await other.start(u);
     assert.equal((await other.awaitGate(u, 'healthy', { timeoutMs: 5000 })).ok, false);

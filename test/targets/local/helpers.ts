@@ -70,7 +70,12 @@ export function useLocalTarget(opts: { stopGraceMs: number }): LocalTargetFixtur
     let dir: string;
     ({ dir, cleanup } = tempDir());
     fx.dir = dir;
-    fx.target = createLocalTarget({ dir, stack: 'teststack', stopGraceMs: opts.stopGraceMs });
+    fx.target = createLocalTarget({
+      env: process.env,
+      dir,
+      stack: 'teststack',
+      stopGraceMs: opts.stopGraceMs,
+    });
     fx.server = writeScript(dir, 'server.mjs', SERVER_JS);
   });
   afterEach(async () => {

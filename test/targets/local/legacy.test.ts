@@ -50,7 +50,12 @@ describe('local target: state left in the shared layout of older versions', () =
       JSON.stringify({ stack: 'teststack', revision: 'old1', startedAt: 1, capture: { service: 'web' } }),
     );
 
-    const target = createLocalTarget({ dir: local.dir, stack: 'teststack', stopGraceMs: 500 });
+    const target = createLocalTarget({
+      env: process.env,
+      dir: local.dir,
+      stack: 'teststack',
+      stopGraceMs: 500,
+    });
     const [st] = await target.status();
     assert.deepEqual([st?.name, st?.pid, st?.health, st?.revision], ['web', web, 'healthy', 'old1']);
     assert.deepEqual(await target.logs('web', 5), ['--- convoy: web revision old1 started ---', 'hello']);
@@ -61,7 +66,12 @@ describe('local target: state left in the shared layout of older versions', () =
     assert.ok(!alive(web), 'stopped');
     assert.ok(alive(api), "another stack's service is not ours to stop");
 
-    const other = createLocalTarget({ dir: local.dir, stack: 'otherstack', stopGraceMs: 500 });
+    const other = createLocalTarget({
+      env: process.env,
+      dir: local.dir,
+      stack: 'otherstack',
+      stopGraceMs: 500,
+    });
     assert.deepEqual(await other.down(), ['api']);
     assert.ok(!alive(api));
     assert.ok(!existsSync(join(local.dir, '.convoy', 'services')), 'the old layout is gone once empty');
@@ -75,7 +85,7 @@ describe('local target: state left in the shared layout of older versions', () =
       join(own, 'web.json'),
       JSON.stringify({ stack: 'teststack', name: 'web', revision: 'new1' }),
     );
-    createLocalTarget({ dir: local.dir, stack: 'teststack' });
+    createLocalTarget({ env: process.env, dir: local.dir, stack: 'teststack' });
     assert.equal(JSON.parse(readFileSync(join(own, 'web.json'), 'utf8')).revision, 'new1');
     process.kill(-pid, 'SIGKILL');
   });

@@ -43,7 +43,7 @@ describe('local target: lifecycle', () => {
       local.dir,
       'starter.mjs',
       `import { createLocalTarget } from ${JSON.stringify(moduleUrl)};
-       const t = createLocalTarget({ dir: ${JSON.stringify(local.dir)}, stack: 'teststack' });
+       const t = createLocalTarget({ env: process.env, dir: ${JSON.stringify(local.dir)}, stack: 'teststack' });
        const u = ${JSON.stringify(unit(svc))};
        await t.start(u);
        const v = await t.awaitGate(u, 'healthy', { timeoutMs: 4000 });
@@ -77,7 +77,12 @@ describe('local target: lifecycle', () => {
     assert.ok(intent.launchId, 'the record names the launch before the process exists');
     writeFileSync(file, JSON.stringify(intent));
 
-    const next = createLocalTarget({ dir: local.dir, stack: 'teststack', stopGraceMs: 500 });
+    const next = createLocalTarget({
+      env: process.env,
+      dir: local.dir,
+      stack: 'teststack',
+      stopGraceMs: 500,
+    });
     const [st] = await next.status(['web']);
     assert.equal(st?.pid, orphan, 'status finds the process by its launch id');
     await next.start(unit(web(port), 'rev2'));
@@ -108,7 +113,7 @@ describe('local target: lifecycle', () => {
     assert.ok(pids.every(alive));
 
     // Down from a fresh target object, as a later `convoy down` would.
-    const names = await createLocalTarget({ dir: local.dir, stack: 'teststack' }).down();
+    const names = await createLocalTarget({ env: process.env, dir: local.dir, stack: 'teststack' }).down();
     assert.deepEqual(names, ['web', 'worker']);
     assert.deepEqual(pids.filter(alive), [], 'no process left');
     assert.ok(
@@ -120,7 +125,7 @@ describe('local target: lifecycle', () => {
   });
 
   it('down() leaves other stacks in the same folder alone', async () => {
-    const other = createLocalTarget({ dir: local.dir, stack: 'otherstack' });
+    const other = createLocalTarget({ env: process.env, dir: local.dir, stack: 'otherstack' });
     await other.start(unit(service('other', { command: 'sleep', args: ['30'] }), 'rev1', 'otherstack'));
     const pid = pidOf('other', 'otherstack');
     assert.deepEqual(await local.target.down(), []);
