@@ -6,6 +6,16 @@
 export { openStack, withStack, type OpenOptions, type Opened } from './api/open.js';
 export type { Env } from './api/env.js';
 export { plan } from './api/plan.js';
+export {
+  DiagnoseOutput,
+  OUTPUT_SCHEMA_VERSION,
+  OUTPUT_SCHEMAS,
+  PlanOutput,
+  StatusOutput,
+  VerifyOutput,
+  outputJsonSchema,
+  planJson,
+} from './api/output-schemas.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export { rollback, planRollback, type RollbackOptions, type RollbackChange } from './api/rollback.js';
 export { down, type DownOptions } from './api/down.js';

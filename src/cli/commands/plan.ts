@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { observe } from '../../engine/deploy.js';
-import { buildPlan } from '../../plan/plan.js';
+import { planJson } from '../../api/output-schemas.js';
+import { plan as planStack } from '../../api/plan.js';
 import { printJson } from '../output.js';
 import { short, table } from '../render/format.js';
 import { withOpened } from '../setup.js';
@@ -12,24 +12,8 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable plan')
     .action(async (opts: { json?: boolean }) => {
       await withOpened(program.opts().file, {}, async (o) => {
-        const { recorded, health } = await observe(o, o.stack);
-        const plan = buildPlan(o.stack, recorded, health);
-        if (opts.json) {
-          return printJson({
-            stack: plan.stack,
-            waves: plan.waves,
-            services: plan.entries.map((e) => ({
-              name: e.service.name,
-              kind: e.service.kind,
-              wave: e.wave,
-              gate: e.gate,
-              revision: e.revision,
-              from: e.from ?? null,
-              changed: e.changed,
-              reasons: e.reasons,
-            })),
-          });
-        }
+        const plan = await planStack(o);
+        if (opts.json) return printJson(planJson(plan));
         const rows = [['WAVE', 'SERVICE', 'CHANGE', 'REVISION', 'WHY']];
         for (const e of [...plan.entries].sort((a, b) => a.wave - b.wave)) {
           rows.push([

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { outputJsonSchema } from '../../api/output-schemas.js';
 import { eventsJsonSchema } from '../../engine/event-json-schema.js';
 import { InvalidInputError } from '../../errors.js';
 import { stackJsonSchema } from '../../spec/json-schema.js';
@@ -7,15 +8,19 @@ import { printJson } from '../output.js';
 const DOCUMENTS: Record<string, () => Record<string, unknown>> = {
   stack: stackJsonSchema,
   events: eventsJsonSchema,
+  plan: () => outputJsonSchema('plan'),
+  status: () => outputJsonSchema('status'),
+  verify: () => outputJsonSchema('verify'),
+  diagnose: () => outputJsonSchema('diagnose'),
 };
 
 export function register(program: Command): void {
   program
     .command('schema')
     .description(
-      'print a JSON Schema: of the stack file (default; for editors, yaml-language-server), or of the events',
+      'print a JSON Schema: of the stack file (default; for editors, yaml-language-server), of the events, or of the --json output of plan, status, verify or diagnose',
     )
-    .argument('[document]', `${Object.keys(DOCUMENTS).join(' or ')}`, 'stack')
+    .argument('[document]', `${Object.keys(DOCUMENTS).join(', ')}`, 'stack')
     .action((document: string) => {
       const schema = DOCUMENTS[document];
       if (!schema)

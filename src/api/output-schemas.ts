@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../diagnose/types.js';
+import type { Plan } from '../plan/plan.js';
+
+/**
+ * The JSON that `plan`, `status`, `verify` and `diagnose` print with `--json` (and the library returns in the same
+ * shape), one versioned schema each, like the events' (`convoy schema events`). A version changes only when a field
+ * is removed, renamed or retyped; optional fields may be added within one.
+ */
+export const OUTPUT_SCHEMA_VERSION = 1;
+
+const Gate = z.enum(['started', 'healthy', 'completed']);
+const Kind = z.enum(['service', 'job', 'cloudformation']);
+
+export const PlanOutput = z
+  .object({
+    stack: z.string(),
+    waves: z
+      .array(z.array(z.string()))
+      .describe('Service names, wave by wave, in the order they would start.'),
+    services: z.array(
+      z.object({
+        name: z.string(),
+        kind: Kind,
+        wave: z.number().int().describe('0-based index into waves.'),
+        gate: Gate.describe('What the service must reach before its dependents start.'),
+        revision: z.string().describe('The revision this deployment would run.'),
+        from: z.string().nullable().describe('The revision running now; null if none.'),
+        changed: z.boolean(),
+        reasons: z.array(z.string()).describe('Why it changes, in words a person can check.'),
+      }),
+    ),
+  })
+  .describe('`convoy plan --json`: what a deployment would do now.');
+
+export const StatusOutput = z
+  .array(
+    z.object({
+      name: z.string(),
+      kind: Kind,
+      revision: z.string().nullable(),
+      pid: z.number().int().nullable().describe('Local target: the process (group) id; null when stopped.'),
+      health: z.enum(['starting', 'healthy', 'unhealthy', 'stopped']),
+      uptimeSeconds: z.number().nullable(),
+      exitCode: z.number().int().nullable().optional().describe('A job’s exit code, once known.'),
+    }),
+  )
+  .describe('`convoy status --json`: every service of the stack file, as its target sees it now.');
+
+export const VerifyOutput = z
+  .object({
+    ok: z.boolean(),
+    checks: z.array(
+      z.object({
+        id: z.string(),
+        ok: z.boolean(),
+        message: z.string(),
+        fix: z.string().optional().describe('What to change; on every failed check.'),
+        skipped: z
+          .boolean()
+          .optional()
+          .describe('The check could not look: nothing found, nothing ruled out.'),
+        location: z
+          .object({ file: z.string(), line: z.number(), column: z.number(), field: z.string().optional() })
+          .optional(),
+      }),
+    ),
+  })
+  .describe('`convoy verify --json`: the pre-flight checks and what each found.');
+
+export const DiagnoseOutput = z
+  .object({
+    findings: z.array(
+      z.object({
+        category: z.enum(CATEGORIES),
+        cause: z.string(),
+        fix: z.string(),
+        evidence: z.array(z.string()),
+        confidence: z.number().min(0).max(1),
+      }),
+    ),
+  })
+  .describe('`convoy diagnose --json`: likely causes, best first.');
+
+export const OUTPUT_SCHEMAS = {
+  plan: PlanOutput,
+  status: StatusOutput,
+  verify: VerifyOutput,
+  diagnose: DiagnoseOutput,
+} as const;
+
+/** A JSON Schema (draft 7) of one command's `--json` output, with its `schemaVersion`. */
+export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(OUTPUT_SCHEMAS[name], {
+    io: 'input',
+    target: 'draft-7',
+  }) as Record<string, unknown>;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: `Convoy ${name} --json`,
+    schemaVersion: OUTPUT_SCHEMA_VERSION,
+    ...rest,
+  };
+}
+
+/** `convoy plan --json` and the library's planJson: the plan as PlanOutput describes it. */
+export function planJson(plan: Plan): z.infer<typeof PlanOutput> {
+  return {
+    stack: plan.stack,
+    waves: plan.waves,
+    services: plan.entries.map((e) => ({
+      name: e.service.name,
+      kind: e.service.kind,
+      wave: e.wave,
+      gate: e.gate,
+      revision: e.revision,
+      from: e.from ?? null,
+      changed: e.changed,
+      reasons: e.reasons,
+    })),
+  };
+}
