@@ -3,7 +3,9 @@ import {
   DUMMY_AWS_ENV,
   dummyClient,
   freshTableName,
+  motoMissing,
   startDynalite,
+  startMoto,
   type DynamoServer,
 } from '../store/dynamo-servers.js';
 
@@ -18,12 +20,12 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
-function dynamodb(): Backend {
+function dynamodb(name = 'dynamodb', startServer = startDynalite): Backend {
   let server: DynamoServer | undefined;
   return {
-    name: 'dynamodb',
+    name,
     async start() {
-      server = await startDynalite();
+      server = await startServer();
       const table = freshTableName();
       await initDynamoTable({ table, client: dummyClient(server.endpoint), log: () => undefined });
       return {
@@ -41,8 +43,13 @@ function dynamodb(): Backend {
 
 const sqlite: Backend = { name: 'sqlite', start: async () => ({}), stop: async () => undefined };
 
-export function backends(): Backend[] {
-  const all = [sqlite, dynamodb()];
+/** With `moto`, also DynamoDB as moto_server speaks it (a second implementation), where moto_server is installed. */
+export function backends(opts: { moto?: boolean } = {}): Backend[] {
+  const all = [
+    sqlite,
+    dynamodb(),
+    ...(opts.moto && !motoMissing() ? [dynamodb('dynamodb on moto', startMoto)] : []),
+  ];
   const only = process.env.CONVOY_TEST_STORES?.split(',');
   return only ? all.filter((b) => only.includes(b.name)) : all;
 }

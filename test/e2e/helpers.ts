@@ -22,8 +22,8 @@ let backendEnv: Record<string, string> = {};
  * One suite, run once per store backend (sqlite, dynamodb on dynalite): every CLI call inside talks to that
  * backend. The backend stops after the suite's own after-hooks, which may still need it (`convoy down`).
  */
-export function describeEachBackend(title: string, fn: () => void): void {
-  for (const b of backends()) {
+export function describeEachBackend(title: string, fn: () => void, opts: { moto?: boolean } = {}): void {
+  for (const b of backends(opts)) {
     describe(`${title} (${b.name} store)`, { concurrency: false }, () => {
       before(async () => {
         backendEnv = await b.start();
