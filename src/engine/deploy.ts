@@ -23,7 +23,8 @@ export interface EngineDeps {
   clock: Clock;
 }
 
-export interface RunOptions {
+/** What every operation that takes a stack's lock says about itself: which stack, who, and how long it queues. */
+export interface LockedRun {
   stack: Stack;
   correlationId: string;
   actor: string;
@@ -31,6 +32,9 @@ export interface RunOptions {
   /** "actor@host pid N", shown to whoever finds the lock held. */
   holder: string;
   waitLockMs: number;
+}
+
+export interface RunOptions extends LockedRun {
   /** Replace older queued deployments of this stack (never the running one). */
   cancelSuperseded?: boolean;
   /** Get every event once it is stored; they run apart and can never hurt the deployment (see Emitter). */

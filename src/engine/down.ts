@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { FencedOutError } from '../errors.js';
-import type { Stack } from '../spec/types.js';
-import type { EngineDeps } from './deploy.js';
+import type { EngineDeps, LockedRun } from './deploy.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { acquireLease } from './lease.js';
 import { makeRedactor, secretValues } from './redact.js';
 
-export interface DownOptions {
-  stack: Stack;
-  correlationId: string;
-  actor: string;
-  context: Record<string, string>;
-  /** "actor@host pid N", shown to whoever finds the lock held. */
-  holder: string;
-  waitLockMs: number;
+export interface DownOptions extends LockedRun {
   subscribers?: Subscriber[];
 }
 
