@@ -17,6 +17,9 @@
  *   engine     imports plan, the store interface (store/store.ts), the target interfaces (targets/target.ts,
  *              targets/registry.ts), spec types (type-only), diagnose/gather.ts (the findings of a failed
  *              service) and core; never a store or target implementation, verify or cli.
+ *   server     `convoy serve`: a reader of the store interface (store/store.ts) and of the event stream (engine/events.ts,
+ *              follow.ts, stored-event.ts, estimate.ts); imports spec and core too; never the cli, a store or target
+ *              implementation, or the rest of the engine. Only cli imports it.
  *   cli        may import anything; nothing but cli (and the library entry src/index.ts) imports cli.
  *
  * And no import cycle at all: not between modules, and not between folders.
@@ -163,6 +166,24 @@ export default {
       comment: 'The engine gets a loaded Stack; it does not load, validate or normalise stack files.',
       from: { path: '^src/engine/' },
       to: { path: '^src/spec/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'server-only-reads',
+      severity: 'error',
+      comment:
+        'The server reads the store interface and the stored event stream (events, follow, stored-event, estimate), spec and core; it never deploys, and never imports the CLI or an implementation.',
+      from: { path: '^src/server/' },
+      to: {
+        path: '^src/',
+        pathNot: `^src/(server|spec)/|^src/store/store[.]ts$|^src/engine/(events|follow|stored-event|estimate)[.]ts$|${CORE}`,
+      },
+    },
+    {
+      name: 'only-the-cli-imports-the-server',
+      severity: 'error',
+      comment: 'The server sits beside the CLI at the top: only a command (`convoy serve`) starts it.',
+      from: { path: '^src/', pathNot: '^src/(cli|server)/' },
+      to: { path: '^src/server/' },
     },
     {
       name: 'only-the-cli-imports-the-cli',
