@@ -80,6 +80,8 @@ export function register(program: Command): void {
             actions: opts.actions ? cliActions(file, o.store) : undefined,
             token,
             tokenForReads: open,
+            // Tests shorten the heartbeat; 15 s otherwise.
+            heartbeatMs: Number(process.env.CONVOY_SERVE_HEARTBEAT_MS) || undefined,
           },
           opts.bind,
           port,
