@@ -46,7 +46,9 @@ export function banner(dep) {
     .join('');
   return `<section class="banner" role="alert" aria-label="Failure">
     <h2>${esc(f.service)} failed (${esc(f.reason)}) — <a href="?deployment=${encodeURIComponent(dep.id)}">deployment ${esc(dep.correlationId)}</a></h2>
-    <blockquote class="reason">${esc(f.message)}</blockquote>
+    <blockquote class="reason">${esc(f.message)}${f.check ? `<div class="small">check: ${esc(f.check)}</div>` : ''}${
+      f.output ? `<div class="small">output: ${esc(f.output)}</div>` : ''
+    }</blockquote>
     ${findings ? `<ol class="findings">${findings}</ol>` : '<p>No diagnosis matched; see the logs below.</p>'}
   </section>`;
 }
@@ -163,10 +165,14 @@ export function trends(deployments) {
         h = 28;
       const pts = xs
         .map(
-          (x, i) => `${xs.length === 1 ? w / 2 : (i * w) / (xs.length - 1)},${h - 2 - (x / max) * (h - 4)}`,
+          (x, i) =>
+            `${xs.length === 1 ? w / 2 : 4 + (i * (w - 8)) / (xs.length - 1)},${h - 4 - (x / max) * (h - 8)}`,
         )
         .join(' ');
-      return `<li><span class="name">${esc(name)}</span><svg width="${w}" height="${h}" role="img" aria-label="${esc(name)}: ${xs.map(secs).join(', ')}"><polyline points="${pts}" /></svg><span class="small">${esc(secs(xs.at(-1)))}</span></li>`;
+      return `<li><span class="name">${esc(name)}</span><svg width="${w}" height="${h}" role="img" aria-label="${esc(name)}: ${xs.map(secs).join(', ')}"><polyline points="${pts}" />${pts
+        .split(' ')
+        .map((p) => `<circle r="2.5" cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" />`)
+        .join('')}</svg><span class="small">${esc(secs(xs.at(-1)))}</span></li>`;
     })
     .join('');
   return `<ul class="trends">${items}</ul>`;
