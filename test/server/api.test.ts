@@ -228,6 +228,31 @@ describe('convoy serve: actions and tokens', { concurrency: false }, () => {
     assert.equal((await post(`/stacks/${stack}/queue/nobody/cancel`, bearer)).status, 404);
   });
 
+  it('takes a waiting deployment out of the queue with the token', async () => {
+    const holder = startCli(['deploy', '--correlation-id', 'holder'], {
+      cwd: dir,
+      env: { VERSION: '5', DELAY: '2500' },
+    });
+    await waitForOutput(holder, /lock.acquired/);
+    const waiter = startCli(['deploy', '--wait-lock', '60s', '--correlation-id', 'waiter'], {
+      cwd: dir,
+      env: { VERSION: '6' },
+    });
+    let entries: Json[] = [];
+    while (!entries.length) {
+      entries = (await getJson<Json>(`${server.url}/api/stacks/${stack}/queue`)).body.entries;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.equal(entries[0]!.correlationId, 'waiter');
+    assert.ok(Date.parse(entries[0]!.estimatedStartAt) > Date.now() - 1000);
+    const r = await post(`/stacks/${stack}/queue/${entries[0]!.id}/cancel`, bearer);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const w = await waiter.done;
+    assert.notEqual(w.code, 0);
+    assert.match(w.stderr, /lost our place in the queue/);
+    assert.equal((await holder.done).code, 0);
+  });
+
   it('starts a rollback with the token', async () => {
     const r = await post(`/stacks/${stack}/rollback`, bearer, '{"services":["worker"]}');
     assert.equal(r.status, 202, JSON.stringify(r.body));

@@ -1,6 +1,9 @@
 import { freePort, serviceYaml, stackDir, startCli, waitForOutput } from '../e2e/helpers.js';
 
-/** A two-wave stack played by the example server: `api`, then `worker`; WORKER_HEALTHY=false breaks the worker. */
+/**
+ * A two-wave stack played by the example server: `api`, then `worker`; WORKER_HEALTHY=false breaks the worker, and
+ * DELAY (ms) overrides how long each takes to start.
+ */
 export async function twoWaveStack(prefix: string, delayMs = 1200): Promise<string> {
   const [a, w] = [await freePort(), await freePort()];
   const health = (p: number) =>
@@ -8,14 +11,14 @@ export async function twoWaveStack(prefix: string, delayMs = 1200): Promise<stri
   return stackDir(prefix, [
     serviceYaml('api', {
       port: a,
-      env: { STARTUP_DELAY: delayMs, VERSION: '${VERSION:-1}' },
+      env: { STARTUP_DELAY: `\${DELAY:-${delayMs}}`, VERSION: '${VERSION:-1}' },
       health: health(a),
     }),
     serviceYaml('worker', {
       port: w,
       dependsOn: ['api'],
       env: {
-        STARTUP_DELAY: delayMs,
+        STARTUP_DELAY: `\${DELAY:-${delayMs}}`,
         VERSION: '${VERSION:-1}',
         HEALTHY: '${WORKER_HEALTHY:-true}',
         UNHEALTHY_REASON: 'queue broker unreachable at 127.0.0.1:5672',
