@@ -26,6 +26,7 @@ async function refresh() {
   const s = encodeURIComponent(stack);
   if (p.get('deployment')) {
     const dep = await api(`/deployments/${encodeURIComponent(p.get('deployment'))}`);
+    for (const e of dep.events) lastSeq = Math.max(lastSeq, e.seq);
     $('banner').innerHTML = r.banner(dep);
     $('main').innerHTML =
       `<p><a href="/">← ${r.esc(stack)}</a></p><h1>Deployment <code>${r.esc(dep.correlationId)}</code></h1>
