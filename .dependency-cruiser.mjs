@@ -20,6 +20,9 @@
  *   api        the library (src/index.ts exports it): opens a stack and runs each operation (deploy with its
  *              pre-flight and degraded mode, rollback, down, status, history, events, diagnose); may import every
  *              layer but cli, and only cli and src/index.ts import it. It reads no process.env: it is passed in.
+ *   server     `convoy serve`: a reader of the store interface (store/store.ts) and of the event stream (engine/events.ts,
+ *              follow.ts, stored-event.ts, estimate.ts); imports spec and core too; never the cli, a store or target
+ *              implementation, or the rest of the engine. Only cli imports it.
  *   cli        may import anything; nothing but cli (and the library entry src/index.ts) imports cli.
  *
  * And no import cycle at all: not between modules, and not between folders.
@@ -174,6 +177,24 @@ export default {
         'src/api/ is the library (exported by src/index.ts): it composes every layer, so only the CLI and src/index.ts import it.',
       from: { path: '^src/', pathNot: '^src/(api/|cli/|index[.]ts$)' },
       to: { path: '^src/api/' },
+    },
+    {
+      name: 'server-only-reads',
+      severity: 'error',
+      comment:
+        'The server reads the store interface and the stored event stream (events, follow, stored-event, estimate), spec and core; it never deploys, and never imports the CLI or an implementation.',
+      from: { path: '^src/server/' },
+      to: {
+        path: '^src/',
+        pathNot: `^src/(server|spec)/|^src/store/store[.]ts$|^src/engine/(events|follow|stored-event|estimate)[.]ts$|${CORE}`,
+      },
+    },
+    {
+      name: 'only-the-cli-imports-the-server',
+      severity: 'error',
+      comment: 'The server sits beside the CLI at the top: only a command (`convoy serve`) starts it.',
+      from: { path: '^src/', pathNot: '^src/(cli|server)/' },
+      to: { path: '^src/server/' },
     },
     {
       name: 'only-the-cli-imports-the-cli',

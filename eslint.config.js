@@ -37,4 +37,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The dashboard's page (web/): plain ES modules that run in the browser as shipped.
+    files: ['web/**/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        fetch: 'readonly',
+        EventSource: 'readonly',
+        sessionStorage: 'readonly',
+        URLSearchParams: 'readonly',
+        FormData: 'readonly',
+        confirm: 'readonly',
+      },
+    },
+  },
 );

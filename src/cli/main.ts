@@ -11,6 +11,7 @@ import * as logs from './commands/logs.js';
 import * as plan from './commands/plan.js';
 import * as rollback from './commands/rollback.js';
 import * as schema from './commands/schema.js';
+import * as serve from './commands/serve.js';
 import * as status from './commands/status.js';
 import * as storeCmd from './commands/store.js';
 import * as validate from './commands/validate.js';
@@ -59,6 +60,7 @@ for (const c of [
   rollback,
   lock,
   storeCmd,
+  serve,
 ])
   c.register(program);
 

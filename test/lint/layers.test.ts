@@ -60,6 +60,15 @@ const PLANTED: Record<string, { text: string; rules: string[] }> = {
     text: "import { RULES } from '../diagnose/rules/index.js';\nexport const planted = RULES;\n",
     rules: ['engine-uses-interfaces'],
   },
+  // The server only reads: it never deploys (engine/deploy.ts), and nothing below the CLI starts it.
+  'src/server/zz-planted-wrong-way.ts': {
+    text: "import { runDeployment } from '../engine/deploy.js';\nexport const planted = runDeployment;\n",
+    rules: ['server-only-reads'],
+  },
+  'src/engine/zz-planted-wrong-way-3.ts': {
+    text: "import { replay } from '../server/views.js';\nexport const planted = replay;\n",
+    rules: ['only-the-cli-imports-the-server'],
+  },
   'src/core/zz-planted-wrong-way.ts': {
     text: "import type { Stack } from '../spec/types.js';\nexport type Planted = Stack;\n",
     rules: ['core-is-a-leaf'],
