@@ -37,8 +37,10 @@ async function slowStackDir(): Promise<string> {
   return stackDir('events', [
     serviceYaml('api', {
       port,
-      env: { STARTUP_DELAY: 2500, VERSION: '${VERSION:-1}' },
-      health: `{ http: { url: "http://127.0.0.1:${port}/health" }, interval: 300ms, timeout: 1s, retries: 3, startPeriod: 8s }`,
+      // Slow enough that the second deployment, a new CLI process with its own pre-flight, queues behind the first
+      // even on a loaded 2-core machine (where starting it took over 2 s).
+      env: { STARTUP_DELAY: 8000, VERSION: '${VERSION:-1}' },
+      health: `{ http: { url: "http://127.0.0.1:${port}/health" }, interval: 300ms, timeout: 1s, retries: 3, startPeriod: 20s }`,
     }),
   ]);
 }
