@@ -98,7 +98,8 @@ describeEachBackend('the queue: positions, estimates, superseding, giving up', (
   const slowStack = downAfterSuite(slowStackDir);
 
   it('a newer queued deployment with --cancel-superseded replaces an older queued one, never the running one', async () => {
-    const dir = await slowStack(10_000);
+    // Two more CLI processes must queue while this one runs: seen taking over 8 s on a 2-core machine under load.
+    const dir = await slowStack(20_000);
     const a = await holdingDeploy(dir, ['--json', '--correlation-id', 'running']);
     const b = startCli(['deploy', '--json', '--wait-lock', '60s', '--correlation-id', 'older'], {
       cwd: dir,
