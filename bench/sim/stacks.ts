@@ -178,6 +178,7 @@ export interface StackOptions {
   /** ECS's own circuit breaker on every service (baseline b); off for Convoy runs unless asked. */
   breaker?: boolean;
   timeoutMs?: number;
+  failFast?: 'conclusive' | 'verdict';
 }
 
 /** The Stack the engine gets, as `loadStack` would build it from an aws-style stack file. */
@@ -211,7 +212,7 @@ export function toStack(s: SimStack, o: StackOptions): Stack {
     file,
     dir: `/bench/${s.name}`,
     target: 'aws',
-    deploy: { order: o.order, timeout: o.timeoutMs ?? 30 * 60_000 },
+    deploy: { order: o.order, timeout: o.timeoutMs ?? 30 * 60_000, failFast: o.failFast ?? 'conclusive' },
     rollback: { scope: 'failed' },
     lock: { lease: 15_000, heartbeat: 5_000 },
     store: { kind: 'sqlite', retention: 90 * 86_400_000, queueRetention: 7 * 86_400_000 },

@@ -48,6 +48,14 @@ export const localTarget: TargetModule = {
 
   async open(stack, { clock }) {
     const { createLocalTarget } = await import('./local-target.js');
-    return { target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock }), close: () => {} };
+    return {
+      target: createLocalTarget({
+        dir: stack.dir,
+        stack: stack.name,
+        clock,
+        failFast: stack.deploy.failFast,
+      }),
+      close: () => {},
+    };
   },
 };
