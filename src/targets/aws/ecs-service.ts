@@ -94,6 +94,7 @@ export async function awaitService(
       check: f.check,
       output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${links(f.taskArn)}`,
       exitCode: f.exitCode,
+      decidedBy: f.decidedBy,
     });
     remember(v, snap, f.taskArn);
     return v;
