@@ -7,7 +7,7 @@ import type { ImageBehaviour } from '../../test/emulator/ecs/behaviour.js';
  * service definition JSON already parsed), with each service's start-up behaviour drawn from a seeded distribution.
  */
 
-export type FailureMode = 'health' | 'pull' | 'crash' | 'oom' | 'slow-start';
+export type FailureMode = 'health' | 'pull' | 'crash' | 'oom' | 'slow-start' | 'transient';
 
 export interface SimUnit {
   name: string;
@@ -17,6 +17,8 @@ export interface SimUnit {
   /** Seconds from container start until the application answers its health check (jobs: until they exit 0). */
   readySeconds: number;
   pullSeconds: number;
+  /** The service definition's deploymentConfiguration.maximumPercent (default 200, minimumHealthyPercent 100). */
+  maximumPercent?: number;
 }
 
 export interface SimStack {
@@ -116,6 +118,9 @@ export function behaviourOf(u: SimUnit, failure?: FailureMode): Partial<ImageBeh
       return { ...base, exitAfterSeconds: 4, exitCode: 1, exitLogs: ['Error: Cannot find module ./config'] };
     case 'oom':
       return { ...base, oomAfterSeconds: 6 };
+    case 'transient':
+      // The first task of the new revision crashes (its database was failing over), every later one is healthy.
+      return { ...base, transientFailures: 1, exitLogs: ['Error: connect ECONNREFUSED 10.0.12.7:5432'] };
     case 'slow-start':
       // Ready just inside the 60 s start period: every probe before it fails, none of them counts.
       return { ...base, readySeconds: HEALTH.startPeriod - 5 };
@@ -164,10 +169,19 @@ export function serviceDefinition(u: SimUnit, breaker: boolean): Record<string, 
     networkConfiguration: network,
     deploymentConfiguration: {
       deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
-      maximumPercent: 200,
-      minimumHealthyPercent: 100,
+      ...deploymentRange(u),
     },
   };
+}
+
+/**
+ * maximumPercent 200 starts a whole new set of tasks beside the old (minimumHealthyPercent 100); 100 replaces them
+ * a half at a time (minimumHealthyPercent 50), or, for a single task, stops it first (0: 50 % of 1 rounds up to 1,
+ * which would leave ECS no room to move).
+ */
+function deploymentRange(u: SimUnit): { maximumPercent: number; minimumHealthyPercent: number } {
+  const max = u.maximumPercent ?? 200;
+  return { maximumPercent: max, minimumHealthyPercent: max >= 200 ? 100 : u.desired === 1 ? 0 : 50 };
 }
 
 export const runTaskInput = { launchType: 'FARGATE', networkConfiguration: network };

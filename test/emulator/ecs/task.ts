@@ -359,7 +359,7 @@ export class Task {
   private container(name: string, image: string, essential: boolean, def?: ContainerDefinition): Container {
     const override = this.opts.overrides?.containerOverrides?.find((o) => o.name === name);
     const command = [...(def?.entryPoint ?? []), ...(override?.command ?? def?.command ?? [])].join(' ');
-    const resolved = this.host.behaviours.resolve({
+    const resolved = this.host.behaviours.launch({
       image,
       container: name,
       family: this.opts.def.family,
