@@ -53,7 +53,7 @@ function summarise(failure: FailureMode, rows: DetectionRow[]) {
 
 const DESIRED = [1, 2, 3, 10];
 const MAX_PERCENT = [100, 200];
-const CLASSES: FailureClass[] = ['conclusive', 'deterministic', 'transient'];
+const CLASSES: FailureClass[] = ['conclusive', 'conclusive-health', 'deterministic', 'transient'];
 
 /** One matrix case over its seeds: medians, the breaker/Convoy ratio, false alarms counted for each tool. */
 function summariseCase(rows: MatrixRow[]) {
@@ -139,6 +139,8 @@ export async function runDetectBench(): Promise<void> {
       seeds: seeds(3),
       failures: {
         conclusive: 'the image does not exist (CannotPullContainerError … not found)',
+        'conclusive-health':
+          'the health check’s curl is not in the image (/bin/sh: curl: not found, every probe)',
         deterministic: 'the health check fails every time (curl: 503)',
         transient: 'the first task crashes (exit 1), every later one is healthy',
       },

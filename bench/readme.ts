@@ -77,6 +77,7 @@ function detect(r: Json): string {
 
 const CLASS_WORDS: Record<string, string> = {
   conclusive: 'conclusive (image does not exist)',
+  'conclusive-health': 'conclusive (health check’s curl not in the image)',
   deterministic: 'deterministic, not conclusive (health check always fails)',
   transient: 'transient (first task crashes, then healthy)',
 };
@@ -120,7 +121,7 @@ function detectMatrix(r: Json): string | undefined {
     '',
     table([
       ['failure', 'desired', 'maximumPercent 100', 'maximumPercent 200'],
-      ...['conclusive', 'deterministic', 'transient'].flatMap((c) =>
+      ...['conclusive', 'conclusive-health', 'deterministic', 'transient'].flatMap((c) =>
         desired.map((d) => [CLASS_WORDS[c] ?? c, d, cell(at(c, d, 100)), cell(at(c, d, 200))]),
       ),
     ]),

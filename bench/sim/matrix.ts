@@ -5,16 +5,18 @@ import { SimWorld } from './world.js';
 
 /**
  * The detection matrix: one broken service at desired counts 1, 2, 3 and 10 and maximumPercent 100 and 200, with a
- * failure of each kind — conclusive (the image does not exist), deterministic but not conclusive (the health check
+ * failure of each kind — conclusive (the image does not exist; the health check's curl is not in the image),
+ * deterministic but not conclusive (the health check
  * fails every time) and transient (the first task crashes, every later one is healthy). Convoy against ECS's
  * circuit breaker: for the first two, how long each takes to start the rollback; for the transient one, whether
  * each raised a false alarm (rolled back a revision that would have deployed) and how long deploying it took.
  */
 
-export type FailureClass = 'conclusive' | 'deterministic' | 'transient';
+export type FailureClass = 'conclusive' | 'conclusive-health' | 'deterministic' | 'transient';
 
 export const FAILURE_OF: Record<FailureClass, FailureMode> = {
   conclusive: 'pull',
+  'conclusive-health': 'no-health-tool',
   deterministic: 'health',
   transient: 'transient',
 };
@@ -45,7 +47,7 @@ function withCase(s: SimStack, broken: string, c: MatrixCase): SimStack {
   return {
     ...s,
     units: s.units.map((u) =>
-      u.name === broken ? { ...u, desired: c.desired, maximumPercent: c.maximumPercent } : u,
+      u.name === broken ? { ...u, desired: c.desired, maximumPercent: c.maximumPercent, logs: true } : u,
     ),
   };
 }

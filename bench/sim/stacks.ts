@@ -7,7 +7,7 @@ import type { ImageBehaviour } from '../../test/emulator/ecs/behaviour.js';
  * service definition JSON already parsed), with each service's start-up behaviour drawn from a seeded distribution.
  */
 
-export type FailureMode = 'health' | 'pull' | 'crash' | 'oom' | 'slow-start' | 'transient';
+export type FailureMode = 'health' | 'no-health-tool' | 'pull' | 'crash' | 'oom' | 'slow-start' | 'transient';
 
 export interface SimUnit {
   name: string;
@@ -19,6 +19,8 @@ export interface SimUnit {
   pullSeconds: number;
   /** The service definition's deploymentConfiguration.maximumPercent (default 200, minimumHealthyPercent 100). */
   maximumPercent?: number;
+  /** Its container logs to CloudWatch (awslogs): only where a benchmark needs it, as reading logs costs API calls. */
+  logs?: boolean;
 }
 
 export interface SimStack {
@@ -112,6 +114,9 @@ export function behaviourOf(u: SimUnit, failure?: FailureMode): Partial<ImageBeh
   switch (failure) {
     case 'health':
       return { ...base, health: 'fail', healthOutput: 'curl: (22) The requested URL returned error: 503' };
+    case 'no-health-tool':
+      // The image has no curl: every probe fails the same way from the first one.
+      return { ...base, health: 'fail', healthOutput: '/bin/sh: curl: not found' };
     case 'pull':
       return { ...base, pullError: true };
     case 'crash':
@@ -152,6 +157,19 @@ export function taskDefinition(stack: string, u: SimUnit, version: string): Reco
               healthCheck: {
                 command: ['CMD-SHELL', 'curl -fs http://localhost:8080/health || exit 1'],
                 ...HEALTH,
+              },
+            }
+          : {}),
+        ...(u.logs
+          ? {
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: {
+                  'awslogs-group': `/ecs/${stack}`,
+                  'awslogs-region': 'us-east-1',
+                  'awslogs-stream-prefix': 'ecs',
+                  'awslogs-create-group': 'true',
+                },
               },
             }
           : {}),

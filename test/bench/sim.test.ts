@@ -150,6 +150,15 @@ describe('Convoy on the simulator', () => {
       failureClass: 'conclusive',
     });
     assert.equal(missing.convoy.decidedBy, 'conclusive');
+    // A health check's curl missing from the image: read from the logs inside the start period, long before ECS.
+    const noCurl = await matrixRow(s, 1, 'p-gateway', {
+      desired: 2,
+      maximumPercent: 200,
+      failureClass: 'conclusive-health',
+    });
+    assert.equal(noCurl.convoy.decidedBy, 'conclusive');
+    assert.ok(noCurl.convoy.detectMs! < 60_000, `${noCurl.convoy.detectMs} ms: inside the 60 s start period`);
+    assert.ok(noCurl.circuitBreaker.detectMs! > 60_000);
     // With 10 tasks launched at once the breaker trips at about the first verdict: Convoy is not ahead there.
     const wide = await matrixRow(s, 1, 'p-gateway', {
       desired: 10,
