@@ -91,6 +91,35 @@ export function breakerDetection(
   return detection(submittedAt, failed);
 }
 
+/**
+ * (b) for the matrix: the circuit breaker on the broken service alone, followed until its rollout ends either way,
+ * so a transient failure that ECS rides out counts as deployed and one that trips the breaker as a false alarm.
+ */
+export function breakerOutcome(
+  world: SimWorld,
+  s: SimStack,
+  broken: string,
+  failure: FailureMode,
+): Detection & { deployedMs?: number; falseAlarm: boolean } {
+  setUpRunning(world, s, { breaker: true });
+  registerImages(world, s, 'v2', { [broken]: failure });
+  const u = s.units.find((x) => x.name === broken)!;
+  const taskDefinition = register(world, s, u, 'v2');
+  api(world, () => world.ecs.updateService({ service: u.name, taskDefinition }));
+  const submittedAt = world.queue.now;
+  const watched = world.ecs.findService('default', u.name)!.primary;
+  const ended = world.runModelUntil(
+    () => watched.rolloutState === 'FAILED' || watched.rolloutState === 'COMPLETED',
+    submittedAt + 6 * HOUR,
+  );
+  const failed = watched.rolloutState === 'FAILED';
+  return {
+    ...detection(submittedAt, failed ? ended : undefined),
+    ...(!failed && ended !== undefined ? { deployedMs: ended - submittedAt } : {}),
+    falseAlarm: failed,
+  };
+}
+
 const logical = (name: string, kind: string) =>
   `${kind}${name.replace(/(^|-)([a-z0-9])/g, (_, _d: string, c: string) => c.toUpperCase())}`;
 

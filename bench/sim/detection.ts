@@ -14,6 +14,10 @@ export interface ConvoyDetection extends Detection {
   /** The aws target's poll interval when it noticed: the gap between its last two DescribeServices before then. */
   pollIntervalMs?: number;
   reason?: string;
+  /** Which kind of evidence Convoy's service.failed says decided it. */
+  decidedBy?: string;
+  /** The deployment succeeded: submission → its end (the transient cases). */
+  deployedMs?: number;
 }
 
 /**
@@ -56,6 +60,8 @@ export async function convoyDetection(
     ...(failed && verdictAt !== undefined ? { lagMs: failed.t - verdictAt } : {}),
     ...(polls.length >= 2 ? { pollIntervalMs: polls.at(-1)! - polls.at(-2)! } : {}),
     ...(failed ? { reason: failed.message } : {}),
+    ...(failed?.decidedBy ? { decidedBy: failed.decidedBy } : {}),
+    ...(v2.ok && !rollback ? { deployedMs: v2.endedAt - submittedAt } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { ImageBehaviour } from '../../test/emulator/ecs/behaviour.js';
  * service definition JSON already parsed), with each service's start-up behaviour drawn from a seeded distribution.
  */
 
-export type FailureMode = 'health' | 'pull' | 'crash' | 'oom' | 'slow-start';
+export type FailureMode = 'health' | 'no-health-tool' | 'pull' | 'crash' | 'oom' | 'slow-start' | 'transient';
 
 export interface SimUnit {
   name: string;
@@ -17,6 +17,10 @@ export interface SimUnit {
   /** Seconds from container start until the application answers its health check (jobs: until they exit 0). */
   readySeconds: number;
   pullSeconds: number;
+  /** The service definition's deploymentConfiguration.maximumPercent (default 200, minimumHealthyPercent 100). */
+  maximumPercent?: number;
+  /** Its container logs to CloudWatch (awslogs): only where a benchmark needs it, as reading logs costs API calls. */
+  logs?: boolean;
 }
 
 export interface SimStack {
@@ -110,12 +114,18 @@ export function behaviourOf(u: SimUnit, failure?: FailureMode): Partial<ImageBeh
   switch (failure) {
     case 'health':
       return { ...base, health: 'fail', healthOutput: 'curl: (22) The requested URL returned error: 503' };
+    case 'no-health-tool':
+      // The image has no curl: every probe fails the same way from the first one.
+      return { ...base, health: 'fail', healthOutput: '/bin/sh: curl: not found' };
     case 'pull':
       return { ...base, pullError: true };
     case 'crash':
       return { ...base, exitAfterSeconds: 4, exitCode: 1, exitLogs: ['Error: Cannot find module ./config'] };
     case 'oom':
       return { ...base, oomAfterSeconds: 6 };
+    case 'transient':
+      // The first task of the new revision crashes (its database was failing over), every later one is healthy.
+      return { ...base, transientFailures: 1, exitLogs: ['Error: connect ECONNREFUSED 10.0.12.7:5432'] };
     case 'slow-start':
       // Ready just inside the 60 s start period: every probe before it fails, none of them counts.
       return { ...base, readySeconds: HEALTH.startPeriod - 5 };
@@ -150,6 +160,19 @@ export function taskDefinition(stack: string, u: SimUnit, version: string): Reco
               },
             }
           : {}),
+        ...(u.logs
+          ? {
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: {
+                  'awslogs-group': `/ecs/${stack}`,
+                  'awslogs-region': 'us-east-1',
+                  'awslogs-stream-prefix': 'ecs',
+                  'awslogs-create-group': 'true',
+                },
+              },
+            }
+          : {}),
       },
     ],
   };
@@ -164,10 +187,19 @@ export function serviceDefinition(u: SimUnit, breaker: boolean): Record<string, 
     networkConfiguration: network,
     deploymentConfiguration: {
       deploymentCircuitBreaker: { enable: breaker, rollback: breaker },
-      maximumPercent: 200,
-      minimumHealthyPercent: 100,
+      ...deploymentRange(u),
     },
   };
+}
+
+/**
+ * maximumPercent 200 starts a whole new set of tasks beside the old (minimumHealthyPercent 100); 100 replaces them
+ * a half at a time (minimumHealthyPercent 50), or, for a single task, stops it first (0: 50 % of 1 rounds up to 1,
+ * which would leave ECS no room to move).
+ */
+function deploymentRange(u: SimUnit): { maximumPercent: number; minimumHealthyPercent: number } {
+  const max = u.maximumPercent ?? 200;
+  return { maximumPercent: max, minimumHealthyPercent: max >= 200 ? 100 : u.desired === 1 ? 0 : 50 };
 }
 
 export const runTaskInput = { launchType: 'FARGATE', networkConfiguration: network };
@@ -178,6 +210,7 @@ export interface StackOptions {
   /** ECS's own circuit breaker on every service (baseline b); off for Convoy runs unless asked. */
   breaker?: boolean;
   timeoutMs?: number;
+  failFast?: 'conclusive' | 'verdict';
 }
 
 /** The Stack the engine gets, as `loadStack` would build it from an aws-style stack file. */
@@ -211,7 +244,7 @@ export function toStack(s: SimStack, o: StackOptions): Stack {
     file,
     dir: `/bench/${s.name}`,
     target: 'aws',
-    deploy: { order: o.order, timeout: o.timeoutMs ?? 30 * 60_000 },
+    deploy: { order: o.order, timeout: o.timeoutMs ?? 30 * 60_000, failFast: o.failFast ?? 'conclusive' },
     rollback: { scope: 'failed' },
     lock: { lease: 15_000, heartbeat: 5_000 },
     store: { kind: 'sqlite', retention: 90 * 86_400_000, queueRetention: 7 * 86_400_000 },

@@ -146,6 +146,12 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       check: z.string().optional(),
       output: z.string().optional(),
       exitCode: z.number().nullable().optional(),
+      decidedBy: z
+        .enum(['conclusive', 'verdict'])
+        .optional()
+        .describe(
+          'conclusive: evidence waiting cannot change failed it at once (deploy.failFast); verdict: the check’s or ECS’s own verdict.',
+        ),
       logs: z.array(z.string()),
       findings: z
         .array(EventFinding)

@@ -45,6 +45,7 @@ export async function recordFailure(
     check: verdict.check,
     output: verdict.output,
     exitCode: verdict.exitCode,
+    ...(verdict.decidedBy ? { decidedBy: verdict.decidedBy } : {}),
     logs,
     ...(findings.length ? { findings } : {}),
   });

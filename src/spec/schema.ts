@@ -141,6 +141,8 @@ export const ServiceSpec = z.strictObject({
   cloudformation: CloudFormationBlock.optional(),
 });
 
+export const FailFast = z.enum(['conclusive', 'verdict']);
+
 export const RollbackScope = z.enum(['failed', 'changed', 'none']);
 
 export const StackSpec = z.strictObject({
@@ -152,8 +154,14 @@ export const StackSpec = z.strictObject({
       order: z.enum(['waves', 'dependencies']).default('waves'),
       /** Longest a service may take to reach its gate before it counts as failed. */
       timeout: Duration.default(600_000),
+      /**
+       * conclusive: fail a service at the first evidence that waiting cannot change (a health command the shell
+       * cannot find, exec format error, an image or secret that does not exist), inside the start period too;
+       * verdict: wait for the health check's own verdict, as ECS does.
+       */
+      failFast: FailFast.default('conclusive'),
     })
-    .default({ order: 'waves', timeout: 600_000 }),
+    .default({ order: 'waves', timeout: 600_000, failFast: 'conclusive' }),
   rollback: z.strictObject({ scope: RollbackScope.default('failed') }).default({ scope: 'failed' }),
   lock: z
     .strictObject({ lease: Duration.default(15_000), heartbeat: Duration.default(5_000) })
@@ -175,6 +183,7 @@ export type HealthCheckSpec = z.output<typeof HealthCheck>;
 export type LocalSpec = z.output<typeof LocalBlock>;
 export type EnvEntry = z.output<typeof EnvValue>;
 export type ConditionName = z.output<typeof Condition>;
+export type FailFastName = z.output<typeof FailFast>;
 export type RollbackScopeName = z.output<typeof RollbackScope>;
 export type StoreSpec = z.output<typeof StoreBlock>;
 export type AwsStackSpec = z.output<typeof AwsStackBlock>;

@@ -1,4 +1,5 @@
 import type { HealthCheckSpec } from '../spec/schema.js';
+import { conclusiveProbe, type Conclusive, type DecidedBy, type FailFast } from './conclusive.js';
 
 /**
  * ECS/Docker health-check semantics as a pure state machine, so real targets, the simulator and an ECS emulator all
@@ -26,11 +27,24 @@ export class HealthTracker {
   private streak = 0;
   private everPassed = false;
   private last: ProbeResult | undefined;
+  private conclusive: (Conclusive & { output: string }) | undefined;
 
+  /**
+   * `failFast: 'conclusive'` turns unhealthy at the first probe whose result cannot change by waiting (see
+   * conclusive.ts), inside the start period too; the default `'verdict'` is ECS's (and Docker's) own behaviour,
+   * which the emulator models.
+   */
   constructor(
     readonly timing: HealthTiming,
     readonly startedAt: number,
+    readonly failFast: FailFast = 'verdict',
   ) {}
+
+  /** Which kind of evidence made the service unhealthy, once it is. */
+  get decidedBy(): DecidedBy | undefined {
+    if (this.current !== 'unhealthy') return undefined;
+    return this.conclusive ? 'conclusive' : 'verdict';
+  }
 
   get status(): HealthStatus {
     return this.current;
@@ -56,6 +70,14 @@ export class HealthTracker {
       this.everPassed = true;
       this.streak = 0;
       this.current = 'healthy';
+      return this.current;
+    }
+    const conclusive =
+      this.failFast === 'conclusive' && !timedOut ? conclusiveProbe(result.output) : undefined;
+    if (conclusive) {
+      this.conclusive = { ...conclusive, output: result.output };
+      this.streak++;
+      this.current = 'unhealthy';
       return this.current;
     }
     // Until the first pass, failures inside the start period are the service still booting; once it has passed they count.
@@ -86,6 +108,12 @@ export class HealthTracker {
 
   /** One plain sentence saying why the check declared the service unhealthy. */
   describeFailure(): string {
+    if (this.conclusive) {
+      const at = this.last
+        ? ` at ${formatDuration(Math.max(0, this.last.at - this.startedAt))} from start`
+        : '';
+      return `conclusive evidence${at}: ${this.conclusive.meaning}, which waiting cannot change (${this.conclusive.output})`;
+    }
     const times = `${this.timing.retries} ${this.timing.retries === 1 ? 'time' : 'times in a row'}`;
     const after =
       this.timing.startPeriod > 0 ? ` after the ${formatDuration(this.timing.startPeriod)} start period` : '';

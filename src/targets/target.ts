@@ -1,4 +1,5 @@
 import type { Service } from '../spec/types.js';
+import type { DecidedBy } from './conclusive.js';
 
 /** One revision of one service: what the engine asks a target to run. */
 export interface Unit {
@@ -41,6 +42,11 @@ export type Verdict =
       exitCode?: number | null;
       signal?: string | null;
       message: string;
+      /**
+       * Which kind of evidence decided: `conclusive` (it cannot change by waiting, so the service failed at once,
+       * inside the start period too) or `verdict` (the health check's or ECS's own verdict, or an exit).
+       */
+      decidedBy?: DecidedBy;
     };
 
 export type Health = 'starting' | 'healthy' | 'unhealthy' | 'stopped';

@@ -1,5 +1,6 @@
 import type { Service } from '../spec/types.js';
 import type { FailureReason, Gate, Verdict } from './target.js';
+import type { DecidedBy } from './conclusive.js';
 import { formatDuration } from './health.js';
 
 /**
@@ -22,7 +23,13 @@ export function failed(
   reason: FailureReason,
   at: number,
   message: string,
-  evidence: { check?: string; output?: string; exitCode?: number | null; signal?: string | null } = {},
+  evidence: {
+    check?: string;
+    output?: string;
+    exitCode?: number | null;
+    signal?: string | null;
+    decidedBy?: DecidedBy;
+  } = {},
 ): Verdict {
   const v: Verdict = { ok: false, reason, at, message };
   // Leave absent evidence out rather than `undefined`, so verdicts compare and serialise cleanly.

@@ -5,6 +5,7 @@ import { ApiMetrics, simClients } from '../../bench/sim/clients.js';
 import { VirtualClock } from '../../bench/sim/clock.js';
 import { breakerDetection } from '../../bench/sim/baselines.js';
 import { convoyDetection } from '../../bench/sim/detection.js';
+import { matrixRow } from '../../bench/sim/matrix.js';
 import { healthyRun } from '../../bench/sim/runs.js';
 import { exampleStacks } from '../../bench/sim/stacks.js';
 import { generated } from '../../bench/deploy.js';
@@ -130,6 +131,42 @@ describe('Convoy on the simulator', () => {
       'health',
     );
     assert.ok(d.detectMs! < breaker.detectMs!, 'sooner than ECS’s own circuit breaker');
+  });
+
+  it('the detection matrix counts what failing early costs: a transient crash is a false alarm for Convoy, not for the breaker', async () => {
+    const s = stack('parental-control');
+    const transient = await matrixRow(s, 1, 'p-gateway', {
+      desired: 2,
+      maximumPercent: 200,
+      failureClass: 'transient',
+    });
+    assert.equal(transient.convoy.falseAlarm, true, JSON.stringify(transient));
+    assert.equal(transient.circuitBreaker.falseAlarm, false, JSON.stringify(transient));
+    assert.ok(transient.circuitBreaker.deployedMs! > 0);
+    // Conclusive evidence (the image does not exist) is said so on the failure.
+    const missing = await matrixRow(s, 1, 'p-gateway', {
+      desired: 2,
+      maximumPercent: 200,
+      failureClass: 'conclusive',
+    });
+    assert.equal(missing.convoy.decidedBy, 'conclusive');
+    // A health check's curl missing from the image: read from the logs inside the start period, long before ECS.
+    const noCurl = await matrixRow(s, 1, 'p-gateway', {
+      desired: 2,
+      maximumPercent: 200,
+      failureClass: 'conclusive-health',
+    });
+    assert.equal(noCurl.convoy.decidedBy, 'conclusive');
+    assert.ok(noCurl.convoy.detectMs! < 60_000, `${noCurl.convoy.detectMs} ms: inside the 60 s start period`);
+    assert.ok(noCurl.circuitBreaker.detectMs! > 60_000);
+    // With 10 tasks launched at once the breaker trips at about the first verdict: Convoy is not ahead there.
+    const wide = await matrixRow(s, 1, 'p-gateway', {
+      desired: 10,
+      maximumPercent: 200,
+      failureClass: 'deterministic',
+    });
+    const ratio = wide.circuitBreaker.detectMs! / wide.convoy.detectMs!;
+    assert.ok(ratio > 0.8 && ratio < 1.2, `breaker ÷ Convoy at 10 tasks: ${ratio}`);
   });
 
   it('does not mistake a slow start inside the start period for a failure', async () => {

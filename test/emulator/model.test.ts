@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BehaviourRegistry } from './ecs/behaviour.js';
 import { breakerThreshold } from './ecs/service.js';
 import { World } from './world.js';
 
@@ -196,5 +197,16 @@ describe('CloudFormation model on virtual time', () => {
     assert.match(failed.ResourceStatusReason!, /HandlerErrorCode: NotStabilized\)$/);
     assert.ok(failed.Timestamp - updating >= 3 * 3600_000);
     assert.ok(failed.Timestamp - updating < 3 * 3600_000 + 60_000);
+  });
+});
+
+describe('behaviours: a transient failure', () => {
+  it('transientFailures: the first containers of the image exit 1 after 4 s, later ones as the rule says', () => {
+    const reg = new BehaviourRegistry([{ image: 'app:2', transientFailures: 1 }]);
+    const subject = { image: 'app:2', container: 'app', family: 'app', command: '' };
+    const first = reg.launch(subject);
+    assert.deepEqual([first.exitAfterSeconds, first.exitCode], [4, 1]);
+    const second = reg.launch(subject);
+    assert.deepEqual([second.exitAfterSeconds, second.exitCode], [undefined, 0]);
   });
 });

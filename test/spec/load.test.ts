@@ -95,7 +95,7 @@ services:
 `;
     const stack = loadStack(writeStack(text), { env: {} });
     assert.equal(stack.target, 'local');
-    assert.deepEqual(stack.deploy, { order: 'waves', timeout: 600_000 });
+    assert.deepEqual(stack.deploy, { order: 'waves', timeout: 600_000, failFast: 'conclusive' });
     assert.deepEqual(stack.rollback, { scope: 'failed' });
     assert.deepEqual(stack.lock, { lease: 15_000, heartbeat: 5_000 });
     const web = stack.services[0];

@@ -71,6 +71,10 @@ export class FailureReport {
       `  service:  ${f.service} (revision ${short(f.revision)}), failed after ${seconds(f.elapsedMs)}`,
       `  why:      ${f.message}`,
     ];
+    if (f.decidedBy)
+      lines.push(
+        `  decided:  ${f.decidedBy === 'conclusive' ? 'at once, on conclusive evidence (waiting cannot change it; deploy.failFast: verdict waits)' : "on the check's verdict"}`,
+      );
     if (f.check) lines.push(`  check:    ${f.check}`);
     if (f.output) lines.push(`  output:   ${f.output.trim().split('\n').join('\n            ')}`);
     if (f.exitCode !== undefined && f.exitCode !== null) lines.push(`  exit code: ${f.exitCode}`);

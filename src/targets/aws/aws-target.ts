@@ -69,7 +69,12 @@ export class AwsTarget implements Target {
       clients: this.clients,
       clock,
       memory: new Memory(),
-      registrar: new Registrar(this.clients.ecs, clock, opts.registerRate ?? REGISTER_RATE),
+      registrar: new Registrar(
+        this.clients.ecs,
+        clock,
+        opts.registerRate ?? REGISTER_RATE,
+        opts.stack.deploy.failFast !== 'verdict',
+      ),
       timing: { pollMs, maxPollMs },
       region: () => (this.regionOnce ??= this.clients.region()),
       poller: (cluster) => {

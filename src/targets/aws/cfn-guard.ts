@@ -72,6 +72,7 @@ export class EcsGuard {
             check: 'ECS deployment',
             output: '',
             taskArn: '',
+            decidedBy: 'verdict',
             logicalId,
             cluster,
             serviceName,

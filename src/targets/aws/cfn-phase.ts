@@ -185,6 +185,7 @@ function endVerdict(
         check: e.check,
         output: [e.output, `stack ${run.stackName}: ${end.status}`, link].filter(Boolean).join('\n'),
         exitCode: e.exitCode,
+        decidedBy: e.decidedBy,
       },
     );
   }

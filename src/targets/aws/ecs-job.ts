@@ -90,6 +90,7 @@ export async function awaitJob(
               check: f.check,
               output: `${f.output}\n${link}`,
               exitCode: f.exitCode,
+              decidedBy: f.decidedBy,
             }),
           ),
         );

@@ -5,7 +5,9 @@ import { fail, timedOut, type Failure } from './failure.js';
 import { follow } from './follow.js';
 import type { AwsContext, ServiceRun } from './context.js';
 import { containerRoles, judgeDeployment, judgeTask, type TaskFailure } from './judge.js';
+import { findReport, nextLogCheck, reportingContainers, unwrapped } from './health-report.js';
 import { serviceLink, taskLink } from './links.js';
+import { taskLogs } from './logs.js';
 import type { ServiceSnapshot } from './poller.js';
 import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
 import { errorMessage, isPermanent, shortId } from './util.js';
@@ -94,6 +96,7 @@ export async function awaitService(
       check: f.check,
       output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${links(f.taskArn)}`,
       exitCode: f.exitCode,
+      decidedBy: f.decidedBy,
     });
     remember(v, snap, f.taskArn);
     return v;
@@ -113,6 +116,48 @@ export async function awaitService(
   };
   const reported = new Set<string>();
   const waitedForEvent = new Set<string>();
+  // deploy.failFast: conclusive — health checks that report to the logs are read while their task starts.
+  const reporting = reportingContainers(run.taskDefinition);
+  const logChecks = new Map<string, { at: number; gap: number }>();
+  const reading = new Set<string>();
+  const readReports = (t: Task, snap: ServiceSnapshot, finish: (v: Verdict) => void) => {
+    const arn = t.taskArn;
+    if (!arn || reading.has(arn) || t.lastStatus !== 'RUNNING' || t.desiredStatus === 'STOPPED') return;
+    const starting = (t.containers ?? []).filter(
+      (c) => c.name && reporting.has(c.name) && c.healthStatus !== 'HEALTHY',
+    );
+    if (!starting.length) return;
+    const now = ctx.clock.now();
+    const interval = Math.min(...starting.map((c) => reporting.get(c.name!)!));
+    const due = logChecks.get(arn);
+    if (due && now < due.at) return;
+    logChecks.set(arn, nextLogCheck(due, now, ctx.timing.pollMs, interval));
+    if (!due) return; // the first sight of the task running: its first probe has not run yet
+    reading.add(arn);
+    void taskLogs(ctx, t, run.taskDefinition, 20)
+      .then((byContainer) => {
+        for (const c of starting) {
+          const report = findReport(byContainer[c.name!] ?? []);
+          if (!report) continue;
+          const def = run.taskDefinition.containerDefinitions?.find((d) => d.name === c.name);
+          const shown = unwrapped(def?.healthCheck?.command) ?? '';
+          const v = fail(
+            'unhealthy',
+            ctx.clock.now(),
+            `conclusive evidence from the health check of container ${c.name} in task ${shortId(arn)}, inside its start period: ${report} — waiting cannot change it`,
+            {
+              check: `ECS container health check (${c.name})`,
+              output: `${report}\nhealth check: CMD-SHELL ${shown}\n${links(arn)}`,
+              decidedBy: 'conclusive',
+            },
+          );
+          remember(v, snap, arn);
+          return finish(v);
+        }
+      })
+      .catch(() => {})
+      .finally(() => reading.delete(arn));
+  };
   let last: ServiceSnapshot | undefined;
   let summary = 'no word from ECS yet';
 
@@ -136,6 +181,7 @@ export async function awaitService(
           }
           if (f) return finish(fromTask(f, snap));
           reportInconclusive(t, reported, opts);
+          if (reporting.size) readReports(t, snap, finish);
         }
         const state = judgeDeployment(snap.service, run.deploymentId, snap.tasks, run.roles);
         if (state.state === 'done') return finish(passed(gate, ctx.clock.now()));

@@ -1,4 +1,5 @@
 import type { Container, Deployment, Service as EcsService, Task } from '@aws-sdk/client-ecs';
+import { conclusiveEcs, conclusiveStart, type DecidedBy } from '../conclusive.js';
 import type { FailureReason } from '../target.js';
 import { shortId } from './util.js';
 
@@ -18,6 +19,18 @@ export interface TaskFailure {
   exitCode?: number;
   container?: string;
   taskArn: string;
+  /**
+   * conclusive: what ECS said cannot change for the replacement task (an image or secret that does not exist, a
+   * binary for another CPU, a program not found); verdict: the task's own verdict (a health check, an exit).
+   */
+  decidedBy: DecidedBy;
+}
+
+/** Which kind of evidence a stopped task is: ECS's words and each container's reason and exit code. */
+function decide(task: Task, cs: Container[], c?: Container): { decidedBy: DecidedBy; meaning?: string } {
+  const said = [task.stoppedReason ?? '', ...cs.map((x) => x.reason ?? '')].join('\n');
+  const found = conclusiveEcs(said) ?? (c ? conclusiveStart([c.reason ?? ''], c.exitCode) : undefined);
+  return found ? { decidedBy: 'conclusive', meaning: found.meaning } : { decidedBy: 'verdict' };
 }
 
 /** Stops that say nothing about the revision: scaling, people, spot reclaims, host maintenance. */
@@ -100,15 +113,19 @@ export function judgeTask(task: Task, roles: ContainerRoles, subject = 'task'): 
   const all = task.containers ?? [];
   const mine = essentials(task, roles);
   const id = shortId(task.taskArn ?? '');
-  const base = (reason: FailureReason, message: string, check: string, c?: Container): TaskFailure => ({
-    reason,
-    message,
-    check,
-    output: taskOutput(task, mine.length ? mine : all),
-    ...(c?.exitCode !== undefined && c?.exitCode !== null ? { exitCode: c!.exitCode! } : {}),
-    ...(c?.name ? { container: c.name } : {}),
-    taskArn: task.taskArn ?? '',
-  });
+  const base = (reason: FailureReason, message: string, check: string, c?: Container): TaskFailure => {
+    const d = decide(task, all, c);
+    return {
+      reason,
+      message,
+      check,
+      output: taskOutput(task, mine.length ? mine : all),
+      ...(c?.exitCode !== undefined && c?.exitCode !== null ? { exitCode: c!.exitCode! } : {}),
+      ...(c?.name ? { container: c.name } : {}),
+      taskArn: task.taskArn ?? '',
+      decidedBy: d.decidedBy,
+    };
+  };
   const withReason = (re: RegExp) => all.find((c) => re.test(c.reason ?? ''));
   const stopped = `ECS stopped ${subject} ${id}: ${why}`;
 
@@ -192,6 +209,7 @@ export function judgeJob(
         exitCode: bad.exitCode!,
         container: bad.name!,
         taskArn: task.taskArn ?? '',
+        decidedBy: decide(task, cs, bad).decidedBy,
       },
     };
   }
@@ -203,6 +221,7 @@ export function judgeJob(
       check: 'ECS task',
       output: taskOutput(task, cs),
       taskArn: task.taskArn ?? '',
+      decidedBy: 'verdict',
     },
   };
 }

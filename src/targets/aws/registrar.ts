@@ -26,6 +26,8 @@ export class Registrar {
     private readonly ecs: EcsApi,
     clock: Clock,
     rate: Rate = REGISTER_RATE,
+    /** deploy.failFast is conclusive: CMD-SHELL health checks report conclusive results to the logs. */
+    private readonly reportHealth = false,
   ) {
     this.pacer = new Pacer(clock, rate);
   }
@@ -50,7 +52,9 @@ export class Registrar {
     const key = keyOf(unit);
     const slot = this.prepared.get(key);
     if (!slot) {
-      const reg = registrationFor(unit.service, unit.revision, unit.stack);
+      const reg = registrationFor(unit.service, unit.revision, unit.stack, {
+        reportHealth: this.reportHealth,
+      });
       const earlier = unit.returning ? await recentRevisions(this.ecs, reg.family) : [];
       return this.ensure(unit, [...candidates, ...earlier], true);
     }
@@ -60,7 +64,9 @@ export class Registrar {
   }
 
   private ensure(unit: Unit, candidates: readonly string[], urgent: boolean, signal?: AbortSignal) {
-    const reg = registrationFor(unit.service, unit.revision, unit.stack);
+    const reg = registrationFor(unit.service, unit.revision, unit.stack, {
+      reportHealth: this.reportHealth,
+    });
     return ensureTaskDefinition(this.ecs, reg, unit.revision, candidates, () =>
       this.pacer.take(urgent, signal),
     );

@@ -3,6 +3,7 @@ import type { RegisterTaskDefinitionCommandInput, Tag, TaskDefinition } from '@a
 import type { Service } from '../../spec/types.js';
 import type { EcsApi } from './clients.js';
 import { canonical, errorName, unique } from './util.js';
+import { isReporting, reportingCommand } from './health-report.js';
 
 /**
  * Task definition registration. ECS keeps every revision forever, so registering on every deploy would pile up
@@ -56,12 +57,39 @@ export interface Registration {
   hash: string;
 }
 
-export function registrationFor(service: Service, revision: string, stack: string): Registration {
+/**
+ * `deploy.failFast: conclusive`: each CMD-SHELL health check of a container that logs to CloudWatch (awslogs with a
+ * stream prefix, so Convoy can find its stream) reports conclusive results there (health-report.ts).
+ */
+function withHealthReports(td: Json): Json {
+  const defs = td.containerDefinitions;
+  if (!Array.isArray(defs)) return td;
+  const wrap = (c: Json): Json => {
+    const hc = c.healthCheck as Json | undefined;
+    const cmd = hc?.command as string[] | undefined;
+    const log = c.logConfiguration as { logDriver?: string; options?: Record<string, string> } | undefined;
+    const logged =
+      log?.logDriver === 'awslogs' &&
+      !!log.options?.['awslogs-group'] &&
+      !!log.options['awslogs-stream-prefix'];
+    if (!logged || cmd?.[0] !== 'CMD-SHELL' || typeof cmd[1] !== 'string' || isReporting(cmd)) return c;
+    return { ...c, healthCheck: { ...hc, command: ['CMD-SHELL', reportingCommand(cmd[1])] } };
+  };
+  return { ...td, containerDefinitions: (defs as Json[]).map(wrap) };
+}
+
+export function registrationFor(
+  service: Service,
+  revision: string,
+  stack: string,
+  opts: { reportHealth?: boolean } = {},
+): Registration {
   const raw = service.aws?.taskDefinition ?? {};
-  const td = withStackHealthCheck(
+  const withCheck = withStackHealthCheck(
     Object.fromEntries(Object.entries(raw).filter(([k]) => !READ_ONLY.includes(k))),
     service,
   );
+  const td = opts.reportHealth ? withHealthReports(withCheck) : withCheck;
   const family = typeof td.family === 'string' && td.family ? td.family : service.name;
   const body = { ...td, family };
   const hash = createHash('sha256').update(canonical(body)).digest('hex').slice(0, 16);

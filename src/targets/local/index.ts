@@ -48,6 +48,15 @@ export const localTarget: TargetModule = {
 
   async open(stack, { clock, env }) {
     const { createLocalTarget } = await import('./local-target.js');
-    return { target: createLocalTarget({ dir: stack.dir, stack: stack.name, clock, env }), close: () => {} };
+    return {
+      target: createLocalTarget({
+        dir: stack.dir,
+        stack: stack.name,
+        clock,
+        env,
+        failFast: stack.deploy.failFast,
+      }),
+      close: () => {},
+    };
   },
 };

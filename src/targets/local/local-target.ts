@@ -7,6 +7,7 @@ import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { HealthCheckSpec } from '../../spec/schema.js';
 import type { Service } from '../../spec/types.js';
+import { conclusiveStart, type FailFast } from '../conclusive.js';
 import { HealthTracker } from '../health.js';
 import type { Gate, RuntimeState, Target, Unit, Verdict } from '../target.js';
 import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../verdicts.js';
@@ -48,6 +49,8 @@ export interface LocalTargetOptions {
    * given, passed down by its caller (the CLI passes its own). Nothing here reads process.env.
    */
   env: Readonly<Record<string, string | undefined>>;
+  /** `deploy.failFast`: fail at the first conclusive probe result (default), or only at the check's verdict. */
+  failFast?: FailFast;
 }
 
 /** A process this convoy process spawned: we can listen for its exit instead of polling. */
@@ -217,7 +220,10 @@ class LocalTarget implements Target {
       const aborted = new Promise<never>((_, reject) =>
         cancel.signal.addEventListener('abort', () => reject(cancel.signal.reason), { once: true }),
       );
-      const tracker = gate === 'healthy' && hc ? new HealthTracker(hc, rec.startedAt) : undefined;
+      const tracker =
+        gate === 'healthy' && hc
+          ? new HealthTracker(hc, rec.startedAt, this.opts.failFast ?? 'conclusive')
+          : undefined;
       const exited = this.watchExit(rec, cancel.signal).then((e) => this.exitVerdict(gate, service, e));
       const timedOut = this.clock.sleep(opts.timeoutMs, cancel.signal).then(() =>
         timeoutVerdict(gate, opts.timeoutMs, this.clock.now(), {
@@ -333,6 +339,7 @@ class LocalTarget implements Target {
         return failed('unhealthy', this.clock.now(), tracker.describeFailure(), {
           check: describeCheck(hc),
           output: tracker.lastResult?.output,
+          decidedBy: tracker.decidedBy,
         });
       }
     }
@@ -346,8 +353,23 @@ class LocalTarget implements Target {
     return this.persistedExit(rec.name);
   }
 
+  /** An exit decides at once; it is conclusive when the program cannot run as built (127, exec format, missing env). */
   private exitVerdict(gate: Gate, service: Service, exit: ExitInfo): Verdict {
-    return exitVerdict(gate, service.kind, exit, this.clock.now());
+    const v = exitVerdict(gate, service.kind, exit, this.clock.now());
+    if (v.ok) return v;
+    const logs = this.logTail(service.name);
+    const conclusive = conclusiveStart(logs, exit.code);
+    return conclusive
+      ? { ...v, message: `${v.message}: conclusive evidence, ${conclusive.meaning}`, decidedBy: 'conclusive' }
+      : { ...v, decidedBy: 'verdict' };
+  }
+
+  private logTail(name: string): string[] {
+    try {
+      return currentRun(name, this.state.tail(name, EVIDENCE_LOG_LINES));
+    } catch {
+      return [];
+    }
   }
 
   private persistedExit(name: string): ExitInfo {

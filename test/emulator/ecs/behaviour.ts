@@ -32,6 +32,11 @@ export interface ImageBehaviour {
   healthOutput?: string;
   /** How long each probe takes; longer than the check's timeout counts as a failure, as in Docker. */
   probeSeconds?: number;
+  /**
+   * A transient failure: the first this many containers started from this image exit with code 1, 4 s after they
+   * started (logging `exitLogs`); later ones run as the rest of the rule says.
+   */
+  transientFailures?: number;
   /** The container exits on its own this many seconds after it started. */
   exitAfterSeconds?: number;
   exitCode: number;
@@ -81,6 +86,7 @@ export interface MatchSubject {
 
 export class BehaviourRegistry {
   private rules: BehaviourRule[] = [];
+  private readonly launches = new Map<string, number>();
 
   constructor(
     rules: BehaviourRule[] = [],
@@ -96,6 +102,18 @@ export class BehaviourRegistry {
   /** Rules added later take precedence, so a test can override one image without restating the scenario. */
   add(rule: BehaviourRule): void {
     this.rules.unshift(rule);
+  }
+
+  /**
+   * What a container started from `image` does, counting it: `transientFailures` makes the first ones crash.
+   * The task model calls this once per container it creates.
+   */
+  launch(subject: MatchSubject): ImageBehaviour {
+    const b = this.resolve(subject);
+    if (!b.transientFailures) return b;
+    const n = (this.launches.get(subject.image) ?? 0) + 1;
+    this.launches.set(subject.image, n);
+    return n <= b.transientFailures ? { ...b, exitAfterSeconds: 4, exitCode: 1 } : b;
   }
 
   list(): readonly BehaviourRule[] {

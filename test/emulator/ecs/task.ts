@@ -1,3 +1,4 @@
+import { HEALTH_REPORT_MARK } from '../../../src/targets/aws/health-report.js';
 import { HealthTracker, type HealthStatus } from '../../../src/targets/health.js';
 import type { AwsContext } from '../core/context.js';
 import type { EventQueue, ScheduledEvent } from '../core/queue.js';
@@ -281,6 +282,24 @@ export class Task {
     this.changed('status');
   }
 
+  /**
+   * What Convoy's wrapped CMD-SHELL health check (src/targets/aws/health-report.ts) does in a real container: a
+   * result that cannot change (the shell's "not found", 126/127, exec format error) is also written to PID 1's
+   * stderr, which the awslogs driver ships.
+   */
+  private reportProbe(c: Container, output: string): void {
+    const cmd = c.def?.healthCheck?.command;
+    if (cmd?.[0] !== 'CMD-SHELL' || !(cmd[1] ?? '').includes(HEALTH_REPORT_MARK)) return;
+    const status = /: not found|command not found/.test(output)
+      ? 127
+      : /Permission denied/.test(output)
+        ? 126
+        : /exec format error/.test(output)
+          ? 1
+          : undefined;
+    if (status !== undefined) this.writeLogs(c, [`${HEALTH_REPORT_MARK} exit ${status}: ${output}`]);
+  }
+
   private scheduleProbe(c: Container): void {
     const at = c.tracker!.nextProbeAt(this.host.queue.now);
     this.timers.push(this.host.queue.at(at, `${c.name} health probe`, () => this.probe(c)));
@@ -293,6 +312,7 @@ export class Task {
     const ready = now >= c.startedAt! + b.readySeconds * 1000;
     const ok = ready && b.health === 'pass';
     const output = ok ? '' : (b.healthOutput ?? (ready ? 'exit status 1' : 'connection refused'));
+    if (!ok) this.reportProbe(c, output);
     const status = c.tracker!.record({
       at: now,
       ok,
@@ -359,7 +379,7 @@ export class Task {
   private container(name: string, image: string, essential: boolean, def?: ContainerDefinition): Container {
     const override = this.opts.overrides?.containerOverrides?.find((o) => o.name === name);
     const command = [...(def?.entryPoint ?? []), ...(override?.command ?? def?.command ?? [])].join(' ');
-    const resolved = this.host.behaviours.resolve({
+    const resolved = this.host.behaviours.launch({
       image,
       container: name,
       family: this.opts.def.family,

@@ -15,6 +15,63 @@ function task(t: Partial<Task>): Task {
   return { taskArn: arn, lastStatus: 'STOPPED', desiredStatus: 'STOPPED', ...t };
 }
 
+describe('aws judge: conclusive or verdict', () => {
+  const stopped = (stoppedReason: string, containers: Task['containers'] = []) =>
+    judgeTask(task({ stopCode: 'TaskFailedToStart', stoppedReason, containers }), roles)!;
+
+  it('says which kind of evidence decided: an image or secret that does not exist is conclusive', () => {
+    const missing = stopped(
+      'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/web:9: docker.io/library/web:9: not found',
+    );
+    assert.equal(missing.decidedBy, 'conclusive');
+    assert.equal(
+      stopped('CannotPullContainerError: ref pull has been retried 1 time(s): manifest unknown').decidedBy,
+      'conclusive',
+    );
+    assert.equal(
+      stopped(
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: ResourceNotFoundException: Secrets Manager can't find the specified secret.",
+      ).decidedBy,
+      'conclusive',
+    );
+    const exec = judgeTask(
+      task({
+        stoppedReason: 'Essential container in task exited',
+        stopCode: 'EssentialContainerExited',
+        containers: [{ name: 'web', lastStatus: 'STOPPED', exitCode: 255, reason: 'exec format error' }],
+      }),
+      roles,
+    )!;
+    assert.equal(exec.decidedBy, 'conclusive');
+  });
+
+  it('a pull that timed out, a health check that failed, a crash: the task’s own verdict', () => {
+    assert.equal(
+      stopped(
+        'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to do request: dial tcp 52.0.0.1:443: i/o timeout',
+      ).decidedBy,
+      'verdict',
+    );
+    const health = judgeTask(
+      task({
+        stoppedReason: 'Task failed container health checks',
+        containers: [{ name: 'web', lastStatus: 'STOPPED', healthStatus: 'UNHEALTHY' }],
+      }),
+      roles,
+    )!;
+    assert.equal(health.decidedBy, 'verdict');
+    const crash = judgeTask(
+      task({
+        stoppedReason: 'Essential container in task exited',
+        stopCode: 'EssentialContainerExited',
+        containers: [{ name: 'web', lastStatus: 'STOPPED', exitCode: 1 }],
+      }),
+      roles,
+    )!;
+    assert.equal(crash.decidedBy, 'verdict');
+  });
+});
+
 describe('aws judge: one task', () => {
   it('judges containers by name, not position: a Fargate sidecar listed first does not hide the app', () => {
     const t = task({

@@ -32,14 +32,20 @@ describe('aws target: ECS services', () => {
   const stackFor = (
     name: string,
     image: string,
-    o: { breaker?: boolean; desired?: number; targetGroup?: string } = {},
+    o: { breaker?: boolean; desired?: number; targetGroup?: string; failFast?: string } = {},
+    hc?: Record<string, unknown>,
   ) =>
-    writeStack(h.dir, name, {
-      web: {
-        taskDefinition: taskDef(`${name}-web`, [{ image }]),
-        serviceDefinition: serviceDef(`${name}-web`, o),
+    writeStack(
+      h.dir,
+      name,
+      {
+        web: {
+          taskDefinition: taskDef(`${name}-web`, [{ image, ...(hc ? { healthCheck: hc } : {}) }]),
+          serviceDefinition: serviceDef(`${name}-web`, o),
+        },
       },
-    });
+      o.failFast ? `deploy: { failFast: ${o.failFast} }` : '',
+    );
 
   it('creates the service, reaches healthy with a Fargate sidecar listed first, and reports status and logs', async () => {
     const { t, u } = await h.start(stackFor('s1', 'web:1'), 'web');
@@ -126,12 +132,51 @@ describe('aws target: ECS services', () => {
     assert.ok((await t.logs('web', 5, { currentRun: true })).some((l) => /Java heap space/.test(l)));
   });
 
+  it('a health command missing at run time is failed at once on conclusive evidence, inside the start period, quoting the 127 output', async () => {
+    // Start period 600 s: ECS itself would not decide for 10 minutes (of emulator time).
+    const stack = stackFor(
+      's6c',
+      'web:no-wget',
+      { breaker: false },
+      { interval: 10, startPeriod: 600, retries: 3 },
+    );
+    const { t, u } = await h.start(stack, 'web');
+    const v = await t.awaitGate(u, 'healthy', gate());
+    const now = h.em.world.queue.now;
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.equal(v.reason, 'unhealthy');
+    assert.equal(v.decidedBy, 'conclusive');
+    assert.match(
+      v.message,
+      /conclusive evidence .*: exit 127: \/bin\/sh: wget: not found — waiting cannot change it$/,
+    );
+    assert.match(v.output ?? '', /^exit 127: \/bin\/sh: wget: not found/);
+    assert.equal(v.check, 'ECS container health check (app)');
+    assert.match(
+      v.output ?? '',
+      /\nhealth check: CMD-SHELL curl -fs http:\/\/localhost:8080\/health \|\| exit 1\n/,
+    );
+    const tasks = h.em.world.ecs.allTasks().filter((x) => x.def.family === 's6c-web');
+    assert.ok(tasks.every((x) => x.stoppedReason !== 'Task failed container health checks'));
+    // ≤ 2 probe intervals (10 s of emulator time) from the first task's start.
+    const started = Math.min(...tasks.map((x) => x.startedAt ?? Infinity));
+    assert.ok(
+      now - started <= 2 * 10_000,
+      `decided ${now - started} ms (emulator time) after the task started`,
+    );
+  });
+
   it('a failing container health check is decided at the first task’s verdict, without a circuit breaker', async () => {
-    const { t, u } = await h.start(stackFor('s6', 'web:no-wget', { breaker: false }), 'web');
+    const { t, u } = await h.start(
+      stackFor('s6', 'web:no-wget', { breaker: false, failFast: 'verdict' }),
+      'web',
+    );
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;
     assert.equal(v.reason, 'unhealthy');
+    assert.equal(v.decidedBy, 'verdict');
     assert.equal(v.check, 'ECS container health check (app)');
     const failedHealth = h.em.world.ecs
       .allTasks()

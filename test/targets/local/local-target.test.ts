@@ -4,6 +4,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Service } from '../../../src/spec/types.js';
 import type { Verdict } from '../../../src/targets/target.js';
+import { createLocalTarget } from '../../../src/targets/local/local-target.js';
 import { stackStateDir } from '../../../src/targets/local/state.js';
 import {
   freePort,
@@ -13,6 +14,7 @@ import {
   unit,
   useLocalTarget,
   withinConfigured,
+  writeScript,
 } from './helpers.js';
 
 /** Gates of the local target, with real processes and real probes. */
@@ -116,10 +118,46 @@ describe('local target: awaitGate', () => {
       check: `http GET http://127.0.0.1:${port}/health`,
       output: 'HTTP 500: db down',
       message: 'health check failed 3 times in a row after the 300ms start period',
+      decidedBy: 'verdict',
     });
   });
 
-  it('reports a failing CMD-SHELL check with the shell error', async () => {
+  it('fails a runtime-only missing health command at the first probe, inside the start period, quoting the 127 output', async () => {
+    // The shell finds out, not the pre-flight: the program is looked up only when the probe runs.
+    const svc = service(
+      'web',
+      { command: 'sleep', args: ['30'] },
+      {
+        healthCheck: healthCheck({
+          command: ['CMD-SHELL', 'no-such-check-xyz --health'],
+          interval: 300,
+          retries: 3,
+          startPeriod: 60_000,
+        }),
+      },
+    );
+    const { verdict, elapsed } = await deploy(svc);
+    // ≤ 2 probe intervals from start (the first probe is due at 1 interval); ECS would take 60 s + 3 × 300 ms.
+    withinConfigured(elapsed, 2 * 300, 'conclusive verdict within 2 probe intervals');
+    const f = pickFailure(verdict);
+    assert.equal(f.reason, 'unhealthy');
+    assert.equal(f.decidedBy, 'conclusive');
+    assert.equal(f.check, 'CMD-SHELL no-such-check-xyz --health');
+    assert.match(f.output ?? '', /^exit 127: \/bin\/sh: .*no-such-check-xyz: (command )?not found$/);
+    assert.match(
+      f.message,
+      /^conclusive evidence at \d+(\.\d+)?m?s from start: the health command was not found/,
+    );
+    assert.match(f.message, /exit 127: \/bin\/sh: .*no-such-check-xyz: (command )?not found\)$/);
+  });
+
+  it('with deploy.failFast: verdict, a missing health command waits for the ECS verdict', async () => {
+    const target = createLocalTarget({
+      env: process.env,
+      dir: local.dir,
+      stack: 'teststack',
+      failFast: 'verdict',
+    });
     const svc = service(
       'web',
       { command: 'sleep', args: ['30'] },
@@ -127,13 +165,44 @@ describe('local target: awaitGate', () => {
         healthCheck: healthCheck({ command: ['CMD-SHELL', 'no-such-check-xyz'], interval: 100, retries: 2 }),
       },
     );
-    const { verdict, elapsed } = await deploy(svc);
-    withinConfigured(elapsed, 2 * 100, 'verdict after 2 failures 100 ms apart');
+    const u = unit(svc);
+    const t0 = Date.now();
+    await target.start(u);
+    const verdict = await target.awaitGate(u, 'healthy', { timeoutMs: 10_000 });
+    withinConfigured(Date.now() - t0, 2 * 100, 'verdict after 2 failures 100 ms apart');
     const f = pickFailure(verdict);
-    assert.equal(f.reason, 'unhealthy');
-    assert.equal(f.check, 'CMD-SHELL no-such-check-xyz');
+    assert.equal(f.decidedBy, 'verdict');
     assert.match(f.output ?? '', /^exit 127: \/bin\/sh: .*no-such-check-xyz: (command )?not found$/);
     assert.equal(f.message, 'health check failed 2 times in a row');
+    await target.stop('web');
+  });
+
+  it('transient evidence (connection refused, then a 503, then recovery) inside the start period does not fail early', async () => {
+    const port = await freePort();
+    const warm = writeScript(
+      local.dir,
+      'warm.mjs',
+      `import http from 'node:http';
+const t0 = Date.now();
+setTimeout(() => http.createServer((req, res) => {
+  const warming = Date.now() - t0 < 900;
+  res.writeHead(warming ? 503 : 200); res.end(warming ? 'warming up' : 'ok');
+}).listen(Number(process.env.PORT), '127.0.0.1'), 500);`,
+    );
+    const hc = healthCheck({
+      http: { url: `http://127.0.0.1:${port}/` },
+      interval: 100,
+      retries: 1,
+      startPeriod: 5000,
+    });
+    const svc = service(
+      'web',
+      { command: process.execPath, args: [warm], env: { PORT: String(port) } },
+      { healthCheck: hc },
+    );
+    const { verdict, elapsed } = await deploy(svc);
+    assert.equal(verdict.ok, true, JSON.stringify(verdict));
+    assert.ok(elapsed >= 850, `healthy after ${elapsed} ms, before it stopped warming up`);
   });
 
   it('ignores failures inside the start period', async () => {
@@ -168,6 +237,7 @@ describe('local target: awaitGate', () => {
       exitCode: 3,
       signal: null,
       message: 'process exited with code 3 before becoming healthy',
+      decidedBy: 'verdict',
     });
   });
 
@@ -183,6 +253,7 @@ describe('local target: awaitGate', () => {
       exitCode: null,
       signal: 'SIGKILL',
       message: 'process was killed by SIGKILL before becoming healthy',
+      decidedBy: 'verdict',
     });
   });
 
@@ -204,8 +275,28 @@ describe('local target: awaitGate', () => {
       exitCode: 1,
       signal: null,
       message: 'job exited with code 1',
+      decidedBy: 'verdict',
     });
     assert.equal((await local.target.status(['migrate']))[0]?.exitCode, 1);
+  });
+
+  it('an exit that says the program cannot run as built (a required env var missing at boot) is conclusive', async () => {
+    const port = await freePort();
+    const svc = service(
+      'web',
+      {
+        command: process.execPath,
+        args: [
+          '-e',
+          `console.error('Error: Missing required environment variable RULES_URL'); process.exit(1)`,
+        ],
+      },
+      { healthCheck: healthCheck({ tcp: { host: '127.0.0.1', port }, startPeriod: 5000 }) },
+    );
+    const { verdict } = await deploy(svc);
+    const f = pickFailure(verdict);
+    assert.equal(f.decidedBy, 'conclusive');
+    assert.match(f.message, /conclusive evidence, a required setting is missing from its environment$/);
   });
 
   it('passes the started gate for a running process and fails it for one that already died', async () => {
@@ -219,6 +310,7 @@ describe('local target: awaitGate', () => {
       exitCode: 4,
       signal: null,
       message: 'process exited with code 4 right after starting',
+      decidedBy: 'verdict',
     });
   });
 
