@@ -17,6 +17,9 @@
  *   engine     imports plan, the store interface (store/store.ts), the target interfaces (targets/target.ts,
  *              targets/registry.ts), spec types (type-only), diagnose/gather.ts (the findings of a failed
  *              service) and core; never a store or target implementation, verify or cli.
+ *   notify     notification channels, readers of the stored events: imports core, spec types (type-only), the store
+ *              interface (store/store.ts) and the engine's event types (engine/events.ts, type-only); never cli, a
+ *              store or target implementation, or the rest of the engine.
  *   cli        may import anything; nothing but cli (and the library entry src/index.ts) imports cli.
  *
  * And no import cycle at all: not between modules, and not between folders.
@@ -163,6 +166,36 @@ export default {
       comment: 'The engine gets a loaded Stack; it does not load, validate or normalise stack files.',
       from: { path: '^src/engine/' },
       to: { path: '^src/spec/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'notify-reads-events',
+      severity: 'error',
+      comment:
+        'A notification channel reads stored events: core, spec types, the store interface and event types only.',
+      from: { path: '^src/notify/' },
+      to: {
+        path: '^src/',
+        pathNot: `^src/(notify/|spec/|store/store[.]ts$|engine/(events|stored-event)[.]ts$)|${CORE}`,
+      },
+    },
+    {
+      name: 'notify-imports-only-types-of-spec-and-engine',
+      severity: 'error',
+      comment:
+        'notify gets a loaded Stack and emitted events; it does not load stack files or run the engine.',
+      from: { path: '^src/notify/' },
+      to: {
+        path: '^src/(spec|engine)/',
+        pathNot: '^src/engine/stored-event[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'only-the-top-imports-notify',
+      severity: 'error',
+      comment: 'Only the CLI (and the library entry) start notification senders.',
+      from: { path: '^src/', pathNot: '^src/(notify/|cli/|index[.]ts$)' },
+      to: { path: '^src/notify/' },
     },
     {
       name: 'only-the-cli-imports-the-cli',

@@ -70,6 +70,8 @@ export function describe(e: ConvoyEvent): string {
       return e.stopped.length ? `stopped: ${e.stopped.join(', ')}` : 'nothing was running';
     case 'subscriber.failed':
       return `subscriber ${e.subscriber} ${e.failure} on ${e.failedOn.code}: ${e.message}; it gets no further events (the deployment goes on)`;
+    case 'notify.failed':
+      return `notification channel ${e.channel} ${e.failure === 'expired' ? 'skipped a stale' : 'refused the'} ${e.failedOn.code} (seq ${e.failedOn.seq}): ${e.message}; not retried (the deployment is unaffected)`;
     case 'event.lost':
       return `event lost: ${e.reason}`;
   }
