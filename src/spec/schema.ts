@@ -145,11 +145,14 @@ export const ServiceSpec = z.strictObject({
  * The `notify:` block (README "Notifications"): channels that read the stack's stored events; credentials come from
  * `${VAR}`s.
  */
-const Secret = z.string().min(1);
+// Empty is allowed: commands that only read state (status, history) load the file without deploy-time secrets, and
+// an unset variable reads as "". A channel with an empty credential refuses to send (notify.failed).
+const Secret = z.string();
+const HttpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
 
 /** Standard Webhooks: `secret` signs; `previousSecret` also signs during a rotation, so either verifies. */
 const WebhookBlock = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
+  url: HttpUrl,
   secret: Secret,
   previousSecret: Secret.optional(),
 });
@@ -165,7 +168,7 @@ const SlackBlock = z.strictObject({
 });
 
 /** Slack incoming webhook: a simpler fallback, one message per milestone. */
-const SlackWebhookBlock = z.strictObject({ url: z.url({ protocol: /^https?$/ }) });
+const SlackWebhookBlock = z.strictObject({ url: HttpUrl });
 
 export const NotifyChannelSpec = z
   .strictObject({

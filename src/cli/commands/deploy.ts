@@ -4,6 +4,7 @@ import { Emitter } from '../../engine/emitter.js';
 import { parseDuration } from '../../spec/schema.js';
 import type { Store } from '../../store/store.js';
 import { InvalidInputError, StoreUnavailableError } from '../../errors.js';
+import { startNotifying } from '../notify-run.js';
 import { deployOutput } from '../output.js';
 import { captureOnFailure } from './diagnose.js';
 import { preflight } from './verify.js';
@@ -71,6 +72,7 @@ export function register(program: Command): void {
       const events = Emitter.forStack(o.stack, o.store, o.clock);
       for (const s of capture ? [...out.subscribers, capture.subscriber] : out.subscribers)
         events.subscribe(s);
+      const notify = startNotifying(o.stack, o.store, events);
       let local: Store | undefined;
       try {
         // Before the lock: a stack that cannot work must not hold up anyone else's deployment.
@@ -121,6 +123,7 @@ export function register(program: Command): void {
         throw err;
       } finally {
         await events.flush();
+        await notify.finish();
         out.finish();
         await local?.close();
         await o.close();

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { Emitter } from '../../engine/emitter.js';
+import { startNotifying } from '../notify-run.js';
 import { observe, runDeployment, type EngineDeps } from '../../engine/deploy.js';
 import { InvalidInputError } from '../../errors.js';
 import type { Recorded } from '../../plan/plan.js';
@@ -69,6 +71,9 @@ export function register(program: Command): void {
         }
         const wait = waitLockMs(opts.waitLock);
         const out = deployOutput(opts);
+        const events = Emitter.forStack(o.stack, o.store, o.clock);
+        for (const s of out.subscribers) events.subscribe(s);
+        const notify = startNotifying(o.stack, o.store, events);
         try {
           await runDeployment(
             o,
@@ -77,13 +82,15 @@ export function register(program: Command): void {
               correlationId: correlationIdFrom(undefined),
               ...whoAndWhere(o.stack.dir),
               waitLockMs: wait,
-              subscribers: out.subscribers,
+              emitter: events,
               signal: interruptSignal(),
             },
             'rollback',
             makePlan,
           );
         } finally {
+          await events.flush();
+          await notify.finish();
           out.finish();
         }
       });
