@@ -21,7 +21,14 @@ export class Notifier {
   private following = true;
   private runs: Promise<SenderResult>[] = [];
 
+  private reported = 0;
+
   constructor(stack: Stack, store: Store, opts: NotifierOptions) {
+    const since = Date.now();
+    const report = (f: NotifyFailure) => {
+      this.reported++;
+      opts.report(f);
+    };
     this.senders = (stack.notify ?? []).map(
       (c) =>
         new Sender({
@@ -31,7 +38,8 @@ export class Notifier {
           holder: senderName(),
           attempts: c.attempts,
           maxAgeMs: c.maxAge,
-          report: opts.report,
+          report,
+          since,
           leaseMs: opts.leaseMs,
         }),
     );
@@ -74,9 +82,18 @@ export class Notifier {
   }
 
   /** One pass over what is stored: `convoy notify flush`, or a later command sending what was left. */
-  async flush(timeoutMs: number): Promise<SenderResult[]> {
+  async flush(
+    timeoutMs: number,
+    settle: () => Promise<void> = async () => undefined,
+  ): Promise<SenderResult[]> {
     const signal = AbortSignal.timeout(timeoutMs);
-    return Promise.all(this.senders.map((s) => s.run({ follow: () => false, signal })));
+    for (let pass = 1; ; pass++) {
+      const before = this.reported;
+      const results = await Promise.all(this.senders.map((s) => s.run({ follow: () => false, signal })));
+      await settle();
+      // A failure reported meanwhile is an event the other channels have not seen yet: one more pass sends it.
+      if (this.reported === before || pass === 3 || signal.aborted) return results;
+    }
   }
 
   /** `convoy notify test`: one test message per channel, and what each receiver said. */

@@ -24,8 +24,9 @@ export interface SenderOptions {
   maxAgeMs: number;
   /** Reports a permanent failure or a stale event (the CLI emits notify.failed). Must not throw. */
   report: (f: NotifyFailure) => void;
+  /** A channel seen for the first time starts here (epoch ms): the stack's older events were never meant for it. */
+  since: number;
   leaseMs?: number;
-  pollMs?: number;
   now?: () => number;
 }
 
@@ -37,6 +38,8 @@ export type SenderResult = { channel: string; sent: number; seq: number } & (
 
 const BATCH = 100;
 const DEFAULT_LEASE_MS = 30_000;
+/** Deployments remembered as refused by the channel (the cursor's state stays small). */
+const KEEP_REFUSED = 20;
 
 class LeaseLost extends Error {}
 
@@ -71,6 +74,7 @@ export class Sender {
   /** `follow()` false: return once nothing is left. Never throws: a store or receiver problem ends it 'paused'. */
   async run(opts: { follow: () => boolean; signal: AbortSignal }): Promise<SenderResult> {
     const base = { channel: this.name };
+    this.sent = 0;
     try {
       const busy = await this.claim();
       if (busy) return { ...base, sent: 0, seq: this.cursor.seq, outcome: 'busy', holder: busy };
@@ -115,7 +119,7 @@ export class Sender {
       for (const [i, e] of batch.entries()) {
         if (opts.signal.aborted) return { outcome: 'stopped' };
         const since = this.cursor.state.since;
-        if (!channel.wants(e) || (typeof since === 'number' && e.at < since)) {
+        if (!channel.wants(e) || (typeof since === 'number' && e.at < since) || this.refused(e)) {
           this.cursor.seq = e.seq; // stored with the next write
           continue;
         }
@@ -130,7 +134,9 @@ export class Sender {
         if (r === 'stopped') return { outcome: 'stopped' };
         if (r === 'ok') this.sent++;
         else if (r.permanent) {
-          // Stored first, then reported: the failure is reported once, and the event never tried again.
+          // Stored first, then reported: the failure is reported once, and the event never tried again. The rest of
+          // its deployment is skipped too: a missing channel or a revoked token would refuse every one of them.
+          this.refuse(e);
           await this.advance(e.seq);
           this.report(e, 'permanent', r.message);
           continue;
@@ -163,6 +169,17 @@ export class Sender {
     }
   }
 
+  private refused(e: StoredEvent): boolean {
+    const ids = this.cursor.state.refused;
+    return e.deploymentId !== undefined && Array.isArray(ids) && ids.includes(e.deploymentId);
+  }
+
+  private refuse(e: StoredEvent): void {
+    if (e.deploymentId === undefined) return;
+    const ids = Array.isArray(this.cursor.state.refused) ? (this.cursor.state.refused as string[]) : [];
+    this.cursor.state.refused = [...ids.slice(-(KEEP_REFUSED - 1)), e.deploymentId];
+  }
+
   private report(e: StoredEvent, failure: NotifyFailure['failure'], message: string): void {
     try {
       this.o.report({ channel: this.name, failure, message, failedOn: { code: e.code, seq: e.seq } });
@@ -176,8 +193,7 @@ export class Sender {
     const { store, stack } = this.o;
     for (let i = 0; i < 5; i++) {
       const cur = await store.getCursor(stack, this.name);
-      // A new channel starts now: the stack's older events were never meant for it.
-      const base = cur ?? { seq: 0, state: { since: this.now() }, version: 0 };
+      const base = cur ?? { seq: 0, state: { since: this.o.since }, version: 0 };
       if (
         cur?.holder &&
         cur.holder !== this.o.holder &&

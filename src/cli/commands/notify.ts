@@ -43,7 +43,7 @@ export function register(program: Command): void {
         for (const s of out.subscribers) events.subscribe(s);
         const results = await new Notifier(o.stack, o.store, {
           report: (f) => events.emit({ code: 'notify.failed', ...f }),
-        }).flush(timeoutMs);
+        }).flush(timeoutMs, () => events.flush());
         await events.flush();
         out.finish();
         for (const r of results) process.stderr.write(`convoy: ${line(r)}\n`);
