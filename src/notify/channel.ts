@@ -11,6 +11,8 @@ export interface SendContext {
    * left out, so a channel catching up after an outage shows the latest state instead of every step.
    */
   superseded: boolean;
+  /** Aborted when the sender must stop now (the command's grace is over): a request in flight is dropped. */
+  signal: AbortSignal;
 }
 
 /**

@@ -14,6 +14,7 @@ export async function post(
   body: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  stop?: AbortSignal,
 ): Promise<HttpAnswer> {
   let res: Response;
   let text: string;
@@ -22,7 +23,7 @@ export async function post(
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]) : AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
     });
     text = await res.text();

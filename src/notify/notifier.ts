@@ -74,8 +74,10 @@ export class Notifier {
     this.following = false;
     this.poke();
     const timer = setTimeout(() => this.stop.abort(), graceMs);
+    // A Slack request in flight cannot be aborted: it is not waited for past the grace (its own timeout ends it).
+    const late = new Promise<SenderResult[]>((r) => setTimeout(() => r([]), graceMs + 200).unref());
     try {
-      return await Promise.all(this.runs);
+      return await Promise.race([Promise.all(this.runs), late]);
     } finally {
       clearTimeout(timer);
     }

@@ -154,11 +154,13 @@ export class Sender {
   ): Promise<'ok' | 'stopped' | DeliveryError> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.o.channel.send(e, { state: this.cursor.state, superseded });
+        await this.o.channel.send(e, { state: this.cursor.state, superseded, signal });
         return 'ok';
       } catch (err) {
         // A channel that throws anything else has a bug: retrying cannot help.
         const f = err instanceof DeliveryError ? err : new DeliveryError(String(err), true);
+        // Dropped mid-request by the stop: sent again next time (the receiver may have it; webhook-id says so).
+        if (signal.aborted && !f.permanent) return 'stopped';
         if (f.permanent || attempt >= this.o.attempts) return f;
         const wait = backoffMs(attempt, f.retryAfterMs);
         // Keeps what the channel learnt (a Slack parent's ts) and the lease through the wait.

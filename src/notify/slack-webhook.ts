@@ -1,6 +1,6 @@
 import type { NotifyChannel } from '../spec/notify.js';
 import type { StoredEvent } from '../store/store.js';
-import { aboutItself, codeFilter, type Channel } from './channel.js';
+import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
 import { post } from './http.js';
 import { milestoneText } from './slack-text.js';
 
@@ -31,8 +31,8 @@ export class SlackWebhookChannel implements Channel {
     return this.filter(e.code) && milestoneText(e) !== undefined && !aboutItself(e, this.name);
   }
 
-  async send(e: StoredEvent): Promise<void> {
-    await post(this.spec.url, JSON.stringify({ text: milestoneText(e) }), {}, this.timeoutMs);
+  async send(e: StoredEvent, ctx: SendContext): Promise<void> {
+    await post(this.spec.url, JSON.stringify({ text: milestoneText(e) }), {}, this.timeoutMs, ctx.signal);
   }
 
   async test(stack: string): Promise<string> {

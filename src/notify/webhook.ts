@@ -2,7 +2,7 @@ import type { NotifyChannel } from '../spec/notify.js';
 import { EVENT_SCHEMA_VERSION } from '../engine/events.js';
 import { toConvoyEvent } from '../engine/stored-event.js';
 import type { StoredEvent } from '../store/store.js';
-import { aboutItself, codeFilter, type Channel } from './channel.js';
+import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
 import { post } from './http.js';
 import { signedHeaders } from './sign.js';
 
@@ -28,9 +28,10 @@ export class WebhookChannel implements Channel {
     return this.filter(e.code) && !aboutItself(e, this.name);
   }
 
-  async send(e: StoredEvent): Promise<void> {
+  async send(e: StoredEvent, ctx: SendContext): Promise<void> {
     const event = toConvoyEvent(e);
-    await this.deliver(`${e.stack}:${e.seq}`, { type: e.code, timestamp: event.at, data: event });
+    const payload = { type: e.code, timestamp: event.at, data: event };
+    await this.deliver(`${e.stack}:${e.seq}`, payload, ctx.signal);
   }
 
   async test(stack: string): Promise<string> {
@@ -40,10 +41,14 @@ export class WebhookChannel implements Channel {
     return `HTTP ${answer.status}${answer.body ? ` ${answer.body.slice(0, 200)}` : ''}`;
   }
 
-  private deliver(id: string, payload: { type: string; timestamp: string; data: unknown }) {
+  private deliver(
+    id: string,
+    payload: { type: string; timestamp: string; data: unknown },
+    signal?: AbortSignal,
+  ) {
     const body = JSON.stringify({ ...payload, schemaVersion: EVENT_SCHEMA_VERSION });
     const secrets = [this.spec.secret, ...(this.spec.previousSecret ? [this.spec.previousSecret] : [])];
     const headers = signedHeaders(secrets, id, Math.floor(Date.now() / 1000), body);
-    return post(this.spec.url, body, headers, this.timeoutMs);
+    return post(this.spec.url, body, headers, this.timeoutMs, signal);
   }
 }
