@@ -173,3 +173,16 @@ function parseArgs(type: string | undefined, body: string): Record<string, strin
     );
   return Object.fromEntries(new URLSearchParams(body));
 }
+
+/** A Slack incoming-webhook stand-in: `ok` for its one path, Slack's 404 `no_service` for any other. */
+export class SlackHookStandIn extends Faulty {
+  readonly texts: string[] = [];
+
+  constructor(path: string) {
+    super((req, body, res) => {
+      if (req.url !== path) return void res.writeHead(404).end('no_service');
+      this.texts.push((JSON.parse(body) as { text: string }).text);
+      res.writeHead(200).end('ok');
+    });
+  }
+}
