@@ -34,7 +34,7 @@ export class Notifier {
         new Sender({
           store,
           stack: stack.name,
-          channel: openChannel(c),
+          channel: openChannel(c, (id) => store.getDeployment(id)),
           holder: senderName(),
           attempts: c.attempts,
           maxAgeMs: c.maxAge,
@@ -99,11 +99,15 @@ export class Notifier {
   }
 
   /** `convoy notify test`: one test message per channel, and what each receiver said. */
-  static async test(stack: Stack): Promise<{ channel: string; ok: boolean; answer: string }[]> {
+  static async test(stack: Stack, store: Store): Promise<{ channel: string; ok: boolean; answer: string }[]> {
     return Promise.all(
       (stack.notify ?? []).map(async (c) => {
         try {
-          return { channel: c.name, ok: true, answer: await openChannel(c).test(stack.name) };
+          return {
+            channel: c.name,
+            ok: true,
+            answer: await openChannel(c, (id) => store.getDeployment(id)).test(stack.name),
+          };
         } catch (err) {
           return { channel: c.name, ok: false, answer: (err as Error).message };
         }

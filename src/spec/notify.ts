@@ -17,6 +17,7 @@ export function normaliseNotify(raw: Record<string, NotifyChannelRaw> | undefine
       c.webhook?.previousSecret,
       c.slack?.token,
       c.slackWebhook?.url,
+      c.github?.token,
     ].filter((v): v is string => v !== undefined),
   }));
 }

@@ -170,11 +170,24 @@ const SlackBlock = z.strictObject({
 /** Slack incoming webhook: a simpler fallback, one message per milestone. */
 const SlackWebhookBlock = z.strictObject({ url: HttpUrl });
 
+/** GitHub: a Deployment for the environment, its statuses, and a commit status `convoy/<stack>` on the sha. */
+const GitHubBlock = z.strictObject({
+  token: Secret,
+  repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected "owner/repo"'),
+  environment: z.string().min(1),
+  /** GitHub Enterprise, e.g. https://github.example.com/api/v3 (default https://api.github.com). */
+  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Shown on the deployment: where the deployed stack is, and its log (a CI run, a dashboard). */
+  environmentUrl: z.url().optional(),
+  logUrl: z.url().optional(),
+});
+
 export const NotifyChannelSpec = z
   .strictObject({
     webhook: WebhookBlock.optional(),
     slack: SlackBlock.optional(),
     slackWebhook: SlackWebhookBlock.optional(),
+    github: GitHubBlock.optional(),
     /** Event codes to send; `deploy.*` matches a prefix. Default: each kind's own choice. */
     events: z.array(z.string().min(1)).optional(),
     /** One request's time limit. */
@@ -184,8 +197,8 @@ export const NotifyChannelSpec = z
     /** An event older than this is no longer worth sending: reported once and skipped. */
     maxAge: Duration.default(86_400_000),
   })
-  .refine((c) => [c.webhook, c.slack, c.slackWebhook].filter((x) => x !== undefined).length === 1, {
-    message: 'a notify channel has exactly one of webhook, slack or slackWebhook',
+  .refine((c) => [c.webhook, c.slack, c.slackWebhook, c.github].filter((x) => x !== undefined).length === 1, {
+    message: 'a notify channel has exactly one of webhook, slack, slackWebhook or github',
   });
 
 export const NotifyBlock = z.record(

@@ -186,3 +186,50 @@ export class SlackHookStandIn extends Faulty {
     });
   }
 }
+
+/** A GitHub REST stand-in: deployments, their statuses, commit statuses, and the repository itself. */
+export class GitHubStandIn extends Faulty {
+  readonly deployments: { id: number; ref: string; environment: string }[] = [];
+  readonly statuses: {
+    deployment: number;
+    state: string;
+    auto_inactive?: boolean;
+    environment_url?: string;
+  }[] = [];
+  readonly commitStatuses: { sha: string; state: string; context: string }[] = [];
+
+  constructor(token: string, repository: string) {
+    super((req, body, res) => {
+      const json = (status: number, o: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(o));
+      if (
+        !/^(token|bearer) /i.test(req.headers.authorization ?? '') ||
+        !req.headers.authorization!.endsWith(token)
+      )
+        return json(401, { message: 'Bad credentials' });
+      const args = (body ? JSON.parse(body) : {}) as Record<string, string>;
+      const base = `/repos/${repository}`;
+      const url = req.url ?? '';
+      if (req.method === 'GET' && url === base) return json(200, { full_name: repository });
+      if (req.method === 'POST' && url === `${base}/deployments`) {
+        const d = { id: this.deployments.length + 1, ref: args.ref!, environment: args.environment! };
+        this.deployments.push(d);
+        return json(201, d);
+      }
+      const ds = new RegExp(`^${base}/deployments/(\\d+)/statuses$`).exec(url);
+      if (req.method === 'POST' && ds) {
+        this.statuses.push({
+          deployment: Number(ds[1]),
+          ...(args as object),
+        } as GitHubStandIn['statuses'][0]);
+        return json(201, { id: this.statuses.length });
+      }
+      const cs = new RegExp(`^${base}/statuses/(\\w+)$`).exec(url);
+      if (req.method === 'POST' && cs) {
+        this.commitStatuses.push({ sha: cs[1]!, state: args.state!, context: args.context! });
+        return json(201, { id: this.commitStatuses.length });
+      }
+      json(404, { message: 'Not Found' });
+    });
+  }
+}

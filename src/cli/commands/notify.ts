@@ -58,7 +58,7 @@ export function register(program: Command): void {
     .action(async () => {
       await withOpened(program.opts().file, {}, async (o) => {
         if (!o.stack.notify?.length) throw new InvalidInputError('the stack file has no notify: channels');
-        const results = await Notifier.test(o.stack);
+        const results = await Notifier.test(o.stack, o.store);
         for (const r of results)
           process.stdout.write(`${r.channel}: ${r.ok ? 'ok' : 'FAILED'}: ${r.answer}\n`);
         if (results.some((r) => !r.ok)) process.exitCode = ExitCode.deployFailed;
