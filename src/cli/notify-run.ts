@@ -19,6 +19,7 @@ export interface BackgroundNotify {
 export function startNotifying(stack: Stack, store: Store, events: Emitter): BackgroundNotify {
   const notifier = new Notifier(stack, store, {
     report: (f) => events.emit({ code: 'notify.failed', ...f }),
+    recovered: (r) => events.emit({ code: 'notify.recovered', ...r }),
   });
   if (notifier.empty) return { finish: async () => undefined };
   // A subscriber that only wakes the senders: they read the store, which has the event already.

@@ -244,6 +244,11 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
     'A notification channel refused an event for good (or it was too old to send): reported once, never retried. The deployment is unaffected.',
   ),
   event(
+    'notify.recovered',
+    { channel: z.string(), unreachableMs: z.number() },
+    'A notification channel answers again after an outage of `unreachableMs`; what it missed follows in order.',
+  ),
+  event(
     'event.lost',
     { reason: z.string() },
     'DynamoDB store only: a writer took this seq but never stored its event (docs/dynamodb.md).',

@@ -7,6 +7,7 @@ import { Sender, type NotifyFailure, type SenderResult } from './sender.js';
 
 export interface NotifierOptions {
   report: (f: NotifyFailure) => void;
+  recovered?: (r: { channel: string; unreachableMs: number }) => void;
   /** Lease length in the cursor (default 30 s). */
   leaseMs?: number;
 }
@@ -39,6 +40,10 @@ export class Notifier {
           attempts: c.attempts,
           maxAgeMs: c.maxAge,
           report,
+          recovered: (r) => {
+            this.reported++;
+            opts.recovered?.(r);
+          },
           since,
           leaseMs: opts.leaseMs,
         }),
@@ -93,7 +98,7 @@ export class Notifier {
       const before = this.reported;
       const results = await Promise.all(this.senders.map((s) => s.run({ follow: () => false, signal })));
       await settle();
-      // A failure reported meanwhile is an event the other channels have not seen yet: one more pass sends it.
+      // A failure or recovery reported meanwhile is an event the other channels have not seen yet: one more pass sends it.
       if (this.reported === before || pass === 3 || signal.aborted) return results;
     }
   }

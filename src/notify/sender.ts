@@ -24,6 +24,8 @@ export interface SenderOptions {
   maxAgeMs: number;
   /** Reports a permanent failure or a stale event (the CLI emits notify.failed). Must not throw. */
   report: (f: NotifyFailure) => void;
+  /** The receiver answers again after failing since `downSince` (the CLI emits notify.recovered). Must not throw. */
+  recovered?: (r: { channel: string; unreachableMs: number }) => void;
   /** A channel seen for the first time starts here (epoch ms): the stack's older events were never meant for it. */
   since: number;
   leaseMs?: number;
@@ -155,12 +157,14 @@ export class Sender {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.o.channel.send(e, { state: this.cursor.state, superseded, signal });
+        this.backUp();
         return 'ok';
       } catch (err) {
         // A channel that throws anything else has a bug: retrying cannot help.
         const f = err instanceof DeliveryError ? err : new DeliveryError(String(err), true);
         // Dropped mid-request by the stop: sent again next time (the receiver may have it; webhook-id says so).
         if (signal.aborted && !f.permanent) return 'stopped';
+        if (!f.permanent) this.cursor.state.downSince ??= this.now(); // kept across runs: the whole outage
         if (f.permanent || attempt >= this.o.attempts) return f;
         const wait = backoffMs(attempt, f.retryAfterMs);
         // Keeps what the channel learnt (a Slack parent's ts) and the lease through the wait.
@@ -168,6 +172,18 @@ export class Sender {
         await this.nap(wait, signal, false);
         if (signal.aborted) return 'stopped';
       }
+    }
+  }
+
+  /** After an outage: one line saying how long the receiver could not be reached. */
+  private backUp(): void {
+    const since = this.cursor.state.downSince;
+    if (typeof since !== 'number') return;
+    delete this.cursor.state.downSince;
+    try {
+      this.o.recovered?.({ channel: this.name, unreachableMs: this.now() - since });
+    } catch {
+      // best effort, as report()
     }
   }
 

@@ -67,6 +67,7 @@ export class SlackChannel implements Channel {
   }
 
   wants(e: StoredEvent): boolean {
+    if (e.code === 'notify.recovered') return e.data.channel === this.name && e.deploymentId !== undefined;
     return (
       HANDLED.includes(e.code) &&
       this.filter(e.code) &&
@@ -107,7 +108,13 @@ export class SlackChannel implements Channel {
       await this.call(() => this.client.chat.update({ channel, ts: parent.ts!, text }));
       parent.shown = text;
     }
-    const reply = threadReply(e, this.spec.mention);
+    const reply =
+      e.code === 'notify.recovered'
+        ? {
+            text: `:warning: Slack could not be reached for ${Math.round(Number(e.data.unreachableMs) / 1000)} s; the messages above caught up`,
+            broadcast: false,
+          }
+        : threadReply(e, this.spec.mention);
     if (reply)
       await this.call(() =>
         this.client.chat.postMessage({

@@ -142,6 +142,11 @@ describeEachBackend('notifications: a durable outbox read from the event stream'
       [['gone', 'permanent', 'channel_not_found', deploymentId]],
       'the permanent error is reported once',
     );
+    for (const channel of ['hook', 'team'])
+      assert.ok(
+        events.some((e) => e.code === 'notify.recovered' && e.channel === channel),
+        `one line says how long ${channel} could not be reached`,
+      );
     const gone = slack.calls.filter((c) => c.error === 'channel_not_found');
     assert.equal(gone.length, 1, 'and never retried');
     // The token is never shown: not in events, not in output.

@@ -43,6 +43,7 @@ export function register(program: Command): void {
         for (const s of out.subscribers) events.subscribe(s);
         const results = await new Notifier(o.stack, o.store, {
           report: (f) => events.emit({ code: 'notify.failed', ...f }),
+          recovered: (r) => events.emit({ code: 'notify.recovered', ...r }),
         }).flush(timeoutMs, () => events.flush());
         await events.flush();
         out.finish();
