@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import {
   cli,
@@ -79,8 +81,15 @@ describeEachBackend('notifications of a failed deployment', () => {
       [':hourglass_flowing_sand:', ':red_circle:', ':x:'],
       hook.texts.join('\n'),
     );
-    for (const out of [r.stdout, r.stderr, flush.stdout, flush.stderr])
-      assert.ok(!out.includes(TOKEN) && !out.includes('planted-hook-secret'), 'no secret is shown');
+    const history = await cli(['history', 'export'], { cwd: dir, env });
+    // The SQLite store's file and its write-ahead log (absent on DynamoDB, whose events `history export` shows).
+    const files = ['state.db', 'state.db-wal']
+      .map((f) => join(dir, '.convoy', f))
+      .filter((f) => existsSync(f));
+    const stored = files.map((f) => readFileSync(f).toString('latin1')).join('');
+    if (files.length) assert.match(stored, /notifyfail-/, 'the events are in these files');
+    for (const out of [r.stdout, r.stderr, flush.stdout, flush.stderr, history.stdout, stored])
+      assert.ok(!out.includes(TOKEN) && !out.includes('planted-hook-secret'), 'no secret is shown or stored');
   });
 
   it('convoy notify test prints what each channel answered', async () => {
