@@ -4,6 +4,7 @@ import { Emitter } from '../../engine/emitter.js';
 import { parseDuration } from '../../spec/schema.js';
 import type { Store } from '../../store/store.js';
 import { InvalidInputError, StoreUnavailableError } from '../../errors.js';
+import { eventLog, logFormat } from '../log.js';
 import { startNotifying } from '../notify-run.js';
 import { deployOutput } from '../output.js';
 import { captureOnFailure } from './diagnose.js';
@@ -38,6 +39,8 @@ interface DeployOptions {
   skipVerify?: boolean;
   /** false with --no-lock. */
   lock?: boolean;
+  logFormat?: string;
+  logFile?: string;
 }
 
 export function register(program: Command): void {
@@ -62,8 +65,12 @@ export function register(program: Command): void {
       '--no-lock',
       'if the shared state store cannot be reached, deploy anyway without the lock (recorded in the audit trail once the store is back)',
     )
+    .option('--log-format <format>', 'also write a structured log of the run: json (pino) or pretty')
+    .option('--log-file <path>', 'where the structured log goes (default: stderr); implies --log-format json')
     .action(async (opts: DeployOptions) => {
       const wait = waitLockMs(opts.waitLock);
+      const format = logFormat(opts.logFormat) ?? (opts.logFile ? 'json' : undefined);
+      const correlationId = correlationIdFrom(opts.correlationId);
       const o = await open(program.opts().file);
       const out = deployOutput(opts);
       const capture = opts.capture ? captureOnFailure(opts.capture, o.stack, o.target, o.clock) : undefined;
@@ -72,6 +79,10 @@ export function register(program: Command): void {
       const events = Emitter.forStack(o.stack, o.store, o.clock);
       for (const s of capture ? [...out.subscribers, capture.subscriber] : out.subscribers)
         events.subscribe(s);
+      const log = format
+        ? eventLog({ format, file: opts.logFile }, { stack: o.stack.name, correlationId })
+        : undefined;
+      if (log) events.subscribe(log.subscriber);
       const notify = startNotifying(o.stack, o.store, events);
       let local: Store | undefined;
       try {
@@ -80,7 +91,7 @@ export function register(program: Command): void {
         const who = whoAndWhere(o.stack.dir);
         const run = {
           stack: o.stack,
-          correlationId: correlationIdFrom(opts.correlationId),
+          correlationId,
           ...who,
           waitLockMs: wait,
           cancelSuperseded: opts.cancelSuperseded,
@@ -124,6 +135,7 @@ export function register(program: Command): void {
       } finally {
         await events.flush();
         await notify.finish();
+        log?.close();
         out.finish();
         await local?.close();
         await o.close();
