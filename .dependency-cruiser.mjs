@@ -23,6 +23,9 @@
  *   server     `convoy serve`: a reader of the store interface (store/store.ts) and of the event stream (engine/events.ts,
  *              follow.ts, stored-event.ts, estimate.ts); imports spec and core too; never the cli, a store or target
  *              implementation, or the rest of the engine. Only cli imports it.
+ *   notify     notification channels, readers of the stored events: imports core, spec types (type-only), the store
+ *              interface (store/store.ts) and the engine's event types (engine/events.ts, engine/stored-event.ts); never cli, a
+ *              store or target implementation, or the rest of the engine.
  *   cli        may import anything; nothing but cli (and the library entry src/index.ts) imports cli.
  *
  * And no import cycle at all: not between modules, and not between folders.
@@ -195,6 +198,37 @@ export default {
       comment: 'The server sits beside the CLI at the top: only a command (`convoy serve`) starts it.',
       from: { path: '^src/', pathNot: '^src/(cli|server)/' },
       to: { path: '^src/server/' },
+    },
+    {
+      name: 'notify-reads-events',
+      severity: 'error',
+      comment:
+        'A notification channel reads stored events: core, spec types, the store interface and event types only.',
+      from: { path: '^src/notify/' },
+      to: {
+        path: '^src/',
+        pathNot: `^src/(notify/|spec/|store/store[.]ts$|engine/(events|stored-event)[.]ts$)|${CORE}`,
+      },
+    },
+    {
+      name: 'notify-imports-only-types-of-spec-and-engine',
+      severity: 'error',
+      comment:
+        'notify gets a loaded Stack and emitted events; it does not load stack files or run the engine.',
+      from: { path: '^src/notify/' },
+      to: {
+        path: '^src/(spec|engine)/',
+        pathNot: '^src/engine/(stored-event|events)[.]ts$',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'only-the-top-imports-notify',
+      severity: 'error',
+      comment:
+        'Only the top starts notification senders: the library (src/api/, beside a deployment), the CLI and the library entry.',
+      from: { path: '^src/', pathNot: '^src/(notify/|api/|cli/|index[.]ts$)' },
+      to: { path: '^src/notify/' },
     },
     {
       name: 'only-the-cli-imports-the-cli',

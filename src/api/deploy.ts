@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { captureOnFailure } from './diagnose.js';
 import type { Opened } from './open.js';
+import { startNotifying } from './notify-run.js';
 import { preflight } from './preflight.js';
 import { importUnlocked, openUnlockedStore, unlockedFile } from './unlocked.js';
 import { correlationIdFrom, whoAndWhere } from './who.js';
@@ -29,6 +30,11 @@ export interface DeployOptions {
   subscribers?: Subscriber[];
   /** Ctrl-C: stop, roll back per policy, release the lock. */
   signal?: AbortSignal;
+  /**
+   * How long the stack's notification channels (`notify:`) keep sending after the deployment ends; what is left
+   * goes out with the next command on the store (default 3 s; env CONVOY_NOTIFY_GRACE_MS for the CLI).
+   */
+  notifyGraceMs?: number;
   /** Who deploys, for history and whoever finds the lock held; default from CI variables, git and the OS user. */
   who?: { actor: string; holder: string; context: Record<string, string> };
 }
@@ -43,6 +49,8 @@ export async function deploy(o: Opened, d: DeployOptions = {}): Promise<RunOutco
   // One emitter for the whole operation, so its own events and the deployment's share one stream and subscribers.
   const events = Emitter.forStack(o.stack, o.store, o.clock);
   for (const s of [...(d.subscribers ?? []), ...(capture ? [capture.subscriber] : [])]) events.subscribe(s);
+  // The channels send from the stored stream beside the deployment; they can neither fail nor slow it.
+  const notify = startNotifying(o.stack, o.store, events, d.notifyGraceMs);
   let local: Store | undefined;
   try {
     // Before the lock: a stack that cannot work must not hold up anyone else's deployment.
@@ -79,6 +87,7 @@ export async function deploy(o: Opened, d: DeployOptions = {}): Promise<RunOutco
     }
     throw err;
   } finally {
+    await notify.finish();
     await events.flush();
     await local?.close();
   }

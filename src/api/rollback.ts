@@ -1,5 +1,7 @@
 import { observe, runDeployment, type EngineDeps, type RunOutcome } from '../engine/deploy.js';
+import { Emitter } from '../engine/emitter.js';
 import type { Subscriber } from '../engine/events.js';
+import { startNotifying } from './notify-run.js';
 import { InvalidInputError } from '../errors.js';
 import type { Plan, Recorded } from '../plan/plan.js';
 import { buildRollbackPlan, type Previous } from '../plan/rollback-plan.js';
@@ -14,6 +16,8 @@ export interface RollbackOptions {
   waitLockMs?: number;
   subscribers?: Subscriber[];
   signal?: AbortSignal;
+  /** As for deploy: how long the channels keep sending after the rollback ends. */
+  notifyGraceMs?: number;
 }
 
 /** One service's way back: from its current revision to its newest earlier good one. */
@@ -71,17 +75,25 @@ export async function planRollback(o: Opened, services: string[] = []): Promise<
 /** Puts services back on their previous good revision, as a deployment of kind `rollback`. */
 export async function rollback(o: Opened, r: RollbackOptions = {}): Promise<RunOutcome> {
   const makePlan = rollbackPlanner(o, r.services ?? []);
-  return runDeployment(
-    o,
-    {
-      stack: o.stack,
-      correlationId: correlationIdFrom(r.correlationId, o.env),
-      ...whoAndWhere(o.stack.dir, o.env),
-      waitLockMs: r.waitLockMs ?? 0,
-      subscribers: r.subscribers,
-      signal: r.signal,
-    },
-    'rollback',
-    makePlan,
-  );
+  const events = Emitter.forStack(o.stack, o.store, o.clock);
+  for (const s of r.subscribers ?? []) events.subscribe(s);
+  const notify = startNotifying(o.stack, o.store, events, r.notifyGraceMs);
+  try {
+    return await runDeployment(
+      o,
+      {
+        stack: o.stack,
+        correlationId: correlationIdFrom(r.correlationId, o.env),
+        ...whoAndWhere(o.stack.dir, o.env),
+        waitLockMs: r.waitLockMs ?? 0,
+        emitter: events,
+        signal: r.signal,
+      },
+      'rollback',
+      makePlan,
+    );
+  } finally {
+    await notify.finish();
+    await events.flush();
+  }
 }

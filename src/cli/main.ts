@@ -8,6 +8,7 @@ import * as eventsCmd from './commands/events.js';
 import * as history from './commands/history.js';
 import * as lock from './commands/lock.js';
 import * as logs from './commands/logs.js';
+import * as notifyCmd from './commands/notify.js';
 import * as plan from './commands/plan.js';
 import * as rollback from './commands/rollback.js';
 import * as schema from './commands/schema.js';
@@ -61,6 +62,7 @@ for (const c of [
   lock,
   storeCmd,
   serve,
+  notifyCmd,
 ])
   c.register(program);
 

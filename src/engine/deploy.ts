@@ -13,7 +13,7 @@ import { execute, type ExecResult } from './execute.js';
 import { recordFailure } from './failure.js';
 import { lastUnitDurations } from './estimate.js';
 import { acquireLease } from './lease.js';
-import { makeRedactor, secretValues } from './redact.js';
+import { makeRedactor, notifySecrets, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
 import { rollBack, type RollbackItem } from './rollback.js';
 
@@ -87,7 +87,7 @@ export async function runDeployment(
   const emitter =
     o.emitter ?? Emitter.forStack(stack, store, clock, { subscriberTimeoutMs: o.subscriberTimeoutMs });
   emitter.useStore(store);
-  emitter.setRedactor(makeRedactor(secretValues(stack.services)));
+  emitter.setRedactor(makeRedactor(secretValues(stack.services, notifySecrets(stack))));
   emitter.deploymentId = undefined;
   o.subscribers?.forEach((s) => emitter.subscribe(s));
   try {
@@ -164,7 +164,12 @@ async function run(
     const plan = await makePlan(observed);
     // Secrets of revisions we may roll back to are masked too.
     emitter.setRedactor(
-      makeRedactor(secretValues([...stack.services, ...[...observed.recorded.values()].map((r) => r.spec)])),
+      makeRedactor(
+        secretValues(
+          [...stack.services, ...[...observed.recorded.values()].map((r) => r.spec)],
+          notifySecrets(stack),
+        ),
+      ),
     );
     for (const e of plan.entries.filter((x) => x.changed)) {
       await store.saveRevision({

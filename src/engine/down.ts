@@ -4,7 +4,7 @@ import type { EngineDeps, LockedRun } from './deploy.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { acquireLease } from './lease.js';
-import { makeRedactor, secretValues } from './redact.js';
+import { makeRedactor, notifySecrets, secretValues } from './redact.js';
 
 export interface DownOptions extends LockedRun {
   subscribers?: Subscriber[];
@@ -24,7 +24,7 @@ export interface DownOutcome {
 export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOutcome> {
   const { store, target, clock } = deps;
   const stack = o.stack;
-  const redact = makeRedactor(secretValues(stack.services));
+  const redact = makeRedactor(secretValues(stack.services, notifySecrets(stack)));
   const emitter = new Emitter(stack.name, clock, store, redact);
   o.subscribers?.forEach((s) => emitter.subscribe(s));
   const lease = await acquireLease(store, clock, emitter, {

@@ -3,7 +3,7 @@ import type { Stack } from '../spec/types.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../core/clock.js';
 import type { EventPayload, Subscriber } from './events.js';
-import { makeRedactor, redactDeep, secretValues, type Redact } from './redact.js';
+import { makeRedactor, notifySecrets, redactDeep, secretValues, type Redact } from './redact.js';
 import { toConvoyEvent, toNewEvent } from './stored-event.js';
 import { SubscriberQueue } from './subscriber-queue.js';
 
@@ -44,7 +44,13 @@ export class Emitter {
 
   /** An emitter for `stack` that masks its secret values. */
   static forStack(stack: Stack, store: Store, clock: Clock, opts: EmitterOptions = {}): Emitter {
-    return new Emitter(stack.name, clock, store, makeRedactor(secretValues(stack.services)), opts);
+    return new Emitter(
+      stack.name,
+      clock,
+      store,
+      makeRedactor(secretValues(stack.services, notifySecrets(stack))),
+      opts,
+    );
   }
 
   subscribe(s: Subscriber): void {

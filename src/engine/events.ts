@@ -240,6 +240,21 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
     'A subscriber threw, rejected or did not return in time; it gets no further events. The deployment is unaffected.',
   ),
   event(
+    'notify.failed',
+    {
+      channel: z.string(),
+      failure: z.enum(['permanent', 'expired']),
+      message: z.string().describe("The receiver's own answer, e.g. Slack's `channel_not_found`."),
+      failedOn: z.object({ code: z.string(), seq: z.number().int() }),
+    },
+    'A notification channel refused an event for good (or it was too old to send): reported once, never retried. The deployment is unaffected.',
+  ),
+  event(
+    'notify.recovered',
+    { channel: z.string(), unreachableMs: z.number() },
+    'A notification channel answers again after an outage of `unreachableMs`; what it missed follows in order.',
+  ),
+  event(
     'event.lost',
     { reason: z.string() },
     'DynamoDB store only: a writer took this seq but never stored its event (docs/dynamodb.md).',

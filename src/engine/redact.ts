@@ -1,4 +1,4 @@
-import type { Service } from '../spec/types.js';
+import type { Service, Stack } from '../spec/types.js';
 import { TARGET_MODULES } from '../targets/registry.js';
 
 export type Redact = (text: string) => string;
@@ -7,13 +7,18 @@ export type Redact = (text: string) => string;
  * Collects every value the target modules call secret (the local target: env values marked `secret`), so no
  * event, log line or history entry can carry one.
  */
-export function secretValues(services: Iterable<Service>): string[] {
-  const out = new Set<string>();
+export function secretValues(services: Iterable<Service>, more: Iterable<string> = []): string[] {
+  const out = new Set<string>([...more].filter((v) => v.length >= 3));
   for (const s of services) {
     for (const t of TARGET_MODULES) for (const v of t.secretValues(s)) if (v.length >= 3) out.add(v);
   }
   // Longest first so a secret that contains another is masked whole.
   return [...out].sort((a, b) => b.length - a.length);
+}
+
+/** What the stack's notification channels must never show: tokens, signing secrets, webhook URLs. */
+export function notifySecrets(stack: Pick<Stack, 'notify'>): string[] {
+  return (stack.notify ?? []).flatMap((c) => c.secrets);
 }
 
 export function makeRedactor(secrets: string[]): Redact {

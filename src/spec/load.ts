@@ -4,6 +4,7 @@ import { checkStack } from './checks.js';
 import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
 import { issuesToError } from './issues.js';
+import { normaliseNotify } from './notify.js';
 import { normaliseServices } from './normalise.js';
 import { StackSpec } from './schema.js';
 import type { Stack } from './types.js';
@@ -47,6 +48,7 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
     lock: raw.lock,
     store: raw.store,
     ...(raw.aws ? { aws: raw.aws } : {}),
+    notify: normaliseNotify(raw.notify),
     services,
     locate: (path) => source.locate(path),
   };

@@ -143,6 +143,71 @@ export const ServiceSpec = z.strictObject({
 
 export const FailFast = z.enum(['conclusive', 'verdict']);
 
+/*
+ * The `notify:` block (README "Notifications"): channels that read the stack's stored events; credentials come from
+ * `${VAR}`s.
+ */
+// Empty is allowed: commands that only read state (status, history) load the file without deploy-time secrets, and
+// an unset variable reads as "". A channel with an empty credential refuses to send (notify.failed).
+const Secret = z.string();
+const HttpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
+
+/** Standard Webhooks: `secret` signs; `previousSecret` also signs during a rotation, so either verifies. */
+const WebhookBlock = z.strictObject({
+  url: HttpUrl,
+  secret: Secret,
+  previousSecret: Secret.optional(),
+});
+
+/** Slack Web API: one parent message per deployment, edited in place, details in its thread. */
+const SlackBlock = z.strictObject({
+  token: Secret,
+  channel: z.string().min(1),
+  /** Another Web API base such as an Enterprise Grid proxy (default https://slack.com/api/). */
+  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Added to the thread's rollback-failed message, e.g. "<!subteam^S0123>" or "<@U0123>". */
+  mention: z.string().min(1).optional(),
+});
+
+/** Slack incoming webhook: a simpler fallback, one message per milestone. */
+const SlackWebhookBlock = z.strictObject({ url: HttpUrl });
+
+/** GitHub: a Deployment for the environment, its statuses, and a commit status `convoy/<stack>` on the sha. */
+const GitHubBlock = z.strictObject({
+  token: Secret,
+  repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected "owner/repo"'),
+  environment: z.string().min(1),
+  /** GitHub Enterprise, e.g. https://github.example.com/api/v3 (default https://api.github.com). */
+  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Shown on the deployment: where the deployed stack is, and its log (a CI run, a dashboard). */
+  environmentUrl: z.url().optional(),
+  logUrl: z.url().optional(),
+});
+
+export const NotifyChannelSpec = z
+  .strictObject({
+    webhook: WebhookBlock.optional(),
+    slack: SlackBlock.optional(),
+    slackWebhook: SlackWebhookBlock.optional(),
+    github: GitHubBlock.optional(),
+    /** Event codes to send; `deploy.*` matches a prefix. Default: each kind's own choice. */
+    events: z.array(z.string().min(1)).optional(),
+    /** One request's time limit. */
+    timeout: Duration.default(10_000),
+    /** Attempts for one event in one run before the sender leaves it to the next run. */
+    attempts: z.number().int().min(1).max(50).default(8),
+    /** An event older than this is no longer worth sending: reported once and skipped. */
+    maxAge: Duration.default(86_400_000),
+  })
+  .refine((c) => [c.webhook, c.slack, c.slackWebhook, c.github].filter((x) => x !== undefined).length === 1, {
+    message: 'a notify channel has exactly one of webhook, slack, slackWebhook or github',
+  });
+
+export const NotifyBlock = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a channel name is lower-case letters, digits, "-" and "_"'),
+  NotifyChannelSpec,
+);
+
 export const RollbackScope = z.enum(['failed', 'changed', 'none']);
 
 export const StackSpec = z.strictObject({
@@ -168,6 +233,7 @@ export const StackSpec = z.strictObject({
     .default({ lease: 15_000, heartbeat: 5_000 }),
   store: StoreBlock.default({ kind: 'sqlite', retention: 90 * 86_400_000, queueRetention: 7 * 86_400_000 }),
   aws: AwsStackBlock.optional(),
+  notify: NotifyBlock.optional(),
   services: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'),
@@ -187,4 +253,5 @@ export type FailFastName = z.output<typeof FailFast>;
 export type RollbackScopeName = z.output<typeof RollbackScope>;
 export type StoreSpec = z.output<typeof StoreBlock>;
 export type AwsStackSpec = z.output<typeof AwsStackBlock>;
+export type NotifyChannelRaw = z.output<typeof NotifyChannelSpec>;
 export type CloudFormationSpec = z.output<typeof CloudFormationBlock>;

@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../errors.js';
+import type { NotifyChannel } from './notify.js';
 import type { ConditionName, HealthCheckSpec, LocalSpec, RawStack } from './schema.js';
 
 /** A dependency after normalisation: the short form `[db]` becomes `{ db: { condition } }`. */
@@ -51,6 +52,8 @@ export interface Stack {
   lock: RawStack['lock'];
   store: RawStack['store'];
   aws?: RawStack['aws'];
+  /** Notification channels, in file order (absent or []: none). */
+  notify?: NotifyChannel[];
   services: Service[];
   /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
   locate(path: readonly (string | number)[]): SourceLocation;

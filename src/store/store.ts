@@ -127,6 +127,22 @@ export interface StoredEvent {
 /** An event to append: the store assigns its seq. */
 export type NewEvent = Omit<StoredEvent, 'seq'>;
 
+/**
+ * A notification channel's place in its stack's event stream (README "Notifications"): the events are durable and
+ * ordered already, so "delivered up to seq N" plus the channel's own memory is the whole outbox.
+ */
+export interface DeliveryCursor {
+  /** Every event up to this seq was delivered, or given up on and reported. */
+  seq: number;
+  /** The channel's memory as JSON, e.g. the Slack parent message's ts per deployment. Never secret. */
+  state: Record<string, unknown>;
+  /** The sender working on the channel and until when (epoch ms): other senders wait, so nothing goes out twice. */
+  holder?: string;
+  leaseUntil?: number;
+  /** Bumped by every write; putCursor compares it. 0: never written. */
+  version: number;
+}
+
 export interface HistoryFilter {
   stack?: string;
   status?: DeploymentStatus;
@@ -211,6 +227,14 @@ export interface Store {
    * (the DynamoDB store's `event.lost`, see its appendEvent), and never appears afterwards.
    */
   listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]>;
+
+  /** The channel's delivery cursor; undefined before its first write. */
+  getCursor(stack: string, channel: string): Promise<DeliveryCursor | undefined>;
+  /**
+   * Compare-and-set: stores `next` only when the stored version is still `next.version - 1` (none stored: 0), so two
+   * senders never both take a lease or advance past each other. False when someone else wrote first.
+   */
+  putCursor(stack: string, channel: string, next: DeliveryCursor): Promise<boolean>;
 
   saveRevision(r: RevisionRecord): Promise<void>;
   getRevision(stack: string, service: string, revision: string): Promise<RevisionRecord | undefined>;

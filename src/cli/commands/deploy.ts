@@ -5,6 +5,8 @@ import { parseDuration } from '../../spec/schema.js';
 import { InvalidInputError } from '../../errors.js';
 import { deployOutput } from '../output.js';
 import { describe } from '../render/describe.js';
+import { correlationIdFrom } from '../../api/who.js';
+import { eventLog, logFormat } from '../log.js';
 import { cliEnv, withOpened } from '../setup.js';
 
 export function waitLockMs(value: string | undefined): number {
@@ -34,6 +36,14 @@ interface DeployFlags {
   skipVerify?: boolean;
   /** false with --no-lock. */
   lock?: boolean;
+  logFormat?: string;
+  logFile?: string;
+}
+
+/** CONVOY_NOTIFY_GRACE_MS: how long a finished command keeps sending notifications (the library's default: 3 s). */
+export function notifyGraceMs(): number | undefined {
+  const v = Number(cliEnv().CONVOY_NOTIFY_GRACE_MS);
+  return cliEnv().CONVOY_NOTIFY_GRACE_MS !== undefined && Number.isFinite(v) ? v : undefined;
 }
 
 export function register(program: Command): void {
@@ -58,22 +68,31 @@ export function register(program: Command): void {
       '--no-lock',
       'if the shared state store cannot be reached, deploy anyway without the lock (recorded in the audit trail once the store is back)',
     )
+    .option('--log-format <format>', 'also write a structured log of the run: json (pino) or pretty')
+    .option('--log-file <path>', 'where the structured log goes (default: stderr); implies --log-format json')
     .action(async (opts: DeployFlags) => {
       const wait = waitLockMs(opts.waitLock);
+      const format = logFormat(opts.logFormat) ?? (opts.logFile ? 'json' : undefined);
+      const correlationId = correlationIdFrom(opts.correlationId, cliEnv());
       await withOpened(program.opts().file, {}, async (o) => {
         const out = deployOutput(opts, cliEnv());
+        const log = format
+          ? eventLog({ format, file: opts.logFile }, { stack: o.stack.name, correlationId })
+          : undefined;
         try {
           await deploy(o, {
-            correlationId: opts.correlationId,
+            correlationId,
+            notifyGraceMs: notifyGraceMs(),
             waitLockMs: wait,
             cancelSuperseded: opts.cancelSuperseded,
             skipVerify: opts.skipVerify,
             allowUnlocked: opts.lock === false,
             captureFile: opts.capture,
-            subscribers: [...out.subscribers, notices],
+            subscribers: [...out.subscribers, notices, ...(log ? [log.subscriber] : [])],
             signal: interruptSignal(),
           });
         } finally {
+          log?.close();
           out.finish();
         }
       });

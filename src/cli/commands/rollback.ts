@@ -3,7 +3,7 @@ import { planRollback, rollback } from '../../api/rollback.js';
 import { deployOutput, printJson } from '../output.js';
 import { short, table } from '../render/format.js';
 import { cliEnv, withOpened } from '../setup.js';
-import { interruptSignal, waitLockMs } from './deploy.js';
+import { interruptSignal, notifyGraceMs, waitLockMs } from './deploy.js';
 
 export function register(program: Command): void {
   program
@@ -34,6 +34,7 @@ export function register(program: Command): void {
             waitLockMs: wait,
             subscribers: out.subscribers,
             signal: interruptSignal(),
+            notifyGraceMs: notifyGraceMs(),
           });
         } finally {
           out.finish();

@@ -70,6 +70,10 @@ export function describe(e: ConvoyEvent): string {
       return e.stopped.length ? `stopped: ${e.stopped.join(', ')}` : 'nothing was running';
     case 'subscriber.failed':
       return `subscriber ${e.subscriber} ${e.failure} on ${e.failedOn.code}: ${e.message}; it gets no further events (the deployment goes on)`;
+    case 'notify.failed':
+      return `notification channel ${e.channel} ${e.failure === 'expired' ? 'skipped a stale' : 'refused the'} ${e.failedOn.code} (seq ${e.failedOn.seq}): ${e.message}; not retried (the deployment is unaffected)`;
+    case 'notify.recovered':
+      return `notification channel ${e.channel} answers again after ${Math.round(e.unreachableMs / 1000)} s unreachable`;
     case 'event.lost':
       return `event lost: ${e.reason}`;
   }

@@ -1,5 +1,6 @@
 import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type {
+  DeliveryCursor,
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
@@ -14,6 +15,7 @@ import type {
   StoredEvent,
   Store,
 } from '../store.js';
+import { getCursor, putCursor } from './cursors.js';
 import { DEFAULT_EVENT_GRACE_MS, EventStream } from './events.js';
 import { Expr, N, S, num, pad, str, tick, type Item } from './expr.js';
 import { Fencer, change, create, type FencingMode } from './fence.js';
@@ -313,6 +315,14 @@ class DynamoStoreImpl implements DynamoStore {
 
   listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
     return this.events.listAfter(stack, afterSeq, limit);
+  }
+
+  getCursor(stack: string, channel: string): Promise<DeliveryCursor | undefined> {
+    return getCursor(this.table, stack, channel);
+  }
+
+  putCursor(stack: string, channel: string, next: DeliveryCursor): Promise<boolean> {
+    return putCursor(this.table, stack, channel, next);
   }
 
   async saveRevision(r: RevisionRecord): Promise<void> {

@@ -22,6 +22,7 @@ import { N, S, num, pad, str, type Item } from './expr.js';
  *   stack#<stack>  rev#<service>#<revision>              resolved spec of a revision           never
  *   stack#<stack>  qseq, q#<id>                          queue ticket counter, waiters         see queue.ts
  *   stack#<stack>  evtseq, evt#<seq:10>                  the stack's event stream              see events.ts
+ *   stack#<stack>  notify#<channel>                      notification delivery cursor          never
  *   dep#<id>       ref                                   stack and sk of the deployment        creation + retention
  *   dep#<id>       step#<service>                        step                                  last write + retention
  *   dep#<id>       evt#<seq:10>                          copy of a stream event of the         write + retention

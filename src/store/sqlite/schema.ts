@@ -126,6 +126,19 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_by_deployment ON events (deployment_id, seq);
   CREATE INDEX events_by_time ON events (stack, at);
   `,
+  `
+  -- Notification channels read the event stream: how far each got, its memory and who is sending (issue 14).
+  CREATE TABLE delivery_cursors (
+    stack       TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    state       TEXT NOT NULL,
+    holder      TEXT,
+    lease_until INTEGER,
+    version     INTEGER NOT NULL,
+    PRIMARY KEY (stack, channel)
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FencedOutError } from '../../errors.js';
 import type {
+  DeliveryCursor,
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
@@ -17,6 +18,7 @@ import type {
   StoredEvent,
   Store,
 } from '../store.js';
+import { cursorOps } from './cursors.js';
 import { eventOps } from './events.js';
 import {
   fromDeployment,
@@ -59,11 +61,13 @@ class SqliteStore implements Store {
   private readonly q;
   private readonly queue;
   private readonly events;
+  private readonly cursors;
 
   constructor(private readonly db: Database.Database) {
     this.q = prepare(db);
     this.queue = queueOps(db);
     this.events = eventOps(db);
+    this.cursors = cursorOps(db);
   }
 
   /**
@@ -220,6 +224,14 @@ class SqliteStore implements Store {
 
   async listEventsAfter(stack: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
     return this.events.listAfter(stack, afterSeq, limit);
+  }
+
+  async getCursor(stack: string, channel: string): Promise<DeliveryCursor | undefined> {
+    return this.cursors.get(stack, channel);
+  }
+
+  async putCursor(stack: string, channel: string, next: DeliveryCursor): Promise<boolean> {
+    return this.cursors.put(stack, channel, next);
   }
 
   async saveRevision(r: RevisionRecord): Promise<void> {

@@ -1,0 +1,34 @@
+import type { NotifyChannel } from '../spec/notify.js';
+import type { Channel } from './channel.js';
+import { DeliveryError } from './failure.js';
+import { GitHubChannel, type DeploymentLookup } from './github.js';
+import { SlackChannel } from './slack.js';
+import { SlackWebhookChannel } from './slack-webhook.js';
+import { WebhookChannel } from './webhook.js';
+
+/** The channel a `notify:` entry describes (the schema guarantees exactly one kind). */
+export function openChannel(c: NotifyChannel, deployments: DeploymentLookup): Channel {
+  const empty = missing(c);
+  if (empty) return refusing(c.name, `${empty} is empty: set the variable the stack file names`);
+  if (c.slack) return new SlackChannel(c.name, c.slack, c.events, c.timeout);
+  if (c.github) return new GitHubChannel(c.name, c.github, c.events, c.timeout, deployments);
+  if (c.slackWebhook) return new SlackWebhookChannel(c.name, c.slackWebhook, c.events, c.timeout);
+  return new WebhookChannel(c.name, c.webhook!, c.events, c.timeout);
+}
+
+/** The credential a channel lacks (loaded without its variables), if any. */
+function missing(c: NotifyChannel): string | undefined {
+  if (c.slack && !c.slack.token) return 'slack.token';
+  if (c.github && !c.github.token) return 'github.token';
+  if (c.slackWebhook && !c.slackWebhook.url) return 'slackWebhook.url';
+  if (c.webhook && !c.webhook.url) return 'webhook.url';
+  if (c.webhook && !c.webhook.secret) return 'webhook.secret';
+  return undefined;
+}
+
+/** A channel that cannot send: refused for good, so reported (once per deployment) and never retried. */
+function refusing(name: string, why: string): Channel {
+  const fail = () => Promise.reject(new DeliveryError(why, true));
+  // Once per deployment is enough to be noticed.
+  return { name, wants: (e) => e.code === 'deploy.started', send: fail, test: fail };
+}

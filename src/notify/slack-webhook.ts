@@ -1,0 +1,47 @@
+import type { NotifyChannel } from '../spec/notify.js';
+import type { StoredEvent } from '../store/store.js';
+import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
+import { post } from './http.js';
+import { milestoneText } from './slack-text.js';
+
+type SlackWebhookSpec = NonNullable<NotifyChannel['slackWebhook']>;
+
+const MILESTONES = [
+  'deploy.started',
+  'deploy.succeeded',
+  'deploy.failed',
+  'deploy.rollback-failed',
+  'service.failed',
+];
+
+/** Slack incoming webhook: no message to edit, so one message per milestone. */
+export class SlackWebhookChannel implements Channel {
+  private readonly filter: (code: string) => boolean;
+
+  constructor(
+    readonly name: string,
+    private readonly spec: SlackWebhookSpec,
+    events: readonly string[] | undefined,
+    private readonly timeoutMs: number,
+  ) {
+    this.filter = codeFilter(events ?? MILESTONES);
+  }
+
+  wants(e: StoredEvent): boolean {
+    return this.filter(e.code) && milestoneText(e) !== undefined && !aboutItself(e, this.name);
+  }
+
+  async send(e: StoredEvent, ctx: SendContext): Promise<void> {
+    await post(this.spec.url, JSON.stringify({ text: milestoneText(e) }), {}, this.timeoutMs, ctx.signal);
+  }
+
+  async test(stack: string): Promise<string> {
+    const a = await post(
+      this.spec.url,
+      JSON.stringify({ text: `Convoy test message for stack ${stack}` }),
+      {},
+      this.timeoutMs,
+    );
+    return `HTTP ${a.status} ${a.body}`.trim();
+  }
+}
