@@ -14,9 +14,14 @@ function find(dir) {
 const only = process.argv.slice(2);
 const files = find('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 const concurrency = process.env.CONVOY_TEST_CONCURRENCY ?? '4';
-const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
-  stdio: 'inherit',
-  // The SDK's Node 20 notice would repeat for every test file that makes a client; `convoy --version` says it once.
-  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
-});
+// A test that hangs fails after 10 minutes instead of holding the whole run (CI has 90).
+const r = spawnSync(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...files],
+  {
+    stdio: 'inherit',
+    // The SDK's Node 20 notice would repeat for every test file that makes a client; `convoy --version` says it once.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env },
+  },
+);
 process.exit(r.status ?? 1);

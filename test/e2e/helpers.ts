@@ -44,6 +44,15 @@ export interface CliResult {
   ms: number;
 }
 
+/**
+ * Every CLI a test file started and that may still run: a test that fails half-way (a `convoy events --follow`, a
+ * queued deploy) must not keep its file's process, and so the whole suite, waiting for ever.
+ */
+const running = new Set<ChildProcess>();
+after(() => {
+  for (const c of running) c.kill('SIGKILL');
+});
+
 /** Runs the built CLI as a user would, without a terminal (so output is one plain line per event). */
 export function startCli(
   args: string[],
@@ -59,8 +68,12 @@ export function startCli(
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
+  running.add(child);
   const done = new Promise<CliResult>((res) =>
-    child.on('close', (code) => res({ code, stdout, stderr, ms: Date.now() - t0 })),
+    child.on('close', (code) => {
+      running.delete(child);
+      res({ code, stdout, stderr, ms: Date.now() - t0 });
+    }),
   );
   return { child, done, output: () => stdout + stderr };
 }
