@@ -22,6 +22,8 @@ export function startNotifying(
   events: Emitter,
   graceMs = NOTIFY_GRACE_MS,
 ): BackgroundNotify {
+  // No channel, nothing to start (the notifier keeps real time for its retries; a stack without channels needs none).
+  if (!stack.notify?.length) return { finish: async () => undefined };
   const notifier = new Notifier(stack, store, {
     report: (f) => events.emit({ code: 'notify.failed', ...f }),
     recovered: (r) => events.emit({ code: 'notify.recovered', ...r }),
