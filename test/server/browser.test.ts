@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -22,6 +22,25 @@ const SHOTS =
     ? join(ROOT, 'docs')
     : (process.env.CONVOY_SCREENSHOTS ?? tempDir('convoy-shots-'));
 
+/**
+ * In this test's copy of the example, rule-updater's start-up takes UPDATER_DELAY ms (same default, same revision
+ * otherwise), so a deployment can hold the lock long enough for a second CLI process to queue behind it even on a
+ * loaded 2-core machine, where starting one takes seconds.
+ */
+function slowRuleUpdater(dir: string): void {
+  for (const f of ['convoy.yaml', 'convoy.broken.yaml']) {
+    const file = join(dir, f);
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('  rule-updater:');
+    const block = text
+      .slice(at)
+      .replace('STARTUP_DELAY: 100,', "STARTUP_DELAY: '${UPDATER_DELAY:-100}',")
+      .replace('startPeriod: 2s', 'startPeriod: 30s');
+    assert.notEqual(block, text.slice(at), `${f}: rule-updater block as expected`);
+    writeFileSync(file, text.slice(0, at) + block);
+  }
+}
+
 describe('convoy serve: the dashboard in a real browser', { concurrency: false, skip }, () => {
   let dir: string;
   let server: Awaited<ReturnType<typeof startServe>>;
@@ -30,6 +49,7 @@ describe('convoy serve: the dashboard in a real browser', { concurrency: false, 
   before(async () => {
     assert.ok(have, `CI needs chromium at ${CHROMIUM} (.ci/run installs it with apt-get)`);
     dir = (await copyExample('alerting-platform')).dir;
+    slowRuleUpdater(dir);
     server = await startServe(dir);
     context = await chromium.launchPersistentContext(tempDir('convoy-chromium-'), {
       executablePath: CHROMIUM,
@@ -82,7 +102,7 @@ describe('convoy serve: the dashboard in a real browser', { concurrency: false, 
   it('shows a queued second deployment in the queue, then the broken one’s failure and diagnosis in the banner', async () => {
     const slow = startCli(['deploy', '--skip-verify', '--correlation-id', 'second-2'], {
       cwd: dir,
-      env: { VERSION: '2' },
+      env: { VERSION: '2', UPDATER_DELAY: '15000' },
     });
     await waitForOutput(slow, /lock.acquired/);
     const broken = startCli(
@@ -96,7 +116,7 @@ describe('convoy serve: the dashboard in a real browser', { concurrency: false, 
         '--correlation-id',
         'broken-3',
       ],
-      { cwd: dir, env: { VERSION: '2' } },
+      { cwd: dir, env: { VERSION: '2', UPDATER_DELAY: '15000' } },
     );
     const row = page.locator('tr[data-queue]', { hasText: 'broken-3' });
     await row.waitFor({ timeout: 20_000 });
