@@ -151,6 +151,11 @@ export const FailFast = z.enum(['conclusive', 'verdict']);
 // an unset variable reads as "". A channel with an empty credential refuses to send (notify.failed).
 const Secret = z.string();
 const HttpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
+/*
+ * A base URL that may be built from a `${VAR}` the read-only commands (status, down) do not have: there it reads as
+ * a bare path ("/api/"), which is fine, since they never send; a channel checks it when it opens to send.
+ */
+const BaseUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }), z.string().startsWith('/')]);
 
 /** Standard Webhooks: `secret` signs; `previousSecret` also signs during a rotation, so either verifies. */
 const WebhookBlock = z.strictObject({
@@ -164,7 +169,7 @@ const SlackBlock = z.strictObject({
   token: Secret,
   channel: z.string().min(1),
   /** Another Web API base such as an Enterprise Grid proxy (default https://slack.com/api/). */
-  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  apiUrl: BaseUrl.optional(),
   /** Added to the thread's rollback-failed message, e.g. "<!subteam^S0123>" or "<@U0123>". */
   mention: z.string().min(1).optional(),
 });
@@ -178,7 +183,7 @@ const GitHubBlock = z.strictObject({
   repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected "owner/repo"'),
   environment: z.string().min(1),
   /** GitHub Enterprise, e.g. https://github.example.com/api/v3 (default https://api.github.com). */
-  apiUrl: z.url({ protocol: /^https?$/ }).optional(),
+  apiUrl: BaseUrl.optional(),
   /** Shown on the deployment: where the deployed stack is, and its log (a CI run, a dashboard). */
   environmentUrl: z.url().optional(),
   logUrl: z.url().optional(),
