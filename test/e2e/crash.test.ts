@@ -81,10 +81,10 @@ describeEachBackend('kill -9 of convoy in the middle of a deployment', () => {
     assert.equal(h[1]!.resolvedBy?.action, 'resumed');
     assert.ok(h[0]!.fencingToken > h[1]!.fencingToken);
     const after = await status(dir);
-    assert.ok(
-      after.every((s) => s.health === 'healthy'),
-      JSON.stringify(after),
-    );
+    if (!after.every((s) => s.health === 'healthy')) {
+      const logs = await cli(['logs', 'api', '--lines', '40'], { cwd: dir });
+      assert.fail(`${JSON.stringify(after)}\napi's log:\n${logs.stdout}${logs.stderr}`);
+    }
   });
 
   it('when the stack file changed meanwhile, the interrupted deployment is rolled back first', async () => {

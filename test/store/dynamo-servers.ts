@@ -2,9 +2,9 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn, spawnSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { initDynamoTable, openDynamoStore, type DynamoStore } from '../../src/store/dynamodb/index.js';
+import { freePort } from '../ports.js';
 import type { OpenStore } from './store-contract.js';
 
 /**
@@ -58,14 +58,6 @@ export function motoMissing(): string | undefined {
     return 'moto_server is not installed (pip install "moto[server]"): DynamoDB transactions are not tested';
   }
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as { port: number };
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
 }
 
 export async function startMoto(): Promise<DynamoServer> {
