@@ -42,13 +42,33 @@ import { migrate } from './schema.js';
 /** Several convoy processes (CI jobs, a developer's terminal) may share one file; they queue rather than fail. */
 const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Switching a fresh file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy
+ * handler, when processes opening the file together would otherwise deadlock (seen: 4 processes opening one new
+ * file). So the switch is retried here, within the same budget as any other wait for the file.
+ */
+function useWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
+      Atomics.wait(PAUSE, 0, 0, 20 + Math.random() * 30); // a synchronous pause: opening a store is synchronous
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 export function openSqliteStore(file: string): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     // busy_timeout first: switching to WAL and migrating both need locks another process may hold.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    useWal(db);
     migrate(db, file);
     return new SqliteStore(db);
   } catch (err) {
