@@ -48,18 +48,20 @@ const BUSY_TIMEOUT_MS = 5000;
  * file). So the switch is retried here, within the same budget as any other wait for the file.
  */
 function useWal(db: Database.Database): void {
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
-  for (;;) {
+  // Counted in pauses, not read from the wall clock: the store also runs inside the virtual-time simulator.
+  for (let pauses = 0; ; pauses++) {
     try {
       if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
       return;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err;
-      Atomics.wait(PAUSE, 0, 0, 20 + Math.random() * 30); // a synchronous pause: opening a store is synchronous
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || pauses * PAUSE_MS >= BUSY_TIMEOUT_MS)
+        throw err;
+      Atomics.wait(PAUSE, 0, 0, PAUSE_MS); // a synchronous pause: opening a store is synchronous
     }
   }
 }
 
+const PAUSE_MS = 25;
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 export function openSqliteStore(file: string): Store {
