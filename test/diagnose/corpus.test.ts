@@ -57,9 +57,9 @@ function corpus(dir: string, label: string) {
  */
 const TRAIN_TOP1 = 0.98;
 const TRAIN_TOP3 = 0.99;
-// Measured when the test split was added: top-1 43/72, top-3 57/72.
-const TEST_TOP1 = 0.58;
-const TEST_TOP3 = 0.78;
+// Measured on 118 test captures (72 from the first split, 46 added later): top-1 86/118, top-3 98/118.
+const TEST_TOP1 = 0.72;
+const TEST_TOP3 = 0.83;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)
@@ -128,14 +128,14 @@ else it('diagnose corpus: shared starter examples', { skip: SHARED_MISSING }, ()
 
 describe('diagnose corpus: fixture hygiene', () => {
   const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];
-  it('has at least 270 fixtures and five per category', () => {
-    assert.ok(files.length >= 270, `${files.length} fixtures`);
+  it('has at least 300 fixtures and ten per category', () => {
+    assert.ok(files.length >= 300, `${files.length} fixtures`);
     const per = new Map<string, number>();
     for (const f of files) {
       const doc = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { _expect: string; _source: string };
       assert.match(doc._source, /^https:\/\//, `${f}: _source must be a public URL`);
       per.set(doc._expect, (per.get(doc._expect) ?? 0) + 1);
     }
-    for (const c of CATEGORIES) assert.ok((per.get(c) ?? 0) >= 5, `${c}: ${per.get(c) ?? 0}`);
+    for (const c of CATEGORIES) assert.ok((per.get(c) ?? 0) >= 10, `${c}: ${per.get(c) ?? 0}`);
   });
 });

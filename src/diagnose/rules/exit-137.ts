@@ -3,10 +3,19 @@ import type { Rule } from '../types.js';
 const rule: Rule = {
   id: 'exit-137',
   category: 'resources-oom',
-  match: [{ in: ['exitCode'], re: /^137$/ }],
+  match: [
+    {
+      in: ['exitCode', 'log', 'stoppedReason', 'containerReason', 'localField'],
+      // The code as a field, or as Compose, Docker and supervisors print it.
+      re: /^137$|exited with code 137\b|exit (?:code|status):? ?137\b|Exit Code\s+137\b|ExitCode"?:\s*137\b/i,
+    },
+  ],
   cause: 'The container was killed with SIGKILL (exit code 137), most often by the out-of-memory killer.',
   fix: "Check the task's memory use against its limit and raise the limit if it ran at the top; if memory was fine, ECS killed it while stopping (e.g. after failed health checks) and the stop reason says why.",
   confidence: 0.5,
-  examples: { match: [[['exitCode', '137']]], noMatch: [[['exitCode', '1']]] },
+  examples: {
+    match: [[['exitCode', '137']], [['log', 'elasticsearch exited with code 137']]],
+    noMatch: [[['exitCode', '1']], [['log', 'worker exited with code 1370 jobs done']]],
+  },
 };
 export default rule;

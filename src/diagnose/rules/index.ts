@@ -84,6 +84,10 @@ import healthToolUnverified from './health-tool-unverified.js';
 import healthLocalhostIpv6 from './health-localhost-ipv6.js';
 import stackParametersInvalid from './stack-parameters-invalid.js';
 import migrationToolFailed from './migration-tool-failed.js';
+import schemaNotMigrated from './schema-not-migrated.js';
+import stackFailedState from './stack-failed-state.js';
+import propertyValidationFailed from './property-validation-failed.js';
+import platformFault from './platform-fault.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -155,8 +159,10 @@ export const RULES: readonly Rule[] = [
   stackRollbackComplete,
   stackRollbackFailed,
   stackBusy,
+  stackFailedState,
   unresolvedDependencies,
   unsupportedProperty,
+  propertyValidationFailed,
   circularDependency,
   nestedOutputNotFound,
   elbv2InternalFailure,
@@ -167,6 +173,7 @@ export const RULES: readonly Rule[] = [
   prismaFailedMigration,
   pendingMigrations,
   migrationToolFailed,
+  schemaNotMigrated,
   nodeModuleNotFound,
   pythonModuleNotFound,
   workerCrashed,
@@ -175,5 +182,6 @@ export const RULES: readonly Rule[] = [
   essentialExitedNonzero,
   localExitNonzero,
   connectTimeoutAmbiguous,
+  platformFault,
   circuitBreaker,
 ];

@@ -20,7 +20,8 @@ const rule: Rule = {
       in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'localField'],
       span: 3,
       re: new RegExp(
-        '^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused))' +
+        // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address`, or Windows' `actively refused`.
+        '^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused))' +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
           `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort (?<port>${PORT})\\b|${DEPENDENCY}))`,
       ),
@@ -65,6 +66,12 @@ const rule: Rule = {
         [
           'log',
           'kafka:9092/bootstrap: Connect to ipv4#127.0.0.1:9092 failed: Connection refused (after 0ms in state CONNECT)',
+        ],
+      ],
+      [
+        [
+          'log',
+          'consumer: Cannot connect to redis://localhost:6379/0: Error 99 connecting to localhost:6379. Cannot assign requested address.',
         ],
       ],
     ],

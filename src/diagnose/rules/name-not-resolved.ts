@@ -5,11 +5,13 @@ const rule: Rule = {
   category: 'dependency-unreachable',
   match: [
     {
-      re: /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[\w.-]+)|connecting to (?<host2>[\w.-]+):\d+\. Name does not resolve|Name does not resolve|Name or service not known|Temporary failure in name resolution|UnknownHostException: (?<host3>[\w.-]+)/,
+      // Node, redis-py, glibc, Java, nginx (`host not found in upstream`), Go (`lookup x: no such host`), libpq
+      // (`could not translate host name`), curl, PHP and .NET each word a failed DNS lookup their own way.
+      re: /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[\w.-]+)|connecting to (?<host2>[\w.-]+):\d+\. Name does not resolve|Name does not resolve|Name or service not known|Temporary failure in name resolution|UnknownHostException: (?<host3>[\w.-]+)|host not found in upstream "(?<host4>[\w.-]+)|lookup (?<host5>[\w.-]+)(?: on [\d.:[\]]+)?: no such host|could not translate host name "(?<host6>[\w.-]+)"|Could not resolve host:? (?<host7>[\w.-]+)|getaddrinfo failed|No such host is known|nodename nor servname provided/,
     },
   ],
   cause:
-    '{service} could not resolve the dependency host name {host,host2,host3|it was given}, so it never reached it.',
+    '{service} could not resolve the dependency host name {host,host2,host3,host4,host5,host6,host7|it was given}, so it never reached it.',
   fix: 'Check the dependency is deployed and registered under that name (Service Connect / Cloud Map namespace, or the exact RDS / ElastiCache endpoint) and that the VPC has DNS resolution and DNS hostnames enabled.',
   confidence: 0.6,
   beats: ['uncaught-exception'],
@@ -22,6 +24,8 @@ const rule: Rule = {
         ],
       ],
       [['log', 'Error: getaddrinfo ENOTFOUND postgres']],
+      [['log', 'nginx: [emerg] host not found in upstream "app" in /etc/nginx/conf.d/nginx.conf:26']],
+      [['log', 'dial tcp: lookup db on 127.0.0.11:53: no such host']],
     ],
     noMatch: [[['log', 'resolved redis to 10.0.0.4']]],
   },

@@ -12,6 +12,8 @@ const rule: Rule = {
   match: [
     {
       in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log', 'stackEvent', 'deployment'],
+      // Wrapped over lines by some CLIs: the access error that rules this out may be a few lines further down.
+      span: 6,
       re: /unable to (?:pull|retrieve) secrets or registry auth|unable to (?:retrieve|get) (?:ecr )?registry auth|unable to retrieve secrets? from (?<store>asm|ssm)/i,
       not: /AccessDenied|not authorized|ResourceNotFound|ParameterNotFound|can't find|KMS|invalid (?:ssm )?parameters?|does not exist/i,
     },

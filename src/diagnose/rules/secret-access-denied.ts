@@ -5,6 +5,8 @@ const rule: Rule = {
   category: 'secrets-iam',
   match: [
     {
+      // CLIs such as Copilot wrap the stopped reason over several lines (even mid-word), so read a few as one.
+      span: 6,
       // The AccessDenied alternative only counts when no "not authorized to perform" follows, so action and resource get captured.
       re: /unable to (?:retrieve|pull) secrets?[^\n]*?(?:not authorized to perform:?\s*(?<action>[\w:*-]+)(?: on resource:?\s*(?<resource>[^\s]+))?|AccessDenied\w*(?![^\n]*not authorized))/i,
     },

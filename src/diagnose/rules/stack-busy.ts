@@ -5,7 +5,9 @@ const rule: Rule = {
   category: 'cfn-state',
   match: [
     {
-      re: /is currently being updated and cannot be deployed to|is in [A-Z_]*_IN_PROGRESS state and can ?not be updated/,
+      // Every tool's words for "another operation is still running": CloudFormation's state message, Sceptre's and the
+      // change-set API's `already/currently in progress`.
+      re: /is currently being updated and cannot be deployed to|is in [A-Z_]*_IN_PROGRESS state and can ?not be updated|(?:[Ss]tack|[Cc]hange[Ss]et|operation)[^.\n]*? (?:is )?(?:already|currently) in progress/,
     },
   ],
   cause:
@@ -21,6 +23,7 @@ const rule: Rule = {
           'deploy service: stack upc-ner-test is currently being updated and cannot be deployed to: Resource handler returned message',
         ],
       ],
+      [['log', 'Stack action is already in progress state and cannot be updated']],
     ],
     noMatch: [[['stackStatus', 'UPDATE_COMPLETE AWS::CloudFormation::Stack app']]],
   },

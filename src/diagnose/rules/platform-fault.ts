@@ -1,0 +1,35 @@
+import type { Rule } from '../types.js';
+
+/*
+ * The ECS agent, Docker daemon or network plumbing on the host failed, not the service: Docker calls timing out under
+ * an unresponsive daemon, an ENI that never attached or was never provisioned, a CNI plugin that could not set up the
+ * task's network namespace. Nothing in the task definition causes these; they are named so a reader does not hunt
+ * for a fault in the app, and so a generic rule does not claim them.
+ */
+const rule: Rule = {
+  id: 'platform-fault',
+  category: 'other',
+  match: [
+    {
+      in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log'],
+      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS)/,
+    },
+  ],
+  cause:
+    'The container host failed, not {service}: {what} comes from the ECS agent, the Docker daemon or the task networking on the instance.',
+  fix: 'Retry the deployment; if it recurs, drain and replace the container instance (or update the ECS agent / AMI), and check the instance for disk, I/O or memory pressure that stalls the Docker daemon.',
+  confidence: 0.5,
+  examples: {
+    match: [
+      [
+        [
+          'stoppedReason',
+          'DockerTimeoutError: Could not transition to created; timed out after waiting 4m0s',
+        ],
+      ],
+      [['stoppedReason', 'Timeout waiting for network interface provisioning to complete.']],
+    ],
+    noMatch: [[['stoppedReason', 'Essential container in task exited']]],
+  },
+};
+export default rule;
