@@ -50,7 +50,7 @@ export const openapi = {
   paths: {
     '/api/config': read('What this server offers: its stack, and whether actions are on'),
     '/api/stacks': read(
-      'Stacks: the stack file’s, and every stack holding a lock, with lock and queue length',
+      'Stacks: the stack file’s first, then every stack in the store by name, each with its lock and queue length',
     ),
     '/api/stacks/{stack}/running': read(
       'The lock and the running deployment (else the latest) with waves, services and failure',

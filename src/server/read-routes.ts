@@ -22,8 +22,9 @@ export function readRoutes(ctx: ServerContext): Hono {
   app.get('/config', (c) => c.json({ stack: ctx.stack, actions: !!ctx.actions }));
 
   app.get('/stacks', async (c) => {
-    const locks = await store.listLocks();
-    const names = [...new Set([ctx.stack, ...locks.map((l) => l.stack)])];
+    const [locks, known] = await Promise.all([store.listLocks(), store.listStacks()]);
+    // The stack file's first, even before its first deployment; then the store's, by name.
+    const names = [...new Set([ctx.stack, ...known])];
     const now = ctx.now();
     const stacks = await Promise.all(
       names.map(async (name) => {

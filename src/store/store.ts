@@ -198,6 +198,12 @@ export interface Store {
   forceReleaseLock(stack: string): Promise<LockInfo | undefined>;
   getLock(stack: string): Promise<LockInfo | undefined>;
   listLocks(): Promise<LockInfo[]>;
+  /**
+   * Every stack the store keeps a lock or history for, sorted by name: each that ever took its lock (a deployment, a
+   * rollback, a `down`) or had a deployment imported. Still listed after its lock is released and its history
+   * pruned. A stack that only queued or stored events, and never got the lock, is not listed.
+   */
+  listStacks(): Promise<string[]>;
 
   createDeployment(d: DeploymentRecord): Promise<void>;
   updateDeployment(

@@ -43,8 +43,20 @@ export async function startServe(dir: string, args: string[] = [], env: Record<s
   };
 }
 
+/** One request a test made and the status it got: the OpenAPI coverage test walks these (api.test.ts). */
+export interface Answered {
+  method: string;
+  /** As sent, still percent-encoded. */
+  path: string;
+  status: number;
+}
+
+/** Every request made through getJson and readSse by the test file, in order. */
+export const answered: Answered[] = [];
+
 export async function getJson<T = Record<string, unknown>>(url: string, init?: RequestInit) {
   const res = await fetch(url, init);
+  answered.push({ method: init?.method ?? 'GET', path: new URL(url).pathname, status: res.status });
   return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as T };
 }
 
@@ -67,6 +79,7 @@ export async function readSse(
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), timeoutMs);
   const res = await fetch(url, { headers, signal: ac.signal });
+  answered.push({ method: 'GET', path: new URL(url).pathname, status: res.status });
   const messages: SseMessage[] = [];
   const decoder = new TextDecoder();
   let buf = '';

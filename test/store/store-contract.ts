@@ -174,6 +174,36 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
       });
     });
 
+    describe('stacks', () => {
+      test('lists every stack that took its lock or had a deployment imported, by name, for every client', async (store, openAnother) => {
+        assert.deepEqual(await store.listStacks(), []);
+        const web = await acquire(store, 'web', 'alice', T0);
+        await store.releaseLock('web', web.token);
+        await acquire(store, 'api', 'bob', T0);
+        await store.forceReleaseLock('api');
+        await acquire(store, 'web', 'carol', T0 + 1);
+        // Deployed only without the lock (degraded mode), then pruned: still a stack of this store.
+        await store.importDeployment(
+          deployment({ id: 'nolock', stack: 'batch', fencingToken: 0, status: 'succeeded', endedAt: T0 + 5 }),
+          [],
+          [],
+        );
+        await store.prune('batch', { historyBefore: T0 + 10, queueBefore: T0 + 10 });
+        assert.equal(await store.getDeployment('nolock'), undefined, 'the import was pruned');
+
+        const other = await openAnother();
+        assert.deepEqual(await other.listStacks(), ['api', 'batch', 'web']);
+        assert.deepEqual(await store.listStacks(), ['api', 'batch', 'web']);
+        // Listing it took no token: its first acquire gets the token a new stack's first acquire gets.
+        assert.equal(
+          (await acquire(other, 'batch', 'dave', T0 + 20)).token,
+          (await acquire(other, 'fresh', 'erin', T0 + 20)).token,
+        );
+        await other.forceReleaseLock('fresh');
+        assert.deepEqual(await store.listStacks(), ['api', 'batch', 'fresh', 'web']);
+      });
+    });
+
     describe('fencing', () => {
       /** alice held the lock, let it expire, and bob took over. */
       async function takenOver(store: Store) {

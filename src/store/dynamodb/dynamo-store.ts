@@ -205,6 +205,16 @@ class DynamoStoreImpl implements DynamoStore {
       .filter((l): l is LockInfo => l !== undefined);
   }
 
+  /**
+   * One Query of the locks partition, not a Scan. The single table has no index across stacks (so every read can be
+   * strongly consistent), and a Scan would read every deployment, step and event of every stack to find a few
+   * names. The lock items already are the table's list of stacks: one per stack, written by the first acquire (or
+   * an import, history.ts), never deleted because they carry the fencing counter, and sorted by stack in the key.
+   */
+  async listStacks(): Promise<string[]> {
+    return (await lockItems(this.table)).map((i) => str(i, 'sk')!);
+  }
+
   async createDeployment(d: DeploymentRecord): Promise<void> {
     const sk = L.depSk(d.startedAt, tick(), d.id);
     const what = `deployment "${d.id}"`;

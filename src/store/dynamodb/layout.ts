@@ -32,7 +32,7 @@ import { N, S, num, pad, str, type Item } from './expr.js';
  *
  * Stack and service names cannot contain "#" (spec schema), so prefixes never collide. All locks share one
  * partition so `listLocks` is a Query, and because lock items are never deleted (they carry the counter) that
- * partition also enumerates every stack that has history. Fenced items carry `fence`: the token that last wrote them.
+ * partition also enumerates every stack that has history (`listStacks`; an import writes a lock item too). Fenced items carry `fence`: the token that last wrote them.
  * A deployment item's `changed` (string set) names the services it changed, for history's service filter.
  */
 

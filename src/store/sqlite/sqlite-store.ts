@@ -165,6 +165,10 @@ class SqliteStore implements Store {
     return this.q.listLocks.all().map(toLock);
   }
 
+  async listStacks(): Promise<string[]> {
+    return this.q.listStacks.all().map((r) => r.stack);
+  }
+
   async createDeployment(d: DeploymentRecord): Promise<void> {
     this.write(() => {
       this.assertToken(d.stack, d.fencingToken);
@@ -325,6 +329,8 @@ class SqliteStore implements Store {
   async importDeployment(d: DeploymentRecord, steps: StepRecord[], events: NewEvent[]): Promise<void> {
     this.write(() => {
       if (this.q.getDeployment.get(d.id)) return;
+      // A stack only ever deployed without the lock stays listed (listStacks) once its history is pruned.
+      this.q.registerStack.run(d.stack);
       this.q.insertDeployment.run(fromDeployment(d));
       for (const st of steps) this.q.upsertStep.run(fromStep(st));
       // They join the end of the stream: followers that are past their time still see them.
@@ -358,6 +364,15 @@ function prepare(db: Database.Database) {
   return {
     getLock: db.prepare<[string], LockRow>('SELECT * FROM locks WHERE stack = ?'),
     listLocks: db.prepare<[], LockRow>('SELECT * FROM locks ORDER BY stack'),
+    // fencing keeps a row per stack that ever took the lock (or was imported into); deployments adds stacks
+    // imported before imports wrote that row. BINARY order: the same as the DynamoDB store's sort keys.
+    listStacks: db.prepare<[], { stack: string }>(
+      'SELECT stack FROM fencing UNION SELECT stack FROM deployments ORDER BY stack',
+    ),
+    // Token 0: the next acquire still hands out 1.
+    registerStack: db.prepare<[string]>(
+      'INSERT INTO fencing (stack, last_token) VALUES (?, 0) ON CONFLICT (stack) DO NOTHING',
+    ),
     putLock: db.prepare<LockRow>(
       `INSERT OR REPLACE INTO locks (stack, holder, correlation_id, token, acquired_at, expires_at)
        VALUES (@stack, @holder, @correlation_id, @token, @acquired_at, @expires_at)`,
