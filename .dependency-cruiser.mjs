@@ -185,11 +185,11 @@ export default {
       name: 'server-only-reads',
       severity: 'error',
       comment:
-        'The server reads the store interface and the stored event stream (events, follow, stored-event, estimate), spec and core; it never deploys, and never imports the CLI or an implementation.',
+        'The server reads the store interface (and its step view) and the stored event stream (events, follow, stored-event, estimate), spec and core; it never deploys, and never imports the CLI or an implementation.',
       from: { path: '^src/server/' },
       to: {
         path: '^src/',
-        pathNot: `^src/(server|spec)/|^src/store/store[.]ts$|^src/engine/(events|follow|stored-event|estimate)[.]ts$|${CORE}`,
+        pathNot: `^src/(server|spec)/|^src/store/(store|step-view)[.]ts$|^src/engine/(events|follow|stored-event|estimate)[.]ts$|${CORE}`,
       },
     },
     {

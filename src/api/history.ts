@@ -1,4 +1,5 @@
 import type { DeploymentRecord, HistoryFilter, StepRecord, Store } from '../store/store.js';
+import { stepView } from '../store/step-view.js';
 import type { Opened } from './open.js';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -18,16 +19,7 @@ export function historyEntry(d: DeploymentRecord, steps: StepRecord[]) {
     fencingToken: d.fencingToken,
     summary: d.summary ?? null,
     resolvedBy: d.resolvedBy ?? null,
-    steps: steps.map((s) => ({
-      service: s.service,
-      from: s.fromRevision ?? null,
-      to: s.toRevision,
-      state: s.state,
-      startedAt: iso(s.startedAt),
-      endedAt: iso(s.endedAt),
-      durationMs: s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : null,
-      detail: s.detail ?? null,
-    })),
+    steps: steps.map(stepView),
   };
 }
 

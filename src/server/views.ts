@@ -1,5 +1,6 @@
 import type { ConvoyEvent, EventFinding } from '../engine/events.js';
-import type { DeploymentRecord, LockInfo, QueueEntry, StepRecord } from '../store/store.js';
+import type { DeploymentRecord, LockInfo, QueueEntry } from '../store/store.js';
+export { stepView } from '../store/step-view.js';
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -56,19 +57,6 @@ export function deploymentSummary(d: DeploymentRecord) {
     durationMs: d.endedAt === undefined ? null : d.endedAt - d.startedAt,
     summary: d.summary ?? null,
     resolvedBy: d.resolvedBy ?? null,
-  };
-}
-
-export function stepView(s: StepRecord) {
-  return {
-    service: s.service,
-    from: s.fromRevision ?? null,
-    to: s.toRevision,
-    state: s.state,
-    startedAt: iso(s.startedAt),
-    endedAt: iso(s.endedAt),
-    durationMs: s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : null,
-    detail: s.detail ?? null,
   };
 }
 
