@@ -93,25 +93,20 @@ describe('estimateRemaining', () => {
     const p = plan(s);
     const model = learnModel(p, 'waves', past(s, TOOK));
     const atStart = estimateRemaining(p, model);
-    const afterDb = estimateRemaining(p, model, {
-      elapsedMs: 10_100,
+    // db started at 0.1 s and passed its gate at 10.1 s, when api started.
+    const dbDone = (elapsedMs: number) => ({
+      elapsedMs,
       startedAt: new Map([
         ['db', 100],
         ['api', 10_100],
       ]),
       endedAt: new Map([['db', 10_100]]),
     });
+    const afterDb = estimateRemaining(p, model, dbDone(10_100));
     assert.ok(afterDb.highMs < atStart.highMs - 8_000, `${afterDb.lowMs}–${afterDb.highMs} after db`);
     assert.ok(afterDb.highMs - afterDb.lowMs < atStart.highMs - atStart.lowMs, 'and is narrower');
     // api has run 25 s, far past its usual 10 s: what is left is at least web's 10 s, never negative.
-    const late = estimateRemaining(p, model, {
-      elapsedMs: 35_100,
-      startedAt: new Map([
-        ['db', 100],
-        ['api', 10_100],
-      ]),
-      endedAt: new Map([['db', 10_100]]),
-    });
+    const late = estimateRemaining(p, model, dbDone(35_100));
     assert.ok(late.lowMs > 8_000 && late.lowMs < late.highMs, `late: ${late.lowMs}–${late.highMs}`);
   });
 
