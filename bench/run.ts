@@ -2,6 +2,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { runDeployBench } from './deploy.js';
 import { runDetectBench } from './detect.js';
 import { runDiagnoseBench } from './diagnose.js';
+import { runEstimateBench } from './estimate.js';
 import { runLockBench } from './lock.js';
 import { runApiBench, runCostBench, runScaleBench } from './scale.js';
 
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['cost', runCostBench],
   ['scale', runScaleBench],
   ['diagnose', runDiagnoseBench],
+  ['estimate', runEstimateBench],
 ];
 
 const only = process.argv.slice(2);

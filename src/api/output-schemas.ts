@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../diagnose/types.js';
+import { EstimateSchema } from '../engine/events.js';
+import type { Estimate } from '../plan/estimate/schedule.js';
 import type { Plan } from '../plan/plan.js';
 
 /**
@@ -28,7 +30,13 @@ export const PlanOutput = z
         from: z.string().nullable().describe('The revision running now; null if none.'),
         changed: z.boolean(),
         reasons: z.array(z.string()).describe('Why it changes, in words a person can check.'),
+        estimate: EstimateSchema.nullable()
+          .optional()
+          .describe('How long it would take to reach its gate; null when it does not change.'),
       }),
+    ),
+    estimate: EstimateSchema.optional().describe(
+      'How long the deployment would take, along the real order (waves or dependencies).',
     ),
   })
   .describe('`convoy plan --json`: what a deployment would do now.');
@@ -104,7 +112,9 @@ export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<stri
 }
 
 /** `convoy plan --json` and the library's planJson: the plan as PlanOutput describes it. */
-export function planJson(plan: Plan): z.infer<typeof PlanOutput> {
+export function planJson(
+  plan: Plan & { estimate?: Estimate; serviceEstimates?: ReadonlyMap<string, Estimate> },
+): z.infer<typeof PlanOutput> {
   return {
     stack: plan.stack,
     waves: plan.waves,
@@ -117,6 +127,8 @@ export function planJson(plan: Plan): z.infer<typeof PlanOutput> {
       from: e.from ?? null,
       changed: e.changed,
       reasons: e.reasons,
+      ...(plan.serviceEstimates ? { estimate: plan.serviceEstimates.get(e.service.name) ?? null } : {}),
     })),
+    ...(plan.estimate ? { estimate: plan.estimate } : {}),
   };
 }

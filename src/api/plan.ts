@@ -1,9 +1,27 @@
 import { observe } from '../engine/deploy.js';
+import { loadPastDeployments } from '../engine/past.js';
+import { estimateRemaining, learnModel, unitInterval, type Estimate } from '../plan/estimate/schedule.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
 import type { Opened } from './open.js';
 
-/** What a deployment would do now: the waves, and per service whether it changes and why. Changes nothing. */
-export async function plan(o: Opened): Promise<Plan> {
+/** A plan with how long it would take: the whole deployment, and each service that changes. */
+export interface EstimatedPlan extends Plan {
+  estimate: Estimate;
+  serviceEstimates: Map<string, Estimate>;
+}
+
+/** What a deployment would do now: the waves, per service whether it changes and why, and how long. Changes nothing. */
+export async function plan(o: Opened): Promise<EstimatedPlan> {
   const { recorded, health } = await observe(o, o.stack);
-  return buildPlan(o.stack, recorded, health);
+  const p = buildPlan(o.stack, recorded, health);
+  const model = learnModel(p, o.stack.deploy.order, await loadPastDeployments(o.store, o.stack.name));
+  return {
+    ...p,
+    estimate: estimateRemaining(p, model),
+    serviceEstimates: new Map(
+      p.entries
+        .filter((e) => e.changed)
+        .map((e) => [e.service.name, unitInterval(model.units.get(e.service.name)!)]),
+    ),
+  };
 }

@@ -16,7 +16,14 @@ const ERRORS = new Set([
   'deploy.rollback-failed',
   'service.rollback-failed',
 ]);
-const WARNINGS = new Set(['lock.lost', 'subscriber.failed', 'notify.failed', 'store.degraded', 'event.lost']);
+const WARNINGS = new Set([
+  'lock.lost',
+  'subscriber.failed',
+  'notify.failed',
+  'store.degraded',
+  'event.lost',
+  'deploy.stalled',
+]);
 
 function level(e: ConvoyEvent): Level {
   if (ERRORS.has(e.code) || e.code === 'preflight.failed') return 'error';

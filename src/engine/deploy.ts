@@ -11,7 +11,9 @@ import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
 import { recordFailure } from './failure.js';
-import { lastUnitDurations } from './estimate.js';
+import { learnModel } from '../plan/estimate/schedule.js';
+import { LiveEstimate } from './live-estimate.js';
+import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
 import { makeRedactor, notifySecrets, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
@@ -180,6 +182,8 @@ async function run(
         createdAt: clock.now(),
       });
     }
+    const model = learnModel(plan, stack.deploy.order, await loadPastDeployments(store, stack.name));
+    const estimate = new LiveEstimate(plan, model, started, clock);
     emitter.emit({
       code: 'deploy.started',
       kind,
@@ -193,9 +197,13 @@ async function run(
         changed: e.changed,
         reasons: e.reasons,
       })),
+      estimate: estimate.remaining(),
     });
 
-    const durations = await lastUnitDurations(store, stack.name);
+    // What urgency orders by: the usual duration of each service that has one.
+    const durations = new Map(
+      [...model.units].filter(([, u]) => u.basis === 'history').map(([n, u]) => [n, u.medianMs] as const),
+    );
     // Interrupted before any service started (while taking the lock, recovering or planning): stop here.
     if (abort.signal.aborted) return await stopBeforeStart(ctx, abort.signal.reason);
     const result = await execute(ctx, plan, {
@@ -203,6 +211,7 @@ async function run(
       timeoutMs: stack.deploy.timeout,
       durations,
       prepare: kind === 'deploy',
+      estimate,
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (lease.lost.aborted)

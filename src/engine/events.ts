@@ -68,6 +68,23 @@ const EventFinding = z.object({
 });
 export type EventFinding = z.infer<typeof EventFinding>;
 
+/**
+ * How long a deployment, or what is left of it, will take: always an interval, never a bare point. `convoy plan
+ * --json` shows the same shape.
+ */
+export const EstimateSchema = z
+  .object({
+    lowMs: z.number(),
+    highMs: z.number(),
+    coverage: z.number().describe('How often the actual duration falls inside [lowMs, highMs]: 0.8.'),
+    basis: z
+      .enum(['history', 'guess', 'mixed'])
+      .describe(
+        'history: every service still to go has past runs; guess: none has, the interval comes from the stack file (health check timing, ECS defaults) and is wide; mixed: some of each.',
+      ),
+  })
+  .describe('From past runs of each service along the plan’s real order (README "Estimates").');
+
 const Gate = z.enum(GATES);
 const holderRef = { holder: z.string(), correlationId: z.string() };
 
@@ -111,6 +128,7 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       actor: z.string(),
       waves: z.array(z.array(z.string())),
       changes: z.array(ServiceChange),
+      estimate: EstimateSchema.optional().describe('How long the whole deployment will take.'),
     },
     'The plan, once the lock is held.',
   ),
@@ -132,8 +150,25 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
   ),
   event(
     'service.ready',
-    { service: z.string(), revision: z.string(), gate: Gate, elapsedMs: z.number() },
+    {
+      service: z.string(),
+      revision: z.string(),
+      gate: Gate,
+      elapsedMs: z.number(),
+      remaining: EstimateSchema.optional().describe(
+        'What is left of the deployment from now: the rest of the plan, and the services still running for as long as they have run.',
+      ),
+    },
     'Passed its gate.',
+  ),
+  event(
+    'deploy.stalled',
+    {
+      service: z.string(),
+      elapsedMs: z.number(),
+      medianMs: z.number().describe('Its usual duration: the recency-weighted median of its past runs.'),
+    },
+    'A service has taken three times its usual duration and has not reached its gate yet (only for services with past runs). The deployment goes on until its timeout.',
   ),
   event(
     'service.failed',

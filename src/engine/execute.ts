@@ -4,6 +4,7 @@ import { byUrgency } from '../plan/urgency.js';
 import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
+import type { LiveEstimate } from './live-estimate.js';
 import { recordFailure, type Failure } from './failure.js';
 
 export interface ExecResult {
@@ -35,6 +36,8 @@ export async function execute(
      * the target finds those at start() among what each service ran, which preparing ahead would not.
      */
     prepare?: boolean;
+    /** Kept up to date as services start and pass their gates: `service.ready` carries what is left. */
+    estimate?: LiveEstimate;
   },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
@@ -121,6 +124,9 @@ export async function execute(
     });
     result.launched.push(e);
     result.startedAt.set(name, startedAt);
+    opts.estimate?.started(name, startedAt);
+    const watching = new AbortController();
+    opts.estimate?.watch(name, startedAt, emitter.emit, [watching.signal, stop.signal]);
     const unit = unitOf(e);
     let verdict: Verdict;
     try {
@@ -140,9 +146,12 @@ export async function execute(
             message: `stopped waiting: ${(stop.signal.reason as Error)?.message ?? 'cancelled'}`,
           }
         : { ok: false, reason: 'start-failed', at: clock.now(), message: (err as Error).message };
+    } finally {
+      watching.abort();
     }
     const endedAt = clock.now();
     if (verdict.ok) {
+      opts.estimate?.ended(name, endedAt);
       await step(e, 'healthy', { startedAt, endedAt });
       await store.setCurrent(
         plan.stack,
@@ -156,6 +165,7 @@ export async function execute(
         revision: e.revision,
         gate: e.gate,
         elapsedMs: endedAt - startedAt,
+        ...(opts.estimate ? { remaining: opts.estimate.remaining() } : {}),
       });
       ready.get(name)!.resolve(true);
       return;

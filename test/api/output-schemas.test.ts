@@ -29,6 +29,9 @@ describe(
       const out = OUTPUT_SCHEMAS.plan.parse(await json(['plan', '--json']));
       assert.deepEqual(out.waves, [['web']]);
       assert.equal(out.services[0]?.changed, false);
+      assert.equal(out.services[0]?.estimate, null, 'an unchanged service takes no time');
+      assert.ok(out.estimate && out.estimate.lowMs <= out.estimate.highMs, JSON.stringify(out.estimate));
+      assert.equal(out.estimate.coverage, 0.8);
     });
 
     it('status', async () => {

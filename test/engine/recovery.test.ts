@@ -79,6 +79,8 @@ describe('engine: resume and rollback after a crash', () => {
         'service.starting db',
         'service.ready db',
         'service.starting api',
+        // api takes 10 s now, ten times its one second in the first deployment.
+        'deploy.stalled api',
         'service.ready api',
         'deploy.succeeded',
         'lock.released',

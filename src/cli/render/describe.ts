@@ -1,5 +1,5 @@
 import type { ConvoyEvent } from '../../engine/events.js';
-import { seconds, short } from './format.js';
+import { interval, seconds, short } from './format.js';
 
 /** One line of plain words per event: the CI view, and the TTY view's detail column. */
 export function describe(e: ConvoyEvent): string {
@@ -26,14 +26,16 @@ export function describe(e: ConvoyEvent): string {
       return `found interrupted deployment ${e.previous} (correlation id ${e.previousCorrelationId}); ${e.action === 'resume' ? 'resuming it: it wanted the same revisions' : 'rolling back what it changed'}`;
     case 'deploy.started': {
       const changed = e.changes.filter((c) => c.changed);
-      return `${e.kind} of ${e.stack} started by ${e.actor} (correlation id ${e.correlationId}): ${changed.length} to change, ${e.changes.length - changed.length} unchanged, ${e.waves.length} waves`;
+      return `${e.kind} of ${e.stack} started by ${e.actor} (correlation id ${e.correlationId}): ${changed.length} to change, ${e.changes.length - changed.length} unchanged, ${e.waves.length} waves${e.estimate ? `; expected to take ${interval(e.estimate)}` : ''}`;
     }
     case 'service.unchanged':
       return `${e.service}: unchanged (revision ${short(e.revision)})`;
     case 'service.starting':
       return `${e.service}: starting revision ${short(e.revision)}${e.from ? ` (was ${short(e.from)})` : ''}, wave ${e.wave + 1}, waiting until ${e.gate}`;
     case 'service.ready':
-      return `${e.service}: ${e.gate} after ${seconds(e.elapsedMs)}`;
+      return `${e.service}: ${e.gate} after ${seconds(e.elapsedMs)}${e.remaining ? `; ${interval(e.remaining)} left` : ''}`;
+    case 'deploy.stalled':
+      return `${e.service}: taking longer than usual: ${seconds(e.elapsedMs)} so far, 3× its usual ${seconds(e.medianMs)}; still waiting for its gate`;
     case 'service.failed':
       return `${e.service}: FAILED after ${seconds(e.elapsedMs)}: ${e.message}${e.check ? ` [check: ${e.check}]` : ''}${e.output ? ` [output: ${oneLine(e.output)}]` : ''}`;
     case 'service.progress':

@@ -22,3 +22,14 @@ export function table(rows: string[][]): string {
     )
     .join('\n');
 }
+
+/** An estimate as people read it: "2m10s – 3m40s (80%, from history)". */
+export function interval(e: { lowMs: number; highMs: number; coverage: number; basis: string }): string {
+  const basis =
+    e.basis === 'history'
+      ? 'from history'
+      : e.basis === 'guess'
+        ? 'a guess from the stack file'
+        : 'partly a guess';
+  return `${seconds(e.lowMs)} – ${seconds(e.highMs)} (${Math.round(e.coverage * 100)}%, ${basis})`;
+}

@@ -1,6 +1,6 @@
 import type { ConvoyEvent, Subscriber } from '../../engine/events.js';
 import { describe } from './describe.js';
-import { seconds } from './format.js';
+import { interval, seconds } from './format.js';
 
 type Out = { write(s: string): unknown };
 
@@ -45,6 +45,18 @@ export function ttyView(
 ): { subscriber: Subscriber; stop(): void } {
   const rows = new Map<string, Row>();
   let drawn = 0;
+  // The latest estimate of the deployment's end, as clock times; gone once it ended or rolls back.
+  let expected: { lowAt: number; highAt: number; coverage: number; basis: string } | undefined;
+  const expect = (at: string, e: { lowMs: number; highMs: number; coverage: number; basis: string }) =>
+    (expected = { ...e, lowAt: Date.parse(at) + e.lowMs, highAt: Date.parse(at) + e.highMs });
+  const outlook = (): string[] => {
+    if (!expected) return [];
+    const t = now();
+    if (t > expected.highAt) return [`  taking longer than usual (+${seconds(t - expected.highAt)})`];
+    return [
+      `  ${interval({ ...expected, lowMs: Math.max(0, expected.lowAt - t), highMs: expected.highAt - t })} left`,
+    ];
+  };
   const set = (name: string, state: string, done = false) =>
     rows.set(name, { state, since: done ? (rows.get(name)?.since ?? now()) : now(), done });
   const row = (name: string, r: Row, width: number) => {
@@ -56,7 +68,7 @@ export function ttyView(
     let s = drawn ? `\x1b[${drawn}A\x1b[0J` : '';
     if (above) s += above + '\n';
     const width = Math.max(0, ...[...rows.keys()].map((k) => k.length));
-    const lines = [...rows].map(([n, r]) => row(n, r, width));
+    const lines = [...[...rows].map(([n, r]) => row(n, r, width)), ...outlook()];
     s += lines.map((l) => l + '\n').join('');
     drawn = lines.length;
     out.write(s);
@@ -67,6 +79,7 @@ export function ttyView(
     switch (e.code) {
       case 'deploy.started':
         e.changes.forEach((c) => set(c.service, 'waiting'));
+        if (e.estimate) expect(e.at, e.estimate);
         return redraw(describe(e));
       case 'service.unchanged':
         set(e.service, 'unchanged', true);
@@ -75,6 +88,7 @@ export function ttyView(
         set(e.service, 'starting');
         break;
       case 'service.ready':
+        if (e.remaining) expect(e.at, e.remaining);
         set(e.service, 'ready', true);
         rows.get(e.service)!.state = e.gate;
         break;
@@ -93,6 +107,12 @@ export function ttyView(
       case 'service.rollback-failed':
         set(e.service, 'rollback failed', true);
         break;
+      case 'rollback.started':
+      case 'deploy.succeeded':
+      case 'deploy.failed':
+      case 'deploy.rollback-failed':
+        expected = undefined;
+        return redraw(describe(e));
       default:
         return redraw(describe(e));
     }
