@@ -87,3 +87,31 @@ export class StoreUnavailableError extends ConvoyError {
     this.cause = cause;
   }
 }
+
+/**
+ * A revision read back from the state store needs a secret whose source is gone: the store keeps where a secret comes
+ * from (`${API_TOKEN}`), never its value, and Convoy never starts a service with an empty stand-in.
+ */
+export class SecretUnavailableError extends ConvoyError {
+  constructor(
+    readonly service: string,
+    readonly missing: { key: string; source?: string; variable?: string }[],
+  ) {
+    const what = missing.map((m) =>
+      m.source === undefined
+        ? `${m.key} (written in the stack file, which no longer has it)`
+        : `${m.key} from ${m.source}${m.variable ? ` (variable ${m.variable} is not set)` : ''}`,
+    );
+    const vars = [...new Set(missing.flatMap((m) => (m.variable ? [m.variable] : [])))];
+    super(
+      `service ${service} needs the secret ${what.join(', ')} to start its earlier revision; the state store keeps ` +
+        `where a secret comes from, never its value. ${
+          vars.length
+            ? `Set ${vars.join(', ')} and run it again`
+            : 'Restore it in the stack file and run it again'
+        } (e.g. \`convoy rollback ${service}\`).`,
+      ExitCode.invalidInput,
+      'secret-unavailable',
+    );
+  }
+}

@@ -50,6 +50,7 @@ export {
   InvalidInputError,
   LockHeldError,
   RollbackFailedError,
+  SecretUnavailableError,
   StoreUnavailableError,
   SupersededError,
 } from './errors.js';

@@ -251,5 +251,7 @@ export function toStack(s: SimStack, o: StackOptions): Stack {
     aws: { region: 'us-east-1', cluster: 'default' },
     services,
     locate: (path) => ({ file, line: 1, column: 1, field: path.join('.') }),
+    // ECS secrets are ARNs in the task definition: nothing to resolve.
+    unseal: (svc) => svc,
   };
 }

@@ -1,4 +1,10 @@
-import { observe, runDeployment, type EngineDeps, type RunOutcome } from '../engine/deploy.js';
+import {
+  observe,
+  recordedRevisions,
+  runDeployment,
+  type EngineDeps,
+  type RunOutcome,
+} from '../engine/deploy.js';
 import { Emitter } from '../engine/emitter.js';
 import type { Subscriber } from '../engine/events.js';
 import { startNotifying } from './notify-run.js';
@@ -60,7 +66,12 @@ function rollbackPlanner(o: Opened, services: string[]) {
       if (!names.length)
         throw new InvalidInputError('no service has an earlier good revision; nothing to roll back');
     }
-    return buildRollbackPlan(o.stack, recorded, await previousRevisions(o, o.stack, names, recorded));
+    const previous = await previousRevisions(o, o.stack, names, recorded);
+    // The store keeps where each secret comes from: resolved again here, before anything stops or starts.
+    const runnable = new Map(
+      [...previous].map(([n, p]) => [n, p && { ...p, spec: o.stack.unseal(p.spec) }] as const),
+    );
+    return buildRollbackPlan(o.stack, recorded, runnable);
   };
 }
 
@@ -75,6 +86,9 @@ export async function planRollback(o: Opened, services: string[] = []): Promise<
 /** Puts services back on their previous good revision, as a deployment of kind `rollback`. */
 export async function rollback(o: Opened, r: RollbackOptions = {}): Promise<RunOutcome> {
   const makePlan = rollbackPlanner(o, r.services ?? []);
+  // Planned before the lock too: a rollback that cannot start (nothing to go back to, a secret whose source is gone)
+  // says so at once, before it queues or records anything. Under the lock it is planned again, on fresh state.
+  await makePlan({ recorded: await recordedRevisions(o, o.stack), health: new Map() });
   const events = Emitter.forStack(o.stack, o.store, o.clock);
   for (const s of r.subscribers ?? []) events.subscribe(s);
   const notify = startNotifying(o.stack, o.store, events, r.notifyGraceMs);

@@ -15,7 +15,7 @@ import { learnModel } from '../plan/estimate/schedule.js';
 import { LiveEstimate } from './live-estimate.js';
 import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
-import { makeRedactor, notifySecrets, secretValues } from './redact.js';
+import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
 import { rollBack, type RollbackItem } from './rollback.js';
 
@@ -63,13 +63,19 @@ export async function observe(
   deps: EngineDeps,
   stack: Stack,
 ): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health> }> {
+  const recorded = await recordedRevisions(deps, stack);
+  const health = new Map((await deps.target.status()).map((s) => [s.name, s.health] as const));
+  return { recorded, health };
+}
+
+/** Each service's current revision as the store recorded it (its secrets sealed: see Stack.unseal). */
+export async function recordedRevisions(deps: EngineDeps, stack: Stack): Promise<Map<string, Recorded>> {
   const recorded = new Map<string, Recorded>();
   for (const c of await deps.store.getCurrent(stack.name)) {
     const rev = await deps.store.getRevision(stack.name, c.service, c.revision);
     if (rev) recorded.set(c.service, { revision: c.revision, spec: rev.spec });
   }
-  const health = new Map((await deps.target.status()).map((s) => [s.name, s.health] as const));
-  return { recorded, health };
+  return recorded;
 }
 
 /**
@@ -89,11 +95,14 @@ export async function runDeployment(
   const emitter =
     o.emitter ?? Emitter.forStack(stack, store, clock, { subscriberTimeoutMs: o.subscriberTimeoutMs });
   emitter.useStore(store);
-  emitter.setRedactor(makeRedactor(secretValues(stack.services, notifySecrets(stack))));
+  emitter.mask(secretValues(stack.services, notifySecrets(stack)));
   emitter.deploymentId = undefined;
   o.subscribers?.forEach((s) => emitter.subscribe(s));
   try {
     return await run(deps, o, kind, makePlan, emitter);
+  } catch (err) {
+    // Its message ends up in front of a person (and a CI log), like the events.
+    throw redactError(err, emitter.redacted);
   } finally {
     // Every event is stored and shown before the run returns, unless the caller's emitter goes on.
     if (!o.emitter) await emitter.flush();
@@ -107,7 +116,9 @@ async function run(
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan>,
   emitter: Emitter,
 ): Promise<RunOutcome> {
-  const { store, target, clock } = deps;
+  const { target, clock } = deps;
+  // History rows are masked with the events' redactor, in one place.
+  const store = redactingStore(deps.store, emitter.redacted);
   const stack = o.stack;
   const lease = await acquireLease(store, clock, emitter, {
     stack: stack.name,
@@ -164,15 +175,9 @@ async function run(
 
     const observed = await observe(deps, stack);
     const plan = await makePlan(observed);
-    // Secrets of revisions we may roll back to are masked too.
-    emitter.setRedactor(
-      makeRedactor(
-        secretValues(
-          [...stack.services, ...[...observed.recorded.values()].map((r) => r.spec)],
-          notifySecrets(stack),
-        ),
-      ),
-    );
+    // A rollback plan's services are earlier revisions, their secrets resolved again: masked too. (Recorded
+    // revisions hold no secret values: the store keeps where they come from.)
+    emitter.mask(secretValues(plan.entries.map((e) => e.service)));
     for (const e of plan.entries.filter((x) => x.changed)) {
       await store.saveRevision({
         stack: stack.name,

@@ -4,7 +4,7 @@ import type { EngineDeps, LockedRun } from './deploy.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { acquireLease } from './lease.js';
-import { makeRedactor, notifySecrets, secretValues } from './redact.js';
+import { redactError, redactingStore } from './redact.js';
 
 export interface DownOptions extends LockedRun {
   subscribers?: Subscriber[];
@@ -22,10 +22,10 @@ export interface DownOutcome {
  * underneath. History records it as a deployment of kind `down`.
  */
 export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOutcome> {
-  const { store, target, clock } = deps;
+  const { target, clock } = deps;
   const stack = o.stack;
-  const redact = makeRedactor(secretValues(stack.services, notifySecrets(stack)));
-  const emitter = new Emitter(stack.name, clock, store, redact);
+  const emitter = Emitter.forStack(stack, deps.store, clock);
+  const store = redactingStore(deps.store, emitter.redacted);
   o.subscribers?.forEach((s) => emitter.subscribe(s));
   const lease = await acquireLease(store, clock, emitter, {
     stack: stack.name,
@@ -65,12 +65,12 @@ export async function runDown(deps: EngineDeps, o: DownOptions): Promise<DownOut
           {
             status: 'failed',
             endedAt: clock.now(),
-            summary: redact(`down failed: ${(err as Error).message}`),
+            summary: `down failed: ${(err as Error).message}`,
           },
           lease.token,
         )
         .catch(() => undefined);
-      throw err;
+      throw redactError(err, emitter.redacted);
     }
     if (lease.lost.aborted) throw fencedOut();
     // Stored in the stack's stream, so followers (`convoy events`) see the stack go down.

@@ -31,6 +31,7 @@ export class Emitter {
   /** Cuts a retry's back-off short: a new store to try, or a flush that will not wait. */
   private wake = new AbortController();
   private hurry = false;
+  private readonly masked = new Set<string>();
 
   constructor(
     private readonly stack: string,
@@ -44,13 +45,9 @@ export class Emitter {
 
   /** An emitter for `stack` that masks its secret values. */
   static forStack(stack: Stack, store: Store, clock: Clock, opts: EmitterOptions = {}): Emitter {
-    return new Emitter(
-      stack.name,
-      clock,
-      store,
-      makeRedactor(secretValues(stack.services, notifySecrets(stack))),
-      opts,
-    );
+    const emitter = new Emitter(stack.name, clock, store, (t) => t, opts);
+    emitter.mask(secretValues(stack.services, notifySecrets(stack)));
+    return emitter;
   }
 
   subscribe(s: Subscriber): void {
@@ -62,9 +59,22 @@ export class Emitter {
     );
   }
 
-  setRedactor(r: Redact): void {
+  private setRedactor(r: Redact): void {
     this.redact = r;
   }
+
+  /**
+   * Masks `values` too from now on, with every value masked before: the one redactor of a run, for its events and
+   * its history rows (redactingStore), so no call site masks on its own.
+   */
+  mask(values: Iterable<string>): void {
+    const before = this.masked.size;
+    for (const v of values) this.masked.add(v);
+    if (this.masked.size !== before) this.setRedactor(makeRedactor(secretValues([], this.masked)));
+  }
+
+  /** `text` as the run may show or store it. */
+  redacted = (text: string): string => this.redact(text);
 
   /** Events not stored yet, and all later ones, go to `store` (degraded mode switches to a local file). */
   useStore(store: Store): void {

@@ -1,5 +1,6 @@
 import { gateOf } from '../plan/plan.js';
 import type { RunContext } from './context.js';
+import { secretValues } from './redact.js';
 
 /** One service to put back: from the revision it has now to the one it had before (none: stop it). */
 export interface RollbackItem {
@@ -62,9 +63,12 @@ export async function rollBack(ctx: RunContext, items: RollbackItem[]): Promise<
             token,
           );
         } else {
-          const unit = { stack: ctx.stack.name, service: rec.spec, revision: it.to, returning: true };
+          // The store keeps where each secret comes from: resolved again now, or a SecretUnavailableError.
+          const service = ctx.stack.unseal(rec.spec);
+          emitter.mask(secretValues([service]));
+          const unit = { stack: ctx.stack.name, service, revision: it.to, returning: true };
           await target.start(unit);
-          const v = await target.awaitGate(unit, gateOf(rec.spec), { timeoutMs: ROLLBACK_TIMEOUT_MS });
+          const v = await target.awaitGate(unit, gateOf(service), { timeoutMs: ROLLBACK_TIMEOUT_MS });
           if (!v.ok) throw new Error(`previous revision ${it.to} did not come back: ${v.message}`);
           await store.setCurrent(
             ctx.stack.name,

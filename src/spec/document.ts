@@ -30,8 +30,12 @@ export function readSource(file: string): Source {
   return source;
 }
 
-/** Substitutes variables in every string value (never in keys), in place, before validation. */
-export function interpolateDocument(source: Source, env: Env): void {
+/**
+ * Substitutes variables in every string value (never in keys), in place, before validation. Returns each value that
+ * held a `${` as written, by its dotted path: where a secret comes from (spec/secrets.ts).
+ */
+export function interpolateDocument(source: Source, env: Env): Map<string, string> {
+  const written = new Map<string, string>();
   const visit = (node: Node | null, path: FieldPath): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -42,6 +46,7 @@ export function interpolateDocument(source: Source, env: Env): void {
       node.items.forEach((item, i) => visit(item as Node | null, [...path, i]));
     } else if (isScalar(node) && typeof node.value === 'string') {
       try {
+        if (node.value.includes('${')) written.set(dotted(path), node.value);
         node.value = interpolate(node.value, env);
       } catch (err) {
         if (!(err instanceof InterpolationError)) throw err;
@@ -53,6 +58,7 @@ export function interpolateDocument(source: Source, env: Env): void {
     }
   };
   visit(source.doc.contents, []);
+  return written;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Env } from './interpolate.js';
 import { issuesToError } from './issues.js';
 import { normaliseNotify } from './notify.js';
 import { normaliseServices } from './normalise.js';
+import { readCopyKey } from './secret-copy.js';
+import { unsealService, withSecretSources } from './secrets.js';
 import { StackSpec } from './schema.js';
 import type { Stack } from './types.js';
 
@@ -20,7 +22,7 @@ export interface LoadOptions {
  */
 export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const source = readSource(file);
-  interpolateDocument(source, opts.env ?? {});
+  const written = interpolateDocument(source, opts.env ?? {});
   let data: unknown;
   try {
     data = source.doc.toJS();
@@ -36,12 +38,19 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const parsed = StackSpec.safeParse(data);
   if (!parsed.success) throw issuesToError(parsed.error.issues, data, source, StackSpec);
   const raw = parsed.data;
-  const services = normaliseServices(raw, source, dirname(resolve(file)), opts.env ?? {});
+  const dir = dirname(resolve(file));
+  const copy = raw.store.secretCopyKey
+    ? {
+        key: readCopyKey(resolve(dir, raw.store.secretCopyKey), source.locate(['store', 'secretCopyKey'])),
+        stack: raw.stack,
+      }
+    : undefined;
+  const services = withSecretSources(normaliseServices(raw, source, dir, opts.env ?? {}), written, copy);
   checkStack(raw, services, source);
   return {
     name: raw.stack,
     file,
-    dir: dirname(resolve(file)),
+    dir,
     target: raw.target,
     deploy: raw.deploy,
     rollback: raw.rollback,
@@ -51,5 +60,7 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
     notify: normaliseNotify(raw.notify),
     services,
     locate: (path) => source.locate(path),
+    unseal: (s) =>
+      unsealService(s, { env: opts.env ?? {}, current: services.find((c) => c.name === s.name), copy }),
   };
 }

@@ -22,14 +22,30 @@ const Port = z
   .union([z.number().int(), z.string().regex(/^\d+$/, 'expected a port number').transform(Number)])
   .pipe(z.number().int().min(1).max(65535));
 
+/**
+ * An env entry as loaded. `source` is the value as written in the stack file (`${API_TOKEN}`), kept for secret
+ * entries so the state store can hold where a secret comes from instead of the secret (spec/secrets.ts). `sealed`
+ * marks an entry read back from the store: its `value` is empty until resolved again from `source`.
+ */
+export interface EnvEntry {
+  value: string;
+  secret: boolean;
+  source?: string;
+  /** The opt-in encrypted copy (spec/secret-copy.ts), for a rollback whose source is gone. */
+  copy?: string;
+  sealed?: true;
+}
+
 /** An env value: a plain scalar, or `{ value, secret: true }` so it is never shown in output or history. */
-export const EnvValue = z.union([
-  z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), secret: false })),
-  z.strictObject({
-    value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
-    secret: z.boolean().default(true),
-  }),
-]);
+export const EnvValue = z
+  .union([
+    z.union([z.string(), z.number(), z.boolean()]).transform((v) => ({ value: String(v), secret: false })),
+    z.strictObject({
+      value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+      secret: z.boolean().default(true),
+    }),
+  ])
+  .transform((e): EnvEntry => e);
 
 export const HealthCheckCommand = z
   .array(z.string())
@@ -100,6 +116,11 @@ export const StoreBlock = z
     kind: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
     /** sqlite: the file, relative to the stack file (default .convoy/state.db). */
     path: z.string().min(1).optional(),
+    /**
+     * Opt in to an encrypted copy of each secret in the store, used by a rollback when the secret's source is gone:
+     * a file (relative to the stack file) holding a 32-byte key as 64 hex digits, mode 0600; the store never holds it.
+     */
+    secretCopyKey: z.string().min(1).optional(),
     /** dynamodb: the table (see `convoy store init`). */
     table: z
       .string()
@@ -252,7 +273,6 @@ export type RawStack = z.output<typeof StackSpec>;
 export type RawService = z.output<typeof ServiceSpec>;
 export type HealthCheckSpec = z.output<typeof HealthCheck>;
 export type LocalSpec = z.output<typeof LocalBlock>;
-export type EnvEntry = z.output<typeof EnvValue>;
 export type ConditionName = z.output<typeof Condition>;
 export type FailFastName = z.output<typeof FailFast>;
 export type RollbackScopeName = z.output<typeof RollbackScope>;

@@ -57,5 +57,10 @@ export interface Stack {
   services: Service[];
   /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
   locate(path: readonly (string | number)[]): SourceLocation;
+  /**
+   * A service read back from the state store, its secrets resolved again from where they come from with the
+   * environment this file was loaded with (spec/secrets.ts); throws SecretUnavailableError when one is gone.
+   */
+  unseal(service: Service): Service;
 }
 export type { HealthCheckSpec, LocalSpec, EnvEntry, ConditionName } from './schema.js';

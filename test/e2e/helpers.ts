@@ -37,6 +37,9 @@ export function describeEachBackend(title: string, fn: () => void, opts: { moto?
   }
 }
 
+/** The environment of the running suite's backend (empty for sqlite): a test reads the store through it. */
+export const backendEnvironment = (): Readonly<Record<string, string>> => backendEnv;
+
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -173,7 +173,7 @@ services:
     assert.deepEqual(web?.local?.env, {
       N: { value: '5', secret: false },
       B: { value: 'true', secret: false },
-      TOKEN: { value: 't0k', secret: true },
+      TOKEN: { value: 't0k', secret: true, source: '${TOKEN}' },
       SHOWN: { value: 'x', secret: false },
     });
   });

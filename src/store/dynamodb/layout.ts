@@ -7,6 +7,7 @@ import type {
   StoredEvent,
 } from '../store.js';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { sealService } from '../../spec/secrets.js';
 import { N, S, num, pad, str, type Item } from './expr.js';
 
 /*
@@ -181,7 +182,8 @@ export const revisionItem = (r: RevisionRecord): Item => ({
   stack: S(r.stack),
   service: S(r.service),
   revision: S(r.revision),
-  spec: S(JSON.stringify(r.spec)),
+  // Secrets as where they come from, never their values (spec/secrets.ts): the whole team reads this table.
+  spec: S(JSON.stringify(sealService(r.spec))),
   createdAt: N(r.createdAt),
 });
 

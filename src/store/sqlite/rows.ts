@@ -1,3 +1,4 @@
+import { sealService } from '../../spec/secrets.js';
 import type { CurrentRevision, DeploymentRecord, LockInfo, RevisionRecord, StepRecord } from '../store.js';
 
 /** Column-shaped rows as better-sqlite3 returns them; SQL NULL maps to an absent property in the records. */
@@ -146,7 +147,8 @@ export const fromRevision = (r: RevisionRecord): RevisionRow => ({
   stack: r.stack,
   service: r.service,
   revision: r.revision,
-  spec: JSON.stringify(r.spec),
+  // Secrets as where they come from, never their values (spec/secrets.ts).
+  spec: JSON.stringify(sealService(r.spec)),
   created_at: r.createdAt,
 });
 

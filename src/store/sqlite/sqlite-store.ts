@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FencedOutError } from '../../errors.js';
@@ -65,7 +65,7 @@ const PAUSE_MS = 25;
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 export function openSqliteStore(file: string): Store {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const db = new Database(file);
   try {
     // busy_timeout first: switching to WAL and migrating both need locks another process may hold.
@@ -76,6 +76,20 @@ export function openSqliteStore(file: string): Store {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/**
+ * The file (and its folder) only for its owner: it holds history a team may not want shared. SQLite gives its -wal
+ * and -shm files the database file's mode, so creating it 0600 first covers them; an older file is tightened.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Someone else's file (a shared CI cache): theirs to tighten.
   }
 }
 

@@ -1,9 +1,19 @@
-import type { Service } from '../../spec/types.js';
+import type { EnvEntry, Service } from '../../spec/types.js';
 import type { TargetModule } from '../module.js';
 import { extractLocalEvidence } from './extract.js';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** What an env entry is for its revision: where a secret comes from (`source`) is bookkeeping, not behaviour. */
+const behaviour = (e: EnvEntry) => ({ value: e.value, secret: e.secret });
+
+/** A sealed entry (read back from the store) has no value to compare: only where it comes from. */
+function sameEntry(a: EnvEntry, b: EnvEntry): boolean {
+  return a.sealed || b.sealed
+    ? a.secret === b.secret && a.source === b.source
+    : same(behaviour(a), behaviour(b));
 }
 
 /** The `local` target: each service a process on this machine, run from the service's `local` block. */
@@ -12,7 +22,14 @@ export const localTarget: TargetModule = {
   serviceBlocks: ['local'],
 
   // `local: null` for a service without the block: revisions hashed it so before targets were modules.
-  revisionInputs: (s) => ({ local: s.local ?? null }),
+  revisionInputs: (s) => ({
+    local: s.local
+      ? {
+          ...s.local,
+          env: Object.fromEntries(Object.entries(s.local.env).map(([k, e]) => [k, behaviour(e)])),
+        }
+      : null,
+  }),
 
   // Env changes name keys only: values may be secret.
   changeReasons(next: Service, prev: Service): string[] {
@@ -27,7 +44,7 @@ export const localTarget: TargetModule = {
         reasons.push(`port ${b.port ?? '(none)'} → ${a.port ?? '(none)'}`);
       const added = Object.keys(a.env).filter((k) => !(k in b.env));
       const removed = Object.keys(b.env).filter((k) => !(k in a.env));
-      const changed = Object.keys(a.env).filter((k) => k in b.env && !same(a.env[k], b.env[k]));
+      const changed = Object.keys(a.env).filter((k) => k in b.env && !sameEntry(a.env[k]!, b.env[k]!));
       if (added.length) reasons.push(`env added: ${added.join(', ')}`);
       if (removed.length) reasons.push(`env removed: ${removed.join(', ')}`);
       if (changed.length) reasons.push(`env changed: ${changed.join(', ')}`);
@@ -37,10 +54,10 @@ export const localTarget: TargetModule = {
     return reasons;
   },
 
-  // `env: { KEY: { value, secret: true } }`.
+  // `env: { KEY: { value, secret: true } }`; a sealed entry holds no value.
   secretValues: (s) =>
     Object.values(s.local?.env ?? {})
-      .filter((v) => v.secret)
+      .filter((v) => v.secret && !v.sealed)
       .map((v) => v.value),
 
   recognises: (c) => Boolean(c.local),

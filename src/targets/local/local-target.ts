@@ -6,6 +6,9 @@ import { resolve } from 'node:path';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { HealthCheckSpec } from '../../spec/schema.js';
+import type { Env } from '../../spec/interpolate.js';
+import { makeRedactor } from '../../core/redact.js';
+import { entryValue, secretsOf } from '../../spec/secrets.js';
 import type { Service } from '../../spec/types.js';
 import { conclusiveStart, type FailFast } from '../conclusive.js';
 import { HealthTracker } from '../health.js';
@@ -141,10 +144,15 @@ class LocalTarget implements Target {
     const local = service.local;
     if (!local)
       return { error: `service ${service.name} has no "local" block, so the local target cannot run it` };
+    // Started only resolved: a sealed secret (the engine resolves a stored revision's first) never runs empty.
+    const sealed = Object.keys(local.env).filter((k) => local.env[k]?.sealed);
+    if (sealed.length)
+      return { error: `could not start ${local.command}: secret env ${sealed.join(', ')} was not resolved` };
     const cwd = this.cwdOf(service);
     if (!existsSync(cwd))
       return { error: `could not start ${local.command}: working folder ${cwd} does not exist` };
-    const log = openSync(this.state.logPath(service.name), 'a');
+    // 0600: a service's output may quote its secrets.
+    const log = openSync(this.state.logPath(service.name), 'a', 0o600);
     try {
       writeSync(
         log,
@@ -157,7 +165,7 @@ class LocalTarget implements Target {
           cwd,
           env: {
             ...this.opts.env,
-            ...envValues(service),
+            ...envValues(service, this.opts.env),
             CONVOY_STACK: this.opts.stack,
             CONVOY_SERVICE: service.name,
             CONVOY_REVISION: revision,
@@ -239,7 +247,7 @@ class LocalTarget implements Target {
             ? this.followHealth(tracker, hc, service, cancel.signal)
             : this.startedVerdict(rec, gate);
       for (const p of [aborted, exited, timedOut, work]) p.catch(() => {});
-      return this.keepFailure(rec, await Promise.race([aborted, exited, timedOut, work]));
+      return this.keepFailure(rec, await Promise.race([aborted, exited, timedOut, work]), service);
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       cancel.abort();
@@ -247,11 +255,15 @@ class LocalTarget implements Target {
   }
 
   /** Records a failed gate before the engine acts on it, so the evidence outlives a rollback's restart. */
-  private keepFailure(rec: ServiceRecord, verdict: Verdict): Verdict {
+  private keepFailure(rec: ServiceRecord, verdict: Verdict, service?: Service): Verdict {
     if (verdict.ok) return verdict;
     try {
       const logs = currentRun(rec.name, this.state.tail(rec.name, EVIDENCE_LOG_LINES));
-      this.state.writeFailure(rec.name, failureSnapshot(rec, verdict, logs));
+      // A health check's output may quote the service's secrets: the state folder keeps none.
+      const secrets = (service?.local ? secretsOf(service.local.env) : []).sort(
+        (a, b) => b.length - a.length,
+      );
+      this.state.writeFailure(rec.name, failureSnapshot(rec, verdict, logs), makeRedactor(secrets));
     } catch {
       // Evidence is a courtesy: failing to keep it must not change the verdict.
     }
@@ -468,10 +480,23 @@ class LocalTarget implements Target {
   }
 
   private probeContext(service: Service, signal?: AbortSignal): ProbeContext {
-    return { env: { ...this.opts.env, ...envValues(service) }, cwd: this.cwdOf(service), signal };
+    return {
+      env: { ...this.opts.env, ...envValues(service, this.opts.env) },
+      cwd: this.cwdOf(service),
+      signal,
+    };
   }
 }
 
-function envValues(service: Service): Record<string, string> {
-  return Object.fromEntries(Object.entries(service.local?.env ?? {}).map(([k, v]) => [k, v.value]));
+/**
+ * The service's env for its process or a probe. A record read back from the state folder holds its secrets sealed
+ * (spec/secrets.ts): a probe gets those it can resolve from convoy's environment now, and leaves out the rest.
+ */
+function envValues(service: Service, env: Env): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.local?.env ?? {}).flatMap(([k, e]) => {
+      const value = entryValue(e, env);
+      return value === undefined ? [] : [[k, value]];
+    }),
+  );
 }

@@ -11,6 +11,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { redactDeep, type Redact } from '../../core/redact.js';
+import { sealService } from '../../spec/secrets.js';
 import type { Service } from '../../spec/types.js';
 
 /**
@@ -39,7 +41,7 @@ export interface ServiceRecord {
   /** Known only when the convoy process that spawned it saw it exit. */
   exitCode?: number | null;
   signal?: string | null;
-  /** Holds env values, secrets included; hence the 0600 file. */
+  /** As it was started, its secrets sealed (spec/secrets.ts): where each comes from, never its value. */
   service: Service;
 }
 
@@ -79,9 +81,9 @@ export class StateDir {
   }
 
   ensure(): void {
-    mkdirSync(this.servicesDir, { recursive: true, mode: 0o700 });
-    mkdirSync(this.pidsDir, { recursive: true });
-    mkdirSync(join(this.root, 'logs'), { recursive: true });
+    // 0700 and 0600 files: logs may quote secrets, and what runs is nobody else's business.
+    for (const d of [this.servicesDir, this.pidsDir, join(this.root, 'logs')])
+      mkdirSync(d, { recursive: true, mode: 0o700 });
   }
 
   read(name: string): ServiceRecord | undefined {
@@ -110,10 +112,12 @@ export class StateDir {
     // Write-then-rename: a concurrent reader never sees half a record; the temp file is created 0600 already.
     const file = join(this.servicesDir, `${rec.name}.json`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(rec, null, 2) + '\n', { mode: 0o600 });
+    writeFileSync(tmp, JSON.stringify({ ...rec, service: sealService(rec.service) }, null, 2) + '\n', {
+      mode: 0o600,
+    });
     renameSync(tmp, file);
     const pidFile = join(this.pidsDir, `${rec.name}.pid`);
-    if (rec.pid !== undefined) writeFileSync(pidFile, `${rec.pid}\n`);
+    if (rec.pid !== undefined) writeFileSync(pidFile, `${rec.pid}\n`, { mode: 0o600 });
     else rmSync(pidFile, { force: true });
   }
 
@@ -126,12 +130,12 @@ export class StateDir {
     }
   }
 
-  writeFailure(name: string, snap: FailureSnapshot): void {
+  writeFailure(name: string, snap: FailureSnapshot, redact: Redact = (t) => t): void {
     // Log lines may carry secrets, so 0600 like the service records.
     mkdirSync(join(this.root, 'failures'), { recursive: true, mode: 0o700 });
     const file = this.failurePath(name);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snap, null, 2) + '\n', { mode: 0o600 });
+    writeFileSync(tmp, JSON.stringify(redactDeep(snap, redact), null, 2) + '\n', { mode: 0o600 });
     renameSync(tmp, file);
   }
 
