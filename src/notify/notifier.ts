@@ -39,6 +39,7 @@ export class Notifier {
           holder: senderName(),
           attempts: c.attempts,
           maxAgeMs: c.maxAge,
+          outcomes: c.outcomes,
           report,
           recovered: (r) => {
             this.reported++;

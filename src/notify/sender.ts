@@ -4,6 +4,7 @@ import { backoffMs } from './backoff.js';
 import type { Channel } from './channel.js';
 import { DeliveryError } from './failure.js';
 import { holderIsDead } from './lease.js';
+import { Outcomes } from './outcome.js';
 
 export interface NotifyFailure {
   channel: string;
@@ -22,6 +23,8 @@ export interface SenderOptions {
   attempts: number;
   /** Events older than this are reported once and skipped. */
   maxAgeMs: number;
+  /** Only deployments that ended one of these ways: their events wait for the end (the channel's `outcomes`). */
+  outcomes?: readonly string[];
   /** Reports a permanent failure or a stale event (the CLI emits notify.failed). Must not throw. */
   report: (f: NotifyFailure) => void;
   /** The receiver answers again after failing since `downSince` (the CLI emits notify.recovered). Must not throw. */
@@ -57,10 +60,12 @@ export class Sender {
   private cursor: DeliveryCursor = { seq: 0, state: {}, version: 0 };
   private readonly leaseMs: number;
   private readonly now: () => number;
+  private readonly outcomes?: Outcomes;
 
   constructor(private readonly o: SenderOptions) {
     this.leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
     this.now = o.now ?? Date.now;
+    if (o.outcomes) this.outcomes = new Outcomes(o.store, o.stack);
   }
 
   get name(): string {
@@ -118,11 +123,21 @@ export class Sender {
         await this.nap(1000, opts.signal, true);
         continue;
       }
+      let held = false;
       for (const [i, e] of batch.entries()) {
         if (opts.signal.aborted) return { outcome: 'stopped' };
         const since = this.cursor.state.since;
         if (!channel.wants(e) || (typeof since === 'number' && e.at < since) || this.refused(e)) {
           this.cursor.seq = e.seq; // stored with the next write
+          continue;
+        }
+        const ended = await this.outcomes?.of(e);
+        if (ended === 'running') {
+          held = true; // this deployment's events wait for its end, in order
+          break;
+        }
+        if (ended !== undefined && !this.o.outcomes!.includes(ended)) {
+          this.cursor.seq = e.seq;
           continue;
         }
         if (this.now() - e.at > this.o.maxAgeMs) {
@@ -146,6 +161,10 @@ export class Sender {
         await this.advance(e.seq);
       }
       await this.advance(this.cursor.seq);
+      if (held) {
+        if (!opts.follow()) return { outcome: 'done' };
+        await this.nap(1000, opts.signal, true);
+      }
     }
   }
 

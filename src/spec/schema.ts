@@ -176,7 +176,9 @@ const HttpUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ })]);
  * A base URL that may be built from a `${VAR}` the read-only commands (status, down) do not have: there it reads as
  * a bare path ("/api/"), which is fine, since they never send; a channel checks it when it opens to send.
  */
-const BaseUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }), z.string().startsWith('/')]);
+const BaseUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }), z.string().startsWith('/')], {
+  error: 'expected an http(s) URL',
+});
 
 /** Standard Webhooks: `secret` signs; `previousSecret` also signs during a rotation, so either verifies. */
 const WebhookBlock = z.strictObject({
@@ -185,18 +187,49 @@ const WebhookBlock = z.strictObject({
   previousSecret: Secret.optional(),
 });
 
+/*
+ * Who is paged when a rollback fails: Slack's own mention syntax, since a plain "@oncall" notifies nobody. One or
+ * more of <!subteam^S…> (a user group), <@U…> (a person), <!here>, <!channel>, separated by spaces.
+ */
+const ONE_MENTION = String.raw`<(?:!subteam\^[A-Z0-9]+|@[UW][A-Z0-9]+|!here|!channel)>`;
+const MENTION = new RegExp(`^${ONE_MENTION}(?: ${ONE_MENTION})*$`);
+const Mention = z
+  .string()
+  .regex(MENTION, 'expected a Slack mention such as "<!subteam^S0123ABC>", "<@U0123ABC>" or "<!here>"');
+
 /** Slack Web API: one parent message per deployment, edited in place, details in its thread. */
 const SlackBlock = z.strictObject({
   token: Secret,
   channel: z.string().min(1),
   /** Another Web API base such as an Enterprise Grid proxy (default https://slack.com/api/). */
   apiUrl: BaseUrl.optional(),
-  /** Added to the thread's rollback-failed message, e.g. "<!subteam^S0123>" or "<@U0123>". */
-  mention: z.string().min(1).optional(),
+  /** Added to the rollback-failed message (broadcast from the thread). */
+  mention: Mention.optional(),
 });
 
 /** Slack incoming webhook: a simpler fallback, one message per milestone. */
-const SlackWebhookBlock = z.strictObject({ url: HttpUrl });
+const SlackWebhookBlock = z.strictObject({
+  url: HttpUrl,
+  /** Added to the rollback-failed message. */
+  mention: Mention.optional(),
+});
+
+/*
+ * Links shown with a deployment (Slack's parent and milestones, GitHub's statuses). Usually `${VAR}`s; where a
+ * command loads the file without them a link reads as "" or a bare path and is left out.
+ */
+const LinksBlock = z.strictObject({
+  /** Where the deployed stack is watched, e.g. the AWS console's ECS cluster page. */
+  console: BaseUrl.optional(),
+  /** The CI run that deployed. Default: the GitHub Actions run the deployment recorded (GITHUB_RUN_ID…). */
+  ci: BaseUrl.optional(),
+  /** Convoy's dashboard (`convoy serve`) or any other. */
+  dashboard: BaseUrl.optional(),
+});
+
+/** How a deployment ended, as its record says (`convoy history`). */
+export const OUTCOMES = ['succeeded', 'failed', 'rollback-failed', 'interrupted'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** GitHub: a Deployment for the environment, its statuses, and a commit status `convoy/<stack>` on the sha. */
 const GitHubBlock = z.strictObject({
@@ -218,6 +251,12 @@ export const NotifyChannelSpec = z
     github: GitHubBlock.optional(),
     /** Event codes to send; `deploy.*` matches a prefix. Default: each kind's own choice. */
     events: z.array(z.string().min(1)).optional(),
+    /**
+     * Only deployments that ended this way: their events are held until the deployment ends, then sent (all of
+     * them, in order) or skipped. Events outside any deployment are skipped. Default: every deployment, live.
+     */
+    outcomes: z.array(z.enum(OUTCOMES)).min(1).optional(),
+    links: LinksBlock.optional(),
     /** One request's time limit. */
     timeout: Duration.default(10_000),
     /** Attempts for one event in one run before the sender leaves it to the next run. */
@@ -279,4 +318,5 @@ export type RollbackScopeName = z.output<typeof RollbackScope>;
 export type StoreSpec = z.output<typeof StoreBlock>;
 export type AwsStackSpec = z.output<typeof AwsStackBlock>;
 export type NotifyChannelRaw = z.output<typeof NotifyChannelSpec>;
+export type NotifyLinks = z.output<typeof LinksBlock>;
 export type CloudFormationSpec = z.output<typeof CloudFormationBlock>;
