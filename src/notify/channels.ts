@@ -1,7 +1,8 @@
 import type { NotifyChannel } from '../spec/notify.js';
 import type { Channel } from './channel.js';
 import { DeliveryError } from './failure.js';
-import { GitHubChannel, type DeploymentLookup } from './github.js';
+import { GitHubChannel } from './github.js';
+import { rememberDeployments, type DeploymentLookup } from './links.js';
 import { SlackChannel } from './slack.js';
 import { SlackWebhookChannel } from './slack-webhook.js';
 import { WebhookChannel } from './webhook.js';
@@ -10,10 +11,11 @@ import { WebhookChannel } from './webhook.js';
 export function openChannel(c: NotifyChannel, deployments: DeploymentLookup): Channel {
   const empty = missing(c);
   if (empty) return refusing(c.name, `${empty} is empty: set the variable the stack file names`);
-  if (c.slack) return new SlackChannel(c.name, c.slack, c.events, c.timeout);
-  if (c.github) return new GitHubChannel(c.name, c.github, c.events, c.timeout, deployments);
-  if (c.slackWebhook) return new SlackWebhookChannel(c.name, c.slackWebhook, c.events, c.timeout);
-  return new WebhookChannel(c.name, c.webhook!, c.events, c.timeout);
+  const remembered = rememberDeployments(deployments);
+  if (c.slack) return new SlackChannel(c, remembered);
+  if (c.github) return new GitHubChannel(c, remembered);
+  if (c.slackWebhook) return new SlackWebhookChannel(c, remembered);
+  return new WebhookChannel(c);
 }
 
 /** The credential a channel lacks (loaded without its variables), if any. */

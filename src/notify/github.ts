@@ -3,9 +3,11 @@ import type { NotifyChannel } from '../spec/notify.js';
 import type { DeploymentRecord, StoredEvent } from '../store/store.js';
 import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
 import { DeliveryError, asDeliveryError, retryAfterMs } from './failure.js';
+import { deploymentLinks, type DeploymentLookup } from './links.js';
 
 type GitHubSpec = NonNullable<NotifyChannel['github']>;
-export type DeploymentLookup = (id: string) => Promise<DeploymentRecord | undefined>;
+/** GitHub cuts a status description at 140 characters. */
+const DESCRIPTION_MAX = 140;
 
 type Final = 'success' | 'failure' | 'error';
 const ENDS: Record<string, Final> = {
@@ -27,21 +29,22 @@ export class GitHubChannel implements Channel {
   private readonly filter: (code: string) => boolean;
   private readonly owner: string;
   private readonly repo: string;
+  readonly name: string;
+  private readonly spec: GitHubSpec;
 
   constructor(
-    readonly name: string,
-    private readonly spec: GitHubSpec,
-    events: readonly string[] | undefined,
-    timeoutMs: number,
+    private readonly c: NotifyChannel,
     private readonly deployments: DeploymentLookup,
   ) {
-    this.filter = codeFilter(events ?? HANDLED);
+    this.name = c.name;
+    const spec = (this.spec = c.github!);
+    this.filter = codeFilter(c.events ?? HANDLED);
     [this.owner, this.repo] = spec.repository.split('/') as [string, string];
     this.octokit = new Octokit({
       auth: spec.token,
       ...(spec.apiUrl ? { baseUrl: spec.apiUrl.replace(/\/$/, '') } : {}),
       userAgent: 'convoy',
-      request: { timeout: timeoutMs },
+      request: { timeout: c.timeout },
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });
   }
@@ -57,9 +60,16 @@ export class GitHubChannel implements Channel {
 
   async send(e: StoredEvent, ctx: SendContext): Promise<void> {
     const ids = (ctx.state.deployments ??= {}) as Record<string, { id: number; sha: string }>;
+    const record = await this.record(e.deploymentId!);
+    const correlationId = record.correlationId;
+    const links = deploymentLinks(this.c.links, record);
+    const url = (label: string) => links.find((l) => l.label === label)?.url;
+    // The log: what the stack file names, else the CI run, else the dashboard.
+    const logUrl = this.spec.logUrl ?? url('CI run') ?? url('dashboard');
+    const environmentUrl = this.spec.environmentUrl ?? url('console');
     let gh = ids[e.deploymentId!];
     if (!gh) {
-      const sha = await this.sha(e.deploymentId!);
+      const sha = this.sha(record);
       const { data } = await this.call(() =>
         this.octokit.repos.createDeployment({
           owner: this.owner,
@@ -68,7 +78,9 @@ export class GitHubChannel implements Channel {
           environment: this.spec.environment,
           auto_merge: false,
           required_contexts: [],
-          description: `convoy ${e.stack}`,
+          description: `convoy ${e.stack} · correlation ${correlationId}`.slice(0, DESCRIPTION_MAX),
+          // For whoever reads the deployment through the API: what ties it to Convoy's history and the CI run.
+          payload: { convoy: { deploymentId: e.deploymentId, correlationId, links } },
         }),
       );
       if (!('id' in data))
@@ -84,8 +96,9 @@ export class GitHubChannel implements Channel {
         deployment_id: gh.id,
         state: final ?? 'in_progress',
         auto_inactive: true,
-        ...(this.spec.logUrl ? { log_url: this.spec.logUrl } : {}),
-        ...(this.spec.environmentUrl ? { environment_url: this.spec.environmentUrl } : {}),
+        description: describe(final, correlationId),
+        ...(logUrl ? { log_url: logUrl } : {}),
+        ...(environmentUrl ? { environment_url: environmentUrl } : {}),
       }),
     );
     await this.call(() =>
@@ -95,8 +108,8 @@ export class GitHubChannel implements Channel {
         sha: gh.sha,
         state: final ?? 'pending',
         context: `convoy/${e.stack}`,
-        description: final ? `deployment ${final}` : 'deploying',
-        ...(this.spec.logUrl ? { target_url: this.spec.logUrl } : {}),
+        description: describe(final, correlationId),
+        ...(logUrl ? { target_url: logUrl } : {}),
       }),
     );
   }
@@ -106,9 +119,22 @@ export class GitHubChannel implements Channel {
     return `ok, can see ${data.full_name}`;
   }
 
-  private async sha(deploymentId: string): Promise<string> {
-    const d = await this.deployments(deploymentId);
-    const sha = d?.context.GITHUB_SHA ?? d?.context.gitSha;
+  private async record(deploymentId: string): Promise<DeploymentRecord> {
+    let d: DeploymentRecord | undefined;
+    try {
+      d = await this.deployments(deploymentId);
+    } catch (err) {
+      throw new DeliveryError(
+        `cannot read the deployment from the state store: ${(err as Error).message}`,
+        false,
+      );
+    }
+    if (!d) throw new DeliveryError(`deployment ${deploymentId} is not in the state store`, true);
+    return d;
+  }
+
+  private sha(d: DeploymentRecord): string {
+    const sha = d.context.GITHUB_SHA ?? d.context.gitSha;
     if (!sha) throw new DeliveryError('the deployment recorded no commit (GITHUB_SHA or a git HEAD)', true);
     return sha;
   }
@@ -131,4 +157,12 @@ export function gitHubFailure(err: unknown): DeliveryError {
   const message = `HTTP ${e.status}: ${e.message ?? ''}`.trim();
   if (limited) return new DeliveryError(message, false, retryAfterMs(headers['retry-after']));
   return new DeliveryError(message, e.status < 500);
+}
+
+/** What the status says, with the correlation id that finds the deployment in `convoy history`. */
+function describe(final: Final | undefined, correlationId: string): string {
+  return `${final ? `deployment ${final}` : 'deploying'} · correlation ${correlationId}`.slice(
+    0,
+    DESCRIPTION_MAX,
+  );
 }

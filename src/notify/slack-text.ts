@@ -22,12 +22,13 @@ const secs = (ms: unknown) => `${Math.round(Number(ms) / 100) / 10} s`;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : '');
 
-export function parentText(stack: string, p: ParentState): string {
+/** `links`: the deployment's links in Slack's syntax (links.ts), shown after the correlation id. */
+export function parentText(stack: string, p: ParentState, links = ''): string {
   const what = p.kind === 'rollback' ? 'rollback' : 'deployment';
   const head =
     p.outcome ??
     `:hourglass_flowing_sand: *${stack}* ${what} by ${p.actor}: wave ${Math.min(p.wave + 1, p.waves)} of ${p.waves}`;
-  return `${head} · correlation \`${p.correlationId}\``;
+  return `${head} · correlation \`${p.correlationId}\`${links ? ` · ${links}` : ''}`;
 }
 
 /** The outcome line a deploy.* end event puts on the parent; undefined for other events. */
@@ -80,12 +81,15 @@ export function threadReply(
   }
 }
 
-/** The incoming-webhook fallback's one message per milestone. */
-export function milestoneText(e: StoredEvent): string | undefined {
+/** The incoming-webhook fallback's one message per milestone; `links` as for the parent. */
+export function milestoneText(e: StoredEvent, mention?: string, links = ''): string | undefined {
   const d = e.data;
+  const tail = links ? ` · ${links}` : '';
   if (e.code === 'deploy.started')
-    return `:hourglass_flowing_sand: *${e.stack}* ${str(d.kind)} by ${str(d.actor)} started · correlation \`${str(d.correlationId)}\``;
+    return `:hourglass_flowing_sand: *${e.stack}* ${str(d.kind)} by ${str(d.actor)} started · correlation \`${str(d.correlationId)}\`${tail}`;
   if (e.code === 'service.failed') return threadReply(e)?.text;
   const outcome = outcomeLine(e.stack, e);
-  return outcome && `${outcome} · deployment \`${e.deploymentId ?? ''}\``;
+  if (!outcome) return undefined;
+  const page = e.code === 'deploy.rollback-failed' && mention ? `${mention} ` : '';
+  return `${page}${outcome} · deployment \`${e.deploymentId ?? ''}\`${tail}`;
 }

@@ -2,6 +2,7 @@ import type { NotifyChannel } from '../spec/notify.js';
 import type { StoredEvent } from '../store/store.js';
 import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
 import { post } from './http.js';
+import { linksOf, type DeploymentLookup } from './links.js';
 import { milestoneText } from './slack-text.js';
 
 type SlackWebhookSpec = NonNullable<NotifyChannel['slackWebhook']>;
@@ -17,14 +18,16 @@ const MILESTONES = [
 /** Slack incoming webhook: no message to edit, so one message per milestone. */
 export class SlackWebhookChannel implements Channel {
   private readonly filter: (code: string) => boolean;
+  readonly name: string;
+  private readonly spec: SlackWebhookSpec;
 
   constructor(
-    readonly name: string,
-    private readonly spec: SlackWebhookSpec,
-    events: readonly string[] | undefined,
-    private readonly timeoutMs: number,
+    private readonly c: NotifyChannel,
+    private readonly deployments: DeploymentLookup,
   ) {
-    this.filter = codeFilter(events ?? MILESTONES);
+    this.name = c.name;
+    this.spec = c.slackWebhook!;
+    this.filter = codeFilter(c.events ?? MILESTONES);
   }
 
   wants(e: StoredEvent): boolean {
@@ -32,7 +35,8 @@ export class SlackWebhookChannel implements Channel {
   }
 
   async send(e: StoredEvent, ctx: SendContext): Promise<void> {
-    await post(this.spec.url, JSON.stringify({ text: milestoneText(e) }), {}, this.timeoutMs, ctx.signal);
+    const text = milestoneText(e, this.spec.mention, await linksOf(this.c.links, this.deployments, e));
+    await post(this.spec.url, JSON.stringify({ text }), {}, this.c.timeout, ctx.signal);
   }
 
   async test(stack: string): Promise<string> {
@@ -40,7 +44,7 @@ export class SlackWebhookChannel implements Channel {
       this.spec.url,
       JSON.stringify({ text: `Convoy test message for stack ${stack}` }),
       {},
-      this.timeoutMs,
+      this.c.timeout,
     );
     return `HTTP ${a.status} ${a.body}`.trim();
   }

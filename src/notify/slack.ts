@@ -3,6 +3,7 @@ import type { NotifyChannel } from '../spec/notify.js';
 import type { StoredEvent } from '../store/store.js';
 import { aboutItself, codeFilter, type Channel, type SendContext } from './channel.js';
 import { DeliveryError, asDeliveryError } from './failure.js';
+import { linksOf, type DeploymentLookup } from './links.js';
 import { outcomeLine, parentText, threadReply, type ParentState } from './slack-text.js';
 
 type SlackSpec = NonNullable<NotifyChannel['slack']>;
@@ -48,20 +49,22 @@ const silent: Logger = {
 export class SlackChannel implements Channel {
   private readonly client: WebClient;
   private readonly filter: (code: string) => boolean;
+  readonly name: string;
+  private readonly spec: SlackSpec;
 
   constructor(
-    readonly name: string,
-    private readonly spec: SlackSpec,
-    events: readonly string[] | undefined,
-    timeoutMs: number,
+    private readonly c: NotifyChannel,
+    private readonly deployments: DeploymentLookup,
   ) {
-    this.filter = codeFilter(events ?? HANDLED);
+    this.name = c.name;
+    const spec = (this.spec = c.slack!);
+    this.filter = codeFilter(c.events ?? HANDLED);
     this.client = new WebClient(spec.token, {
       ...(spec.apiUrl ? { slackApiUrl: spec.apiUrl.endsWith('/') ? spec.apiUrl : `${spec.apiUrl}/` } : {}),
       // The outbox retries (it keeps its place across processes); the client must answer at once.
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: timeoutMs,
+      timeout: c.timeout,
       logger: silent,
     });
   }
@@ -97,7 +100,7 @@ export class SlackChannel implements Channel {
     parent.outcome = outcomeLine(e.stack, e) ?? parent.outcome;
     // Slack answers with the channel's id; edits need it (only postMessage takes a name). Kept across processes.
     const channel = typeof ctx.state.channelId === 'string' ? ctx.state.channelId : this.spec.channel;
-    const text = parentText(e.stack, parent);
+    const text = parentText(e.stack, parent, await linksOf(this.c.links, this.deployments, e));
     if (parent.ts === undefined) {
       const r = await this.call(() => this.client.chat.postMessage({ channel, text }));
       if (!r.ts) throw new DeliveryError('chat.postMessage answered without a ts', false);

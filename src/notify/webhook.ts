@@ -14,14 +14,15 @@ type WebhookSpec = NonNullable<NotifyChannel['webhook']>;
  */
 export class WebhookChannel implements Channel {
   private readonly filter: (code: string) => boolean;
+  readonly name: string;
+  private readonly spec: WebhookSpec;
+  private readonly timeoutMs: number;
 
-  constructor(
-    readonly name: string,
-    private readonly spec: WebhookSpec,
-    events: readonly string[] | undefined,
-    private readonly timeoutMs: number,
-  ) {
-    this.filter = codeFilter(events ?? ['*']);
+  constructor(c: NotifyChannel) {
+    this.name = c.name;
+    this.spec = c.webhook!;
+    this.timeoutMs = c.timeout;
+    this.filter = codeFilter(c.events ?? ['*']);
   }
 
   wants(e: StoredEvent): boolean {

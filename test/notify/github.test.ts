@@ -21,7 +21,7 @@ async function oneService(): Promise<string> {
       '      environment: production',
       '      apiUrl: "${GH_URL}"',
       '      environmentUrl: https://shop.example.com',
-      '      logUrl: https://ci.example.com/run/1',
+      '    links: { dashboard: "https://convoy.example.com/stacks" }',
     ],
   );
 }
@@ -38,24 +38,35 @@ describeEachBackend('notifications: GitHub deployments and commit statuses', () 
     gh.deployments.length = gh.statuses.length = gh.commitStatuses.length = 0;
     gh.faults.push({ status: 500 }, { status: 429, retryAfterS: 1 });
     const dir = await stack();
-    const env = { GH_TOKEN: TOKEN, GH_URL: gh.url, GITHUB_SHA: SHA };
+    // The CI run the deployment records is the status's log (no logUrl in the stack file).
+    const ci = {
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_RUN_ID: '7',
+    };
+    const env = { GH_TOKEN: TOKEN, GH_URL: gh.url, GITHUB_SHA: SHA, GITHUB_RUN_ATTEMPT: '1', ...ci };
+    const run = 'https://github.com/acme/shop/actions/runs/7';
     const r = await cli(['deploy'], { cwd: dir, env });
     assert.equal(r.code, 0, r.stderr);
     const flush = await cli(['notify', 'flush'], { cwd: dir, env });
     assert.equal(flush.code, 0, flush.stderr);
     assert.deepEqual(gh.deployments, [{ id: 1, ref: SHA, environment: 'production' }]);
     assert.deepEqual(
-      gh.statuses.map((s) => [s.deployment, s.state, s.auto_inactive, s.environment_url]),
+      gh.statuses.map((s) => [s.deployment, s.state, s.auto_inactive, s.environment_url, s.log_url]),
       [
-        [1, 'in_progress', true, 'https://shop.example.com'],
-        [1, 'success', true, 'https://shop.example.com'],
+        [1, 'in_progress', true, 'https://shop.example.com', run],
+        [1, 'success', true, 'https://shop.example.com', run],
       ],
     );
     assert.deepEqual(
-      gh.commitStatuses.map((s) => [s.sha, s.state]),
+      gh.statuses.map((s) => s.description),
+      ['deploying · correlation gh-7-1', 'deployment success · correlation gh-7-1'],
+    );
+    assert.deepEqual(
+      gh.commitStatuses.map((s) => [s.sha, s.state, s.target_url]),
       [
-        [SHA, 'pending'],
-        [SHA, 'success'],
+        [SHA, 'pending', run],
+        [SHA, 'success', run],
       ],
     );
     assert.ok(gh.commitStatuses.every((s) => s.context.startsWith('convoy/notifygh-')));

@@ -4,7 +4,9 @@ import { BACKOFF_CAP_MS, backoffMs } from '../../src/notify/backoff.js';
 import { retryAfterMs } from '../../src/notify/failure.js';
 import { signedHeaders, verify } from '../../src/notify/sign.js';
 import { slackFailure } from '../../src/notify/slack.js';
-import { parentText } from '../../src/notify/slack-text.js';
+import { ciRunUrl, deploymentLinks, slackLinks } from '../../src/notify/links.js';
+import { milestoneText, parentText } from '../../src/notify/slack-text.js';
+import type { StoredEvent } from '../../src/store/store.js';
 
 describe('Standard Webhooks signing', () => {
   const body = '{"type":"deploy.started"}';
@@ -77,5 +79,61 @@ describe('the Slack parent', () => {
     const p = { kind: 'deploy', actor: 'ana', correlationId: 'gh-1-1', waves: 3, wave: 1 };
     assert.match(parentText('shop', p), /shop\* deployment by ana: wave 2 of 3 · correlation `gh-1-1`/);
     assert.match(parentText('shop', { ...p, outcome: ':x: failed' }), /^:x: failed · correlation/);
+  });
+});
+
+describe('links', () => {
+  const ctx = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_RUN_ID: '42' };
+
+  it('finds the CI run a deployment recorded, on GitHub or GitHub Enterprise, with its attempt', () => {
+    assert.equal(ciRunUrl(ctx), 'https://github.com/acme/shop/actions/runs/42');
+    assert.equal(
+      ciRunUrl({ ...ctx, GITHUB_SERVER_URL: 'https://gh.example.com/', GITHUB_RUN_ATTEMPT: '2' }),
+      'https://gh.example.com/acme/shop/actions/runs/42/attempts/2',
+    );
+    assert.equal(ciRunUrl({ GITHUB_RUN_ID: '42' }), undefined);
+  });
+
+  it('shows console, CI run and dashboard in that order; the stack file wins; bare paths are left out', () => {
+    const record = { context: ctx } as unknown as Parameters<typeof deploymentLinks>[1];
+    assert.deepEqual(
+      deploymentLinks(
+        { dashboard: 'https://convoy.example.com/', console: 'https://console.example.com' },
+        record,
+      ),
+      [
+        { label: 'console', url: 'https://console.example.com' },
+        { label: 'CI run', url: 'https://github.com/acme/shop/actions/runs/42' },
+        { label: 'dashboard', url: 'https://convoy.example.com/' },
+      ],
+    );
+    assert.deepEqual(deploymentLinks({ ci: 'https://ci.example.com/7', console: '/ecs/' }, record), [
+      { label: 'CI run', url: 'https://ci.example.com/7' },
+    ]);
+    assert.deepEqual(deploymentLinks({ ci: '//actions/runs/' }, undefined), []);
+  });
+
+  it("writes Slack's link syntax, escaping what would end a link early", () => {
+    assert.equal(
+      slackLinks([
+        { label: 'console', url: 'https://c.example.com/a|b' },
+        { label: 'CI run', url: 'https://ci.example.com/1' },
+      ]),
+      '<https://c.example.com/a%7Cb|console> · <https://ci.example.com/1|CI run>',
+    );
+  });
+
+  it('puts the links after the correlation id, and the mention on a failed rollback only', () => {
+    const p = { kind: 'deploy', actor: 'ana', correlationId: 'gh-1-1', waves: 1, wave: 0 };
+    assert.match(
+      parentText('shop', p, '<https://ci/1|CI run>'),
+      /correlation `gh-1-1` · <https:\/\/ci\/1\|CI run>$/,
+    );
+    const event = (code: string, data: Record<string, unknown>) =>
+      ({ stack: 'shop', seq: 9, code, at: 0, deploymentId: 'd1', data }) as unknown as StoredEvent;
+    const failed = event('deploy.rollback-failed', { elapsedMs: 1000, services: ['api'], message: 'x' });
+    assert.match(milestoneText(failed, '<!subteam^S1>', 'L')!, /^<!subteam\^S1> :rotating_light: .* · L$/);
+    const ok = event('deploy.succeeded', { elapsedMs: 1000, changed: 1, unchanged: 0 });
+    assert.doesNotMatch(milestoneText(ok, '<!subteam^S1>')!, /subteam/);
   });
 });
