@@ -17,10 +17,16 @@ export const SERVER = join(ROOT, 'examples/server/service.mjs');
 
 /** Environment pointing every CLI run of the current suite at its store backend (see describeEachBackend). */
 let backendEnv: Record<string, string> = {};
+/** Set while a describeEachBackend suite registers its hooks: a failed `convoy down` is reported by the suite. */
+let insideBackendSuite = 0;
+/** What downAfterSuite could not take down, reported once the backend stopped (see describeEachBackend). */
+const downFailures: string[] = [];
 
 /**
  * One suite, run once per store backend (sqlite, dynamodb on dynalite): every CLI call inside talks to that
- * backend. The backend stops after the suite's own after-hooks, which may still need it (`convoy down`).
+ * backend. The backend stops after the suite's own after-hooks, which may still need it (`convoy down`); a
+ * `convoy down` that failed in them fails the suite here, last, since a throwing hook would skip the hooks after it
+ * (the backend's stop among them).
  */
 export function describeEachBackend(title: string, fn: () => void, opts: { moto?: boolean } = {}): void {
   for (const b of backends(opts)) {
@@ -28,10 +34,17 @@ export function describeEachBackend(title: string, fn: () => void, opts: { moto?
       before(async () => {
         backendEnv = await b.start();
       });
-      fn();
+      insideBackendSuite++;
+      try {
+        fn();
+      } finally {
+        insideBackendSuite--;
+      }
       after(async () => {
         await b.stop();
         backendEnv = {};
+        const failures = downFailures.splice(0);
+        if (failures.length) throw new Error(`left running after the suite:\n${failures.join('\n')}`);
       });
     });
   }
@@ -55,6 +68,22 @@ const running = new Set<ChildProcess>();
 after(() => {
   for (const c of running) c.kill('SIGKILL');
 });
+
+/**
+ * Stops the CLIs still running, such as a deployment a failed test left: SIGTERM first, so a deployment rolls back
+ * and releases the stack's lock while its store is still up, then SIGKILL after `graceMs`.
+ */
+export async function stopRunningClis(graceMs = 20_000): Promise<void> {
+  await Promise.all(
+    [...running].map(async (c) => {
+      const closed = new Promise((r) => c.once('close', r));
+      c.kill('SIGTERM');
+      const kill = setTimeout(() => c.kill('SIGKILL'), graceMs);
+      await closed;
+      clearTimeout(kill);
+    }),
+  );
+}
 
 /** Runs the built CLI as a user would, without a terminal (so output is one plain line per event). */
 export function startCli(
@@ -172,14 +201,26 @@ export function stackDir(prefix: string, services: string[], head: string[] = []
 
 /**
  * Wraps a function that makes stack folders so that, after the enclosing suite, `convoy down` runs in each folder it
- * made (with the suite's backend still up: see describeEachBackend).
+ * made (with the suite's backend still up: see describeEachBackend), also when a test failed half-way: the CLIs it
+ * left running are stopped first (a deployment still running holds the lock `down` needs, and the file's last hook,
+ * which kills leftover CLIs, runs only after the backend stopped), and `down` waits out the lease of a CLI killed
+ * with SIGKILL. A `down` that still fails is reported, never ignored: it leaves the stack's processes running.
  */
 export function downAfterSuite<A extends unknown[]>(
   make: (...args: A) => Promise<string>,
 ): (...args: A) => Promise<string> {
   const dirs: string[] = [];
+  const reportLater = insideBackendSuite > 0;
   after(async () => {
-    for (const d of dirs) await cli(['down'], { cwd: d });
+    await stopRunningClis();
+    const failed: string[] = [];
+    for (const d of dirs) {
+      const r = await cli(['down', '--wait-lock', '60s'], { cwd: d });
+      if (r.code !== 0) failed.push(`convoy down in ${d} exited ${r.code}: ${r.stderr.trim()}`);
+    }
+    if (!failed.length) return;
+    if (!reportLater) throw new Error(`left running after the suite:\n${failed.join('\n')}`);
+    downFailures.push(...failed);
   });
   return async (...args) => {
     const dir = await make(...args);
