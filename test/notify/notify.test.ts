@@ -23,7 +23,7 @@ import { SlackStandIn, WebhookReceiver } from './receivers.js';
 const TOKEN = 'xoxb-test-token-planted';
 const SECRET = 'whsec_' + Buffer.from('new-signing-key-0123456789').toString('base64');
 const OLD_SECRET = 'whsec_' + Buffer.from('old-signing-key-0123456789').toString('base64');
-const CHANNELS = { '#deploys': 'C0DEPLOYS' };
+const CHANNELS = { '#deploys': 'C0DEPLOYS', '#oncall': 'C0ONCALL' };
 
 interface Stored {
   seq: number;
@@ -53,6 +53,9 @@ const notifyBlock = [
   '    timeout: 2s',
   '  gone:',
   '    slack: { token: "${SLACK_TOKEN}", channel: "#archived", apiUrl: "${SLACK_URL}/api/" }',
+  '  oncall:',
+  '    slack: { token: "${SLACK_TOKEN}", channel: "#oncall", apiUrl: "${SLACK_URL}/api/" }',
+  '    outcomes: [failed, rollback-failed]',
 ];
 
 async function twoServiceStack(): Promise<string> {
@@ -149,6 +152,7 @@ describeEachBackend('notifications: a durable outbox read from the event stream'
       );
     const gone = slack.calls.filter((c) => c.error === 'channel_not_found');
     assert.equal(gone.length, 1, 'and never retried');
+    assert.equal(slack.parents('C0ONCALL').length, 0, 'a failures-only channel hears nothing of a success');
     // The token is never shown: not in events, not in output.
     assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN));
   });

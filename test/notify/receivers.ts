@@ -102,6 +102,8 @@ export interface SlackMessage {
   text: string;
   threadTs?: string;
   broadcast: boolean;
+  /** The text it was posted with. */
+  posted: string;
   /** Texts it was edited to, in order. */
   edits: string[];
 }
@@ -141,6 +143,7 @@ export class SlackStandIn extends Faulty {
           text: args.text,
           ...(args.thread_ts ? { threadTs: args.thread_ts } : {}),
           broadcast: args.reply_broadcast === 'true',
+          posted: args.text,
           edits: [],
         });
         return answer({ ok: true, channel, ts });
@@ -195,8 +198,10 @@ export class GitHubStandIn extends Faulty {
     state: string;
     auto_inactive?: boolean;
     environment_url?: string;
+    log_url?: string;
+    description?: string;
   }[] = [];
-  readonly commitStatuses: { sha: string; state: string; context: string }[] = [];
+  readonly commitStatuses: { sha: string; state: string; context: string; target_url?: string }[] = [];
 
   constructor(token: string, repository: string) {
     super((req, body, res) => {
@@ -226,7 +231,12 @@ export class GitHubStandIn extends Faulty {
       }
       const cs = new RegExp(`^${base}/statuses/(\\w+)$`).exec(url);
       if (req.method === 'POST' && cs) {
-        this.commitStatuses.push({ sha: cs[1]!, state: args.state!, context: args.context! });
+        this.commitStatuses.push({
+          sha: cs[1]!,
+          state: args.state!,
+          context: args.context!,
+          ...(args.target_url ? { target_url: args.target_url } : {}),
+        });
         return json(201, { id: this.commitStatuses.length });
       }
       json(404, { message: 'Not Found' });
