@@ -4,6 +4,7 @@ import { runDetectBench } from './detect.js';
 import { runDiagnoseBench } from './diagnose.js';
 import { runEstimateBench } from './estimate.js';
 import { runLockBench } from './lock.js';
+import { runNotifyBench } from './notify.js';
 import { runApiBench, runCostBench, runScaleBench } from './scale.js';
 
 /** `npm run bench`: every benchmark, results in bench/results/*.json and a table each on stdout. */
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<void>][] = [
   ['scale', runScaleBench],
   ['diagnose', runDiagnoseBench],
   ['estimate', runEstimateBench],
+  ['notify', runNotifyBench],
 ];
 
 const only = process.argv.slice(2);
