@@ -135,7 +135,11 @@ export const scenarioSchema = z
       .strict(),
     elb: targetGroupSettings.extend({ targetGroups: z.record(z.string(), targetGroupSettings) }).partial(),
     logs: z
-      .object({ autoCreateGroups: z.boolean(), groups: z.array(z.string()) })
+      .object({
+        autoCreateGroups: z.boolean(),
+        groups: z.array(z.string()),
+        filterPageSize: z.number().int().positive(),
+      })
       .partial()
       .strict(),
     cfn: z

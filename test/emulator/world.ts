@@ -86,6 +86,7 @@ export class World {
       this.elb.configure({ ...defaultTargetGroupSettings, ...defaults }, targetGroups ?? {});
     }
     if (s.logs?.autoCreateGroups !== undefined) this.logs.autoCreateGroups = s.logs.autoCreateGroups;
+    if (s.logs?.filterPageSize) this.logs.filterPageSize = s.logs.filterPageSize;
     for (const g of s.logs?.groups ?? []) {
       if (
         !this.logs.describeLogGroups({ logGroupNamePrefix: g }).logGroups.some((x) => x.logGroupName === g)
