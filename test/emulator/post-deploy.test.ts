@@ -52,6 +52,7 @@ describe('post-deploy reads: CloudWatch alarms, FilterLogEvents and load balance
             },
             { path: '/v1/catalog', latencyMs: 120, cachedLatencyMs: 5 },
             { image: '*:no-cors', headers: { 'Access-Control-Allow-Headers': null } },
+            { revision: 2, headers: { 'X-Revision': '2' } },
             { image: '*:no-cors', path: '/health', afterHealthySeconds: 3000, status: 500, body: 'boom' },
           ],
         },
@@ -287,6 +288,11 @@ describe('post-deploy reads: CloudWatch alarms, FilterLogEvents and load balance
     );
     assert.equal(dropped.status, 204);
     assert.equal(dropped.header, null, 'revision 2 drops the header');
+    assert.equal(
+      (await fetch(`${url}/health`)).headers.get('x-revision'),
+      '2',
+      'rules match the task definition revision',
+    );
     const early = await fetch(`${url}/health`);
     assert.equal(early.status, 200, 'healthy at first');
     h.em.advance(3000);
