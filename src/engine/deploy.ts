@@ -203,6 +203,7 @@ async function run(
         reasons: e.reasons,
       })),
       estimate: estimate.remaining(),
+      order: stack.deploy.order,
     });
 
     // What urgency orders by: the usual duration of each service that has one.
