@@ -12,7 +12,7 @@ import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
 import { recordFailure } from './failure.js';
 import { learnModel } from '../plan/estimate/schedule.js';
-import { LiveEstimate } from './live-estimate.js';
+import { LiveEstimate, predictionOf } from './live-estimate.js';
 import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
@@ -189,6 +189,8 @@ async function run(
     }
     const model = learnModel(plan, stack.deploy.order, await loadPastDeployments(store, stack.name));
     const estimate = new LiveEstimate(plan, model, started, clock);
+    const predicted = estimate.remaining();
+    await store.updateDeployment(deploymentId, { estimate: predictionOf(predicted) }, lease.token);
     emitter.emit({
       code: 'deploy.started',
       kind,
@@ -202,7 +204,7 @@ async function run(
         changed: e.changed,
         reasons: e.reasons,
       })),
-      estimate: estimate.remaining(),
+      estimate: predicted,
       order: stack.deploy.order,
     });
 
