@@ -190,7 +190,10 @@ async function run(
     const model = learnModel(plan, stack.deploy.order, await loadPastDeployments(store, stack.name));
     const estimate = new LiveEstimate(plan, model, started, clock);
     const predicted = estimate.remaining();
-    await store.updateDeployment(deploymentId, { estimate: predictionOf(predicted) }, lease.token);
+    // Stored as the whole deployment's duration, comparable with its end minus its start.
+    const before = clock.now() - started;
+    const whole = { ...predicted, lowMs: predicted.lowMs + before, highMs: predicted.highMs + before };
+    await store.updateDeployment(deploymentId, { estimate: predictionOf(whole) }, lease.token);
     emitter.emit({
       code: 'deploy.started',
       kind,
