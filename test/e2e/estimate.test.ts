@@ -96,20 +96,30 @@ describe('estimates on the local target (alerting-platform)', () => {
       else assert.equal(s.estimate, null, s.name);
     }
 
-    const r = await cli(['deploy', '--json'], { cwd: dir, env: { VERSION: '7' } });
-    assert.equal(r.code, 0, r.stdout + r.stderr);
-    const ev = events(r.stdout);
-    const started = ev.find((e) => e.code === 'deploy.started')!;
-    const estimate = started.estimate as Interval;
-    wellFormed(estimate, 'deploy.started');
-    assert.equal(estimate.basis, 'history');
-    // The estimate is of what remains from its event on.
-    const took = Date.parse(ev.find((e) => e.code === 'deploy.succeeded')!.at) - Date.parse(started.at);
-    t.diagnostic(`the seventh took ${took} ms; estimated ${estimate.lowMs}–${estimate.highMs} ms`);
-    assert.ok(
-      estimate.lowMs <= took && took <= estimate.highMs,
-      `${took} ms inside ${estimate.lowMs}–${estimate.highMs}`,
-    );
+    // An honest 80 % interval misses one deployment in five, so a single draw would fail this test that often.
+    // Up to three draws are taken and the first inside is kept (a calibrated interval fails all three 0.8 % of the
+    // time); every draw is reported. The rate itself is measured over thousands in `npm run bench estimate`.
+    let ev: Record<string, unknown>[] = [];
+    let started: Record<string, unknown> = {};
+    let estimate: Interval | undefined;
+    const draws: string[] = [];
+    for (let version = 7; version <= 9 && !estimate; version++) {
+      const r = await cli(['deploy', '--json'], { cwd: dir, env: { VERSION: String(version) } });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      ev = events(r.stdout);
+      started = ev.find((e) => e.code === 'deploy.started')!;
+      const e = started.estimate as Interval;
+      wellFormed(e, 'deploy.started');
+      assert.equal(e.basis, 'history');
+      // The estimate is of what remains from its event on.
+      const took =
+        Date.parse(String(ev.find((x) => x.code === 'deploy.succeeded')!.at)) -
+        Date.parse(String(started.at));
+      draws.push(`${took} ms in ${e.lowMs}–${e.highMs} ms`);
+      if (e.lowMs <= took && took <= e.highMs) estimate = e;
+    }
+    t.diagnostic(`deployment 7 onwards: ${draws.join('; ')}`);
+    assert.ok(estimate, `one of three deployments inside its interval: ${draws.join('; ')}`);
 
     const ready = ev.filter((e) => e.code === 'service.ready');
     assert.equal(ready.length, 6, 'every service that reads VERSION');
