@@ -88,6 +88,8 @@ import schemaNotMigrated from './schema-not-migrated.js';
 import stackFailedState from './stack-failed-state.js';
 import propertyValidationFailed from './property-validation-failed.js';
 import platformFault from './platform-fault.js';
+import requiredSettingMissing from './required-setting-missing.js';
+import migrationStateBroken from './migration-state-broken.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -134,6 +136,7 @@ export const RULES: readonly Rule[] = [
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
   envVarNotSet,
+  requiredSettingMissing,
   logGroupMissing,
   djangoAllowedHosts,
   dbSslRequired,
@@ -173,6 +176,7 @@ export const RULES: readonly Rule[] = [
   prismaFailedMigration,
   pendingMigrations,
   migrationToolFailed,
+  migrationStateBroken,
   schemaNotMigrated,
   nodeModuleNotFound,
   pythonModuleNotFound,
