@@ -25,12 +25,17 @@ export interface BayesRank {
   tokens: string[];
 }
 
-/** Counts tokens per category; a token must occur in `minSources` distinct sources to be kept. */
+/**
+ * Counts tokens per category. A token is kept when it occurs in `minSources` distinct sources and leans: in some
+ * category its share of captures is at least `minLift` times its share overall (words every failure has, like
+ * "error" or "request", would only let routine noise move the ranking).
+ */
 export function trainBayes(
   docs: ReadonlyArray<{ category: Category; source: string; tokens: ReadonlySet<string> }>,
-  opts: { alpha?: number; minSources?: number } = {},
+  opts: { alpha?: number; minSources?: number; minLift?: number } = {},
 ): BayesModel {
   const minSources = opts.minSources ?? 2;
+  const minLift = opts.minLift ?? 3;
   const categories = [...new Set(docs.map((d) => d.category))].sort();
   const sources = new Map<string, Set<string>>();
   for (const d of docs)
@@ -49,6 +54,14 @@ export function trainBayes(
       if (!row) continue;
       row[ci]!++;
       totals[ci]!++;
+    }
+  }
+  for (const [t, row] of Object.entries(vocab)) {
+    const overall = row.reduce((a, b) => a + b, 0) / docs.length;
+    const lift = Math.max(...row.map((n, ci) => n / docsPer[ci]!)) / overall;
+    if (lift < minLift) {
+      delete vocab[t];
+      row.forEach((n, ci) => (totals[ci]! -= n));
     }
   }
   return { alpha: opts.alpha ?? 0.1, categories, docs: docsPer, totals, vocab };

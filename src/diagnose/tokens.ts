@@ -7,9 +7,12 @@ import type { EvidenceLine } from './types.js';
  * one or two digits are counts, dates and clock times.
  */
 
-/** Routine lines every capture may carry; they say nothing about the failure (see test/diagnose/noise.test.ts). */
+/**
+ * Routine lines every capture may carry; they say nothing about the failure (see test/diagnose/noise.test.ts): the
+ * scheduler's progress events, lines logged at WARN level or below (a failure is logged higher, or with no level), and requests served with a 2xx or 3xx status.
+ */
 const ROUTINE =
-  /has reached a steady state|has (?:started|stopped) \d+ (?:running )?tasks?|(?:de)?registered \d+ targets|has begun draining|^\S*\s*(?:INFO|DEBUG|TRACE)\b/;
+  /has reached a steady state|has (?:started|stopped) \d+ (?:running )?tasks?|(?:de)?registered \d+ targets|has begun draining|^\S*\s*\[?(?:INFO|DEBUG|TRACE|NOTICE|WARN(?:ING)?)\b|"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) [^"]*" [23]\d\d\b/;
 
 const STOP = new Set(
   'a an and are as at be been but by for from has have in into is it its of on or that the this to was were will with'.split(
@@ -56,7 +59,8 @@ export function tokenise(lines: readonly EvidenceLine[]): Set<string> {
       continue;
     }
     if (ROUTINE.test(l.text)) continue;
-    out.add(`kind:${l.kind}`);
+    // Nearly every capture has logs, so only the other kinds say something by being there.
+    if (l.kind !== 'log') out.add(`kind:${l.kind}`);
     const text = VALUE_KINDS.has(l.kind) ? l.text.replace(/=.*$/, '') : l.text;
     const w = words(text);
     for (let i = 0; i < w.length; i++) {

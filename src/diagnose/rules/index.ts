@@ -90,6 +90,10 @@ import propertyValidationFailed from './property-validation-failed.js';
 import platformFault from './platform-fault.js';
 import requiredSettingMissing from './required-setting-missing.js';
 import migrationStateBroken from './migration-state-broken.js';
+import awsCredentialsMissing from './aws-credentials-missing.js';
+import privilegedPortDenied from './privileged-port-denied.js';
+import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
+import settingValueInvalid from './setting-value-invalid.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -112,6 +116,7 @@ export const RULES: readonly Rule[] = [
   serviceLinkedRoleMissing,
   executionRoleRequired,
   iamNotAuthorized,
+  awsCredentialsMissing,
   healthCmdPrefixDoubled,
   healthExecFormShellSyntax,
   healthBinaryMissing,
@@ -128,6 +133,7 @@ export const RULES: readonly Rule[] = [
   listensOnTaskAddress,
   hostPortMappedTwice,
   portInUse,
+  privilegedPortDenied,
   listeningOnLoopback,
   healthNothingListening,
   loopbackRefusedNoDbHost,
@@ -137,6 +143,7 @@ export const RULES: readonly Rule[] = [
   loopbackDependencyRefused,
   envVarNotSet,
   requiredSettingMissing,
+  settingValueInvalid,
   logGroupMissing,
   djangoAllowedHosts,
   dbSslRequired,
@@ -157,6 +164,7 @@ export const RULES: readonly Rule[] = [
   missingInstanceAttribute,
   fargateCapacityUnavailable,
   taskQuotaReached,
+  ec2CapacityInsufficient,
   insufficientResources,
   execFormatError,
   stackRollbackComplete,
