@@ -72,7 +72,7 @@ export function diagnose(
       if (findings.length >= policy.fill) break;
       if (seen.has(r.category) || r.category === 'other') continue;
       seen.add(r.category);
-      findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04)));
+      findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04), true));
     }
     return findings;
   }

@@ -28,15 +28,18 @@ export function learnedFinding(
   lines: readonly EvidenceLine[],
   service: string,
   confidence: number,
+  afterSignatures = false,
 ): Finding {
   const quoted = lines
     .filter((l) => l.kind !== 'origin' && r.tokens.some((t) => tokenise([l]).has(t)))
     .slice(0, 2)
     .map(quote);
-  const words = r.tokens.map((t) => `"${t}"`).join(', ');
+  const p = r.p < 0.01 ? 'under 1%' : `${Math.round(r.p * 100)}%`;
   return {
     category: r.category,
-    cause: `No signature matched this for ${service}, but a model learned from the training corpus leans towards ${r.category} (${Math.round(r.p * 100)}%) on ${words}.`,
+    cause: afterSignatures
+      ? `Weak: a model learned from the training corpus ranks ${r.category} next for ${service} (${p}) on the words on its "learned:" line; no signature of it matched.`
+      : `No signature matched for ${service}, but a model learned from the training corpus leans towards ${r.category} (${p}) on the words on its "learned:" line.`,
     fix: `Check the ${r.category} causes first, starting from the quoted lines.`,
     evidence: [...quoted, `learned: ${r.tokens.join(' | ')}`],
     confidence: Math.max(0.01, Math.round(confidence * 100) / 100),
