@@ -248,7 +248,12 @@ function diagnoseResult(r: Json): string {
   return [
     `**Diagnosis of real failures nobody here had seen** (\`npm run bench diagnose\`): on the held-out test split of ` +
       `${t.n} captures from public reports, the right category comes first in ${t.top1Pct}% and among the top three in ` +
-      `${t.top3Pct}%. (The ${tr.n} training captures the rules were written from: ${tr.top1Pct}% / ${tr.top3Pct}%.)`,
+      `${t.top3Pct}%. (The ${tr.n} training captures the rules were written from: ${tr.top1Pct}% / ${tr.top3Pct}%` +
+      (r.cv
+        ? `; ${r.cv.folds}-fold cross-validation on them, grouped by source, which development was decided on: ` +
+          `${r.cv.top1Pct}% / ${r.cv.top3Pct}%`
+        : '') +
+      '.)',
     '',
     table([
       ['category', 'test captures', 'top-1', 'top-3'],

@@ -1,6 +1,9 @@
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { nearestCategories } from './nearest.js';
+import { LEARNED_POLICY, learnedFinding, learnedRanking, type LearnedPolicy } from './learned.js';
+import { MODEL } from './model.generated.js';
+import type { BayesModel } from './bayes.js';
 import { RULES } from './rules/index.js';
 import { parseCapture } from '../core/capture.js';
 import type { Finding, Rule } from './types.js';
@@ -12,11 +15,18 @@ const BEATEN_MARGIN = 0.05;
  * Explains a failed deployment from a capture: findings ranked by confidence, best first, at most one per
  * category. Never empty: with no matching signature it returns one `other` finding listing what was examined.
  */
-export function diagnose(input: unknown, rules: readonly Rule[] = RULES): Finding[] {
+export function diagnose(
+  input: unknown,
+  rules: readonly Rule[] = RULES,
+  learned: { model?: BayesModel; policy?: LearnedPolicy } = {},
+): Finding[] {
+  const model = learned.model ?? MODEL;
+  const policy = learned.policy ?? LEARNED_POLICY;
   const capture = parseCapture(input);
   const lines = extractEvidence(capture);
   const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
 
+  const ranking = learnedRanking(model, lines);
   const hitList = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.
@@ -56,30 +66,49 @@ export function diagnose(input: unknown, rules: readonly Rule[] = RULES): Findin
       rule: h.rule.id,
     });
   }
-  if (findings.length > 0) return findings;
+  if (findings.length > 0) {
+    // Fewer signatures than categories worth checking: the learned ranking names the next places to look.
+    for (const r of ranking) {
+      if (findings.length >= policy.fill) break;
+      if (seen.has(r.category) || r.category === 'other') continue;
+      seen.add(r.category);
+      findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04), true));
+    }
+    return findings;
+  }
 
-  // No signature: say what was examined and, when some words lean that way, the two nearest categories, as weak
-  // findings after `other` so a reader (and the top-3 measure) sees where to look first.
-  const nearest = nearestCategories(lines);
-  const near = nearest.map((n) => n.category).join(' and ');
-  return [
-    {
-      category: 'other',
-      cause:
-        `No known failure signature matched what was captured for ${service}.` +
-        (near ? ` The evidence is nearest to ${near}, but not enough to say so.` : ''),
-      fix:
-        'Read the stopped reason, service events and last log lines by hand; if they are missing, capture them ' +
-        '(aws ecs describe-tasks / describe-services, the container logs) and run diagnose again.',
-      evidence: describeExamined(lines),
-      confidence: 0.05,
-    },
-    ...nearest.map((n, i): Finding => ({
-      category: n.category,
-      cause: `Only weak evidence: a few words in what was captured for ${service} lean towards ${n.category}; no known signature of it matched.`,
-      fix: `Check the ${n.category} causes first, starting from the quoted lines.`,
-      evidence: n.lines.map(quote),
-      confidence: Math.round((0.04 - i * 0.01) * 100) / 100,
-    })),
-  ];
+  // No signature: say what was examined and the two nearest categories, as weak findings: the learned ranking's,
+  // or where the model knows none of the words, the categories whose hint words occur most. Only a learned ranking
+  // sure enough goes before `other`.
+  const learnedNear = ranking.filter((r) => r.category !== 'other').slice(0, 2);
+  const near: Finding[] = learnedNear.length
+    ? learnedNear.map((r, i) => learnedFinding(r, lines, service, 0.04 - i * 0.01))
+    : nearestCategories(lines).map((n, i) => ({
+        category: n.category,
+        cause: `Only weak evidence: a few words in what was captured for ${service} lean towards ${n.category}; no known signature of it matched.`,
+        fix: `Check the ${n.category} causes first, starting from the quoted lines.`,
+        evidence: n.lines.map(quote),
+        confidence: Math.round((0.04 - i * 0.01) * 100) / 100,
+      }));
+  const names = near.map((n) => n.category).join(' and ');
+  const other: Finding = {
+    category: 'other',
+    cause:
+      `No known failure signature matched what was captured for ${service}.` +
+      (names ? ` The evidence is nearest to ${names}, but not enough to say so.` : ''),
+    fix:
+      'Read the stopped reason, service events and last log lines by hand; if they are missing, capture them ' +
+      '(aws ecs describe-tasks / describe-services, the container logs) and run diagnose again.',
+    evidence: describeExamined(lines),
+    confidence: 0.05,
+  };
+  const sure = learnedNear[0];
+  if (sure && sure === ranking[0] && sure.p >= policy.first) {
+    return [
+      { ...near[0]!, confidence: Math.round((0.05 + sure.p * 0.1) * 100) / 100 },
+      other,
+      ...near.slice(1),
+    ];
+  }
+  return [other, ...near];
 }

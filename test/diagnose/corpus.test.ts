@@ -57,9 +57,10 @@ function corpus(dir: string, label: string) {
  */
 const TRAIN_TOP1 = 0.98;
 const TRAIN_TOP3 = 0.99;
-// Measured on 118 test captures (72 from the first split, 46 added later): top-1 86/118, top-3 98/118.
-const TEST_TOP1 = 0.72;
-const TEST_TOP3 = 0.83;
+// Measured on 118 test captures (72 from the first split, 46 added later): top-1 97/118, top-3 107/118, after the
+// learned tie-breaker and the rule families decided on train cross-validation (was 86/118 and 98/118).
+const TEST_TOP1 = 0.8;
+const TEST_TOP3 = 0.89;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)

@@ -17,8 +17,9 @@ describe('diagnose', () => {
       logs: { api: ['starting', 'ready'] },
       tasks: [{ stoppedReason: 'Scaling activity initiated by deployment' }],
     });
-    assert.equal(f.length, 1);
     assert.equal(f[0]!.category, 'other');
+    // Anything after it is a weak learned or hint-word finding, never a signature.
+    assert.ok(f.slice(1).every((x) => x.confidence < f[0]!.confidence && x.rule === undefined));
     assert.deepEqual(
       f[0]!.evidence.map((e) => e.split(' (')[0]),
       ['examined: tasks[].stoppedReason', 'examined: logs.api[]'],
@@ -45,10 +46,13 @@ describe('diagnose', () => {
       logs: { app: ['Traceback (most recent call last):'] },
     });
     assert.deepEqual(
-      f.map((x) => x.category),
+      f.slice(0, 2).map((x) => x.category),
       ['resources-oom', 'app-crash'],
     );
     assert.ok(f[0]!.confidence > f[1]!.confidence);
+    // The learned ranking only fills the list after the signatures, weaker than any of them.
+    assert.ok(f.slice(2).every((x) => x.rule === undefined && x.confidence <= f[1]!.confidence));
+    assert.equal(new Set(f.map((x) => x.category)).size, f.length);
   });
 
   describe('prefers the specific signature', () => {

@@ -88,6 +88,12 @@ import schemaNotMigrated from './schema-not-migrated.js';
 import stackFailedState from './stack-failed-state.js';
 import propertyValidationFailed from './property-validation-failed.js';
 import platformFault from './platform-fault.js';
+import requiredSettingMissing from './required-setting-missing.js';
+import migrationStateBroken from './migration-state-broken.js';
+import awsCredentialsMissing from './aws-credentials-missing.js';
+import privilegedPortDenied from './privileged-port-denied.js';
+import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
+import settingValueInvalid from './setting-value-invalid.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -110,6 +116,7 @@ export const RULES: readonly Rule[] = [
   serviceLinkedRoleMissing,
   executionRoleRequired,
   iamNotAuthorized,
+  awsCredentialsMissing,
   healthCmdPrefixDoubled,
   healthExecFormShellSyntax,
   healthBinaryMissing,
@@ -126,6 +133,7 @@ export const RULES: readonly Rule[] = [
   listensOnTaskAddress,
   hostPortMappedTwice,
   portInUse,
+  privilegedPortDenied,
   listeningOnLoopback,
   healthNothingListening,
   loopbackRefusedNoDbHost,
@@ -134,6 +142,8 @@ export const RULES: readonly Rule[] = [
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
   envVarNotSet,
+  requiredSettingMissing,
+  settingValueInvalid,
   logGroupMissing,
   djangoAllowedHosts,
   dbSslRequired,
@@ -154,6 +164,7 @@ export const RULES: readonly Rule[] = [
   missingInstanceAttribute,
   fargateCapacityUnavailable,
   taskQuotaReached,
+  ec2CapacityInsufficient,
   insufficientResources,
   execFormatError,
   stackRollbackComplete,
@@ -173,6 +184,7 @@ export const RULES: readonly Rule[] = [
   prismaFailedMigration,
   pendingMigrations,
   migrationToolFailed,
+  migrationStateBroken,
   schemaNotMigrated,
   nodeModuleNotFound,
   pythonModuleNotFound,

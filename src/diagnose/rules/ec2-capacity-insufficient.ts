@@ -1,0 +1,32 @@
+import type { Rule } from '../types.js';
+
+/*
+ * EC2 could not launch the instances the cluster needs: the instance type has no capacity (or is not offered) in the
+ * chosen availability zone, or the account's instance / vCPU / Spot limits are reached. Seen in Auto Scaling activity,
+ * capacity provider and CloudFormation messages.
+ */
+const rule: Rule = {
+  id: 'ec2-capacity-insufficient',
+  category: 'placement-capacity',
+  match: [
+    {
+      re: /(?<what>InsufficientInstanceCapacity|do not have sufficient [\w.-]+ capacity|is not supported in your requested Availability Zone|MaxSpotInstanceCountExceeded|VcpuLimitExceeded|InstanceLimitExceeded|You have requested more (?:vCPU capacity|instances) than your current (?:vCPU|instance) limit)/,
+    },
+  ],
+  cause: 'EC2 could not launch instances for the cluster ({what}), so there is nowhere to place the tasks.',
+  fix: 'Allow more instance types and availability zones in the Auto Scaling group (or capacity provider), or ask for a higher EC2 / Spot vCPU quota; Fargate avoids managing instance capacity.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'log',
+          'Launching a new EC2 instance. Status Reason: We currently do not have sufficient c5.large capacity in the Availability Zone you requested (us-east-1e).',
+        ],
+      ],
+      [['stackEvent', 'Resource handler returned message: "VcpuLimitExceeded"']],
+    ],
+    noMatch: [[['log', 'Launching a new EC2 instance: i-0abc. Status: Successful']]],
+  },
+};
+export default rule;

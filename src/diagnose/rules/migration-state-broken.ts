@@ -1,0 +1,35 @@
+import type { Rule } from '../types.js';
+
+/*
+ * The migration tool's own record of what ran is inconsistent, so it refuses to go on: golang-migrate's dirty
+ * version, Django's inconsistent history or conflicting leaf nodes, Knex's lock or missing files, Flyway's failed
+ * migration or schema without history, Prisma's P3005 / P3018, Alembic's out-of-date target, Laravel / PDO's missing
+ * base table, EF Core's existing object. Each needs the state fixed, not the code.
+ */
+const rule: Rule = {
+  id: 'migration-state-broken',
+  category: 'db-migration',
+  match: [
+    {
+      re: /(?<what>Dirty database version \d+|no migration found for version \d+|InconsistentMigrationHistory|Conflicting migrations detected|Migration table is already locked|migration directory is corrupt|Detected failed migration to version [\w.]+|Found non-empty schema\(s\)[^\n]{0,60}without schema history table|Error: P30(?:05|06|09|18)\b|Target database is not up to date|Base table or view not found|SQLSTATE\[42(?:S02|P01)\]|There is already an object named '[^']+' in the database|Table '[^']+' already exists|Duplicate column name '[^']+'|SequelizeDatabaseError: relation|QueryFailedError: relation)/,
+    },
+  ],
+  cause: "{service}'s database migrations and its database disagree ({what}), so it stopped before serving.",
+  fix: 'Fix the migration state by hand first (clear the dirty flag or lock, resolve the failed or conflicting migration, baseline an existing schema), then run the migrations as a step before the service starts and redeploy.',
+  confidence: 0.75,
+  beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
+  examples: {
+    match: [
+      [['log', 'error: Dirty database version 16. Fix and force version.']],
+      [
+        [
+          'log',
+          'django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin.0001_initial is applied before its dependency',
+        ],
+      ],
+      [['log', "SQLSTATE[42S02]: Base table or view not found: 1146 Table 'app.users' doesn't exist"]],
+    ],
+    noMatch: [[['log', 'no change: database is up to date']]],
+  },
+};
+export default rule;

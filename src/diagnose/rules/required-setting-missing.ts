@@ -1,0 +1,39 @@
+import type { Rule } from '../types.js';
+
+/*
+ * One meaning, the phrasings of many config loaders: a setting the app requires at boot has no value. Spring
+ * (`Could not resolve placeholder 'x' in value "${x}"`, no datasource URL), Django (`ImproperlyConfigured`, an
+ * empty SECRET_KEY), Rails (`Missing secret_key_base`), Ruby's ENV.fetch (`key not found: "X"`), pydantic-settings
+ * (`field required`), envalid / zod / Joi in Node, Go's envconfig and caarlos0/env, Rust's `std::env::VarError`,
+ * .NET's null connection string. env-var-not-set names the variable when the line does; this is the family around it.
+ */
+const rule: Rule = {
+  id: 'required-setting-missing',
+  category: 'config-env',
+  match: [
+    {
+      in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
+      span: 2,
+      re: /(?<what>Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing)/,
+    },
+  ],
+  cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
+  fix: "Provide the setting in the service's environment (or secrets) in the spec / task definition — the name is in the quoted line — and redeploy.",
+  confidence: 0.7,
+  beats: ['uncaught-exception', 'local-unhealthy', 'local-exit-nonzero', 'essential-exited-nonzero'],
+  examples: {
+    match: [
+      [
+        [
+          'log',
+          'java.lang.IllegalArgumentException: Could not resolve placeholder \'app.jwt.secret\' in value "${app.jwt.secret}"',
+        ],
+      ],
+      [['log', 'KeyError: key not found: "DATABASE_URL"']],
+      [['log', 'envconfig.Process: required key PORT missing value']],
+      [['log', 'django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.']],
+    ],
+    noMatch: [[['log', 'Resolved placeholder app.jwt.secret from environment']]],
+  },
+};
+export default rule;

@@ -1,0 +1,30 @@
+import type { Rule } from '../types.js';
+
+/*
+ * A setting is there but its value is unusable, most often an unset variable interpolated as text: a host named
+ * `undefined` / `None` / `null`, a URL the parser rejects (Node ERR_INVALID_URL, SQLAlchemy's rfc1738 URL, an
+ * invalid connection string or DSN), an empty string where a number belongs.
+ */
+const rule: Rule = {
+  id: 'setting-value-invalid',
+  category: 'config-env',
+  match: [
+    {
+      in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
+      re: /(?<what>(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|could not translate host name|UnknownHostException:|lookup|Could not resolve host:?) "?(?:undefined|None|null|nil)\b"?|ERR_INVALID_URL|TypeError: Invalid URL|Could not parse (?:rfc1738 |SQLAlchemy )?URL from string '[^']*'|Invalid connection string|invalid DSN|invalid literal for int\(\) with base 10: ''|Format of the initialization string does not conform to specification)/,
+    },
+  ],
+  cause: '{service} read a setting whose value is missing or malformed ({what}), so it stopped at start-up.',
+  fix: "Check the variable behind it in the service's environment (or secrets): set it, and give it the form the app parses (a full URL with scheme, host and port; a number); an unset variable often shows up as `undefined` or `None`.",
+  confidence: 0.8,
+  beats: ['name-not-resolved', 'uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
+  examples: {
+    match: [
+      [['log', 'Error: getaddrinfo ENOTFOUND undefined']],
+      [['log', "sqlalchemy.exc.ArgumentError: Could not parse rfc1738 URL from string ''"]],
+      [['log', 'TypeError [ERR_INVALID_URL]: Invalid URL']],
+    ],
+    noMatch: [[['log', 'Error: getaddrinfo ENOTFOUND db.internal']]],
+  },
+};
+export default rule;

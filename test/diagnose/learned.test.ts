@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/diagnose/index.js';
+import { rankBayes, trainBayes } from '../../src/diagnose/bayes.js';
+import { MODEL } from '../../src/diagnose/model.generated.js';
+import { tokenise } from '../../src/diagnose/tokens.js';
+import type { EvidenceLine } from '../../src/diagnose/types.js';
+import { loadCorpus } from '../../bench/diagnose.js';
+import { foldOf } from '../../bench/diagnose-cv.js';
+import { trainModel, writeModel } from '../../bench/diagnose-model.js';
+
+const log = (text: string): EvidenceLine => ({ kind: 'log', path: 'logs.app[0]', text });
+
+describe('diagnose: learned tie-breaker', () => {
+  it('tokens keep meaning and drop what differs between two reports of one failure', () => {
+    const t = tokenise([
+      log(
+        '2024-05-02T10:00:00Z ERROR connect ECONNREFUSED 10.0.3.7:5432 after 12 tries (task 0f3c9a1e2b7d4c8e)',
+      ),
+    ]);
+    for (const want of ['econnrefused', '5432', '<ip>', 'connect econnrefused', '<hex>'])
+      assert.ok(t.has(want), want);
+    for (const gone of ['12', '2024', '10', '0f3c9a1e2b7d4c8e']) assert.ok(!t.has(gone), gone);
+    assert.ok(tokenise([log('CannotPullContainerError: x')]).has('pull'), 'CamelCase words are split too');
+  });
+
+  it('routine lines give no tokens', () => {
+    const routine = [
+      '(service web) has reached a steady state.',
+      '2024-05-02T10:00:00.000Z INFO  Starting application version 1.8.2',
+      '10.0.1.23 - - [02/May/2024:10:00:05 +0000] "GET /api/items HTTP/1.1" 200 512 "-" "Mozilla/5.0"',
+    ];
+    assert.deepEqual([...tokenise(routine.map(log))], []);
+  });
+
+  it('ranks by what it was trained on, and names the tokens that weighed most', () => {
+    const doc = (category: 'image-pull' | 'port-binding', source: string, text: string) => ({
+      category,
+      source,
+      tokens: tokenise([log(text)]),
+    });
+    const model = trainBayes(
+      [
+        doc('image-pull', 'a', 'manifest unknown for registry image'),
+        doc('image-pull', 'b', 'registry says manifest unknown'),
+        doc('port-binding', 'c', 'address already in use on bind'),
+        doc('port-binding', 'd', 'bind failed: address already in use'),
+      ],
+      { minLift: 1 },
+    );
+    const [top] = rankBayes(model, tokenise([log('pulling: manifest unknown')]));
+    assert.equal(top!.category, 'image-pull');
+    assert.ok(top!.p > 0.5);
+    assert.ok(top!.tokens.includes('manifest'), top!.tokens.join());
+  });
+
+  it('with no signature, the learned ranking names where to look and quotes its evidence', () => {
+    const f = diagnose({
+      service: 'api',
+      tasks: [{ stoppedReason: 'Essential container in task exited' }],
+      stackEvents: [
+        {
+          LogicalResourceId: 'Service',
+          ResourceStatus: 'UPDATE_ROLLBACK_IN_PROGRESS',
+          ResourceStatusReason: 'The following resource(s) failed to update: [Service].',
+        },
+      ],
+    });
+    const learned = f.find((x) => x.evidence.some((e) => e.startsWith('learned: ')));
+    assert.ok(learned, JSON.stringify(f, null, 1));
+    assert.match(learned.cause, /learned from the training corpus/);
+    assert.equal(learned.rule, undefined);
+    assert.deepEqual(diagnose({ service: 'api' }).length, 1, 'nothing to read, nothing learned');
+  });
+
+  it('is deterministic', () => {
+    const c = { service: 'api', logs: { api: ['fatal: could not read config, giving up'] } };
+    assert.deepEqual(diagnose(c), diagnose(c));
+  });
+
+  it('the committed model is what the train split gives, and never learns from the test split', async () => {
+    const corpus = loadCorpus();
+    const train = corpus.filter((c) => c.split === 'train');
+    assert.deepEqual(trainModel(train), MODEL, 'regenerate with `npm run bench diagnose -- --model`');
+    await assert.rejects(writeModel(corpus), /train split only/);
+  });
+
+  it('cross-validation folds group by source', () => {
+    const folds = new Set(loadCorpus().map((c) => foldOf(c.source)));
+    assert.deepEqual([...folds].sort(), [0, 1, 2, 3, 4]);
+    assert.equal(foldOf('https://example.com/a'), foldOf('https://example.com/a'));
+  });
+});
