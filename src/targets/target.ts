@@ -27,7 +27,8 @@ export interface GateOptions {
 /** What the engine waits for after starting a unit. */
 export type Gate = 'started' | 'healthy' | 'completed';
 
-export type FailureReason = 'exited' | 'unhealthy' | 'timeout' | 'start-failed';
+/** `check-failed`: it passed its gate, then a post-deploy check (`verify:`) or the bake window failed it. */
+export type FailureReason = 'exited' | 'unhealthy' | 'timeout' | 'start-failed' | 'check-failed';
 
 export type Verdict =
   | { ok: true; gate: Gate; at: number }
@@ -99,4 +100,14 @@ export interface Target {
    * capture from the verdict and the log lines.
    */
   evidence?(name: string): Promise<Record<string, unknown>>;
+  /**
+   * Post-deploy log checks: the lines a service logged since `sinceMs` (epoch ms), oldest first. `literal` is a
+   * plain substring the target may push down as a filter (CloudWatch's filter pattern); the caller still applies
+   * its regular expression. Optional: a target without it cannot run log checks.
+   */
+  searchLogs?(name: string, opts: { sinceMs: number; literal?: string }): Promise<{ at: number; line: string }[]>;
+  /** Post-deploy alarm checks: a named alarm's current state (CloudWatch on aws). */
+  alarmState?(
+    alarmName: string,
+  ): Promise<{ state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string; updatedAt?: number }>;
 }
