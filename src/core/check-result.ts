@@ -40,4 +40,7 @@ export interface PostCheckResult {
 }
 
 /** Runs one check; never throws (a check that cannot run says so in its result). */
-export type CheckRunner<C> = (check: C, opts: { sinceMs: number; signal?: AbortSignal }) => Promise<PostCheckResult>;
+export type CheckRunner<C> = (
+  check: C,
+  opts: { sinceMs: number; signal?: AbortSignal },
+) => Promise<PostCheckResult>;

@@ -39,8 +39,10 @@ export function postCheckSchemas(Duration: z.ZodType<number, unknown>, Port: z.Z
       requests: z
         .number()
         .int()
-        .min(5, { message: 'a latency budget needs at least 5 requests: fewer say nothing about a percentile' })
-        .max(1000),
+        .max(1000)
+        .refine((n) => n >= 5, {
+          message: 'a latency budget needs at least 5 requests: fewer say nothing about a percentile',
+        }),
     })
     .refine((l) => PERCENTILES.some((p) => l[p] !== undefined), {
       message: 'a latency budget names at least one of p50, p90, p95 or p99',
@@ -84,13 +86,16 @@ export function postCheckSchemas(Duration: z.ZodType<number, unknown>, Port: z.Z
       /** Whose log; the owning service by default (required in the stack's own `verify:`). */
       service: z.string().optional(),
       /** A regular expression (JavaScript syntax). */
-      match: z.string().min(1).superRefine((re, ctx) => {
-        try {
-          new RegExp(re);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(err as Error).message}` });
-        }
-      }),
+      match: z
+        .string()
+        .min(1)
+        .superRefine((re, ctx) => {
+          try {
+            new RegExp(re);
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(err as Error).message}` });
+          }
+        }),
       /** Must appear: a matching line logged within this long (waiting up to it for one). */
       within: Positive.optional(),
       /** Must not appear more than this many times per `per`. */
@@ -98,7 +103,8 @@ export function postCheckSchemas(Duration: z.ZodType<number, unknown>, Port: z.Z
       per: Positive.default(60_000),
     })
     .refine((l) => (l.within === undefined) !== (l.atMost === undefined), {
-      message: 'a log check has exactly one of within (the line must appear) or atMost (it may appear at most N times per `per`)',
+      message:
+        'a log check has exactly one of within (the line must appear) or atMost (it may appear at most N times per `per`)',
     });
   const Alarm = z.strictObject({ name: z.string().min(1) });
 
@@ -114,10 +120,9 @@ export function postCheckSchemas(Duration: z.ZodType<number, unknown>, Port: z.Z
       log: Log.optional(),
       alarm: Alarm.optional(),
     })
-    .refine(
-      (c) => [c.http, c.tcp, c.command, c.log, c.alarm].filter((x) => x !== undefined).length === 1,
-      { message: 'a check has exactly one of http, tcp, command, log or alarm' },
-    );
+    .refine((c) => [c.http, c.tcp, c.command, c.log, c.alarm].filter((x) => x !== undefined).length === 1, {
+      message: 'a check has exactly one of http, tcp, command, log or alarm',
+    });
 
   const Bake = z.strictObject({
     for: Positive,

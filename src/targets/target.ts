@@ -105,7 +105,10 @@ export interface Target {
    * plain substring the target may push down as a filter (CloudWatch's filter pattern); the caller still applies
    * its regular expression. Optional: a target without it cannot run log checks.
    */
-  searchLogs?(name: string, opts: { sinceMs: number; literal?: string }): Promise<{ at: number; line: string }[]>;
+  searchLogs?(
+    name: string,
+    opts: { sinceMs: number; literal?: string },
+  ): Promise<{ at: number; line: string }[]>;
   /** Post-deploy alarm checks: a named alarm's current state (CloudWatch on aws). */
   alarmState?(
     alarmName: string,

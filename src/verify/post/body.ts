@@ -26,4 +26,3 @@ export async function readLimited(
   await reader.cancel().catch(() => undefined);
   return { text: Buffer.concat(chunks).toString('utf8'), bytes, truncated };
 }
-

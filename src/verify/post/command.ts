@@ -43,7 +43,9 @@ export function runCommand(
           ),
         );
       if (code !== c.exitCode)
-        return resolve(failed(`exited with ${code}, expected ${c.exitCode}`, { exitCode: code, output: out }));
+        return resolve(
+          failed(`exited with ${code}, expected ${c.exitCode}`, { exitCode: code, output: out }),
+        );
       resolve(passed(`exited with ${code} as expected`, { exitCode: code }));
     });
   });

@@ -44,7 +44,9 @@ function judge(h: HttpCheckSpec, a: Answer): string | undefined {
   const want = h.expect.status;
   const status = a.response.status;
   const okStatus =
-    want === undefined ? status >= 200 && status < 400 : (Array.isArray(want) ? want : [want]).includes(status);
+    want === undefined
+      ? status >= 200 && status < 400
+      : (Array.isArray(want) ? want : [want]).includes(status);
   if (!okStatus)
     return `status ${status}, expected ${want === undefined ? '200–399' : [want].flat().join(' or ')}`;
   for (const [name, expected] of Object.entries(h.expect.headers)) {

@@ -35,7 +35,12 @@ export function postCheckRunner(deps: PostCheckDeps): CheckRunner<PostCheck> {
   };
 }
 
-function dispatch(c: PostCheck, deps: PostCheckDeps, sinceMs: number, signal?: AbortSignal): Promise<Outcome> {
+function dispatch(
+  c: PostCheck,
+  deps: PostCheckDeps,
+  sinceMs: number,
+  signal?: AbortSignal,
+): Promise<Outcome> {
   if (c.http) return runHttp(c.http, signal);
   if (c.tcp) return runTcp(c.tcp, signal);
   if (c.command) return runCommand(c.command, { cwd: deps.dir, env: deps.env, signal });

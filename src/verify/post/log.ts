@@ -30,7 +30,10 @@ export async function runLog(
   try {
     if (l.atMost !== undefined) {
       const hits = await search(l.per);
-      const output = hits.slice(-SHOWN).map((h) => h.line).join('\n');
+      const output = hits
+        .slice(-SHOWN)
+        .map((h) => h.line)
+        .join('\n');
       if (hits.length > l.atMost)
         return failed(
           `/${l.match}/ appeared ${hits.length} times in ${service}'s log in the last ${seconds(l.per)} (at most ${l.atMost} allowed)`,
@@ -49,7 +52,8 @@ export async function runLog(
     const recent = (await target.logs(service, SHOWN).catch(() => [])).join('\n');
     return failed(`${service} did not log /${l.match}/ within ${seconds(within)}`, { output: recent });
   } catch (err) {
-    if (at.signal?.aborted) return cannotRun(`stopped: ${(at.signal.reason as Error)?.message ?? 'cancelled'}`);
+    if (at.signal?.aborted)
+      return cannotRun(`stopped: ${(at.signal.reason as Error)?.message ?? 'cancelled'}`);
     return cannotRun(`could not read ${service}'s log: ${(err as Error).message}`);
   }
 }

@@ -2,7 +2,10 @@ import net from 'node:net';
 import { cannotRun, failed, passed, seconds, unreachable, type Outcome } from './outcome.js';
 
 /** A TCP check: something accepts a connection at host:port. */
-export function runTcp(t: { host: string; port: number; timeout: number }, signal?: AbortSignal): Promise<Outcome> {
+export function runTcp(
+  t: { host: string; port: number; timeout: number },
+  signal?: AbortSignal,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: t.host, port: t.port, signal });
     const done = (o: Outcome) => {
