@@ -51,6 +51,7 @@ export {
   FencedOutError,
   InvalidInputError,
   LockHeldError,
+  PostCheckFailedError,
   RollbackFailedError,
   SecretUnavailableError,
   StoreUnavailableError,

@@ -216,6 +216,8 @@ async function run(
     );
     // Interrupted before any service started (while taking the lock, recovering or planning): stop here.
     if (abort.signal.aborted) return await stopBeforeStart(ctx, abort.signal.reason);
+    // The post-deploy checks prove a deployment; a `convoy rollback` goes back to what was proved before.
+    const checking = kind === 'deploy' ? ctx : { ...ctx, checks: undefined };
     const result = await execute(ctx, plan, {
       order: stack.deploy.order,
       timeoutMs: stack.deploy.timeout,
@@ -223,12 +225,12 @@ async function run(
       prepare: kind === 'deploy',
       estimate,
       afterGate: async (e, since) => {
-        const bad = await runChecks(ctx, checksOf(stack.postChecks, e.service.name), 'gate', since);
+        const bad = await runChecks(checking, checksOf(stack.postChecks, e.service.name), 'gate', since);
         return bad[0] ? checkFailure(bad[0], clock.now()) : undefined;
       },
     });
     if (!result.failed) await verifyRunning(ctx, result);
-    if (!result.failed) await verifyChecks(ctx, plan, result, started);
+    if (!result.failed) await verifyChecks(checking, plan, result, started);
     if (lease.lost.aborted)
       throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));
     if (!result.failed) {
@@ -307,7 +309,10 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
 async function verifyChecks(ctx: RunContext, plan: Plan, result: ExecResult, started: number): Promise<void> {
   const checks = ctx.stack.postChecks ?? [];
   if (!ctx.checks || checks.length === 0) return;
-  const bad = (await runChecks(ctx, checks, 'end', started))[0] ?? (await bake(ctx, started)).failed;
+  // A deployment that changed nothing has nothing to bake.
+  const bad =
+    (await runChecks(ctx, checks, 'end', started))[0] ??
+    (result.launched.length ? (await bake(ctx, started)).failed : undefined);
   if (!bad) return;
   const endedAt = ctx.clock.now();
   const own = result.launched.find((e) => e.service.name === bad.service);
