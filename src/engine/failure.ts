@@ -34,11 +34,7 @@ export async function recordFailure(
     },
     ctx.token,
   );
-  const capture = await gatherCapture(target, { service: name, verdict, logs }, { clock });
-  // A post-deploy check's failing answer is evidence too (the service's own evidence knows nothing of it).
-  if (verdict.reason === 'check-failed')
-    capture.postCheck = { check: verdict.check, message: verdict.message, response: verdict.output };
-  const findings = topFindings(capture);
+  const findings = topFindings(await gatherCapture(target, { service: name, verdict, logs }, { clock }));
   emitter.emit({
     code: 'service.failed',
     service: name,

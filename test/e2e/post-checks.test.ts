@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cli, copyExample, events, status } from './helpers.js';
 
@@ -74,7 +76,10 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
 
   it('a revision that drops the CORS header passes its health check, fails verification and is rolled back', async () => {
     const previous = await revisions();
-    const r = await deploy({ CORS_ALLOW_HEADERS: 'Content-Type' });
+    const r = await cli(['deploy', '--json', '--capture', 'cors.json'], {
+      cwd: dir,
+      env: { ...short, CORS_ALLOW_HEADERS: 'Content-Type' },
+    });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const ev = events(r.stdout);
     const failed = ev.find((e) => e.code === 'check.failed');
@@ -92,6 +97,14 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
       'worker never started',
     );
     assert.match(r.stderr, /check cors-preflight failed: header Access-Control-Allow-Headers/);
+    // Diagnosis gets the answer as evidence.
+    const capture = JSON.parse(readFileSync(join(dir, 'cors.json'), 'utf8')) as {
+      postCheck?: { response?: string };
+    };
+    assert.match(
+      String(capture.postCheck?.response),
+      /^HTTP 204\n(.|\n)*access-control-allow-headers: Content-Type/,
+    );
     assert.deepEqual(await revisions(), previous);
   });
 
