@@ -94,9 +94,9 @@ const checkResult = {
   kind: z.enum(['http', 'tcp', 'command', 'log', 'alarm']),
   service: z.string().optional().describe('Absent for the stack’s own checks.'),
   phase: z
-    .enum(['gate', 'end', 'bake', 'post'])
+    .enum(['gate', 'end', 'bake'])
     .describe(
-      'gate: after its service passed its gate; end: at the end of the deployment; bake: in the bake window; post: `convoy verify --post`.',
+      'gate: after its service passed its gate; end: at the end of the deployment; bake: in the bake window.',
     ),
   status: z.enum(['passed', 'failed', 'cannot-run']),
   message: z.string().describe('In the check’s own words; cannot-run says why it could not look.'),
