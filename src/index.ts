@@ -21,6 +21,7 @@ export { rollback, planRollback, type RollbackOptions, type RollbackChange } fro
 export { down, type DownOptions } from './api/down.js';
 export { status, type ServiceStatus } from './api/status.js';
 export { history, type HistoryEntry } from './api/history.js';
+export { accuracy, type Accuracy, type AccuracyRow } from './api/accuracy.js';
 export { follow } from './api/events.js';
 export { diagnoseService, readCapture, type LiveDiagnosis } from './api/diagnose.js';
 export { preflight } from './api/preflight.js';

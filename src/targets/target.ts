@@ -101,15 +101,14 @@ export interface Target {
    */
   evidence?(name: string): Promise<Record<string, unknown>>;
   /**
-   * Post-deploy log checks: the lines a service logged since `sinceMs` (epoch ms), oldest first. `literal` is a
-   * plain substring the target may push down as a filter (CloudWatch's filter pattern); the caller still applies
-   * its regular expression. Optional: a target without it cannot run log checks.
+   * Optional: lines the service logged since `sinceMs` (epoch ms), for post-deploy log checks. `literal` is a plain
+   * substring every wanted line holds, which a target may use to read less; the caller applies its own match after.
    */
   searchLogs?(
     name: string,
     opts: { sinceMs: number; literal?: string },
   ): Promise<{ at: number; line: string }[]>;
-  /** Post-deploy alarm checks: a named alarm's current state (CloudWatch on aws). */
+  /** Optional: a named alarm's current state, for post-deploy alarm checks (aws: a CloudWatch alarm). */
   alarmState?(
     alarmName: string,
   ): Promise<{ state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string; updatedAt?: number }>;
