@@ -83,7 +83,7 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const ev = events(r.stdout);
     const failed = ev.find((e) => e.code === 'check.failed');
-    assert.equal(failed?.check, 'cors-preflight');
+    assert.equal(failed?.check, 'cors-preflight', JSON.stringify(failed));
     assert.equal(failed?.phase, 'gate');
     assert.equal(failed?.status, 'failed');
     assert.equal((failed?.response as { status: number }).status, 204);
@@ -114,7 +114,7 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const ev = events(r.stdout);
     const failed = ev.find((e) => e.code === 'check.failed');
-    assert.equal(failed?.check, 'worker-jobs');
+    assert.equal(failed?.check, 'worker-jobs', JSON.stringify(failed));
     assert.equal(failed?.kind, 'log');
     assert.match(String(failed?.message), /worker did not log \/job done\/ within 5s/);
     assert.ok(ev.some((e) => e.code === 'service.rolled-back' && e.service === 'worker'));
@@ -123,8 +123,9 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
 
   it('a revision that starts failing inside the bake window is rolled back by the bake', async () => {
     const previous = await revisions();
-    // The example's numbers are a 30 s bake and 500s from 20 s on; here the api fails 8 s after it started.
-    const r = await deploy({ FAIL_AFTER: '8000', BAKE_FOR: '60s', BAKE_EVERY: '1s' });
+    // The example's numbers are a 30 s bake and 500s from 20 s on; here the api fails 15 s after it started, which
+    // leaves a loaded machine time to pass the api's gate and the checks at the end before it does.
+    const r = await deploy({ FAIL_AFTER: '15000', BAKE_FOR: '90s', BAKE_EVERY: '1s' });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const ev = events(r.stdout);
     const codes = ev.map((e) => e.code);
@@ -136,7 +137,7 @@ describe('post-deploy checks: the sandbox-broker example on the local target', (
     const failed = ev.filter((e) => e.code === 'check.failed');
     assert.ok(
       failed.every((e) => e.phase === 'bake'),
-      'only the bake saw it fail',
+      `only the bake saw it fail: ${JSON.stringify(failed[0])}`,
     );
     assert.ok(codes.indexOf('bake.failed') < codes.indexOf('rollback.started'));
     assert.ok(ev.some((e) => e.code === 'service.rolled-back' && e.service === 'api'));
