@@ -67,6 +67,13 @@ export class DeployFailedError extends ConvoyError {
   }
 }
 
+/** `convoy verify --post`: a post-deploy check failed or could not run against what is deployed now. */
+export class PostCheckFailedError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.deployFailed, 'post-check-failed');
+  }
+}
+
 export class RollbackFailedError extends ConvoyError {
   constructor(message: string) {
     super(message, ExitCode.rollbackFailed, 'rollback-failed');

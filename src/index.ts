@@ -26,9 +26,11 @@ export { follow } from './api/events.js';
 export { diagnoseService, readCapture, type LiveDiagnosis } from './api/diagnose.js';
 export { preflight } from './api/preflight.js';
 export { verifyFile, verifyStack, type CheckResult } from './verify/index.js';
+export { verifyPost, postCheckError } from './api/verify-post.js';
+export type { PostCheckResult } from './core/check-result.js';
 export { diagnose, type Finding } from './diagnose/index.js';
 export { loadStack } from './spec/load.js';
-export type { Stack, Service } from './spec/types.js';
+export type { Stack, Service, PostCheck } from './spec/types.js';
 export type { Plan } from './plan/plan.js';
 export type { RunOutcome } from './engine/deploy.js';
 export type { DownOutcome } from './engine/down.js';
@@ -50,6 +52,7 @@ export {
   FencedOutError,
   InvalidInputError,
   LockHeldError,
+  PostCheckFailedError,
   RollbackFailedError,
   SecretUnavailableError,
   StoreUnavailableError,

@@ -14,6 +14,13 @@
 //   VERSION           echoed in responses and logs
 //   SERVICE_NAME      name for log lines (falls back to CONVOY_SERVICE)
 //   MODE=job          run once: log progress, sleep JOB_DURATION ms (default 300), exit with JOB_EXIT (default 0)
+//   RATE_LIMIT        adds X-RateLimit-Limit / X-RateLimit-Remaining headers with this limit to every answer
+//   CORS_ALLOW_HEADERS  answers a CORS preflight (OPTIONS) with 204 and these Access-Control-Allow-Headers;
+//                     unset: no CORS headers at all
+//   CACHE_MISS_DELAY  /quote takes this many ms the first time a URL is asked for, then answers from a cache
+//                     (default 150)
+//   FAIL_AFTER        ms after start from which every path but the health endpoint answers 500 (0: never)
+//   JOB_EVERY         logs "job done" every this many ms (a worker's jobs; 0: never)
 import http from 'node:http';
 import net from 'node:net';
 
@@ -104,12 +111,43 @@ async function serve() {
     await sleep(delay);
   }
   if (!healthy) log(`unhealthy: ${reason}`);
+  const jobEvery = ms(env.JOB_EVERY, 0);
+  if (jobEvery > 0) setInterval(() => log('job done'), jobEvery);
+  const started = Date.now();
+  const failAfter = ms(env.FAIL_AFTER, 0);
+  const cache = new Set();
 
-  server = http.createServer((req, res) => {
+  server = http.createServer(async (req, res) => {
     const path = (req.url || '/').split('?')[0];
     let status = 200;
     let body = { service: name, version };
-    if (path === healthPath) {
+    const headers = { 'content-type': 'application/json' };
+    if (env.RATE_LIMIT) {
+      headers['x-ratelimit-limit'] = env.RATE_LIMIT;
+      headers['x-ratelimit-remaining'] = String(Number(env.RATE_LIMIT) - 1);
+    }
+    if (req.method === 'OPTIONS' && env.CORS_ALLOW_HEADERS) {
+      res.writeHead(204, {
+        ...headers,
+        'access-control-allow-origin': req.headers.origin || '*',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': env.CORS_ALLOW_HEADERS,
+      });
+      return res.end();
+    }
+    if (path !== healthPath && failAfter > 0 && Date.now() - started > failAfter) {
+      res.writeHead(500, headers);
+      log(`ERROR ${req.method} ${path}: failing on purpose (FAIL_AFTER=${failAfter})`);
+      return res.end(JSON.stringify({ error: 'failing on purpose', ...body }) + '\n');
+    }
+    if (path === '/quote') {
+      if (!cache.has(req.url)) {
+        await sleep(ms(env.CACHE_MISS_DELAY, 150));
+        cache.add(req.url);
+        headers['x-cache'] = 'MISS';
+      } else headers['x-cache'] = 'HIT';
+      body = { quote: 42, ...body };
+    } else if (path === healthPath) {
       if (healthy) body = { status: 'ok', ...body };
       else {
         status = 503;
@@ -120,7 +158,7 @@ async function serve() {
       status = 404;
       body = { error: 'not found', ...body };
     }
-    res.writeHead(status, { 'content-type': 'application/json' });
+    res.writeHead(status, headers);
     res.end(JSON.stringify(body) + '\n');
   });
   server.on('error', (e) => {

@@ -4,6 +4,7 @@ import { loadStack } from '../spec/load.js';
 import type { Stack } from '../spec/types.js';
 import type { Store } from '../store/store.js';
 import { targetModule } from '../targets/registry.js';
+import { postCheckRunner } from '../verify/post/index.js';
 import { lenient, type Env } from './env.js';
 import { openStore, storeChoice } from './store-select.js';
 
@@ -48,6 +49,7 @@ export async function openStack(file: string, o: OpenOptions): Promise<Opened> {
     store,
     target,
     clock,
+    checks: postCheckRunner({ target, clock, dir: stack.dir, env: o.env }),
     close: async () => {
       closeTarget();
       await store.close();

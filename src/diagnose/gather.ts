@@ -26,6 +26,19 @@ export async function gatherCapture(
   failed: FailedService,
   opts: { clock: Clock; timeoutMs?: number },
 ): Promise<Record<string, unknown>> {
+  const capture = await serviceCapture(target, failed, opts);
+  const v = failed.verdict;
+  // A post-deploy check's failing answer is evidence too; the target's own evidence knows nothing of it.
+  if (v.reason === 'check-failed')
+    capture.postCheck = { check: v.check, message: v.message, response: v.output };
+  return capture;
+}
+
+async function serviceCapture(
+  target: Pick<Target, 'evidence'>,
+  failed: FailedService,
+  opts: { clock: Clock; timeoutMs?: number },
+): Promise<Record<string, unknown>> {
   if (target.evidence) {
     const stop = new AbortController();
     try {

@@ -1,4 +1,5 @@
-import type { Stack } from '../spec/types.js';
+import type { CheckRunner } from '../core/check-result.js';
+import type { PostCheck, Stack } from '../spec/types.js';
 import type { Store } from '../store/store.js';
 import type { Target } from '../targets/target.js';
 import type { Clock } from '../core/clock.js';
@@ -16,4 +17,6 @@ export interface RunContext {
   token: number;
   /** Aborts on a lost lease or a user's Ctrl-C. */
   signal: AbortSignal;
+  /** Runs a post-deploy check (`verify:`); without it the stack's checks are not run. */
+  checks?: CheckRunner<PostCheck>;
 }

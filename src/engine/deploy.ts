@@ -2,7 +2,8 @@ import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
 import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/plan.js';
-import type { Stack } from '../spec/types.js';
+import type { CheckRunner } from '../core/check-result.js';
+import type { PostCheck, Stack } from '../spec/types.js';
 import type { DeploymentKind, Store } from '../store/store.js';
 import type { Health, Target } from '../targets/target.js';
 import type { Clock } from '../core/clock.js';
@@ -15,6 +16,7 @@ import { learnModel } from '../plan/estimate/schedule.js';
 import { LiveEstimate, predictionOf } from './live-estimate.js';
 import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
+import { bake, checkFailure, checksOf, runChecks } from './post-checks.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
 import { rollBack, type RollbackItem } from './rollback.js';
@@ -23,6 +25,8 @@ export interface EngineDeps {
   store: Store;
   target: Target;
   clock: Clock;
+  /** Runs the stack's post-deploy checks (`verify:`, `bake:`); without it they are not run. */
+  checks?: CheckRunner<PostCheck>;
 }
 
 /** What every operation that takes a stack's lock says about itself: which stack, who, and how long it queues. */
@@ -149,6 +153,7 @@ async function run(
     deploymentId,
     token: lease.token,
     signal: abort.signal,
+    ...(deps.checks ? { checks: deps.checks } : {}),
   };
   try {
     await store.createDeployment({
@@ -217,14 +222,21 @@ async function run(
     );
     // Interrupted before any service started (while taking the lock, recovering or planning): stop here.
     if (abort.signal.aborted) return await stopBeforeStart(ctx, abort.signal.reason);
+    // The post-deploy checks prove a deployment; a `convoy rollback` goes back to what was proved before.
+    const checking = kind === 'deploy' ? ctx : { ...ctx, checks: undefined };
     const result = await execute(ctx, plan, {
       order: stack.deploy.order,
       timeoutMs: stack.deploy.timeout,
       durations,
       prepare: kind === 'deploy',
       estimate,
+      afterGate: async (e, since) => {
+        const bad = await runChecks(checking, checksOf(stack.postChecks, e.service.name), 'gate', since);
+        return bad[0] ? checkFailure(bad[0], clock.now()) : undefined;
+      },
     });
     if (!result.failed) await verifyRunning(ctx, result);
+    if (!result.failed) await verifyChecks(checking, plan, result, started);
     if (lease.lost.aborted)
       throw new FencedOutError(String((lease.lost.reason as Error)?.message ?? 'lost the lock'));
     if (!result.failed) {
@@ -295,6 +307,35 @@ async function verifyRunning(ctx: RunContext, result: ExecResult): Promise<void>
   });
 }
 
+/**
+ * Every post-deploy check again at the end of the deployment, then the bake window. A failure is the failure of the
+ * check's service when this deployment changed it; otherwise (the stack's own checks, an unchanged service) the
+ * change is to blame: every service it launched counts as failed, so the rollback policy undoes all of them.
+ */
+async function verifyChecks(ctx: RunContext, plan: Plan, result: ExecResult, started: number): Promise<void> {
+  const checks = ctx.stack.postChecks ?? [];
+  if (!ctx.checks || checks.length === 0) return;
+  // A deployment that changed nothing has nothing to bake.
+  const bad =
+    (await runChecks(ctx, checks, 'end', started))[0] ??
+    (result.launched.length ? (await bake(ctx, started)).failed : undefined);
+  if (!bad) return;
+  const endedAt = ctx.clock.now();
+  const own = result.launched.find((e) => e.service.name === bad.service);
+  const entry =
+    own ??
+    result.launched[result.launched.length - 1] ??
+    plan.entries.find((e) => e.service.name === bad.service) ??
+    plan.entries[0]!;
+  if (!own) result.unverified.push(...result.launched.filter((e) => e !== entry));
+  const verdict = checkFailure(bad, endedAt);
+  result.failed = { entry, verdict };
+  await recordFailure(ctx, entry, verdict, {
+    startedAt: result.startedAt.get(entry.service.name) ?? started,
+    endedAt,
+  });
+}
+
 function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
   const failed = result.failed!.entry;
   const scope = ctx.stack.rollback.scope;
@@ -302,7 +343,9 @@ function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
     scope === 'none' ? [] : scope === 'failed' ? [failed, ...result.unverified] : result.launched;
   // Undo in reverse start order, so dependents go back before what they depend on.
   const order = new Map(result.launched.map((e, i) => [e.service.name, i]));
+  // Only what this deployment launched can go back (a check of an unchanged service may blame the deployment).
   return [...new Set(chosen)]
+    .filter((e) => order.has(e.service.name))
     .sort((a, b) => (order.get(b.service.name) ?? 0) - (order.get(a.service.name) ?? 0))
     .map((e) => ({ service: e.service.name, from: e.revision, to: e.from, deploymentId: ctx.deploymentId }));
 }

@@ -20,6 +20,7 @@ const FAILURE_REASONS = [
   'unhealthy',
   'timeout',
   'start-failed',
+  'check-failed',
 ] as const satisfies readonly FailureReason[];
 // The reverse direction of `satisfies`: a gate or reason added to the target must be added here too.
 type Exhaustive<Missing extends never> = Missing;
@@ -86,6 +87,39 @@ export const EstimateSchema = z
   .describe('From past runs of each service along the plan’s real order (README "Estimates").');
 
 const Gate = z.enum(GATES);
+
+/** A post-deploy check's result as events carry it (README "Post-deploy checks"); redacted like every event. */
+const checkResult = {
+  check: z.string().describe('Its name in the stack file, or what it does.'),
+  kind: z.enum(['http', 'tcp', 'command', 'log', 'alarm']),
+  service: z.string().optional().describe('Absent for the stack’s own checks.'),
+  phase: z
+    .enum(['gate', 'end', 'bake'])
+    .describe(
+      'gate: after its service passed its gate; end: at the end of the deployment; bake: in the bake window.',
+    ),
+  status: z.enum(['passed', 'failed', 'cannot-run']),
+  message: z.string().describe('In the check’s own words; cannot-run says why it could not look.'),
+  durationMs: z.number(),
+  response: z
+    .object({ status: z.number(), headers: z.record(z.string(), z.string()), bodyExcerpt: z.string() })
+    .optional()
+    .describe('The failing HTTP answer: status, headers, the first 500 characters of the body.'),
+  latency: z
+    .object({
+      requests: z.number().int(),
+      p50: z.number(),
+      p90: z.number(),
+      p95: z.number(),
+      p99: z.number(),
+      max: z.number(),
+      budget: z.record(z.string(), z.number()),
+    })
+    .optional()
+    .describe('Latency figures in ms over `requests` requests, and the budget set.'),
+  exitCode: z.number().nullable().optional(),
+  output: z.string().optional().describe('A command’s output, or the log lines a log check saw.'),
+};
 const holderRef = { holder: z.string(), correlationId: z.string() };
 
 export const ConvoyEventSchema = z.discriminatedUnion('code', [
@@ -225,6 +259,32 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
     'service.rollback-failed',
     { service: z.string(), to: z.string().optional(), message: z.string() },
     'Could not be put back.',
+  ),
+  event('check.passed', checkResult, 'A post-deploy check (`verify:`) passed.'),
+  event(
+    'check.failed',
+    checkResult,
+    'A post-deploy check failed or could not run (`status`); outside the bake window’s tolerance it fails the deployment like a failed health check.',
+  ),
+  event(
+    'bake.started',
+    {
+      forMs: z.number(),
+      everyMs: z.number(),
+      maxFailures: z.number().int(),
+      checks: z.array(z.string()),
+    },
+    'The bake window: `checks` run again every `everyMs` for `forMs`.',
+  ),
+  event(
+    'bake.passed',
+    { rounds: z.number().int(), failures: z.number().int() },
+    'The bake window ended with no more than `maxFailures` failed checks.',
+  ),
+  event(
+    'bake.failed',
+    { rounds: z.number().int(), failures: z.number().int(), check: z.string(), message: z.string() },
+    'More than `maxFailures` checks failed in the bake window: the rollback policy runs.',
   ),
   event(
     'deploy.succeeded',

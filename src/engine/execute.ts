@@ -39,6 +39,11 @@ export async function execute(
     prepare?: boolean;
     /** Kept up to date as services start and pass their gates: `service.ready` carries what is left. */
     estimate?: LiveEstimate;
+    /**
+     * Runs once a service passed its gate, before it counts as ready (so before its dependents start): a failure
+     * it returns fails the service like its gate would (the post-deploy checks).
+     */
+    afterGate?: (e: PlanEntry, startedAt: number) => Promise<Failure | undefined>;
   },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
@@ -151,6 +156,7 @@ export async function execute(
     } finally {
       watching.abort();
     }
+    if (verdict.ok && opts.afterGate) verdict = (await opts.afterGate(e, startedAt)) ?? verdict;
     const endedAt = clock.now();
     if (verdict.ok) {
       opts.estimate?.ended(name, endedAt);

@@ -96,6 +96,9 @@ function describe(issue: Issue, base: FieldPath, data: unknown, schema: z.core.$
     case 'too_small':
     case 'too_big':
       return [{ path, message: sizeMessage(issue) }];
+    case 'custom':
+      // A refinement may point at the key it is about (an unknown JSON path syntax, say).
+      return [{ path, message: issue.message, atKey: issue.params?.atKey === true }];
     default:
       return [{ path, message: issue.message }];
   }

@@ -5,6 +5,7 @@ import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
 import { issuesToError } from './issues.js';
 import { normaliseNotify } from './notify.js';
+import { checkPostChecks, normaliseChecks } from './normalise-checks.js';
 import { normaliseServices } from './normalise.js';
 import { readCopyKey } from './secret-copy.js';
 import { unsealService, withSecretSources } from './secrets.js';
@@ -47,6 +48,13 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
     : undefined;
   const services = withSecretSources(normaliseServices(raw, source, dir, opts.env ?? {}), written, copy);
   checkStack(raw, services, source);
+  const postChecks = normaliseChecks(
+    raw,
+    services.map((s) => s.name),
+  );
+  checkPostChecks(raw, postChecks, (path, message, hint) => {
+    throw new InvalidInputError(message, source.locate(path), hint);
+  });
   return {
     name: raw.stack,
     file,
@@ -58,6 +66,8 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
     store: raw.store,
     ...(raw.aws ? { aws: raw.aws } : {}),
     notify: normaliseNotify(raw.notify),
+    postChecks,
+    ...(raw.bake ? { bake: raw.bake } : {}),
     services,
     locate: (path) => source.locate(path),
     unseal: (s) =>

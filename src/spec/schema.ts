@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postCheckSchemas } from './post-checks.js';
 
 /** Durations are written like ECS/compose ("2s", "500ms", "1m", "1h") or as a number of seconds. */
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/;
@@ -78,6 +79,9 @@ export const HealthCheck = z
   .refine((h) => [h.command, h.http, h.tcp].filter((x) => x !== undefined).length === 1, {
     message: 'a healthCheck has exactly one of command, http or tcp',
   });
+
+/** Post-deploy checks (`verify:`) and the bake window (`bake:`): spec/post-checks.ts. */
+const { Verify, Bake } = postCheckSchemas(Duration, Port);
 
 export const LocalBlock = z.strictObject({
   command: z.string().min(1),
@@ -160,6 +164,7 @@ export const ServiceSpec = z.strictObject({
   local: LocalBlock.optional(),
   aws: AwsServiceBlock.optional(),
   cloudformation: CloudFormationBlock.optional(),
+  verify: Verify.optional(),
 });
 
 export const FailFast = z.enum(['conclusive', 'verdict']);
@@ -299,6 +304,8 @@ export const StackSpec = z.strictObject({
   store: StoreBlock.default({ kind: 'sqlite', retention: 90 * 86_400_000, queueRetention: 7 * 86_400_000 }),
   aws: AwsStackBlock.optional(),
   notify: NotifyBlock.optional(),
+  verify: Verify.optional(),
+  bake: Bake.optional(),
   services: z
     .record(
       z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'a service name is lower-case letters, digits, "-" and "_"'),

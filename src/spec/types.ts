@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../errors.js';
 import type { NotifyChannel } from './notify.js';
+import type { BakeSpec, PostCheck } from './post-checks.js';
 import type { ConditionName, HealthCheckSpec, LocalSpec, RawStack } from './schema.js';
 
 /** A dependency after normalisation: the short form `[db]` becomes `{ db: { condition } }`. */
@@ -54,6 +55,10 @@ export interface Stack {
   aws?: RawStack['aws'];
   /** Notification channels, in file order (absent or []: none). */
   notify?: NotifyChannel[];
+  /** Post-deploy checks (`verify:`), each service's then the stack's own, in file order (absent or []: none). */
+  postChecks?: PostCheck[];
+  /** After the last wave, the checks run again for this long (`bake:`). */
+  bake?: BakeSpec;
   services: Service[];
   /** Where a field of the file is, for error messages: `locate(['services','api','dependsOn'])`. */
   locate(path: readonly (string | number)[]): SourceLocation;
@@ -64,3 +69,4 @@ export interface Stack {
   unseal(service: Service): Service;
 }
 export type { HealthCheckSpec, LocalSpec, EnvEntry, ConditionName } from './schema.js';
+export type { BakeSpec, PostCheck } from './post-checks.js';

@@ -27,7 +27,8 @@ export interface GateOptions {
 /** What the engine waits for after starting a unit. */
 export type Gate = 'started' | 'healthy' | 'completed';
 
-export type FailureReason = 'exited' | 'unhealthy' | 'timeout' | 'start-failed';
+/** `check-failed`: it passed its gate, then a post-deploy check (`verify:`) or the bake window failed it. */
+export type FailureReason = 'exited' | 'unhealthy' | 'timeout' | 'start-failed' | 'check-failed';
 
 export type Verdict =
   | { ok: true; gate: Gate; at: number }

@@ -43,6 +43,7 @@ describe('stackJsonSchema', () => {
       'healthCheck',
       'kind',
       'local',
+      'verify',
       'version',
     ]);
     const healthCheck = obj(fields.healthCheck);

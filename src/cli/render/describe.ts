@@ -52,6 +52,16 @@ export function describe(e: ConvoyEvent): string {
       return `${e.service}: rolled back to ${e.to ? short(e.to) : 'nothing'} in ${seconds(e.elapsedMs)}`;
     case 'service.rollback-failed':
       return `${e.service}: ROLLBACK FAILED: ${e.message}`;
+    case 'check.passed':
+      return `${e.check}: passed (${e.phase}): ${e.message}`;
+    case 'check.failed':
+      return `${e.check}: ${e.status === 'cannot-run' ? 'COULD NOT RUN' : 'FAILED'} (${e.phase}): ${e.message}${e.response ? ` [status ${e.response.status}]` : ''}${e.latency ? ` [p50 ${e.latency.p50} ms, p95 ${e.latency.p95} ms, max ${e.latency.max} ms over ${e.latency.requests}]` : ''}`;
+    case 'bake.started':
+      return `baking for ${seconds(e.forMs)}: ${e.checks.length} checks every ${seconds(e.everyMs)}, at most ${e.maxFailures} failures`;
+    case 'bake.passed':
+      return `bake passed: ${e.rounds} rounds, ${e.failures} failures`;
+    case 'bake.failed':
+      return `bake FAILED after ${e.rounds} rounds (${e.failures} failures): ${e.check}: ${e.message}`;
     case 'deploy.succeeded':
       return `deployment succeeded in ${seconds(e.elapsedMs)}: ${e.changed} changed, ${e.unchanged} unchanged`;
     case 'deploy.failed':

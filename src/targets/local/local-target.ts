@@ -17,6 +17,7 @@ import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../v
 import { describeCheck, runProbe, type ProbeContext } from './probe.js';
 import { findLaunched, isRunning, procStartTime, stopGroup } from './procs.js';
 import { adoptLegacyState } from './legacy.js';
+import { SEARCH_LINES, searchLog } from './log-search.js';
 import { StateDir, type ServiceRecord } from './state.js';
 import {
   currentCapture,
@@ -473,6 +474,13 @@ class LocalTarget implements Target {
     // Each start writes a "--- convoy: NAME revision R started …" header; a failure report wants only the newest run.
     const header = tail.findLastIndex((l) => l.startsWith(`--- convoy: ${name} revision `));
     return header >= 0 ? tail.slice(header) : tail;
+  }
+
+  async searchLogs(
+    name: string,
+    opts: { sinceMs: number; literal?: string },
+  ): Promise<{ at: number; line: string }[]> {
+    return searchLog(this.state.tail(name, SEARCH_LINES), opts);
   }
 
   private cwdOf(service: Service): string {
