@@ -143,6 +143,7 @@ export function simClients(
 
   const logs: LogsApi = {
     getLogEvents: (i) => call('logs', 'GetLogEvents', (x) => world.logs.getLogEvents(x), i),
+    filterLogEvents: (i) => call('logs', 'FilterLogEvents', (x) => world.logs.filterLogEvents(x), i),
   };
   const elb: ElbApi = {
     describeTargetHealth: (i) =>

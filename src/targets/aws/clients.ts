@@ -30,7 +30,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import {
   CloudWatchLogsClient,
+  FilterLogEventsCommand,
   GetLogEventsCommand,
+  type FilterLogEventsCommandInput,
+  type FilterLogEventsCommandOutput,
   type GetLogEventsCommandInput,
   type GetLogEventsCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
@@ -114,6 +117,8 @@ export interface CfnApi {
 
 export interface LogsApi {
   getLogEvents(i: GetLogEventsCommandInput): Promise<GetLogEventsCommandOutput>;
+  /** `convoy logs --follow`: every task's stream of a container at once, by the streams' common prefix. */
+  filterLogEvents(i: FilterLogEventsCommandInput): Promise<FilterLogEventsCommandOutput>;
 }
 
 export interface ElbApi {
@@ -236,7 +241,10 @@ export function createAwsClients(
       deleteStack: (i) => cfn.send(new DeleteStackCommand(i)),
       cancelUpdateStack: (i) => cfn.send(new CancelUpdateStackCommand(i)),
     },
-    logs: { getLogEvents: (i) => logs.send(new GetLogEventsCommand(i)) },
+    logs: {
+      getLogEvents: (i) => logs.send(new GetLogEventsCommand(i)),
+      filterLogEvents: (i) => logs.send(new FilterLogEventsCommand(i)),
+    },
     elb: { describeTargetHealth: (i) => elb.send(new DescribeTargetHealthCommand(i)) },
     region: async () => {
       try {
