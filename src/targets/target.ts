@@ -74,7 +74,7 @@ export interface EcsServiceState {
   desired: number;
   /** The PRIMARY deployment's `rolloutState`: IN_PROGRESS, COMPLETED or FAILED. */
   rolloutState?: string;
-  /** e.g. `rolling, maximumPercent 200, minimumHealthyPercent 100, circuit breaker on with rollback`. */
+  /** In words: `rolling 100–200%, circuit breaker with rollback` (minimum healthy to maximum percent). */
   strategy: string;
   console: string;
 }

@@ -197,9 +197,12 @@ export class AwsTarget implements Target {
     );
   }
 
-  followLogs(name: string, opts: FollowLogsOptions): AsyncIterable<string> {
-    const s = this.service(name);
-    return followAwsLogs(this.ctx, s, opts, this.tdCache);
+  async *followLogs(name: string, opts: FollowLogsOptions): AsyncIterable<string> {
+    try {
+      yield* followAwsLogs(this.ctx, this.service(name), opts, this.tdCache);
+    } catch (err) {
+      throw explainSetupError(err);
+    }
   }
 
   /** ECS services are scaled to zero and deleted; CloudFormation stacks are left alone (they own more than tasks). */

@@ -56,16 +56,17 @@ function network(n: Json | undefined): string | undefined {
   return `subnets ${list('subnets')}; securityGroups ${list('securityGroups')}; assignPublicIp ${String(v.assignPublicIp ?? 'DISABLED')}`;
 }
 
-/** The deployment strategy in words: controller, percentages, circuit breaker (ECS's defaults filled in). */
+/**
+ * The deployment strategy in words, ECS's defaults filled in: `rolling 100–200%, circuit breaker with rollback` (the
+ * controller, minimum healthy to maximum percent, the circuit breaker).
+ */
 export function strategy(def: Json): string {
   const controller = String((def.deploymentController as Json | undefined)?.type ?? 'ECS');
   const dc = (def.deploymentConfiguration as Json | undefined) ?? {};
   const breaker = dc.deploymentCircuitBreaker as Json | undefined;
   const parts = [
-    controller === 'ECS' ? 'rolling' : controller,
-    `maximumPercent ${Number(dc.maximumPercent ?? 200)}`,
-    `minimumHealthyPercent ${Number(dc.minimumHealthyPercent ?? 100)}`,
-    `circuit breaker ${breaker?.enable ? `on${breaker.rollback ? ' with rollback' : ''}` : 'off'}`,
+    `${controller === 'ECS' ? 'rolling' : controller} ${Number(dc.minimumHealthyPercent ?? 100)}–${Number(dc.maximumPercent ?? 200)}%`,
+    `circuit breaker ${breaker?.enable ? (breaker.rollback ? 'with rollback' : 'on') : 'off'}`,
   ];
   return parts.join(', ');
 }

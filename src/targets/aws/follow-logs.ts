@@ -17,6 +17,13 @@ import { errorName } from './util.js';
 /** CloudWatch Logs may ingest an event a little after a later one: look back this far, and drop what was printed. */
 const LOOKBACK_MS = 10_000;
 
+interface LogEvent {
+  ts: number;
+  id: string;
+  stream: string;
+  message: string;
+}
+
 interface Source {
   container: string;
   group: string;
@@ -38,11 +45,13 @@ export async function* followAwsLogs(
   while (!opts.signal.aborted) {
     const sources = await sourcesOf(ctx, at, cache);
     const tagged = new Set(sources.map((s) => s.container)).size > 1;
-    const batch: { ts: number; id: string; line: string }[] = [];
+    const batch: (LogEvent & { line: string })[] = [];
     for (const s of sources) {
       for (const e of await eventsSince(ctx, s, Math.max(0, cursor - LOOKBACK_MS), opts.signal)) {
         if (printed.has(e.id) || e.ts < (opts.since ?? 0)) continue;
-        batch.push({ ...e, line: tagged ? `[${s.container}] ${e.message}` : e.message });
+        // Several tasks write at once: each line says whose it is (and which container's, when there are several).
+        const task = e.stream.slice(s.prefix.length, s.prefix.length + 8);
+        batch.push({ ...e, line: `[${tagged ? `${s.container} ` : ''}${task}] ${e.message}` });
       }
     }
     for (const e of batch.sort((a, b) => a.ts - b.ts)) {
@@ -91,8 +100,8 @@ async function eventsSince(
   s: Source,
   startTime: number,
   signal: AbortSignal,
-): Promise<{ ts: number; id: string; message: string }[]> {
-  const out: { ts: number; id: string; message: string }[] = [];
+): Promise<LogEvent[]> {
+  const out: LogEvent[] = [];
   let nextToken: string | undefined;
   do {
     let r;
@@ -112,6 +121,7 @@ async function eventsSince(
       out.push({
         ts: e.timestamp ?? 0,
         id: e.eventId ?? `${e.logStreamName}:${e.timestamp}:${e.message}`,
+        stream: e.logStreamName ?? '',
         message: (e.message ?? '').replace(/\n$/, ''),
       });
     nextToken = r.nextToken;
