@@ -14,7 +14,8 @@ export function register(program: Command): void {
     .argument('[service...]', 'only these services (default: all)')
     .option('--json', '{ stack, drift, services: [{ name, drifted, differs, changes, notes, diff }] }')
     .action(async (names: string[], opts: { json?: boolean }) => {
-      await withOpened(program.opts().file, { readOnly: true }, async (o) => {
+      // Like plan: the file as a deployment would read it, so a variable that is not set is an error, not a drift.
+      await withOpened(program.opts().file, {}, async (o) => {
         const report = await diff(o, names);
         if (opts.json) printJson(report);
         else process.stdout.write(render(report.services));
