@@ -23,6 +23,7 @@ export { status, type ServiceStatus } from './api/status.js';
 export { diff, type DriftReport } from './api/diff.js';
 export { followLogs, type FollowLogsRequest } from './api/logs.js';
 export { history, type HistoryEntry } from './api/history.js';
+export { accuracy, type Accuracy, type AccuracyRow } from './api/accuracy.js';
 export { follow } from './api/events.js';
 export { diagnoseService, readCapture, type LiveDiagnosis } from './api/diagnose.js';
 export { preflight } from './api/preflight.js';

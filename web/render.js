@@ -53,10 +53,17 @@ export function banner(dep) {
   </section>`;
 }
 
+/** When a queued deployment will likely start: between the ends of its wait interval, from the event's time. */
+function startWindow(q) {
+  if (!q.wait) return time(q.estimatedStartAt);
+  const mid = Date.parse(q.estimatedStartAt) - (q.wait.lowMs + q.wait.highMs) / 2;
+  return `${time(new Date(mid + q.wait.lowMs).toISOString())} – ${time(new Date(mid + q.wait.highMs).toISOString())}`;
+}
+
 function left(s, now) {
   if (!['starting', 'checking health'].includes(s.state) || s.expectedMs == null || !s.startedAt) return '';
   const rest = s.expectedMs - (now - Date.parse(s.startedAt));
-  return rest > 0 ? ` · about ${secs(rest)} left` : ' · taking longer than last time';
+  return rest > 0 ? ` · about ${secs(rest)} left` : ' · taking longer than usual';
 }
 
 /** Waves as columns, services as rows: each row's cell in its wave holds its state and times. */
@@ -102,7 +109,7 @@ function describe(e) {
   if (e.service && e.message) return `${e.service}: ${e.message}`;
   if (e.service) return e.service + (e.elapsedMs != null ? ` in ${secs(e.elapsedMs)}` : '');
   if (e.code === 'lock.waiting')
-    return `position ${e.position} of ${e.queueLength}, estimated start ${time(e.estimatedStartAt)}`;
+    return `position ${e.position} of ${e.queueLength}, estimated start ${startWindow(e)}`;
   if (e.code === 'deploy.started')
     return `${e.kind} by ${e.actor}: ${e.waves.map((w) => w.join(', ')).join(' → ')}`;
   return e.message ?? '';
@@ -115,7 +122,7 @@ export function queue(entries, actions) {
       (
         q,
       ) => `<tr data-queue="${esc(q.id)}"><td>${q.position}</td><td><code>${esc(q.correlationId)}</code></td><td>${esc(q.holder)}</td>
-      <td>${esc(time(q.enqueuedAt))}</td><td>${esc(time(q.estimatedStartAt))}</td>
+      <td>${esc(time(q.enqueuedAt))}</td><td>${esc(startWindow(q))}</td>
       ${actions ? `<td><button type="button" data-cancel="${esc(q.id)}">Cancel</button></td>` : ''}</tr>`,
     )
     .join('');

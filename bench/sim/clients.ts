@@ -2,6 +2,7 @@ import {
   ApiCallCounter,
   type AwsClients,
   type CfnApi,
+  type CloudWatchApi,
   type EcsApi,
   type ElbApi,
   type LogsApi,
@@ -145,6 +146,11 @@ export function simClients(
     getLogEvents: (i) => call('logs', 'GetLogEvents', (x) => world.logs.getLogEvents(x), i),
     filterLogEvents: (i) => call('logs', 'FilterLogEvents', (x) => world.logs.filterLogEvents(x), i),
   };
+  // The simulated account has no alarms: a deployment simulated here checks none.
+  const cloudwatch: CloudWatchApi = {
+    describeAlarms: (i) =>
+      call('cloudwatch', 'DescribeAlarms', () => ({ MetricAlarms: [], CompositeAlarms: [] }), i),
+  };
   const elb: ElbApi = {
     describeTargetHealth: (i) =>
       call(
@@ -162,6 +168,7 @@ export function simClients(
     cfn: cfn as unknown as CfnApi,
     logs,
     elb,
+    cloudwatch,
     region: async () => 'us-east-1',
     calls: metrics.counter,
     destroy: () => {},

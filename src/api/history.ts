@@ -19,6 +19,7 @@ export function historyEntry(d: DeploymentRecord, steps: StepRecord[]) {
     fencingToken: d.fencingToken,
     summary: d.summary ?? null,
     resolvedBy: d.resolvedBy ?? null,
+    estimate: d.estimate ?? null,
     steps: steps.map(stepView),
   };
 }

@@ -12,7 +12,7 @@ import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
 import { recordFailure } from './failure.js';
 import { learnModel } from '../plan/estimate/schedule.js';
-import { LiveEstimate } from './live-estimate.js';
+import { LiveEstimate, predictionOf } from './live-estimate.js';
 import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
@@ -189,6 +189,11 @@ async function run(
     }
     const model = learnModel(plan, stack.deploy.order, await loadPastDeployments(store, stack.name));
     const estimate = new LiveEstimate(plan, model, started, clock);
+    const predicted = estimate.remaining();
+    // Stored as the whole deployment's duration, comparable with its end minus its start.
+    const before = clock.now() - started;
+    const whole = { ...predicted, lowMs: predicted.lowMs + before, highMs: predicted.highMs + before };
+    await store.updateDeployment(deploymentId, { estimate: predictionOf(whole) }, lease.token);
     emitter.emit({
       code: 'deploy.started',
       kind,
@@ -202,7 +207,8 @@ async function run(
         changed: e.changed,
         reasons: e.reasons,
       })),
-      estimate: estimate.remaining(),
+      estimate: predicted,
+      order: stack.deploy.order,
     });
 
     // What urgency orders by: the usual duration of each service that has one.

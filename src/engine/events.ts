@@ -100,8 +100,9 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       since: iso().optional(),
       position: z.number().int().describe('1 = next in line.'),
       queueLength: z.number().int(),
-      estimatedStartAt: iso().describe(
-        "When our turn will likely come: the holder's expected remainder plus those ahead, from history.",
+      estimatedStartAt: iso().describe('The middle of `wait`, from the event’s time.'),
+      wait: EstimateSchema.optional().describe(
+        "How long until our turn, from the event's time: the holder's remaining interval plus a deployment like the stack's latest for each one ahead.",
       ),
     },
     'Waiting for the lock; repeated when the position or holder changes.',
@@ -129,6 +130,10 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       waves: z.array(z.array(z.string())),
       changes: z.array(ServiceChange),
       estimate: EstimateSchema.optional().describe('How long the whole deployment will take.'),
+      order: z
+        .enum(['waves', 'dependencies'])
+        .optional()
+        .describe('How the plan runs (the stack’s deploy.order): what a queued deployment’s wait replays.'),
     },
     'The plan, once the lock is held.',
   ),

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Plan, PlanEntry } from '../plan/plan.js';
 import { byUrgency } from '../plan/urgency.js';
+import type { Prediction } from '../store/store.js';
 import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
@@ -84,7 +85,7 @@ export async function execute(
   const step = (
     e: PlanEntry,
     state: Parameters<typeof store.putStep>[0]['state'],
-    extra: { startedAt?: number; endedAt?: number; detail?: string } = {},
+    extra: { startedAt?: number; endedAt?: number; detail?: string; estimate?: Prediction } = {},
   ) =>
     store.putStep(
       {
@@ -113,7 +114,8 @@ export async function execute(
       return;
     }
     const startedAt = clock.now();
-    await step(e, 'starting', { startedAt });
+    const predicted = opts.estimate?.unit(name);
+    await step(e, 'starting', { startedAt, ...(predicted ? { estimate: predicted } : {}) });
     emitter.emit({
       code: 'service.starting',
       service: name,

@@ -3,7 +3,7 @@ import { ConvoyError, LockHeldError, StoreUnavailableError, SupersededError } fr
 import type { LockInfo, Store } from '../store/store.js';
 import type { Clock } from '../core/clock.js';
 import type { Emitter } from './emitter.js';
-import { estimateStart } from './estimate.js';
+import { estimateWait, QUEUE_POLL_MS } from './estimate.js';
 
 export interface LeaseOptions {
   stack: string;
@@ -27,7 +27,7 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-const POLL_MS = 500;
+const POLL_MS = QUEUE_POLL_MS;
 /** Repeat the waiting line this often even when nothing changed, so a CI log shows the run is alive. */
 const REPORT_EVERY_MS = 30_000;
 
@@ -137,7 +137,11 @@ export async function acquireLease(
       if (key !== reported || now - reportedAt >= REPORT_EVERY_MS) {
         reported = key;
         reportedAt = now;
-        const startAt = await estimateStart(store, o.stack, position, !!holder, now);
+        const wait = await estimateWait(store, o.stack, {
+          holder,
+          ahead: position,
+          now,
+        });
         emitter.emit({
           code: 'lock.waiting',
           holder: holder?.holder,
@@ -145,7 +149,8 @@ export async function acquireLease(
           since: holder ? new Date(holder.acquiredAt).toISOString() : undefined,
           position: position + 1,
           queueLength: queue.length,
-          estimatedStartAt: new Date(startAt).toISOString(),
+          estimatedStartAt: new Date(now + (wait.lowMs + wait.highMs) / 2).toISOString(),
+          wait,
         });
       }
       // Wake just after the holder's lease would run out, so a dead holder is replaced within lease + heartbeat.

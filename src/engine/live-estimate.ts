@@ -1,11 +1,25 @@
 import type { Clock } from '../core/clock.js';
 import type { Plan } from '../plan/plan.js';
-import { estimateRemaining, type Estimate, type EstimateModel } from '../plan/estimate/schedule.js';
+import {
+  estimateRemaining,
+  unitInterval,
+  type Estimate,
+  type EstimateModel,
+} from '../plan/estimate/schedule.js';
+import type { Prediction } from '../store/store.js';
 import type { Emit } from './events.js';
 
 /** A service is late, and `deploy.stalled` says so, at this multiple of its usual duration. */
 export const STALL_FACTOR = 3;
 const MIN_REPLAY_MS = 250;
+
+/** An estimate as the store keeps it next to what happened: with the midpoint its error is measured from. */
+export const predictionOf = (e: Estimate): Prediction => ({
+  lowMs: e.lowMs,
+  highMs: e.highMs,
+  midMs: Math.round((e.lowMs + e.highMs) / 2),
+  basis: e.basis,
+});
 
 /**
  * The estimate of a running deployment, kept up to date as its services start and reach their gates, on the
@@ -46,6 +60,12 @@ export class LiveEstimate {
     });
     this.last = { at: now, estimate };
     return estimate;
+  }
+
+  /** The prediction for one service's run, made as it starts. */
+  unit(service: string): Prediction | undefined {
+    const u = this.model.units.get(service);
+    return u && predictionOf(unitInterval(u));
   }
 
   started(service: string, at: number): void {

@@ -1,4 +1,4 @@
-import { lastUnitDurations } from '../engine/estimate.js';
+import { usualDurations } from '../engine/estimate.js';
 import type { ConvoyEvent } from '../engine/events.js';
 import { toConvoyEvent } from '../engine/stored-event.js';
 import type { DeploymentRecord, Store } from '../store/store.js';
@@ -14,7 +14,7 @@ export async function deploymentDetail(store: Store, d: DeploymentRecord, now: n
   const { waves, services, failure } = replay(events);
   const live = d.status === 'running' || d.status === 'rolling-back';
   if (live) {
-    const expected = await lastUnitDurations(store, d.stack);
+    const expected = await usualDurations(store, d.stack, services);
     for (const s of services) s.expectedMs = expected.get(s.service) ?? null;
   }
   return {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { estimateStart } from '../engine/estimate.js';
+import { estimateWait } from '../engine/estimate.js';
 import { toConvoyEvent } from '../engine/stored-event.js';
 import type { ServerContext } from './context.js';
 import { deploymentDetail } from './detail.js';
@@ -64,7 +64,9 @@ export function readRoutes(ctx: ServerContext): Hono {
     const now = ctx.now();
     const [queue, lock] = await Promise.all([store.listQueue(stack, now), store.getLock(stack)]);
     const entries = await Promise.all(
-      queue.map(async (q, i) => queueView(q, i + 1, await estimateStart(store, stack, i, !!lock, now))),
+      queue.map(async (q, i) =>
+        queueView(q, i + 1, now, await estimateWait(store, stack, { holder: lock, ahead: i, now })),
+      ),
     );
     return c.json({ entries });
   });

@@ -1,3 +1,4 @@
+import type { Estimate } from '../engine/estimate.js';
 import type { ConvoyEvent, EventFinding } from '../engine/events.js';
 import type { DeploymentRecord, LockInfo, QueueEntry } from '../store/store.js';
 export { stepView } from '../store/step-view.js';
@@ -27,7 +28,7 @@ export interface ServiceView {
   startedAt: string | null;
   endedAt: string | null;
   elapsedMs: number | null;
-  /** What the service took in the stack's last successful deployment: the estimate of what is left. */
+  /** Its usual duration (the learned median of its past runs), while it runs: how much is left. */
   expectedMs: number | null;
   message: string | null;
 }
@@ -166,7 +167,8 @@ export function lockView(l: LockInfo, now: number) {
   };
 }
 
-export function queueView(q: QueueEntry, position: number, estimatedStartAt: number) {
+/** A queued deployment, with how long it will wait from `now` (README "Estimates"). */
+export function queueView(q: QueueEntry, position: number, now: number, wait: Estimate) {
   return {
     position,
     id: q.id,
@@ -174,6 +176,7 @@ export function queueView(q: QueueEntry, position: number, estimatedStartAt: num
     holder: q.holder,
     correlationId: q.correlationId,
     enqueuedAt: iso(q.enqueuedAt),
-    estimatedStartAt: iso(estimatedStartAt),
+    estimatedStartAt: iso(now + (wait.lowMs + wait.highMs) / 2),
+    wait,
   };
 }

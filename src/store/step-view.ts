@@ -13,5 +13,6 @@ export function stepView(s: StepRecord) {
     endedAt: iso(s.endedAt),
     durationMs: s.startedAt !== undefined && s.endedAt !== undefined ? s.endedAt - s.startedAt : null,
     detail: s.detail ?? null,
+    estimate: s.estimate ?? null,
   };
 }

@@ -35,6 +35,18 @@ export const DEPLOYMENT_STATUSES = [
 
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
+/**
+ * What was predicted at the start of a deployment or of one service's run (README "Estimates"), kept next to what
+ * actually happened (the record's own start and end), so `convoy history --accuracy` can score it.
+ */
+export interface Prediction {
+  lowMs: number;
+  highMs: number;
+  /** The interval's midpoint: the point whose error is measured. */
+  midMs: number;
+  basis: 'history' | 'guess' | 'mixed';
+}
+
 /** `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment). */
 export type DeploymentKind = 'deploy' | 'rollback' | 'down';
 
@@ -54,6 +66,8 @@ export interface DeploymentRecord {
   summary?: string;
   /** Set on `interrupted` records: the deployment that found it, and what it did. */
   resolvedBy?: { deploymentId: string; action: 'resumed' | 'rolled-back' };
+  /** How long it was predicted to take, once planned. */
+  estimate?: Prediction;
 }
 
 export type StepState =
@@ -79,6 +93,8 @@ export interface StepRecord {
   endedAt?: number;
   /** Failure message, when failed. Never holds secret values. */
   detail?: string;
+  /** How long the run was predicted to take when it started; a later put without one keeps it. */
+  estimate?: Prediction;
 }
 
 /** Everything needed to run a revision again (rollback): the resolved service as deployed. */
@@ -208,7 +224,7 @@ export interface Store {
   createDeployment(d: DeploymentRecord): Promise<void>;
   updateDeployment(
     id: string,
-    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy'>>,
+    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy' | 'estimate'>>,
     token: number,
   ): Promise<void>;
   getDeployment(id: string): Promise<DeploymentRecord | undefined>;

@@ -115,6 +115,18 @@ export interface Target {
    * capture from the verdict and the log lines.
    */
   evidence?(name: string): Promise<Record<string, unknown>>;
+  /**
+   * Optional: lines the service logged since `sinceMs` (epoch ms), for post-deploy log checks. `literal` is a plain
+   * substring every wanted line holds, which a target may use to read less; the caller applies its own match after.
+   */
+  searchLogs?(
+    name: string,
+    opts: { sinceMs: number; literal?: string },
+  ): Promise<{ at: number; line: string }[]>;
+  /** Optional: a named alarm's current state, for post-deploy alarm checks (aws: a CloudWatch alarm). */
+  alarmState?(
+    alarmName: string,
+  ): Promise<{ state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string; updatedAt?: number }>;
   /** Drift (`convoy diff`): a service's definition as the fields `observe` gives, secrets masked. */
   fieldsOf?(service: Service): Fields;
   /** Drift: what runs now for each named service, field by field (targets/observed.ts). */

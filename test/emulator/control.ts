@@ -13,8 +13,14 @@ import { send, type Emulator } from './server.js';
  *   GET  /_emulator/time            → model and wall clock, time scale
  *   GET  /_emulator/state           → services, tasks (with health check output ECS never shows) and stacks
  *   GET  /_emulator/ecr-blobs/DIGEST → an image blob (config), where ECR's GetDownloadUrlForLayer points
+ *   GET  /_emulator/load-balancers  → {name: {url, targetGroup, targets}}: the listeners standing for DNS names
  */
-export function handleControl(em: Emulator, req: IncomingMessage, res: ServerResponse, body: string): void {
+export async function handleControl(
+  em: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+): Promise<void> {
   const path = (req.url ?? '').split('?')[0];
   const method = req.method ?? 'GET';
   const json = (status: number, value: unknown) =>
@@ -45,6 +51,7 @@ export function handleControl(em: Emulator, req: IncomingMessage, res: ServerRes
       return json(200, { model: em.world.queue.now, wall: Date.now(), timeScale: em.clock.scale });
     }
     if (method === 'GET' && path === '/_emulator/state') return json(200, state(em));
+    if (method === 'GET' && path === '/_emulator/load-balancers') return json(200, await loadBalancers(em));
     if (method === 'GET' && path?.startsWith('/_emulator/ecr-blobs/')) {
       // ECR's GetDownloadUrlForLayer points here, as real ECR points at a pre-signed S3 URL.
       const blob = em.world.ecr.blob(decodeURIComponent(path.slice('/_emulator/ecr-blobs/'.length)));
@@ -92,4 +99,21 @@ function state(em: Emulator) {
     })),
     stacks: cfn.allStacks().map((s) => ({ name: s.name, status: s.status, reason: s.statusReason })),
   };
+}
+
+async function loadBalancers(em: Emulator) {
+  const urls = await em.loadBalancerUrls();
+  const lbs = em.world.loadBalancers;
+  return Object.fromEntries(
+    lbs.names().map((name) => {
+      const tg = lbs.config(name)!.targetGroup;
+      const targets = (em.world.elb.targetsOf(tg) ?? []).map((t) => ({
+        id: `${t.id}:${t.port}`,
+        state: t.state,
+        taskDefinition: t.owner?.taskDefinitionArn,
+        image: t.owner?.image,
+      }));
+      return [name, { url: urls[name], targetGroup: tg, targets }];
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -15,6 +16,7 @@ export interface Harness {
   logs: CloudWatchLogsClient;
   elb: ElasticLoadBalancingV2Client;
   sts: STSClient;
+  cloudwatch: CloudWatchClient;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function harness(scenario: Scenario = {}, timeScale = 0.01): Promis
     logs: new CloudWatchLogsClient(config),
     elb: new ElasticLoadBalancingV2Client(config),
     sts: new STSClient(config),
+    cloudwatch: new CloudWatchClient(config),
   };
   return {
     em,

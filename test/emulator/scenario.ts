@@ -57,6 +57,56 @@ export const throttleRule = z
   })
   .strict();
 
+const alarmState = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+
+const alarm = z
+  .object({
+    name: z.string().min(1),
+    state: alarmState.optional(),
+    reason: z.string().optional(),
+    namespace: z.string().optional(),
+    metricName: z.string().optional(),
+    /** Changes state a set time after a matching ECS service deployment was created. */
+    on: z
+      .object({
+        service: z.string().optional(),
+        image: z.string().optional(),
+        family: z.string().optional(),
+        afterSeconds: z.number().nonnegative(),
+        state: alarmState,
+        reason: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const responseRule = z
+  .object({
+    method: z.string(),
+    path: z.string(),
+    image: z.string(),
+    family: z.string(),
+    revision: z.number().int().positive(),
+    afterHealthySeconds: z.number().nonnegative(),
+    status: z.number().int().min(100).max(599),
+    headers: z.record(z.string(), z.string().nullable()),
+    body: z.unknown(),
+    bodyBytes: z.number().int().nonnegative(),
+    latencyMs: z.number().nonnegative(),
+    cachedLatencyMs: z.number().nonnegative(),
+  })
+  .partial()
+  .strict();
+
+const loadBalancer = z
+  .object({
+    name: z.string().min(1),
+    targetGroup: z.string().min(1),
+    responses: z.array(responseRule).optional(),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     seed: z.number().int(),
@@ -85,7 +135,11 @@ export const scenarioSchema = z
       .strict(),
     elb: targetGroupSettings.extend({ targetGroups: z.record(z.string(), targetGroupSettings) }).partial(),
     logs: z
-      .object({ autoCreateGroups: z.boolean(), groups: z.array(z.string()) })
+      .object({
+        autoCreateGroups: z.boolean(),
+        groups: z.array(z.string()),
+        filterPageSize: z.number().int().positive(),
+      })
       .partial()
       .strict(),
     cfn: z
@@ -136,6 +190,10 @@ export const scenarioSchema = z
           .strict(),
       ]),
     ),
+    /** CloudWatch alarms that exist (DescribeAlarms, SetAlarmState), with optional state changes on deployments. */
+    alarms: z.array(alarm),
+    /** Load balancers whose listener the emulator serves on a local port, answering for a target group's tasks. */
+    loadBalancers: z.array(loadBalancer),
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cfnApi } from './api/cfn.js';
+import { cloudWatchApi } from './api/cloudwatch.js';
 import { ecrApi } from './api/ecr.js';
 import { ecsApi } from './api/ecs.js';
 import { elbApi } from './api/elb.js';
@@ -15,7 +16,8 @@ import { ScaledClock } from './core/clock.js';
 import { AwsError } from './core/errors.js';
 import { Random } from './core/random.js';
 import { handleControl } from './control.js';
-import { JSON_11, jsonBody, jsonError } from './protocol/json.js';
+import { Listeners } from './elb/listener.js';
+import { JSON_10, JSON_11, jsonBody, jsonError } from './protocol/json.js';
 import { parseQuery } from './protocol/query.js';
 import { xmlError, xmlResponse } from './protocol/xml.js';
 import type { Scenario } from './scenario.js';
@@ -39,6 +41,7 @@ export const APIS: ServiceApi[] = [
   ssmApi,
   ecrApi,
   rdsApi,
+  cloudWatchApi,
 ];
 
 export interface EmulatorOptions {
@@ -65,6 +68,9 @@ export class Emulator {
   readonly clock: ScaledClock;
   readonly calls = new CallCounter();
   readonly throttler: Throttler;
+  /** The load balancers' listeners, one local port each (`loadBalancers` in the scenario). */
+  private readonly listeners: Listeners;
+  private listening: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly server: Server,
@@ -76,6 +82,10 @@ export class Emulator {
       opts.scenario?.throttle ?? [],
       new Random((opts.scenario?.seed ?? 1) + 98),
     );
+    this.listeners = new Listeners(opts.host ?? '127.0.0.1', (name, req) => {
+      this.sync();
+      return this.world.loadBalancers.answer(name, req);
+    });
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -86,6 +96,8 @@ export class Emulator {
       server.once('error', reject);
       server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
     });
+    emulator.listen();
+    await emulator.listening;
     return emulator;
   }
 
@@ -106,13 +118,27 @@ export class Emulator {
   applyScenario(s: Scenario): void {
     this.world.apply(s);
     if (s.throttle) this.throttler.set(s.throttle);
+    this.listen();
   }
 
-  /** A fresh world (and call counts) on the same clock. */
+  /** A fresh world (and call counts) on the same clock. Load balancer URLs stay the same. */
   reset(s: Scenario = this.opts.scenario ?? {}): void {
     this.world = new World(s, this.clock.now());
     this.throttler.set(s.throttle ?? []);
     this.calls.reset();
+    this.listen();
+  }
+
+  /** `{name: url}`: where each load balancer's listener answers, standing for its DNS name. */
+  async loadBalancerUrls(): Promise<Record<string, string>> {
+    await this.listening;
+    return this.listeners.urls();
+  }
+
+  /** Starts a listener for every load balancer the world has; loadBalancerUrls() waits for them. */
+  private listen(): void {
+    const names = this.world.loadBalancers.names();
+    this.listening = this.listening.then(() => this.listeners.ensure(names));
   }
 
   advance(seconds: number): void {
@@ -121,6 +147,8 @@ export class Emulator {
   }
 
   async close(): Promise<void> {
+    await this.listening.catch(() => undefined);
+    await this.listeners.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -170,9 +198,13 @@ export class Emulator {
   private serve({ api, operation, input, region, baseUrl }: Routed, res: ServerResponse): void {
     const requestId = this.world.rng.uuid();
     const time = this.clock;
+    const jsonType = api.jsonVersion === '1.0' ? JSON_10 : JSON_11;
     const fail = (e: AwsError) =>
       api.protocol === 'json'
-        ? send(res, e.status, JSON_11, jsonError(e), requestId, { 'x-amzn-errortype': e.code })
+        ? send(res, e.status, jsonType, jsonError(e), requestId, {
+            'x-amzn-errortype': e.code,
+            ...(api.queryCompatible ? { 'x-amzn-query-error': `${e.code};${e.fault}` } : {}),
+          })
         : send(res, e.status, 'text/xml', xmlError(e, api.xmlns!, requestId), requestId);
     const op = api.operations[operation];
     if (!op) {
@@ -190,14 +222,17 @@ export class Emulator {
       this.calls.record(api.name, operation, 'throttled');
       this.opts.log?.(`${api.name}.${operation} -> throttled`);
       return fail(
-        new AwsError(api.protocol === 'json' ? 'ThrottlingException' : 'Throttling', 'Rate exceeded'),
+        new AwsError(
+          api.protocol === 'json' && !api.queryCompatible ? 'ThrottlingException' : 'Throttling',
+          'Rate exceeded',
+        ),
       );
     }
     try {
       const out = op(input, { world: this.world, time, region, baseUrl }) as Record<string, unknown>;
       this.calls.record(api.name, operation, 'ok');
       this.opts.log?.(`${api.name}.${operation} -> 200`);
-      if (api.protocol === 'json') send(res, 200, JSON_11, jsonBody(out ?? {}, time), requestId);
+      if (api.protocol === 'json') send(res, 200, jsonType, jsonBody(out ?? {}, time), requestId);
       else
         send(res, 200, 'text/xml', xmlResponse(operation, api.xmlns!, out ?? {}, requestId, time), requestId);
     } catch (e) {

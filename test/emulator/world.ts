@@ -2,12 +2,14 @@ import { defaultContext, type AwsContext } from './core/context.js';
 import { EventQueue } from './core/queue.js';
 import { Random } from './core/random.js';
 import { CfnModel } from './cfn/model.js';
+import { CloudWatchModel } from './cloudwatch/model.js';
 import { defaultCfnSettings } from './cfn/settings.js';
 import { BehaviourRegistry, type BehaviourRule } from './ecs/behaviour.js';
 import { EcsModel } from './ecs/model.js';
 import { defaultEcsTimings } from './ecs/timings.js';
 import { EcrModel } from './ecr/model.js';
 import { defaultTargetGroupSettings, ElbModel } from './elb/model.js';
+import { LoadBalancerModel } from './elb/routing.js';
 import { IamModel } from './iam/model.js';
 import { LogsModel } from './logs/model.js';
 import { RdsModel } from './rds/model.js';
@@ -34,6 +36,9 @@ export class World {
   readonly iam: IamModel;
   readonly secretsManager: SecretsManagerModel;
   readonly ssm: SsmModel;
+  readonly cloudwatch: CloudWatchModel;
+  /** What the load balancers' listeners answer (the HTTP servers themselves belong to the emulator). */
+  readonly loadBalancers: LoadBalancerModel;
 
   constructor(
     readonly scenario: Scenario = {},
@@ -63,6 +68,8 @@ export class World {
     this.iam = new IamModel(this.ctx, () => this.queue.now);
     this.secretsManager = new SecretsManagerModel(this.ctx, () => this.queue.now);
     this.ssm = new SsmModel(this.ctx, () => this.queue.now);
+    this.cloudwatch = new CloudWatchModel(this.ctx, this.queue, this.ecs);
+    this.loadBalancers = new LoadBalancerModel(this.elb, () => this.queue.now);
     this.apply(scenario);
   }
 
@@ -79,6 +86,7 @@ export class World {
       this.elb.configure({ ...defaultTargetGroupSettings, ...defaults }, targetGroups ?? {});
     }
     if (s.logs?.autoCreateGroups !== undefined) this.logs.autoCreateGroups = s.logs.autoCreateGroups;
+    if (s.logs?.filterPageSize) this.logs.filterPageSize = s.logs.filterPageSize;
     for (const g of s.logs?.groups ?? []) {
       if (
         !this.logs.describeLogGroups({ logGroupNamePrefix: g }).logGroups.some((x) => x.logGroupName === g)
@@ -92,5 +100,7 @@ export class World {
     if (s.iam) this.iam.setRoles(s.iam.roles);
     if (s.secrets) this.secretsManager.setSecrets(s.secrets);
     if (s.ssmParameters) this.ssm.setParameters(s.ssmParameters);
+    if (s.alarms) this.cloudwatch.configure(s.alarms);
+    if (s.loadBalancers) this.loadBalancers.configure(s.loadBalancers);
   }
 }

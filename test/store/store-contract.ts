@@ -496,6 +496,34 @@ export function runStoreContract(name: string, open: OpenStore, options: Contrac
         assert.deepEqual(await store.listSteps('other'), []);
       });
 
+      test('a prediction is kept next to what happened: the deployment’s and each run’s, past later puts', async (store) => {
+        const lock = await acquire(store, 'web', 'alice', T0);
+        await store.createDeployment(deployment({ id: 'd1', fencingToken: lock.token }));
+        const whole = { lowMs: 9_000, highMs: 15_000, midMs: 12_000, basis: 'history' as const };
+        await store.updateDeployment('d1', { estimate: whole }, lock.token);
+        const predicted = { lowMs: 2_000, highMs: 3_500, midMs: 2_750, basis: 'guess' as const };
+        const starting = step({
+          deploymentId: 'd1',
+          service: 'api',
+          state: 'starting',
+          toRevision: 'api-2',
+          startedAt: T0,
+          estimate: predicted,
+        });
+        await store.putStep(starting, lock.token);
+        // The run's end is put without the prediction: the one made at its start stays.
+        const { estimate: _, ...rest } = starting;
+        await store.putStep({ ...rest, state: 'healthy', endedAt: T0 + 3_000 }, lock.token);
+        await store.updateDeployment('d1', { status: 'succeeded', endedAt: T0 + 13_000 }, lock.token);
+        assert.deepEqual(await store.listSteps('d1'), [
+          { ...starting, state: 'healthy', endedAt: T0 + 3_000 },
+        ]);
+        const d = await store.getDeployment('d1');
+        assert.deepEqual(d?.estimate, whole);
+        assert.deepEqual((await store.listDeployments({ stack: 'web' }))[0]?.estimate, whole);
+        assert.equal(d?.endedAt, T0 + 13_000);
+      });
+
       test('a deployment’s events keep append order; other deployments and stack events stay apart', async (store) => {
         const ev = (deploymentId: string | undefined, code: string, data: Record<string, unknown> = {}) =>
           store.appendEvent({ stack: 'web', ...(deploymentId ? { deploymentId } : {}), at: T0, code, data });

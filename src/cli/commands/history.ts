@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { InvalidInputError } from '../../errors.js';
 import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
+import { loadAccuracy, type Accuracy, type AccuracyRow } from '../../api/accuracy.js';
 import { loadHistory } from '../../api/history.js';
 import { DEPLOYMENT_STATUSES, type DeploymentStatus, type HistoryFilter } from '../../store/store.js';
 import { printJson } from '../output.js';
@@ -67,9 +68,18 @@ export function register(program: Command): void {
       .command('history')
       .description('list past deployments, newest first (filters combine)')
       .option('--json', 'an array of deployments with their steps')
+      .option('--accuracy', 'how often the estimates held and their median error, per stack and per service')
       .option('--limit <n>', 'at most this many', '20'),
-  ).action(async (opts: HistoryOpts) => {
+  ).action(async (opts: HistoryOpts & { accuracy?: boolean }) => {
     await withOpened(program.opts().file, { readOnly: true }, async (o) => {
+      if (opts.accuracy) {
+        const filter = filterFrom(opts, o.stack.name);
+        // Scored over every deployment kept unless --limit says otherwise: 20 is a small sample.
+        if (history.getOptionValueSource('limit') === 'default') delete filter.limit;
+        const a = await loadAccuracy(o.store, { ...filter, stack: filter.stack ?? o.stack.name });
+        if (opts.json) return printJson(a);
+        return void process.stdout.write(accuracyTable(a) + '\n');
+      }
       const entries = await loadHistory(o.store, filterFrom(opts, o.stack.name));
       if (opts.json) return printJson(entries);
       const rows = [['STARTED', 'KIND', 'OUTCOME', 'TOOK', 'ACTOR', 'CORRELATION ID', 'SUMMARY']];
@@ -107,4 +117,24 @@ export function register(program: Command): void {
       else process.stdout.write(text);
     });
   });
+}
+
+/** One row per scope: the stack's deployments first, then each service's runs. */
+function accuracyTable(a: Accuracy): string {
+  const row = (label: string, r: AccuracyRow) => [
+    label,
+    String(r.predictions),
+    r.coverage === null ? '-' : `${r.held} (${Math.round(r.coverage * 100)}%)`,
+    r.medianAbsErrorMs === null ? '-' : `${seconds(r.medianAbsErrorMs)} (${r.medianAbsErrorPct}%)`,
+    String(r.guesses),
+  ];
+  return [
+    table([
+      ['', 'PREDICTIONS', 'HELD (AIM 80%)', 'MEDIAN ERROR', 'GUESSES'],
+      row(`stack ${a.stack.name}`, a.stack),
+      ...a.services.map((s) => row(`  ${s.name}`, s)),
+    ]),
+    'A deployment counts once it succeeded, a service run once it reached its gate; its interval held when the actual',
+    "duration fell inside it. The error is the interval midpoint's, against the actual duration.",
+  ].join('\n');
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { estimateWait } from '../../engine/estimate.js';
 import { InvalidInputError } from '../../errors.js';
 import { printJson } from '../output.js';
-import { table } from '../render/format.js';
+import { interval, table } from '../render/format.js';
 import { withOpened } from '../setup.js';
 
 export function register(program: Command): void {
@@ -42,18 +43,36 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable')
     .action(async (opts: { json?: boolean }) => {
       await withOpened(program.opts().file, { readOnly: true }, async (o) => {
-        const queue = (await o.store.listQueue(o.stack.name, o.clock.now())).map((q, i) => ({
-          position: i + 1,
-          ticket: q.ticket,
-          holder: q.holder,
-          correlationId: q.correlationId,
-          enqueuedAt: new Date(q.enqueuedAt).toISOString(),
-        }));
+        const now = o.clock.now();
+        const [waiting, lockHolder] = await Promise.all([
+          o.store.listQueue(o.stack.name, now),
+          o.store.getLock(o.stack.name),
+        ]);
+        const queue = await Promise.all(
+          waiting.map(async (q, i) => {
+            const wait = await estimateWait(o.store, o.stack.name, { holder: lockHolder, ahead: i, now });
+            return {
+              position: i + 1,
+              ticket: q.ticket,
+              holder: q.holder,
+              correlationId: q.correlationId,
+              enqueuedAt: new Date(q.enqueuedAt).toISOString(),
+              estimatedStartAt: new Date(now + (wait.lowMs + wait.highMs) / 2).toISOString(),
+              wait,
+            };
+          }),
+        );
         if (opts.json) return printJson(queue);
         if (!queue.length) return void process.stdout.write('nobody is waiting\n');
         const rows = [
-          ['#', 'WAITING SINCE', 'HOLDER', 'CORRELATION ID'],
-          ...queue.map((q) => [String(q.position), q.enqueuedAt, q.holder, q.correlationId]),
+          ['#', 'WAITING SINCE', 'HOLDER', 'CORRELATION ID', 'STARTS IN'],
+          ...queue.map((q) => [
+            String(q.position),
+            q.enqueuedAt,
+            q.holder,
+            q.correlationId,
+            interval(q.wait),
+          ]),
         ];
         process.stdout.write(table(rows) + '\n');
       });

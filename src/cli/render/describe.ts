@@ -8,7 +8,7 @@ export function describe(e: ConvoyEvent): string {
       return (
         `waiting for the lock: number ${e.position} of ${e.queueLength} in the queue` +
         (e.holder ? `; held by ${e.holder} since ${e.since} (correlation id ${e.correlationId})` : '') +
-        `; estimated start ${e.estimatedStartAt}`
+        (e.wait ? `; starts in ${interval(e.wait)}` : `; estimated start ${e.estimatedStartAt}`)
       );
     case 'lock.queued':
       return `joined the queue (ticket ${e.ticket}, number ${e.position} in line)`;

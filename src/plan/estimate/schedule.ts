@@ -105,6 +105,14 @@ function drawRun(unit: UnitModel, u: number, rand: () => number): number {
   return d * Math.exp(slow.excess[Math.floor(rand() * slow.excess.length)]!);
 }
 
+/** Replayed durations (ms, ascending) of what remains of a deployment, and what they were learned from. */
+export interface Draws {
+  totals: number[];
+  basis: Estimate['basis'];
+}
+
+const NO_PROGRESS: Progress = { elapsedMs: 0, startedAt: new Map(), endedAt: new Map() };
+
 /**
  * The interval of what remains of the deployment from `progress` (from its start when omitted). Unchanged services
  * take no time; a service not yet started starts when its prerequisites are met, or now if that has passed.
@@ -112,9 +120,35 @@ function drawRun(unit: UnitModel, u: number, rand: () => number): number {
 export function estimateRemaining(
   plan: Plan,
   model: EstimateModel,
-  progress: Progress = { elapsedMs: 0, startedAt: new Map(), endedAt: new Map() },
+  progress: Progress = NO_PROGRESS,
   coverage = COVERAGE,
 ): Estimate {
+  return intervalOf(remainingDraws(plan, model, progress), coverage);
+}
+
+/** The shortest interval holding `coverage` of the draws. */
+export function intervalOf({ totals, basis }: Draws, coverage = COVERAGE): Estimate {
+  const [low, high] = shortest(totals, coverage);
+  return { lowMs: Math.round(low), highMs: Math.round(high), coverage, basis };
+}
+
+/**
+ * What one after the other takes (a queue): the sum of independent parts, each draw of one paired with a random draw
+ * of every other. Seeded, like every estimate.
+ */
+export function sumOf(parts: readonly Draws[]): Draws {
+  if (!parts.length) return { totals: [0], basis: 'history' };
+  const rand = seeded(SEED + 1);
+  const n = Math.max(...parts.map((p) => p.totals.length));
+  const totals = Array.from({ length: n }, () =>
+    parts.reduce((t, p) => t + p.totals[Math.floor(rand() * p.totals.length)]!, 0),
+  ).sort((a, b) => a - b);
+  const bases = new Set(parts.map((p) => p.basis));
+  return { totals, basis: bases.size > 1 ? 'mixed' : parts[0]!.basis };
+}
+
+/** The replays behind estimateRemaining. */
+export function remainingDraws(plan: Plan, model: EstimateModel, progress: Progress = NO_PROGRESS): Draws {
   const { startedAt, endedAt, elapsedMs: now } = progress;
   const order = plan.waves.flat();
   const entry = new Map(plan.entries.map((e) => [e.service.name, e]));
@@ -167,14 +201,8 @@ export function estimateRemaining(
     totals.push(last + draw(model.tail.dist, rand()) - now);
   }
   totals.sort((a, b) => a - b);
-  const [low, high] = shortest(totals, coverage);
   const bases = new Set(
     changed.filter((e) => !endedAt.has(e.service.name)).map((e) => model.units.get(e.service.name)!.basis),
   );
-  return {
-    lowMs: Math.round(low),
-    highMs: Math.round(high),
-    coverage,
-    basis: bases.size > 1 ? 'mixed' : bases.has('guess') ? 'guess' : 'history',
-  };
+  return { totals, basis: bases.size > 1 ? 'mixed' : bases.has('guess') ? 'guess' : 'history' };
 }

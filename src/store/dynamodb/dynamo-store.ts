@@ -253,7 +253,7 @@ class DynamoStoreImpl implements DynamoStore {
 
   async updateDeployment(
     id: string,
-    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy'>>,
+    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy' | 'estimate'>>,
     token: number,
   ): Promise<void> {
     const { stack, sk } = await this.requireRef(id);
@@ -264,6 +264,7 @@ class DynamoStoreImpl implements DynamoStore {
         endedAt: patch.endedAt === undefined ? undefined : N(patch.endedAt),
         summary: patch.summary === undefined ? undefined : S(patch.summary),
         resolvedBy: patch.resolvedBy && S(JSON.stringify(patch.resolvedBy)),
+        estimate: patch.estimate && S(JSON.stringify(patch.estimate)),
       }).filter(([, v]) => v !== undefined),
     );
     await this.fencer.write(stack, token, [

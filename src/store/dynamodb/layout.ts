@@ -1,6 +1,7 @@
 import type {
   CurrentRevision,
   DeploymentRecord,
+  Prediction,
   LockInfo,
   RevisionRecord,
   StepRecord,
@@ -102,6 +103,7 @@ export function deploymentFields(d: DeploymentRecord): Record<string, AttributeV
     endedAt: optN(d.endedAt),
     summary: optS(d.summary),
     resolvedBy: d.resolvedBy === undefined ? undefined : S(JSON.stringify(d.resolvedBy)),
+    estimate: d.estimate === undefined ? undefined : S(JSON.stringify(d.estimate)),
   };
 }
 
@@ -121,6 +123,7 @@ export function toDeployment(item: Item): DeploymentRecord {
     summary: str(item, 'summary'),
     resolvedBy:
       resolvedBy === undefined ? undefined : (JSON.parse(resolvedBy) as DeploymentRecord['resolvedBy']),
+    estimate: prediction(item),
   });
 }
 
@@ -136,6 +139,8 @@ export function stepFields(s: StepRecord): Record<string, AttributeValue | undef
     startedAt: optN(s.startedAt),
     endedAt: optN(s.endedAt),
     detail: optS(s.detail),
+    // Absent, not undefined: a later put without a prediction (the run's end) keeps the one made at its start.
+    ...(s.estimate === undefined ? {} : { estimate: S(JSON.stringify(s.estimate)) }),
   };
 }
 
@@ -149,7 +154,13 @@ export function toStep(item: Item): StepRecord {
     startedAt: num(item, 'startedAt'),
     endedAt: num(item, 'endedAt'),
     detail: str(item, 'detail'),
+    estimate: prediction(item),
   });
+}
+
+function prediction(item: Item): Prediction | undefined {
+  const v = str(item, 'estimate');
+  return v === undefined ? undefined : (JSON.parse(v) as Prediction);
 }
 
 /** An event as stored in partition `pk` (the stack's stream, or its deployment's copy); `storedAt`: wall-clock ms. */

@@ -1,5 +1,12 @@
 import { sealService } from '../../spec/secrets.js';
-import type { CurrentRevision, DeploymentRecord, LockInfo, RevisionRecord, StepRecord } from '../store.js';
+import type {
+  CurrentRevision,
+  DeploymentRecord,
+  LockInfo,
+  Prediction,
+  RevisionRecord,
+  StepRecord,
+} from '../store.js';
 
 /** Column-shaped rows as better-sqlite3 returns them; SQL NULL maps to an absent property in the records. */
 
@@ -25,6 +32,7 @@ export interface DeploymentRow {
   ended_at: number | null;
   summary: string | null;
   resolved_by: string | null;
+  estimate: string | null;
 }
 
 export interface StepRow {
@@ -36,6 +44,7 @@ export interface StepRow {
   started_at: number | null;
   ended_at: number | null;
   detail: string | null;
+  estimate: string | null;
 }
 
 export interface RevisionRow {
@@ -60,6 +69,8 @@ function compact<T extends object>(o: T): T {
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+const prediction = (v: string | null): Prediction | undefined =>
+  v === null ? undefined : (JSON.parse(v) as Prediction);
 const nul = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 export const toLock = (r: LockRow): LockInfo => ({
@@ -95,6 +106,7 @@ export const toDeployment = (r: DeploymentRow): DeploymentRecord =>
     summary: opt(r.summary),
     resolvedBy:
       r.resolved_by === null ? undefined : (JSON.parse(r.resolved_by) as DeploymentRecord['resolvedBy']),
+    estimate: prediction(r.estimate),
   });
 
 export const fromDeployment = (d: DeploymentRecord): DeploymentRow => ({
@@ -110,6 +122,7 @@ export const fromDeployment = (d: DeploymentRecord): DeploymentRow => ({
   ended_at: nul(d.endedAt),
   summary: nul(d.summary),
   resolved_by: d.resolvedBy === undefined ? null : JSON.stringify(d.resolvedBy),
+  estimate: d.estimate === undefined ? null : JSON.stringify(d.estimate),
 });
 
 export const toStep = (r: StepRow): StepRecord =>
@@ -122,6 +135,7 @@ export const toStep = (r: StepRow): StepRecord =>
     startedAt: opt(r.started_at),
     endedAt: opt(r.ended_at),
     detail: opt(r.detail),
+    estimate: prediction(r.estimate),
   });
 
 export const fromStep = (s: StepRecord): StepRow => ({
@@ -133,6 +147,7 @@ export const fromStep = (s: StepRecord): StepRow => ({
   started_at: nul(s.startedAt),
   ended_at: nul(s.endedAt),
   detail: nul(s.detail),
+  estimate: s.estimate === undefined ? null : JSON.stringify(s.estimate),
 });
 
 export const toRevision = (r: RevisionRow): RevisionRecord => ({

@@ -139,6 +139,11 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (stack, channel)
   );
   `,
+  `
+  -- Each prediction next to what happened: the deployment's and each service run's interval, as JSON (issue 17).
+  ALTER TABLE deployments ADD COLUMN estimate TEXT;
+  ALTER TABLE steps ADD COLUMN estimate TEXT;
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -192,7 +192,7 @@ class SqliteStore implements Store {
 
   async updateDeployment(
     id: string,
-    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy'>>,
+    patch: Partial<Pick<DeploymentRecord, 'status' | 'endedAt' | 'summary' | 'resolvedBy' | 'estimate'>>,
     token: number,
   ): Promise<void> {
     this.write(() => {
@@ -203,6 +203,7 @@ class SqliteStore implements Store {
         ended_at: patch.endedAt ?? null,
         summary: patch.summary ?? null,
         resolved_by: patch.resolvedBy === undefined ? null : JSON.stringify(patch.resolvedBy),
+        estimate: patch.estimate === undefined ? null : JSON.stringify(patch.estimate),
       });
     });
   }
@@ -404,9 +405,9 @@ function prepare(db: Database.Database) {
 
     insertDeployment: db.prepare<DeploymentRow>(
       `INSERT INTO deployments (id, stack, kind, correlation_id, actor, context, status, fencing_token, started_at,
-                                ended_at, summary, resolved_by)
+                                ended_at, summary, resolved_by, estimate)
        VALUES (@id, @stack, @kind, @correlation_id, @actor, @context, @status, @fencing_token, @started_at,
-               @ended_at, @summary, @resolved_by)`,
+               @ended_at, @summary, @resolved_by, @estimate)`,
     ),
     // NULL means "not in the patch": a patch only ever sets fields.
     updateDeployment: db.prepare<{
@@ -415,12 +416,14 @@ function prepare(db: Database.Database) {
       ended_at: number | null;
       summary: string | null;
       resolved_by: string | null;
+      estimate: string | null;
     }>(
       `UPDATE deployments SET
          status      = COALESCE(@status, status),
          ended_at    = COALESCE(@ended_at, ended_at),
          summary     = COALESCE(@summary, summary),
-         resolved_by = COALESCE(@resolved_by, resolved_by)
+         resolved_by = COALESCE(@resolved_by, resolved_by),
+         estimate    = COALESCE(@estimate, estimate)
        WHERE id = @id`,
     ),
     getDeployment: db.prepare<[string], DeploymentRow>('SELECT * FROM deployments WHERE id = ?'),
@@ -431,11 +434,14 @@ function prepare(db: Database.Database) {
 
     // ON CONFLICT DO UPDATE keeps the rowid, so listSteps stays in first-put (plan) order.
     upsertStep: db.prepare<StepRow>(
-      `INSERT INTO steps (deployment_id, service, from_revision, to_revision, state, started_at, ended_at, detail)
-       VALUES (@deployment_id, @service, @from_revision, @to_revision, @state, @started_at, @ended_at, @detail)
+      `INSERT INTO steps (deployment_id, service, from_revision, to_revision, state, started_at, ended_at, detail,
+                          estimate)
+       VALUES (@deployment_id, @service, @from_revision, @to_revision, @state, @started_at, @ended_at, @detail,
+               @estimate)
        ON CONFLICT (deployment_id, service) DO UPDATE SET
          from_revision = excluded.from_revision, to_revision = excluded.to_revision, state = excluded.state,
-         started_at = excluded.started_at, ended_at = excluded.ended_at, detail = excluded.detail`,
+         started_at = excluded.started_at, ended_at = excluded.ended_at, detail = excluded.detail,
+         estimate = COALESCE(excluded.estimate, steps.estimate)`,
     ),
     listSteps: db.prepare<[string], StepRow>('SELECT * FROM steps WHERE deployment_id = ? ORDER BY rowid'),
 

@@ -14,6 +14,7 @@ import type {
   Verdict,
 } from '../target.js';
 import { failed } from '../verdicts.js';
+import { alarmState, type AlarmStateValue } from './alarms.js';
 import { awaitCfn, startCfn } from './cfn-phase.js';
 import { createAwsClients, type AwsClients } from './clients.js';
 import { Memory, type AwsContext } from './context.js';
@@ -29,6 +30,7 @@ import type { Rate } from './pacer.js';
 import { statusOf, type TdCache } from './status.js';
 import { scaleDown } from './stop.js';
 import { locate, recentTasks } from './tasks.js';
+import { searchLogs, type LogLine } from './log-search.js';
 import { errorMessage, errorName } from './util.js';
 import { InvalidInputError } from '../../errors.js';
 
@@ -227,6 +229,18 @@ export class AwsTarget implements Target {
   async evidence(name: string): Promise<Record<string, unknown>> {
     const s = this.service(name);
     return s ? evidenceOf(this.ctx, s, this.tdCache) : {};
+  }
+
+  /** What the service logged since `sinceMs`, from CloudWatch Logs (log-search.ts). */
+  async searchLogs(name: string, opts: { sinceMs: number; literal?: string }): Promise<LogLine[]> {
+    const s = this.service(name);
+    if (!s) throw new Error(`no service named ${name} in stack ${this.opts.stack.name}`);
+    return searchLogs(this.ctx, s, this.tdCache, opts);
+  }
+
+  /** A CloudWatch alarm's state (DescribeAlarms). */
+  alarmState(alarmName: string): Promise<{ state: AlarmStateValue; reason?: string; updatedAt?: number }> {
+    return alarmState(this.ctx, alarmName);
   }
 
   /**

@@ -29,6 +29,12 @@ import {
   type ExecuteChangeSetCommandOutput,
 } from '@aws-sdk/client-cloudformation';
 import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  type DescribeAlarmsCommandInput,
+  type DescribeAlarmsCommandOutput,
+} from '@aws-sdk/client-cloudwatch';
+import {
   CloudWatchLogsClient,
   FilterLogEventsCommand,
   GetLogEventsCommand,
@@ -117,8 +123,11 @@ export interface CfnApi {
 
 export interface LogsApi {
   getLogEvents(i: GetLogEventsCommandInput): Promise<GetLogEventsCommandOutput>;
-  /** `convoy logs --follow`: every task's stream of a container at once, by the streams' common prefix. */
   filterLogEvents(i: FilterLogEventsCommandInput): Promise<FilterLogEventsCommandOutput>;
+}
+
+export interface CloudWatchApi {
+  describeAlarms(i: DescribeAlarmsCommandInput): Promise<DescribeAlarmsCommandOutput>;
 }
 
 export interface ElbApi {
@@ -152,6 +161,7 @@ export interface AwsClients {
   cfn: CfnApi;
   logs: LogsApi;
   elb: ElbApi;
+  cloudwatch: CloudWatchApi;
   /** The region the clients talk to (from the stack file, AWS_REGION or the profile), for console links. */
   region(): Promise<string>;
   calls: ApiCallCounter;
@@ -211,10 +221,12 @@ export function createAwsClients(
   const cfn = new CloudFormationClient(config);
   const logs = new CloudWatchLogsClient(config);
   const elb = new ElasticLoadBalancingV2Client(config);
+  const cloudwatch = new CloudWatchClient(config);
   countCalls(ecs as unknown as Countable, 'ecs', counter);
   countCalls(cfn as unknown as Countable, 'cloudformation', counter);
   countCalls(logs as unknown as Countable, 'logs', counter);
   countCalls(elb as unknown as Countable, 'elasticloadbalancing', counter);
+  countCalls(cloudwatch as unknown as Countable, 'cloudwatch', counter);
   return {
     ecs: {
       registerTaskDefinition: (i) => ecs.send(new RegisterTaskDefinitionCommand(i)),
@@ -246,6 +258,7 @@ export function createAwsClients(
       filterLogEvents: (i) => logs.send(new FilterLogEventsCommand(i)),
     },
     elb: { describeTargetHealth: (i) => elb.send(new DescribeTargetHealthCommand(i)) },
+    cloudwatch: { describeAlarms: (i) => cloudwatch.send(new DescribeAlarmsCommand(i)) },
     region: async () => {
       try {
         return await ecs.config.region();
@@ -255,7 +268,7 @@ export function createAwsClients(
     },
     calls: counter,
     destroy() {
-      for (const c of [ecs, cfn, logs, elb]) c.destroy();
+      for (const c of [ecs, cfn, logs, elb, cloudwatch]) c.destroy();
     },
   };
 }

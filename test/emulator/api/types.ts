@@ -19,6 +19,10 @@ export interface ServiceApi {
   /** The signing name, as in the SigV4 credential scope. */
   name: string;
   protocol: 'json' | 'query';
+  /** JSON: the protocol version in the content type; 1.1 when left out. */
+  jsonVersion?: '1.0' | '1.1';
+  /** JSON in AWS's query-compatible mode: errors also name their query code in `x-amzn-query-error`. */
+  queryCompatible?: boolean;
   /** JSON: the X-Amz-Target prefix. Query: the API version. */
   target: string;
   /** Query: the XML namespace of responses. */

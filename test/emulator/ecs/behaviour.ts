@@ -160,7 +160,8 @@ function matches(rule: BehaviourRule, s: MatchSubject): boolean {
   return true;
 }
 
-function pattern(p: string): RegExp {
+/** A scenario's name pattern: a glob with `*`, or `/regex/`. */
+export function pattern(p: string): RegExp {
   if (p.length > 1 && p.startsWith('/') && p.endsWith('/')) return new RegExp(p.slice(1, -1));
   const escaped = p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
   return new RegExp(`^${escaped}$`);

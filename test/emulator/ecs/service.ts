@@ -210,6 +210,12 @@ export class Service {
           return { ok: false, reason: b.elb === 'healthy' ? undefined : b.elb, httpCode: b.elbHttpCode };
         },
         (t) => this.targetChanged(task, tg, lb.containerPort ?? port, t),
+        {
+          taskArn: task.arn,
+          taskDefinitionArn: task.def.taskDefinitionArn ?? '',
+          family: task.def.family ?? '',
+          image: container?.image ?? '',
+        },
       );
       regs.push({ tg, target });
       this.event(serviceEvents.registeredTargets(this.name, 1, tg));

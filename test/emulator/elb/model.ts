@@ -34,8 +34,19 @@ export const defaultTargetGroupSettings: TargetGroupSettings = {
   registrationSeconds: 5,
 };
 
+/** The task behind a target, for the load balancer's listener to answer as that task's revision would. */
+export interface TargetOwner {
+  taskArn: string;
+  taskDefinitionArn: string;
+  family: string;
+  /** The registered container's image. */
+  image: string;
+}
+
 export class Target {
   state: TargetState = 'initial';
+  /** Model time it last became healthy. */
+  healthySince?: number;
   reason: string | undefined = 'Elb.RegistrationInProgress';
   httpCode?: number;
   passes = 0;
@@ -47,6 +58,7 @@ export class Target {
     readonly port: number,
     readonly probe: () => ProbeOutcome,
     readonly onChange: (t: Target) => void,
+    readonly owner?: TargetOwner,
   ) {}
 }
 
@@ -98,9 +110,10 @@ export class ElbModel {
     port: number,
     probe: () => ProbeOutcome,
     onChange: (t: Target) => void,
+    owner?: TargetOwner,
   ): Target {
     const g = this.ensure(arn);
-    const t = new Target(id, port, probe, onChange);
+    const t = new Target(id, port, probe, onChange, owner);
     g.targets.set(`${id}:${port}`, t);
     t.timer = this.queue.after(g.settings.registrationSeconds * 1000, 'target registered', () => {
       t.reason = 'Elb.InitialHealthChecking';
@@ -119,6 +132,12 @@ export class ElbModel {
     t.timer = this.queue.after(g.settings.deregistrationDelaySeconds * 1000, 'target drained', () => {
       g.targets.delete(`${t.id}:${t.port}`);
     });
+  }
+
+  /** The targets of a group named by ARN or name, undefined when no such group exists yet. */
+  targetsOf(ref: string): Target[] | undefined {
+    const g = this.groups.get(ref) ?? [...this.groups.values()].find((x) => x.name === ref);
+    return g ? [...g.targets.values()] : undefined;
   }
 
   describeTargetHealth(arn: string, only?: { Id?: string; Port?: number }[]) {
@@ -186,6 +205,7 @@ export class ElbModel {
       if (t.state !== 'healthy' && t.passes >= g.settings.healthyThresholdCount) {
         t.state = 'healthy';
         t.reason = undefined;
+        t.healthySince = this.queue.now;
       }
     } else {
       t.fails++;

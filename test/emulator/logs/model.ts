@@ -40,6 +40,12 @@ export class LogsModel implements LogSink {
     public autoCreateGroups = true,
   ) {}
 
+  /**
+   * At most this many events per FilterLogEvents page whatever the limit, as AWS returns fewer events than asked
+   * (with a nextToken) when it searches a group in pieces; a caller must follow nextToken.
+   */
+  filterPageSize = 10_000;
+
   // ── what ECS writes ───────────────────────────────────────────────────────────────────────────────────────────
 
   canWrite(group: string, createGroup: boolean): boolean {
@@ -218,7 +224,11 @@ export class LogsModel implements LogSink {
           match(e.message),
       )
       .sort((a, b) => a.timestamp - b.timestamp || a.eventId.localeCompare(b.eventId));
-    const { page, nextToken } = pageOf(all, input.nextToken, Math.min(input.limit ?? 10000, 10000));
+    const { page, nextToken } = pageOf(
+      all,
+      input.nextToken,
+      Math.min(input.limit ?? 10000, 10000, this.filterPageSize),
+    );
     return {
       events: page.map((e) => ({
         logStreamName: e.logStreamName,

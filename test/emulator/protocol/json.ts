@@ -1,9 +1,13 @@
 import type { TimeMap } from '../core/clock.js';
 import type { AwsError } from '../core/errors.js';
 
-/** AWS JSON 1.1 (ECS, CloudWatch Logs): timestamps as epoch seconds, errors as `__type` + `message`. */
+/**
+ * AWS JSON 1.1 (ECS, CloudWatch Logs) and 1.0 (CloudWatch): timestamps as epoch seconds, errors as `__type` +
+ * `message`.
+ */
 
 export const JSON_11 = 'application/x-amz-json-1.1';
+export const JSON_10 = 'application/x-amz-json-1.0';
 
 export function jsonBody(value: unknown, time: TimeMap): string {
   return JSON.stringify(value, function (key, v) {
