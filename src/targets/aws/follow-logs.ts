@@ -1,10 +1,9 @@
-import type { TaskDefinition } from '@aws-sdk/client-ecs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Service } from '../../spec/types.js';
 import type { FollowLogsOptions } from '../observed.js';
 import type { AwsContext } from './context.js';
 import type { TdCache } from './status.js';
-import { locate, recentTasks, taskDefinitionOf } from './tasks.js';
+import { sourcesOf, taskDefinitionsOf, type Source } from './log-search.js';
 import { errorName } from './util.js';
 
 /**
@@ -24,34 +23,25 @@ interface LogEvent {
   message: string;
 }
 
-interface Source {
-  container: string;
-  group: string;
-  prefix: string;
-}
-
 export async function* followAwsLogs(
   ctx: AwsContext,
   service: Service | undefined,
   opts: FollowLogsOptions,
   cache: TdCache,
 ): AsyncGenerator<string, void, undefined> {
-  const at = service ? locate(ctx, service) : undefined;
-  if (!at) return;
+  if (!service?.aws || service.kind === 'cloudformation') return;
   const pollMs = opts.pollMs ?? Math.min(1000, Math.max(200, ctx.timing.pollMs));
   let cursor = opts.since ?? ctx.clock.now();
   /** Event ids printed, with their timestamps: forgotten once older than the look-back. */
   const printed = new Map<string, number>();
   while (!opts.signal.aborted) {
-    const sources = await sourcesOf(ctx, at, cache);
-    const tagged = new Set(sources.map((s) => s.container)).size > 1;
+    const sources = sourcesOf(await taskDefinitionsOf(ctx, service, cache));
+    const tagged = sources.length > 1;
     const batch: (LogEvent & { line: string })[] = [];
     for (const s of sources) {
       for (const e of await eventsSince(ctx, s, Math.max(0, cursor - LOOKBACK_MS), opts.signal)) {
         if (printed.has(e.id) || e.ts < (opts.since ?? 0)) continue;
-        // Several tasks write at once: each line says whose it is (and which container's, when there are several).
-        const task = e.stream.slice(s.prefix.length, s.prefix.length + 8);
-        batch.push({ ...e, line: `[${tagged ? `${s.container} ` : ''}${task}] ${e.message}` });
+        batch.push({ ...e, line: `[${whose(s, e.stream, tagged)}] ${e.message}` });
       }
     }
     for (const e of batch.sort((a, b) => a.ts - b.ts)) {
@@ -65,34 +55,14 @@ export async function* followAwsLogs(
   }
 }
 
-/** The awslogs destinations of the task definitions the service (or job) runs now. */
-async function sourcesOf(
-  ctx: AwsContext,
-  at: NonNullable<ReturnType<typeof locate>>,
-  cache: TdCache,
-): Promise<Source[]> {
-  const arns = new Set<string>();
-  if (at.serviceName) {
-    const svc = await ctx.poller(at.cluster).describeService(at.serviceName);
-    for (const d of svc?.deployments ?? []) if (d.taskDefinition) arns.add(d.taskDefinition);
-    if (svc?.taskDefinition) arns.add(svc.taskDefinition);
-  } else {
-    for (const t of await recentTasks(ctx, at, 1)) if (t.taskDefinitionArn) arns.add(t.taskDefinitionArn);
-  }
-  const out = new Map<string, Source>();
-  for (const arn of arns) {
-    const td: TaskDefinition | undefined = (await taskDefinitionOf(ctx, arn, cache).catch(() => undefined))
-      ?.taskDefinition;
-    for (const c of td?.containerDefinitions ?? []) {
-      const o = c.logConfiguration?.options;
-      const group = o?.['awslogs-group'];
-      const prefix = o?.['awslogs-stream-prefix'];
-      if (c.logConfiguration?.logDriver !== 'awslogs' || !group || !prefix || !c.name) continue;
-      const s = { container: c.name, group, prefix: `${prefix}/${c.name}/` };
-      out.set(`${group}\n${s.prefix}`, s);
-    }
-  }
-  return [...out.values()];
+/**
+ * Several tasks write at once: each line says whose it is, the task (its id's first 8 characters) and, when several
+ * containers log, the container (`PREFIX/CONTAINER/TASK-ID`); a stream without Convoy's naming, by its name.
+ */
+function whose(s: Source, stream: string, tagged: boolean): string {
+  if (!s.streamPrefix || !stream.startsWith(s.streamPrefix)) return stream;
+  const task = stream.slice(s.streamPrefix.length, s.streamPrefix.length + 8);
+  return tagged ? `${s.streamPrefix.split('/').slice(-2)[0]} ${task}` : task;
 }
 
 async function eventsSince(
@@ -108,7 +78,7 @@ async function eventsSince(
     try {
       r = await ctx.clients.logs.filterLogEvents({
         logGroupName: s.group,
-        logStreamNamePrefix: s.prefix,
+        ...(s.streamPrefix ? { logStreamNamePrefix: s.streamPrefix } : {}),
         startTime,
         ...(nextToken ? { nextToken } : {}),
       });
