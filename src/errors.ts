@@ -4,6 +4,8 @@
 export const ExitCode = {
   ok: 0,
   deployFailed: 1,
+  /** `convoy diff`: what runs differs from the stack file or the last good revision. */
+  drift: 1,
   lockHeld: 2,
   invalidInput: 3,
   rollbackFailed: 4,

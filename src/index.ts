@@ -20,6 +20,8 @@ export { deploy, type DeployOptions } from './api/deploy.js';
 export { rollback, planRollback, type RollbackOptions, type RollbackChange } from './api/rollback.js';
 export { down, type DownOptions } from './api/down.js';
 export { status, type ServiceStatus } from './api/status.js';
+export { diff, type DriftReport } from './api/diff.js';
+export { followLogs, type FollowLogsRequest } from './api/logs.js';
 export { history, type HistoryEntry } from './api/history.js';
 export { accuracy, type Accuracy, type AccuracyRow } from './api/accuracy.js';
 export { follow } from './api/events.js';

@@ -30,6 +30,12 @@ export const PlanOutput = z
         from: z.string().nullable().describe('The revision running now; null if none.'),
         changed: z.boolean(),
         reasons: z.array(z.string()).describe('Why it changes, in words a person can check.'),
+        drift: z
+          .string()
+          .optional()
+          .describe(
+            'What changed outside Convoy since its last good deployment (`convoy diff`); "-" for nothing.',
+          ),
         estimate: EstimateSchema.nullable()
           .optional()
           .describe('How long it would take to reach its gate; null when it does not change.'),
@@ -51,6 +57,20 @@ export const StatusOutput = z
       health: z.enum(['starting', 'healthy', 'unhealthy', 'stopped']),
       uptimeSeconds: z.number().nullable(),
       exitCode: z.number().int().nullable().optional().describe('A job’s exit code, once known.'),
+      ecs: z
+        .object({
+          running: z.number().int(),
+          pending: z.number().int(),
+          desired: z.number().int(),
+          rolloutState: z
+            .string()
+            .optional()
+            .describe('The PRIMARY deployment’s: IN_PROGRESS, COMPLETED, FAILED.'),
+          strategy: z.string().describe('Deployment controller, percentages and circuit breaker, in words.'),
+          console: z.string().describe('The service’s page in the AWS console.'),
+        })
+        .optional()
+        .describe('aws target: the ECS service’s task counts, rollout and strategy.'),
     }),
   )
   .describe('`convoy status --json`: every service of the stack file, as its target sees it now.');
@@ -113,7 +133,11 @@ export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<stri
 
 /** `convoy plan --json` and the library's planJson: the plan as PlanOutput describes it. */
 export function planJson(
-  plan: Plan & { estimate?: Estimate; serviceEstimates?: ReadonlyMap<string, Estimate> },
+  plan: Plan & {
+    estimate?: Estimate;
+    serviceEstimates?: ReadonlyMap<string, Estimate>;
+    drift?: ReadonlyMap<string, string>;
+  },
 ): z.infer<typeof PlanOutput> {
   return {
     stack: plan.stack,
@@ -127,6 +151,7 @@ export function planJson(
       from: e.from ?? null,
       changed: e.changed,
       reasons: e.reasons,
+      ...(plan.drift?.has(e.service.name) ? { drift: plan.drift.get(e.service.name)! } : {}),
       ...(plan.serviceEstimates ? { estimate: plan.serviceEstimates.get(e.service.name) ?? null } : {}),
     })),
     ...(plan.estimate ? { estimate: plan.estimate } : {}),

@@ -2,12 +2,16 @@ import { observe } from '../engine/deploy.js';
 import { loadPastDeployments } from '../engine/past.js';
 import { estimateRemaining, learnModel, unitInterval, type Estimate } from '../plan/estimate/schedule.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
+import { driftSummary } from '../plan/drift.js';
+import { diff } from './diff.js';
 import type { Opened } from './open.js';
 
 /** A plan with how long it would take: the whole deployment, and each service that changes. */
 export interface EstimatedPlan extends Plan {
   estimate: Estimate;
   serviceEstimates: Map<string, Estimate>;
+  /** Per service, what changed outside Convoy since its last good deployment (`convoy diff`), in a few words. */
+  drift?: Map<string, string>;
 }
 
 /** What a deployment would do now: the waves, per service whether it changes and why, and how long. Changes nothing. */
@@ -15,8 +19,16 @@ export async function plan(o: Opened): Promise<EstimatedPlan> {
   const { recorded, health } = await observe(o, o.stack);
   const p = buildPlan(o.stack, recorded, health);
   const model = learnModel(p, o.stack.deploy.order, await loadPastDeployments(o.store, o.stack.name));
+  // Drift is a courtesy here: a target that cannot observe, or a failed look, leaves the column out.
+  const drift = o.target.observe
+    ? await diff(o).then(
+        (r) => new Map(r.services.map((d) => [d.name, driftSummary(d)])),
+        () => undefined,
+      )
+    : undefined;
   return {
     ...p,
+    ...(drift ? { drift } : {}),
     estimate: estimateRemaining(p, model),
     serviceEstimates: new Map(
       p.entries

@@ -1,5 +1,5 @@
 import type { Service } from '../spec/types.js';
-import type { Health } from '../targets/target.js';
+import type { EcsServiceState, Health } from '../targets/target.js';
 import type { Opened } from './open.js';
 
 /** One service as `convoy status --json` shows it; field names are part of the public contract. */
@@ -11,6 +11,8 @@ export interface ServiceStatus {
   health: Health;
   uptimeSeconds: number | null;
   exitCode?: number | null;
+  /** aws: an ECS service's running, pending and desired counts, rollout state, strategy and console link. */
+  ecs?: EcsServiceState;
 }
 
 /** What runs now, for every service of the stack file (a service the target does not know is stopped). */
@@ -28,6 +30,7 @@ export async function status(o: Opened): Promise<ServiceStatus[]> {
       health: s?.health ?? 'stopped',
       uptimeSeconds: up,
       ...(s?.exitCode != null ? { exitCode: s.exitCode } : {}),
+      ...(s?.ecs ? { ecs: s.ecs } : {}),
     };
   });
 }

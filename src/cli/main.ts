@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConvoyError, ExitCode } from '../errors.js';
 import * as deploy from './commands/deploy.js';
 import * as diagnose from './commands/diagnose.js';
+import * as diffCmd from './commands/diff.js';
 import * as down from './commands/down.js';
 import * as eventsCmd from './commands/events.js';
 import * as history from './commands/history.js';
@@ -49,6 +50,7 @@ const program = new Command('convoy')
 for (const c of [
   deploy,
   plan,
+  diffCmd,
   validate,
   verify,
   diagnose,

@@ -1,5 +1,8 @@
 import type { Service } from '../spec/types.js';
 import type { DecidedBy } from './conclusive.js';
+import type { Fields, FollowLogsOptions, Observed } from './observed.js';
+
+export type { Fields, FollowLogsOptions, Observed } from './observed.js';
 
 /** One revision of one service: what the engine asks a target to run. */
 export interface Unit {
@@ -62,6 +65,19 @@ export interface RuntimeState {
   startedAt?: number;
   /** For jobs: exit code of the last run. */
   exitCode?: number | null;
+  /** ECS services: task counts, the primary deployment's rollout state, the strategy and the console page. */
+  ecs?: EcsServiceState;
+}
+
+export interface EcsServiceState {
+  running: number;
+  pending: number;
+  desired: number;
+  /** The PRIMARY deployment's `rolloutState`: IN_PROGRESS, COMPLETED or FAILED. */
+  rolloutState?: string;
+  /** In words: `rolling 100–200%, circuit breaker with rollback` (minimum healthy to maximum percent). */
+  strategy: string;
+  console: string;
 }
 
 /**
@@ -112,4 +128,10 @@ export interface Target {
   alarmState?(
     alarmName: string,
   ): Promise<{ state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'; reason?: string; updatedAt?: number }>;
+  /** Drift (`convoy diff`): a service's definition as the fields `observe` gives, secrets masked. */
+  fieldsOf?(service: Service): Fields;
+  /** Drift: what runs now for each named service, field by field (targets/observed.ts). */
+  observe?(services: readonly Service[]): Promise<Observed[]>;
+  /** `convoy logs --follow`: the service's lines as they are written, across restarts, until `signal` aborts. */
+  followLogs?(name: string, opts: FollowLogsOptions): AsyncIterable<string>;
 }

@@ -14,13 +14,14 @@ export function register(program: Command): void {
       await withOpened(program.opts().file, {}, async (o) => {
         const plan = await planStack(o);
         if (opts.json) return printJson(planJson(plan));
-        const rows = [['WAVE', 'SERVICE', 'CHANGE', 'REVISION', 'TAKES', 'WHY']];
+        const rows = [['WAVE', 'SERVICE', 'CHANGE', 'REVISION', 'DRIFT', 'TAKES', 'WHY']];
         for (const e of [...plan.entries].sort((a, b) => a.wave - b.wave)) {
           rows.push([
             String(e.wave + 1),
             e.service.name,
             e.changed ? 'change' : '-',
             e.changed ? `${short(e.from)} → ${short(e.revision)}` : short(e.revision),
+            plan.drift?.get(e.service.name) ?? '-',
             takes(plan.serviceEstimates.get(e.service.name)),
             e.reasons.join('; '),
           ]);

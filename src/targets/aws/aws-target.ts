@@ -2,7 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Service, Stack } from '../../spec/types.js';
-import type { Gate, GateOptions, RuntimeState, Target, Unit, Verdict } from '../target.js';
+import type {
+  Fields,
+  FollowLogsOptions,
+  Gate,
+  GateOptions,
+  Observed,
+  RuntimeState,
+  Target,
+  Unit,
+  Verdict,
+} from '../target.js';
 import { failed } from '../verdicts.js';
 import { alarmState, type AlarmStateValue } from './alarms.js';
 import { awaitCfn, startCfn } from './cfn-phase.js';
@@ -11,6 +21,9 @@ import { Memory, type AwsContext } from './context.js';
 import { awaitJob, startJob } from './ecs-job.js';
 import { awaitService, startService } from './ecs-service.js';
 import { evidenceOf, logsOf } from './evidence.js';
+import { fileFields } from './fields.js';
+import { followAwsLogs } from './follow-logs.js';
+import { observeAws } from './observe.js';
 import { ClusterPoller } from './poller.js';
 import { Registrar, REGISTER_RATE } from './registrar.js';
 import type { Rate } from './pacer.js';
@@ -174,6 +187,24 @@ export class AwsTarget implements Target {
     const s = this.service(name);
     if (!s) return [];
     return logsOf(this.ctx, s, lines, opts.currentRun === true, this.tdCache);
+  }
+
+  fieldsOf(service: Service): Fields {
+    return fileFields(service, this.opts.stack.name);
+  }
+
+  observe(services: readonly Service[]): Promise<Observed[]> {
+    return observeAws(this.ctx, services, this.tdCache).catch((err: unknown) =>
+      Promise.reject(explainSetupError(err)),
+    );
+  }
+
+  async *followLogs(name: string, opts: FollowLogsOptions): AsyncIterable<string> {
+    try {
+      yield* followAwsLogs(this.ctx, this.service(name), opts, this.tdCache);
+    } catch (err) {
+      throw explainSetupError(err);
+    }
   }
 
   /** ECS services are scaled to zero and deleted; CloudFormation stacks are left alone (they own more than tasks). */

@@ -20,7 +20,7 @@ export interface LogLine {
   line: string;
 }
 
-interface Source {
+export interface Source {
   group: string;
   /** Undefined without awslogs-stream-prefix: streams are then named after the container's runtime id. */
   streamPrefix?: string;
@@ -116,7 +116,11 @@ export function sourcesOf(defs: readonly TaskDefinition[]): Source[] {
 }
 
 /** The definitions whose tasks may have logged since a deployment began: every deployment's, and this run's. */
-async function taskDefinitionsOf(ctx: AwsContext, s: Service, cache: TdCache): Promise<TaskDefinition[]> {
+export async function taskDefinitionsOf(
+  ctx: AwsContext,
+  s: Service,
+  cache: TdCache,
+): Promise<TaskDefinition[]> {
   const at = locate(ctx, s)!;
   const run = ctx.memory.runs.get(s.name);
   const arns: string[] = [];

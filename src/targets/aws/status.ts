@@ -1,7 +1,9 @@
 import type { Service as EcsService, TaskDefinition } from '@aws-sdk/client-ecs';
 import { InvalidInputError } from '../../errors.js';
 import type { Service } from '../../spec/types.js';
-import type { Health, RuntimeState } from '../target.js';
+import type { EcsServiceState, Health, RuntimeState } from '../target.js';
+import { strategy } from './fields.js';
+import { serviceLink } from './links.js';
 import { COMPLETE, findStack, ROLLED_BACK_OK, stateProblem } from './cfn-state.js';
 import type { AwsContext } from './context.js';
 import { TAG_REVISION, tagValue } from './taskdef.js';
@@ -58,14 +60,24 @@ async function serviceStatus(ctx: AwsContext, s: Service, cache: TdCache): Promi
   const at = locate(ctx, s)!;
   const svc = await ctx.poller(at.cluster).describeService(at.serviceName!);
   const health = serviceHealth(svc);
-  if (health === 'stopped') return { name: s.name, health };
-  const primary = svc!.deployments?.find((d) => d.status === 'PRIMARY');
-  const revision = await revisionOf(ctx, primary?.taskDefinition ?? svc!.taskDefinition, cache);
+  if (!svc || svc.status !== 'ACTIVE') return { name: s.name, health };
+  const primary = svc.deployments?.find((d) => d.status === 'PRIMARY');
+  const ecs: EcsServiceState = {
+    running: svc.runningCount ?? 0,
+    pending: svc.pendingCount ?? 0,
+    desired: svc.desiredCount ?? 0,
+    ...(primary?.rolloutState ? { rolloutState: primary.rolloutState } : {}),
+    strategy: strategy(svc as Record<string, unknown>),
+    console: serviceLink(await ctx.region(), at.cluster, at.serviceName!),
+  };
+  if (health === 'stopped') return { name: s.name, health, ecs };
+  const revision = await revisionOf(ctx, primary?.taskDefinition ?? svc.taskDefinition, cache);
   return {
     name: s.name,
     health,
     ...(revision ? { revision } : {}),
     ...(primary?.createdAt ? { startedAt: primary.createdAt.getTime() } : {}),
+    ecs,
   };
 }
 

@@ -12,13 +12,24 @@ import { entryValue, secretsOf } from '../../spec/secrets.js';
 import type { Service } from '../../spec/types.js';
 import { conclusiveStart, type FailFast } from '../conclusive.js';
 import { HealthTracker } from '../health.js';
-import type { Gate, RuntimeState, Target, Unit, Verdict } from '../target.js';
+import type {
+  Fields,
+  FollowLogsOptions,
+  Gate,
+  Observed,
+  RuntimeState,
+  Target,
+  Unit,
+  Verdict,
+} from '../target.js';
 import { exitVerdict, failed, passed, timeoutVerdict, type ExitInfo } from '../verdicts.js';
 import { describeCheck, runProbe, type ProbeContext } from './probe.js';
 import { findLaunched, isRunning, procStartTime, stopGroup } from './procs.js';
 import { adoptLegacyState } from './legacy.js';
 import { SEARCH_LINES, searchLog } from './log-search.js';
 import { StateDir, type ServiceRecord } from './state.js';
+import { localFields } from './fields.js';
+import { followFile } from './follow-logs.js';
 import {
   currentCapture,
   currentRun,
@@ -481,6 +492,37 @@ class LocalTarget implements Target {
     opts: { sinceMs: number; literal?: string },
   ): Promise<{ at: number; line: string }[]> {
     return searchLog(this.state.tail(name, SEARCH_LINES), opts);
+  }
+
+  followLogs(name: string, opts: FollowLogsOptions): AsyncIterable<string> {
+    return followFile(this.state.logPath(name), name, opts);
+  }
+
+  fieldsOf(service: Service): Fields {
+    return localFields(service);
+  }
+
+  /** Drift: the service as its record says it was started, and whether that process still runs. */
+  async observe(services: readonly Service[]): Promise<Observed[]> {
+    return services.map((s) => {
+      const rec = this.record(s.name);
+      if (!rec || rec.stack !== this.opts.stack) return { name: s.name, notes: [] };
+      const fields = localFields(rec.service);
+      const seen = { name: s.name, revision: rec.revision, notes: [] };
+      if (rec.kind !== 'service' || (rec.pid !== undefined && isRunning(rec.pid, rec.procStart)))
+        return { ...seen, fields };
+      const exit = this.own.get(s.name)?.exited ?? this.persistedExit(s.name);
+      const how = !exit.known
+        ? ''
+        : exit.signal
+          ? ` (killed by ${exit.signal})`
+          : ` (exit code ${exit.code})`;
+      const what =
+        rec.pid === undefined
+          ? `${s.name} never started: ${rec.startError ?? 'no process was recorded'}`
+          : `process ${rec.pid} started ${new Date(rec.startedAt).toISOString()} is gone${how}`;
+      return { ...seen, fields: { ...fields, process: 'gone' }, notes: [what] };
+    });
   }
 
   private cwdOf(service: Service): string {
