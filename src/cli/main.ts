@@ -10,6 +10,7 @@ import * as lock from './commands/lock.js';
 import * as logs from './commands/logs.js';
 import * as notifyCmd from './commands/notify.js';
 import * as plan from './commands/plan.js';
+import * as restart from './commands/restart.js';
 import * as rollback from './commands/rollback.js';
 import * as schema from './commands/schema.js';
 import * as serve from './commands/serve.js';
@@ -59,6 +60,7 @@ for (const c of [
   history,
   eventsCmd,
   rollback,
+  restart,
   lock,
   storeCmd,
   serve,

@@ -240,7 +240,7 @@ async function run(
       });
       return { deploymentId, status: 'succeeded', plan };
     }
-    return await failAndRollBack(ctx, started, result);
+    return await failAndRollBack(ctx, started, result, kind === 'restart');
   } catch (err) {
     if (err instanceof FencedOutError || lease.lost.aborted) {
       throw new FencedOutError(
@@ -301,16 +301,24 @@ function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
     .map((e) => ({ service: e.service.name, from: e.revision, to: e.from, deploymentId: ctx.deploymentId }));
 }
 
-async function failAndRollBack(ctx: RunContext, started: number, result: ExecResult): Promise<never> {
+/** `keep`: a restart changed no revision, so there is nothing to go back to: it only stops and reports. */
+async function failAndRollBack(
+  ctx: RunContext,
+  started: number,
+  result: ExecResult,
+  keep = false,
+): Promise<never> {
   const { store, emitter, clock, token, deploymentId } = ctx;
   const failed = result.failed!;
-  const items = rollbackItems(ctx, result);
-  await store.updateDeployment(deploymentId, { status: 'rolling-back' }, token);
-  emitter.emit({
-    code: 'rollback.started',
-    services: items.map((i) => i.service),
-    scope: ctx.stack.rollback.scope,
-  });
+  const items = keep ? [] : rollbackItems(ctx, result);
+  if (!keep) {
+    await store.updateDeployment(deploymentId, { status: 'rolling-back' }, token);
+    emitter.emit({
+      code: 'rollback.started',
+      services: items.map((i) => i.service),
+      scope: ctx.stack.rollback.scope,
+    });
+  }
   const rb = await rollBack(ctx, items);
   if (rb.failed.length)
     return finishRollbackFailed(

@@ -123,7 +123,7 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
   event(
     'deploy.started',
     {
-      kind: z.enum(['deploy', 'rollback']),
+      kind: z.enum(['deploy', 'rollback', 'restart']),
       correlationId: z.string(),
       actor: z.string(),
       waves: z.array(z.array(z.string())),

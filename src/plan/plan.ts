@@ -16,6 +16,8 @@ export interface PlanEntry {
   gate: Gate;
   /** Goes back to a revision that ran before (a rollback plan). */
   returning?: boolean;
+  /** Starts the revision that runs now again (`convoy restart`): nothing about it changes. */
+  restart?: boolean;
 }
 
 export interface Plan {

@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors.js';
+
 /**
  * The candidate closest to `word`, or undefined when none is close enough to be a plausible typo:
  * suggesting "port" for "healthCheck" would only confuse.
@@ -37,4 +39,28 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return at(rows - 1, cols - 1);
+}
+
+/** The candidate closest to `word`, however far: what an unknown name most likely meant. */
+export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+/** `no WHAT "word" WHERE (did you mean "…"?)`: exit 3, naming the closest of `known`. */
+export function unknownNameError(
+  what: string,
+  word: string,
+  known: Iterable<string>,
+  where: string,
+): InvalidInputError {
+  const best = nearest(word, known);
+  return new InvalidInputError(
+    `no ${what} "${word}" ${where}${best === undefined ? '' : ` (did you mean "${best}"?)`}`,
+  );
 }

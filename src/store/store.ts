@@ -35,8 +35,11 @@ export const DEPLOYMENT_STATUSES = [
 
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
-/** `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment). */
-export type DeploymentKind = 'deploy' | 'rollback' | 'down';
+/**
+ * `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment); `restart`: `convoy
+ * restart` started services again on the revision they ran, changing none.
+ */
+export type DeploymentKind = 'deploy' | 'rollback' | 'down' | 'restart';
 
 export interface DeploymentRecord {
   id: string;

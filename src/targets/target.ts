@@ -12,6 +12,11 @@ export interface Unit {
    * instead of setting it up again.
    */
   returning?: boolean;
+  /**
+   * Start this revision again although it runs already (`convoy restart`): new processes or tasks, the same
+   * definition (on ECS `UpdateService --force-new-deployment`).
+   */
+  restart?: boolean;
 }
 
 export interface GateOptions {
