@@ -19,6 +19,7 @@ export {
 export { deploy, type DeployOptions } from './api/deploy.js';
 export { rollback, planRollback, type RollbackOptions, type RollbackChange } from './api/rollback.js';
 export { restart, restartTargets, type RestartOptions } from './api/restart.js';
+export { scale, type ScaleOptions } from './api/scale.js';
 export { down, type DownOptions } from './api/down.js';
 export { status, type ServiceStatus } from './api/status.js';
 export { history, revisionsOf, type HistoryEntry, type RevisionEntry } from './api/history.js';

@@ -51,6 +51,11 @@ export const StatusOutput = z
       health: z.enum(['starting', 'healthy', 'unhealthy', 'stopped']),
       uptimeSeconds: z.number().nullable(),
       exitCode: z.number().int().nullable().optional().describe('A job’s exit code, once known.'),
+      replicas: z
+        .number()
+        .int()
+        .optional()
+        .describe('How many copies run (`convoy scale`): local processes, or the ECS desired count.'),
     }),
   )
   .describe('`convoy status --json`: every service of the stack file, as its target sees it now.');

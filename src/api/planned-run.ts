@@ -29,10 +29,14 @@ export type Planner = (observed: Awaited<ReturnType<typeof observe>>) => Promise
 export async function runPlanned(
   o: Opened,
   r: LockedOptions,
-  kind: Exclude<DeploymentKind, 'down' | 'deploy'>,
+  kind: Exclude<DeploymentKind, 'down' | 'deploy' | 'scale'>,
   makePlan: Planner,
 ): Promise<RunOutcome> {
-  await makePlan({ recorded: await recordedRevisions(o, o.stack), health: new Map() });
+  await makePlan({
+    recorded: await recordedRevisions(o, o.stack),
+    health: new Map(),
+    scaledToZero: new Set(),
+  });
   const events = Emitter.forStack(o.stack, o.store, o.clock);
   for (const s of r.subscribers ?? []) events.subscribe(s);
   const notify = startNotifying(o.stack, o.store, events, r.notifyGraceMs);

@@ -11,6 +11,8 @@ export interface ServiceStatus {
   health: Health;
   uptimeSeconds: number | null;
   exitCode?: number | null;
+  /** How many copies run (`convoy scale`). */
+  replicas?: number;
 }
 
 /** What runs now, for every service of the stack file (a service the target does not know is stopped). */
@@ -28,6 +30,7 @@ export async function status(o: Opened): Promise<ServiceStatus[]> {
       health: s?.health ?? 'stopped',
       uptimeSeconds: up,
       ...(s?.exitCode != null ? { exitCode: s.exitCode } : {}),
+      ...(s?.replicas !== undefined ? { replicas: s.replicas } : {}),
     };
   });
 }

@@ -12,6 +12,7 @@ import * as notifyCmd from './commands/notify.js';
 import * as plan from './commands/plan.js';
 import * as restart from './commands/restart.js';
 import * as rollback from './commands/rollback.js';
+import * as scaleCmd from './commands/scale.js';
 import * as schema from './commands/schema.js';
 import * as serve from './commands/serve.js';
 import * as status from './commands/status.js';
@@ -61,6 +62,7 @@ for (const c of [
   eventsCmd,
   rollback,
   restart,
+  scaleCmd,
   lock,
   storeCmd,
   serve,

@@ -62,10 +62,15 @@ export interface RunOutcome {
 export async function observe(
   deps: EngineDeps,
   stack: Stack,
-): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health> }> {
+): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health>; scaledToZero: Set<string> }> {
   const recorded = await recordedRevisions(deps, stack);
-  const health = new Map((await deps.target.status()).map((s) => [s.name, s.health] as const));
-  return { recorded, health };
+  const states = await deps.target.status();
+  const health = new Map(states.map((s) => [s.name, s.health] as const));
+  return {
+    recorded,
+    health,
+    scaledToZero: new Set(states.filter((s) => s.replicas === 0).map((s) => s.name)),
+  };
 }
 
 /** Each service's current revision as the store recorded it (its secrets sealed: see Stack.unseal). */
@@ -86,9 +91,9 @@ export async function recordedRevisions(deps: EngineDeps, stack: Stack): Promise
 export async function runDeployment(
   deps: EngineDeps,
   o: RunOptions,
-  kind: Exclude<DeploymentKind, 'down'> = 'deploy',
+  kind: Exclude<DeploymentKind, 'down' | 'scale'> = 'deploy',
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
-    buildPlan(o.stack, obs.recorded, obs.health),
+    buildPlan(o.stack, obs.recorded, obs.health, obs.scaledToZero),
 ): Promise<RunOutcome> {
   const { store, clock } = deps;
   const stack = o.stack;
@@ -112,7 +117,7 @@ export async function runDeployment(
 async function run(
   deps: EngineDeps,
   o: RunOptions,
-  kind: Exclude<DeploymentKind, 'down'>,
+  kind: Exclude<DeploymentKind, 'down' | 'scale'>,
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan>,
   emitter: Emitter,
 ): Promise<RunOutcome> {

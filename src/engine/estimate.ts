@@ -10,10 +10,10 @@ function median(xs: number[]): number | undefined {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Recent successful deployments of the stack, newest first; a `down` deploys nothing, so it tells nothing. */
+/** Recent successful deployments of the stack, newest first; a `down` or a `scale` deploys nothing, so tells nothing. */
 async function recentSuccesses(store: Store, stack: string): Promise<DeploymentRecord[]> {
   const recent = await store.listDeployments({ stack, status: 'succeeded', limit: 20 });
-  return recent.filter((d) => d.kind !== 'down');
+  return recent.filter((d) => d.kind !== 'down' && d.kind !== 'scale');
 }
 
 /** Typical duration of a deployment of this stack: the median of its recent successful ones. */

@@ -265,6 +265,11 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
   ),
   event('stack.down', { stopped: z.array(z.string()) }, '`convoy down` stopped these services.'),
   event(
+    'service.scaled',
+    { service: z.string(), from: z.number().int().nullable(), to: z.number().int(), revision: z.string() },
+    '`convoy scale`: the service runs `to` copies (from `from`; null when unknown), all passed their gate.',
+  ),
+  event(
     'subscriber.failed',
     {
       subscriber: z.string(),

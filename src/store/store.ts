@@ -37,9 +37,10 @@ export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /**
  * `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment); `restart`: `convoy
- * restart` started services again on the revision they ran, changing none.
+ * restart` started services again on the revision they ran, changing none; `scale`: `convoy scale` changed how many
+ * copies of services run.
  */
-export type DeploymentKind = 'deploy' | 'rollback' | 'down' | 'restart';
+export type DeploymentKind = 'deploy' | 'rollback' | 'down' | 'restart' | 'scale';
 
 export interface DeploymentRecord {
   id: string;

@@ -91,4 +91,37 @@ describe('e2e: operate a running stack (aws target, emulator)', () => {
     assert.equal(bad.code, 3, out(bad));
     assert.match(bad.stderr, /did you mean "p-gateway"/);
   });
+
+  it('scale p-gateway=0 then p-gateway=2: the ECS desired count, shown in status; beyond scale.max exits 3', async () => {
+    const { em, run } = await setUp();
+    assert.equal((await run(['deploy'])).code, 0);
+    const gateway = () => em.world.ecs.allServices().find((s) => s.name === 'parental-control-p-gateway')!;
+    const replicas = async () =>
+      (
+        JSON.parse((await run(['status', '--json'])).stdout) as {
+          name: string;
+          replicas?: number;
+          health: string;
+        }[]
+      ).find((s) => s.name === 'p-gateway')!;
+    const zero = await run(['scale', 'p-gateway=0']);
+    assert.equal(zero.code, 0, out(zero));
+    assert.equal(gateway().desiredCount, 0);
+    assert.equal(gateway().runningCount, 0);
+    const off = await replicas();
+    assert.deepEqual([off.replicas, off.health], [0, 'stopped']);
+    const two = await run(['scale', 'p-gateway=2']);
+    assert.equal(two.code, 0, out(two));
+    assert.equal(gateway().desiredCount, 2);
+    assert.equal(gateway().runningCount, 2);
+    assert.equal((await replicas()).replicas, 2);
+    const [last] = JSON.parse((await run(['history', '--json'])).stdout) as {
+      kind: string;
+      summary: string;
+    }[];
+    assert.equal(last!.kind, 'scale');
+    assert.match(last!.summary, /p-gateway 0 → 2/);
+    const bad = await run(['scale', 'p-gateway=-2']);
+    assert.equal(bad.code, 3, out(bad));
+  });
 });

@@ -33,12 +33,17 @@ async function opsStack(): Promise<string> {
       env: { VERSION: '${VERSION:-1}', STARTUP_DELAY: 300, REQUIRES: `zookeeper=127.0.0.1:${zk}` },
       health: health(kafka),
     }),
-    serviceYaml('worker', { port: worker, env: { VERSION: '${WORKER_VERSION:-1}' }, health: health(worker) }),
+    serviceYaml('worker', {
+      port: worker,
+      env: { VERSION: '${WORKER_VERSION:-1}' },
+      health: health(worker),
+    }) + '\n    scale: { max: 3 }',
   ]);
 }
 
 const out = (r: CliResult) => r.stdout + r.stderr;
-const byName = async (dir: string) => new Map((await status(dir)).map((s) => [s.name, s]));
+const byName = async (dir: string) =>
+  new Map((await status(dir)).map((s) => [s.name, s as typeof s & { replicas?: number }]));
 
 interface Entry {
   id: string;
@@ -159,5 +164,49 @@ describe('e2e: operate a running stack (local target)', () => {
     assert.equal(queued.code, 0, out(queued));
     assert.ok(events(queued.stdout).some((e) => e.code === 'lock.queued'));
     assert.equal((await holder.done).code, 0);
+  });
+
+  it('scale worker=0 then worker=2 shows in status, holds across a deployment, and is in history', async () => {
+    const dir = await stack();
+    await deploy(dir);
+    const zero = await cli(['scale', 'worker=0'], { cwd: dir });
+    assert.equal(zero.code, 0, out(zero));
+    let w = (await byName(dir)).get('worker')!;
+    assert.deepEqual([w.health, w.replicas], ['stopped', 0]);
+    await deploy(dir); // nothing changed: worker stays at zero, not "not running"
+    w = (await byName(dir)).get('worker')!;
+    assert.deepEqual([w.health, w.replicas], ['stopped', 0]);
+
+    const two = await cli(['scale', 'worker=2', '--json'], { cwd: dir });
+    assert.equal(two.code, 0, out(two));
+    const scaled = events(two.stdout).find((e) => e.code === 'service.scaled')!;
+    assert.deepEqual([scaled.from, scaled.to], [0, 2]);
+    w = (await byName(dir)).get('worker')!;
+    assert.deepEqual([w.health, w.replicas], ['healthy', 2]);
+    const text = await cli(['status'], { cwd: dir });
+    assert.match(text.stdout, /worker .*healthy \(2 replicas\)/);
+
+    // A new revision of worker replaces both copies and keeps two.
+    await deploy(dir, { WORKER_VERSION: '2' });
+    const after = (await byName(dir)).get('worker')!;
+    assert.deepEqual([after.health, after.replicas], ['healthy', 2]);
+    assert.notEqual(after.revision, w.revision);
+    const [last, prev] = (await historyOf(dir)).filter((d) => d.kind === 'scale');
+    assert.equal(last!.outcome, 'succeeded');
+    assert.equal(prev!.outcome, 'succeeded');
+
+    for (const [args, re] of [
+      [['scale', 'worker=-1'], /worker=-1: a replica count is a whole number, 0 or more/],
+      [['scale', 'worker=4'], /worker=4 is beyond .*services\.worker\.scale\.max, which is 3/],
+      [['scale', 'kafka=2'], /services\.kafka allows no replicas; set scale\.max/],
+      [['scale', 'wroker=1'], /no service "wroker" .*did you mean "worker"/],
+      [['scale', 'worker'], /scale takes SERVICE=N/],
+    ] as const) {
+      const r = await cli([...args], { cwd: dir });
+      assert.equal(r.code, 3, `${args.join(' ')}: ${out(r)}`);
+      assert.match(r.stderr, re);
+    }
+    const down = await cli(['down'], { cwd: dir });
+    assert.match(down.stdout, /stopped: kafka, worker, zookeeper/);
   });
 });

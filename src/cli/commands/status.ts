@@ -20,7 +20,9 @@ export function register(program: Command): void {
             r.kind,
             short(r.revision ?? undefined),
             r.pid ? String(r.pid) : '-',
-            r.health + (r.kind === 'job' && r.exitCode !== undefined ? ` (exit ${r.exitCode})` : ''),
+            r.health +
+              (r.kind === 'job' && r.exitCode !== undefined ? ` (exit ${r.exitCode})` : '') +
+              (r.replicas !== undefined && r.replicas !== 1 ? ` (${r.replicas} replicas)` : ''),
             r.uptimeSeconds === null ? '-' : seconds(r.uptimeSeconds * 1000),
           ]);
         process.stdout.write(table(t) + '\n');

@@ -58,12 +58,15 @@ async function serviceStatus(ctx: AwsContext, s: Service, cache: TdCache): Promi
   const at = locate(ctx, s)!;
   const svc = await ctx.poller(at.cluster).describeService(at.serviceName!);
   const health = serviceHealth(svc);
-  if (health === 'stopped') return { name: s.name, health };
+  // Scaled to zero (`convoy scale S=0`) is still a service: it shows as 0 copies.
+  const replicas = svc?.status === 'ACTIVE' ? { replicas: svc.desiredCount ?? 0 } : {};
+  if (health === 'stopped') return { name: s.name, health, ...replicas };
   const primary = svc!.deployments?.find((d) => d.status === 'PRIMARY');
   const revision = await revisionOf(ctx, primary?.taskDefinition ?? svc!.taskDefinition, cache);
   return {
     name: s.name,
     health,
+    ...replicas,
     ...(revision ? { revision } : {}),
     ...(primary?.createdAt ? { startedAt: primary.createdAt.getTime() } : {}),
   };
