@@ -11,6 +11,7 @@ export interface ScaleOptions {
   replicas: Record<string, number>;
   correlationId?: string;
   waitLockMs?: number;
+  cancelSuperseded?: boolean;
   subscribers?: Subscriber[];
 }
 
@@ -70,6 +71,7 @@ export async function scale(o: Opened, r: ScaleOptions): Promise<{ deploymentId:
     correlationId: correlationIdFrom(r.correlationId, o.env),
     ...whoAndWhere(o.stack.dir, o.env),
     waitLockMs: r.waitLockMs ?? 0,
+    cancelSuperseded: r.cancelSuperseded,
     subscribers: r.subscribers,
     changes,
     timeoutMs: o.stack.deploy.timeout,

@@ -23,7 +23,7 @@ export interface LockedRecord {
  */
 export async function runLocked<T>(
   deps: EngineDeps,
-  o: LockedRun & { subscribers?: Subscriber[] },
+  o: LockedRun & { subscribers?: Subscriber[]; cancelSuperseded?: boolean },
   kind: Extract<DeploymentKind, 'down' | 'scale'>,
   body: (r: LockedRecord) => Promise<{ summary: string; result: T }>,
 ): Promise<T> {
@@ -39,6 +39,7 @@ export async function runLocked<T>(
     leaseMs: stack.lock.lease,
     heartbeatMs: stack.lock.heartbeat,
     waitMs: o.waitLockMs,
+    cancelSuperseded: o.cancelSuperseded,
   });
   const deploymentId = randomUUID();
   const fencedOut = () =>

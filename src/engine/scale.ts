@@ -17,6 +17,8 @@ export interface ScaleOptions extends LockedRun {
   /** How long the added copies may take to reach their gate. */
   timeoutMs: number;
   subscribers?: Subscriber[];
+  /** Replace older queued runs of this stack (never the running one), as `deploy --cancel-superseded`. */
+  cancelSuperseded?: boolean;
 }
 
 /**
