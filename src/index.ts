@@ -18,11 +18,13 @@ export {
 } from './api/output-schemas.js';
 export { deploy, type DeployOptions } from './api/deploy.js';
 export { rollback, planRollback, type RollbackOptions, type RollbackChange } from './api/rollback.js';
+export { restart, restartTargets, type RestartOptions } from './api/restart.js';
+export { scale, type ScaleOptions } from './api/scale.js';
 export { down, type DownOptions } from './api/down.js';
 export { status, type ServiceStatus } from './api/status.js';
 export { diff, type DriftReport } from './api/diff.js';
 export { followLogs, type FollowLogsRequest } from './api/logs.js';
-export { history, type HistoryEntry } from './api/history.js';
+export { history, revisionsOf, type HistoryEntry, type RevisionEntry } from './api/history.js';
 export { accuracy, type Accuracy, type AccuracyRow } from './api/accuracy.js';
 export { follow } from './api/events.js';
 export { diagnoseService, readCapture, type LiveDiagnosis } from './api/diagnose.js';

@@ -71,6 +71,11 @@ export const StatusOutput = z
         })
         .optional()
         .describe('aws target: the ECS service’s task counts, rollout and strategy.'),
+      replicas: z
+        .number()
+        .int()
+        .optional()
+        .describe('How many copies run (`convoy scale`): local processes, or the ECS desired count.'),
     }),
   )
   .describe('`convoy status --json`: every service of the stack file, as its target sees it now.');

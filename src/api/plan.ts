@@ -16,8 +16,8 @@ export interface EstimatedPlan extends Plan {
 
 /** What a deployment would do now: the waves, per service whether it changes and why, and how long. Changes nothing. */
 export async function plan(o: Opened): Promise<EstimatedPlan> {
-  const { recorded, health } = await observe(o, o.stack);
-  const p = buildPlan(o.stack, recorded, health);
+  const { recorded, health, scaledToZero } = await observe(o, o.stack);
+  const p = buildPlan(o.stack, recorded, health, scaledToZero);
   const model = learnModel(p, o.stack.deploy.order, await loadPastDeployments(o.store, o.stack.name));
   // Drift is a courtesy here: a target that cannot observe, or a failed look, leaves the column out.
   const drift = o.target.observe

@@ -1,29 +1,21 @@
-import {
-  observe,
-  recordedRevisions,
-  runDeployment,
-  type EngineDeps,
-  type RunOutcome,
-} from '../engine/deploy.js';
-import { Emitter } from '../engine/emitter.js';
-import type { Subscriber } from '../engine/events.js';
-import { startNotifying } from './notify-run.js';
+import { observe, type EngineDeps, type RunOutcome } from '../engine/deploy.js';
 import { InvalidInputError } from '../errors.js';
 import type { Plan, Recorded } from '../plan/plan.js';
+import { byPrefix, parseIsoTime, revisionAt, type GoodRevision } from '../plan/point.js';
 import { buildRollbackPlan, type Previous } from '../plan/rollback-plan.js';
+import { unknownNameError } from '../spec/did-you-mean.js';
 import type { Stack } from '../spec/types.js';
 import type { Opened } from './open.js';
-import { correlationIdFrom, whoAndWhere } from './who.js';
+import { runPlanned, type LockedOptions } from './planned-run.js';
 
-export interface RollbackOptions {
-  /** The services to put back; none: every service that has an earlier good revision. */
+export interface RollbackOptions extends LockedOptions {
+  /** The services to put back; none: every service that has an earlier good revision (with `to`: every service). */
   services?: string[];
-  correlationId?: string;
-  waitLockMs?: number;
-  subscribers?: Subscriber[];
-  signal?: AbortSignal;
-  /** As for deploy: how long the channels keep sending after the rollback ends. */
-  notifyGraceMs?: number;
+  /**
+   * Go back to a point, not one revision: a deployment id (the revisions when it ended), a revision of a service,
+   * or an ISO time (`2026-11-30T10:00Z`); each service gets the revision it had then (`convoy rollback --to`).
+   */
+  to?: string;
 }
 
 /** One service's way back: from its current revision to its newest earlier good one. */
@@ -32,6 +24,9 @@ export interface RollbackChange {
   from: string | null;
   to: string;
 }
+
+/** How many good revisions per service a rollback looks through. */
+const GOODS_LIMIT = 500;
 
 /** The newest good revision of each service that differs from its current one. */
 async function previousRevisions(
@@ -51,13 +46,79 @@ async function previousRevisions(
   return out;
 }
 
-function rollbackPlanner(o: Opened, services: string[]) {
-  const known = new Set(o.stack.services.map((s) => s.name));
-  const unknown = services.filter((s) => !known.has(s));
-  if (unknown.length)
-    throw new InvalidInputError(
-      `no service ${unknown.map((u) => `"${u}"`).join(', ')} in stack ${o.stack.name}`,
-    );
+function checkNames(o: Opened, services: string[]): void {
+  const known = o.stack.services.map((s) => s.name);
+  for (const n of services)
+    if (!known.includes(n)) throw unknownNameError('service', n, known, `in stack ${o.stack.name}`);
+}
+
+/** Per service, the revision `to` names for it; exit 3 naming the closest id or revision when it names nothing. */
+async function pointRevisions(o: Opened, to: string, names: string[]): Promise<Map<string, string>> {
+  const goods = new Map<string, GoodRevision[]>();
+  for (const n of names) goods.set(n, await o.store.listGoodRevisions(o.stack.name, n, GOODS_LIMIT));
+  const atTime = (at: number) => {
+    const out = new Map<string, string>();
+    for (const [n, g] of goods) {
+      const r = revisionAt(g, at);
+      if (r) out.set(n, r.revision);
+    }
+    return out;
+  };
+  const time = parseIsoTime(to);
+  if (time !== undefined) return atTime(time);
+  const deployments = await o.store.listDeployments({ stack: o.stack.name });
+  const d = byPrefix(to, deployments, (x) => x.id);
+  if (d) return atTime(d.endedAt ?? o.clock.now());
+  const byRevision = new Map<string, string>();
+  for (const [n, g] of goods) {
+    const r = byPrefix(to, g, (x) => x.revision);
+    if (r) byRevision.set(n, r.revision);
+  }
+  if (byRevision.size) return byRevision;
+  const known = [
+    ...deployments.map((x) => x.id),
+    ...[...goods.values()].flatMap((g) => g.map((x) => x.revision.slice(0, 12))),
+  ];
+  throw unknownNameError(
+    'deployment, revision or time',
+    to,
+    new Set(known),
+    `in the history of stack ${o.stack.name} (an id, a revision or an ISO time such as 2026-11-30T10:00Z)`,
+  );
+}
+
+/** `rollback --to`: each named service (or every one) on the revision it had at the point. */
+function toPointPlanner(o: Opened, services: string[], to: string) {
+  return async ({ recorded }: Awaited<ReturnType<typeof observe>>): Promise<Plan> => {
+    const names = services.length ? services : o.stack.services.map((s) => s.name);
+    const then = await pointRevisions(o, to, names);
+    const missing = services.filter((n) => !then.has(n));
+    if (missing.length)
+      throw new InvalidInputError(
+        `${missing.join(', ')} had no good revision at ${to}; nothing to go back to`,
+      );
+    const previous = new Map<string, { revision: string; spec: Recorded['spec'] }>();
+    for (const [n, rev] of then) {
+      if (recorded.get(n)?.revision === rev) continue;
+      const rec = await o.store.getRevision(o.stack.name, n, rev);
+      if (!rec)
+        throw new InvalidInputError(
+          `revision ${rev.slice(0, 12)} of ${n} is not recorded; cannot restore it`,
+        );
+      // The store keeps where each secret comes from: resolved again here, before anything stops or starts.
+      previous.set(n, { revision: rev, spec: o.stack.unseal(rec.spec) });
+    }
+    if (!previous.size)
+      throw new InvalidInputError(
+        `every service already runs the revision it had at ${to}; nothing to roll back`,
+      );
+    return buildRollbackPlan(o.stack, recorded, previous);
+  };
+}
+
+function rollbackPlanner(o: Opened, services: string[], to?: string) {
+  checkNames(o, services);
+  if (to !== undefined) return toPointPlanner(o, services, to);
   return async ({ recorded }: Awaited<ReturnType<typeof observe>>): Promise<Plan> => {
     let names = services;
     if (!names.length) {
@@ -76,38 +137,18 @@ function rollbackPlanner(o: Opened, services: string[]) {
 }
 
 /** What a rollback would change, without changing anything (`convoy rollback --dry-run`). */
-export async function planRollback(o: Opened, services: string[] = []): Promise<RollbackChange[]> {
-  const plan = await rollbackPlanner(o, services)(await observe(o, o.stack));
+export async function planRollback(
+  o: Opened,
+  services: string[] = [],
+  to?: string,
+): Promise<RollbackChange[]> {
+  const plan = await rollbackPlanner(o, services, to)(await observe(o, o.stack));
   return plan.entries
     .filter((e) => e.changed)
     .map((e) => ({ service: e.service.name, from: e.from ?? null, to: e.revision }));
 }
 
-/** Puts services back on their previous good revision, as a deployment of kind `rollback`. */
+/** Puts services back on their previous good revision (or the one they had at `to`), as a deployment of kind `rollback`. */
 export async function rollback(o: Opened, r: RollbackOptions = {}): Promise<RunOutcome> {
-  const makePlan = rollbackPlanner(o, r.services ?? []);
-  // Planned before the lock too: a rollback that cannot start (nothing to go back to, a secret whose source is gone)
-  // says so at once, before it queues or records anything. Under the lock it is planned again, on fresh state.
-  await makePlan({ recorded: await recordedRevisions(o, o.stack), health: new Map() });
-  const events = Emitter.forStack(o.stack, o.store, o.clock);
-  for (const s of r.subscribers ?? []) events.subscribe(s);
-  const notify = startNotifying(o.stack, o.store, events, r.notifyGraceMs);
-  try {
-    return await runDeployment(
-      o,
-      {
-        stack: o.stack,
-        correlationId: correlationIdFrom(r.correlationId, o.env),
-        ...whoAndWhere(o.stack.dir, o.env),
-        waitLockMs: r.waitLockMs ?? 0,
-        emitter: events,
-        signal: r.signal,
-      },
-      'rollback',
-      makePlan,
-    );
-  } finally {
-    await notify.finish();
-    await events.flush();
-  }
+  return await runPlanned(o, r, 'rollback', rollbackPlanner(o, r.services ?? [], r.to));
 }

@@ -13,6 +13,8 @@ export interface ServiceStatus {
   exitCode?: number | null;
   /** aws: an ECS service's running, pending and desired counts, rollout state, strategy and console link. */
   ecs?: EcsServiceState;
+  /** How many copies run (`convoy scale`). */
+  replicas?: number;
 }
 
 /** What runs now, for every service of the stack file (a service the target does not know is stopped). */
@@ -31,6 +33,7 @@ export async function status(o: Opened): Promise<ServiceStatus[]> {
       uptimeSeconds: up,
       ...(s?.exitCode != null ? { exitCode: s.exitCode } : {}),
       ...(s?.ecs ? { ecs: s.ecs } : {}),
+      ...(s?.replicas !== undefined ? { replicas: s.replicas } : {}),
     };
   });
 }

@@ -11,7 +11,9 @@ import * as lock from './commands/lock.js';
 import * as logs from './commands/logs.js';
 import * as notifyCmd from './commands/notify.js';
 import * as plan from './commands/plan.js';
+import * as restart from './commands/restart.js';
 import * as rollback from './commands/rollback.js';
+import * as scaleCmd from './commands/scale.js';
 import * as schema from './commands/schema.js';
 import * as serve from './commands/serve.js';
 import * as status from './commands/status.js';
@@ -61,6 +63,8 @@ for (const c of [
   history,
   eventsCmd,
   rollback,
+  restart,
+  scaleCmd,
   lock,
   storeCmd,
   serve,

@@ -66,10 +66,15 @@ export interface RunOutcome {
 export async function observe(
   deps: EngineDeps,
   stack: Stack,
-): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health> }> {
+): Promise<{ recorded: Map<string, Recorded>; health: Map<string, Health>; scaledToZero: Set<string> }> {
   const recorded = await recordedRevisions(deps, stack);
-  const health = new Map((await deps.target.status()).map((s) => [s.name, s.health] as const));
-  return { recorded, health };
+  const states = await deps.target.status();
+  const health = new Map(states.map((s) => [s.name, s.health] as const));
+  return {
+    recorded,
+    health,
+    scaledToZero: new Set(states.filter((s) => s.replicas === 0).map((s) => s.name)),
+  };
 }
 
 /** Each service's current revision as the store recorded it (its secrets sealed: see Stack.unseal). */
@@ -90,9 +95,9 @@ export async function recordedRevisions(deps: EngineDeps, stack: Stack): Promise
 export async function runDeployment(
   deps: EngineDeps,
   o: RunOptions,
-  kind: Exclude<DeploymentKind, 'down'> = 'deploy',
+  kind: Exclude<DeploymentKind, 'down' | 'scale'> = 'deploy',
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan> = (obs) =>
-    buildPlan(o.stack, obs.recorded, obs.health),
+    buildPlan(o.stack, obs.recorded, obs.health, obs.scaledToZero),
 ): Promise<RunOutcome> {
   const { store, clock } = deps;
   const stack = o.stack;
@@ -116,7 +121,7 @@ export async function runDeployment(
 async function run(
   deps: EngineDeps,
   o: RunOptions,
-  kind: Exclude<DeploymentKind, 'down'>,
+  kind: Exclude<DeploymentKind, 'down' | 'scale'>,
   makePlan: (observed: Awaited<ReturnType<typeof observe>>) => Plan | Promise<Plan>,
   emitter: Emitter,
 ): Promise<RunOutcome> {
@@ -258,7 +263,7 @@ async function run(
       });
       return { deploymentId, status: 'succeeded', plan };
     }
-    return await failAndRollBack(ctx, started, result);
+    return await failAndRollBack(ctx, started, result, kind === 'restart');
   } catch (err) {
     if (err instanceof FencedOutError || lease.lost.aborted) {
       throw new FencedOutError(
@@ -350,16 +355,24 @@ function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
     .map((e) => ({ service: e.service.name, from: e.revision, to: e.from, deploymentId: ctx.deploymentId }));
 }
 
-async function failAndRollBack(ctx: RunContext, started: number, result: ExecResult): Promise<never> {
+/** `keep`: a restart changed no revision, so there is nothing to go back to: it only stops and reports. */
+async function failAndRollBack(
+  ctx: RunContext,
+  started: number,
+  result: ExecResult,
+  keep = false,
+): Promise<never> {
   const { store, emitter, clock, token, deploymentId } = ctx;
   const failed = result.failed!;
-  const items = rollbackItems(ctx, result);
-  await store.updateDeployment(deploymentId, { status: 'rolling-back' }, token);
-  emitter.emit({
-    code: 'rollback.started',
-    services: items.map((i) => i.service),
-    scope: ctx.stack.rollback.scope,
-  });
+  const items = keep ? [] : rollbackItems(ctx, result);
+  if (!keep) {
+    await store.updateDeployment(deploymentId, { status: 'rolling-back' }, token);
+    emitter.emit({
+      code: 'rollback.started',
+      services: items.map((i) => i.service),
+      scope: ctx.stack.rollback.scope,
+    });
+  }
   const rb = await rollBack(ctx, items);
   if (rb.failed.length)
     return finishRollbackFailed(

@@ -104,7 +104,9 @@ export async function estimateWait(
   stack: string,
   o: { holder: LockInfo | undefined; ahead: number; now: number },
 ): Promise<Estimate> {
-  const recent = (await store.listDeployments({ stack, limit: 5 })).filter((d) => d.kind !== 'down');
+  const recent = (await store.listDeployments({ stack, limit: 5 })).filter(
+    (d) => d.kind !== 'down' && d.kind !== 'scale',
+  );
   const past = await loadPastDeployments(store, stack);
   const running = recent.find(
     (d) =>

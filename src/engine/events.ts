@@ -158,7 +158,7 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
   event(
     'deploy.started',
     {
-      kind: z.enum(['deploy', 'rollback']),
+      kind: z.enum(['deploy', 'rollback', 'restart']),
       correlationId: z.string(),
       actor: z.string(),
       waves: z.array(z.array(z.string())),
@@ -329,6 +329,11 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
     'The failed service’s evidence was written for `convoy diagnose --input`.',
   ),
   event('stack.down', { stopped: z.array(z.string()) }, '`convoy down` stopped these services.'),
+  event(
+    'service.scaled',
+    { service: z.string(), from: z.number().int().nullable(), to: z.number().int(), revision: z.string() },
+    '`convoy scale`: the service runs `to` copies (from `from`; null when unknown), all passed their gate.',
+  ),
   event(
     'subscriber.failed',
     {

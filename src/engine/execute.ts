@@ -64,6 +64,7 @@ export async function execute(
     service: e.service,
     revision: e.revision,
     ...(e.returning ? { returning: true } : {}),
+    ...(e.restart ? { restart: true } : {}),
   });
   const preparation = new AbortController();
   stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });

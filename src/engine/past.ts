@@ -8,11 +8,12 @@ const RECENT = 20;
 /**
  * The stack's recent finished deployments as the estimator reads them, newest first: how long each service took to
  * reach its gate (with the timing signature of the revision it ran), and the deployment's own lead and tail. A
- * service that reached its gate counts even in a deployment that failed elsewhere; a `down` starts nothing.
+ * service that reached its gate counts even in a deployment that failed elsewhere; a `down` starts nothing, and a
+ * `scale` only adds copies of what runs.
  */
 export async function loadPastDeployments(store: Store, stack: string): Promise<PastDeployment[]> {
   const recent = (await store.listDeployments({ stack, limit: RECENT + 1 }))
-    .filter((d) => d.kind !== 'down' && d.endedAt !== undefined)
+    .filter((d) => d.kind !== 'down' && d.kind !== 'scale' && d.endedAt !== undefined)
     .slice(0, RECENT);
   const signatures = new Map<string, Promise<string | undefined>>();
   const signatureOf = (service: string, revision: string) => {

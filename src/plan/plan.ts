@@ -16,6 +16,8 @@ export interface PlanEntry {
   gate: Gate;
   /** Goes back to a revision that ran before (a rollback plan). */
   returning?: boolean;
+  /** Starts the revision that runs now again (`convoy restart`): nothing about it changes. */
+  restart?: boolean;
 }
 
 export interface Plan {
@@ -40,12 +42,14 @@ export function gateOf(s: Service): Gate {
  * Pure: the same stack, recorded state and observed health always give the same plan. A service is changed when
  * its revision differs from the recorded one, or when it should run and does not (stopped by hand, crashed). One
  * failed probe of a running service is not a reason to restart it: unchanged services are left alone.
- * Jobs only run again when their revision changes: a finished migration is not re-run.
+ * Jobs only run again when their revision changes: a finished migration is not re-run. A service scaled to zero
+ * (`convoy scale S=0`, in `scaledToZero`) is stopped on purpose: not a reason to start it.
  */
 export function buildPlan(
   stack: Stack,
   recorded: ReadonlyMap<string, Recorded>,
   health: ReadonlyMap<string, Health>,
+  scaledToZero: ReadonlySet<string> = new Set(),
 ): Plan {
   const waves = computeWaves(stack.services);
   const waveOf = new Map(waves.flatMap((names, i) => names.map((n) => [n, i] as const)));
@@ -63,7 +67,7 @@ export function buildPlan(
     if (prev.revision !== revision)
       return { ...base, changed: true, reasons: changeReasons(service, prev.spec) };
     const h = health.get(service.name);
-    if (service.kind === 'service' && (h === undefined || h === 'stopped'))
+    if (service.kind === 'service' && (h === undefined || h === 'stopped') && !scaledToZero.has(service.name))
       return { ...base, changed: true, reasons: ['not running'] };
     return { ...base, changed: false, reasons: [] };
   });

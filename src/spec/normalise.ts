@@ -16,6 +16,7 @@ export function normaliseServices(raw: RawStack, source: Source, stackDir: strin
     };
     if (spec.version !== undefined) service.version = spec.version;
     if (spec.healthCheck !== undefined) service.healthCheck = spec.healthCheck;
+    if (spec.scale !== undefined) service.scale = spec.scale;
     if (spec.local !== undefined) service.local = spec.local;
     if (spec.aws !== undefined) service.aws = loadAws(spec.aws, name, stackDir, env, source);
     if (spec.cloudformation !== undefined)

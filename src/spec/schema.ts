@@ -161,6 +161,11 @@ export const ServiceSpec = z.strictObject({
   version: z.union([z.string(), z.number()]).transform(String).optional(),
   dependsOn: DependsOn.default([]),
   healthCheck: HealthCheck.optional(),
+  /**
+   * `convoy scale` may run up to `max` copies of the service (locally: processes on ports port, port+1, …); not part
+   * of the revision.
+   */
+  scale: z.strictObject({ max: z.number().int().min(1) }).optional(),
   local: LocalBlock.optional(),
   aws: AwsServiceBlock.optional(),
   cloudformation: CloudFormationBlock.optional(),

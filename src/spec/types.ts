@@ -37,6 +37,8 @@ export interface Service {
   version?: string;
   dependsOn: Dependency[];
   healthCheck?: HealthCheckSpec;
+  /** How far `convoy scale` may go (README "Scale"). */
+  scale?: { max: number };
   local?: LocalSpec;
   aws?: AwsService;
   cloudformation?: CloudFormation;

@@ -47,8 +47,12 @@ export interface Prediction {
   basis: 'history' | 'guess' | 'mixed';
 }
 
-/** `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment). */
-export type DeploymentKind = 'deploy' | 'rollback' | 'down';
+/**
+ * `down`: `convoy down` stopped the stack's services (it takes the lock like a deployment); `restart`: `convoy
+ * restart` started services again on the revision they ran, changing none; `scale`: `convoy scale` changed how many
+ * copies of services run.
+ */
+export type DeploymentKind = 'deploy' | 'rollback' | 'down' | 'restart' | 'scale';
 
 export interface DeploymentRecord {
   id: string;

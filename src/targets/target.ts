@@ -15,6 +15,11 @@ export interface Unit {
    * instead of setting it up again.
    */
   returning?: boolean;
+  /**
+   * Start this revision again although it runs already (`convoy restart`): new processes or tasks, the same
+   * definition (on ECS `UpdateService --force-new-deployment`).
+   */
+  restart?: boolean;
 }
 
 export interface GateOptions {
@@ -65,6 +70,8 @@ export interface RuntimeState {
   startedAt?: number;
   /** For jobs: exit code of the last run. */
   exitCode?: number | null;
+  /** How many copies run (`convoy scale`): local processes, or the ECS service's desired count. */
+  replicas?: number;
   /** ECS services: task counts, the primary deployment's rollout state, the strategy and the console page. */
   ecs?: EcsServiceState;
 }
@@ -101,6 +108,12 @@ export interface Target {
    * A process that exits before its gate fails at once (exit 0 is success for the `completed` gate).
    */
   awaitGate(unit: Unit, gate: Gate, opts: GateOptions): Promise<Verdict>;
+  /**
+   * Optional (`convoy scale`): run `replicas` copies of the unit's revision, which runs now, and resolve once the
+   * added copies reached their gate (or the first that failed); 0 stops the service. Copies outlive later
+   * deployments of the service: a target that starts a new revision starts as many copies of it.
+   */
+  scale?(unit: Unit, replicas: number, opts: GateOptions): Promise<Verdict>;
   /** Stop one service; resolves when nothing of it runs any more. No-op when it does not run. */
   stop(name: string): Promise<void>;
   /** Current state of the named services (all known ones when omitted). */

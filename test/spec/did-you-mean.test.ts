@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { didYouMean, editDistance } from '../../src/spec/did-you-mean.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { didYouMean, editDistance, nearest, unknownNameError } from '../../src/spec/did-you-mean.js';
 
 describe('didYouMean', () => {
   const fields = ['command', 'http', 'tcp', 'interval', 'timeout', 'retries', 'startPeriod'];
@@ -21,5 +22,20 @@ describe('didYouMean', () => {
     assert.equal(editDistance('ab', 'ba'), 1);
     assert.equal(editDistance('kitten', 'sitting'), 3);
     assert.equal(editDistance('', 'abc'), 3);
+  });
+});
+
+describe('nearest and unknownNameError', () => {
+  it('names the closest candidate however far, and nothing when there is none', () => {
+    assert.equal(nearest('deadbeef', ['3f2a9c1e', 'deadbe3f']), 'deadbe3f');
+    assert.equal(nearest('x', ['db', 'api']), 'db');
+    assert.equal(nearest('a', []), undefined);
+  });
+
+  it('is an exit-3 error that says what was unknown, where, and what was likely meant', () => {
+    const err = unknownNameError('service', 'kafak', ['zookeeper', 'kafka'], 'in stack ops');
+    assert.ok(err instanceof InvalidInputError);
+    assert.equal(err.exitCode, 3);
+    assert.equal(err.message, 'no service "kafak" in stack ops (did you mean "kafka"?)');
   });
 });

@@ -43,6 +43,7 @@ describe('stackJsonSchema', () => {
       'healthCheck',
       'kind',
       'local',
+      'scale',
       'verify',
       'version',
     ]);

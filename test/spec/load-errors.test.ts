@@ -91,7 +91,7 @@ services:
     assertAt(err, text, 'volumes', 'services.web.volumes');
     assert.match(
       err.message,
-      /unknown field \(known fields: kind, version, dependsOn, healthCheck, local, aws, cloudformation, verify; 1 more problem in this file\)/,
+      /unknown field \(known fields: kind, version, dependsOn, healthCheck, scale, local, aws, cloudformation, verify; 1 more problem in this file\)/,
     );
   });
 

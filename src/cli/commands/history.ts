@@ -3,11 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { InvalidInputError } from '../../errors.js';
 import { DURATION_PATTERN, parseDuration } from '../../spec/schema.js';
 import { loadAccuracy, type Accuracy, type AccuracyRow } from '../../api/accuracy.js';
-import { loadHistory } from '../../api/history.js';
+import { loadHistory, revisionsOf } from '../../api/history.js';
 import { DEPLOYMENT_STATUSES, type DeploymentStatus, type HistoryFilter } from '../../store/store.js';
 import { printJson } from '../output.js';
-import { seconds, table } from '../render/format.js';
+import { seconds, short, table } from '../render/format.js';
 import { withOpened } from '../setup.js';
+import type { Opened } from '../../api/open.js';
 
 interface HistoryOpts {
   json?: boolean;
@@ -54,12 +55,35 @@ function filterFrom(opts: HistoryOpts, stack: string): HistoryFilter {
 function filters(c: Command): Command {
   return c
     .option('--stack <name>', "another stack in the same store (default: the stack file's)")
-    .option('--service <name>', 'only deployments that changed this service')
+    .option(
+      '--service <name>',
+      'only deployments that changed this service; then also the revisions it can go back to',
+    )
     .option('--outcome <status>', `only deployments that ended so: ${OUTCOMES.join(', ')}`)
     .option('--actor <who>', 'only deployments by this actor')
     .option('--since <when>', 'started at or after: ISO date/time, or a duration ago (7d)')
     .option('--until <when>', 'started before: ISO date/time, or a duration ago')
     .option('--correlation-id <id>', 'only this deployment');
+}
+
+/** `history --service S` also lists the revisions S can go back to, for `rollback --to`. */
+async function printRevisions(o: Opened, service: string, stack?: string): Promise<void> {
+  const revs = await revisionsOf(o, service, stack);
+  const rows = [['REVISION', 'DEPLOYMENT', 'AT', 'KIND', 'OUTCOME', '']];
+  for (const r of revs)
+    rows.push([
+      short(r.revision),
+      r.deploymentId,
+      r.at,
+      r.kind ?? '-',
+      r.outcome ?? '-',
+      r.current ? 'current' : '',
+    ]);
+  process.stdout.write(
+    revs.length
+      ? `\nrevisions of ${service} (go back with \`convoy rollback --to REVISION|DEPLOYMENT --service ${service}\`):\n${table(rows)}\n`
+      : `\n${service} has no good revision to go back to\n`,
+  );
 }
 
 export function register(program: Command): void {
@@ -89,6 +113,7 @@ export function register(program: Command): void {
         rows.push([e.startedAt ?? '-', e.kind, e.outcome, took, e.actor, e.correlationId, e.summary ?? '']);
       }
       process.stdout.write(entries.length ? table(rows) + '\n' : 'no deployments match\n');
+      if (opts.service) await printRevisions(o, opts.service, opts.stack);
     });
   });
   filters(

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .description(
       "show each service's revision, pid, health and uptime; on aws its task counts, rollout and strategy",
     )
-    .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds, ecs? }')
+    .option('--json', 'an array of { name, kind, revision, pid, health, uptimeSeconds, replicas?, ecs? }')
     .option('--watch', 'keep it up to date: in place on a terminal, else printed again when it changes')
     .action(async (opts: { json?: boolean; watch?: boolean }) => {
       await withOpened(program.opts().file, { readOnly: true }, async (o) => {
@@ -77,7 +77,9 @@ function render(rows: ServiceStatus[], withUptime: boolean): string {
             r.ecs?.strategy ?? '-',
           ]
         : [r.pid ? String(r.pid) : '-']),
-      r.health + (r.kind === 'job' && r.exitCode !== undefined ? ` (exit ${r.exitCode})` : ''),
+      r.health +
+        (r.kind === 'job' && r.exitCode !== undefined ? ` (exit ${r.exitCode})` : '') +
+        (r.replicas !== undefined && r.replicas !== 1 ? ` (${r.replicas} replicas)` : ''),
       ...(withUptime ? [r.uptimeSeconds === null ? '-' : seconds(r.uptimeSeconds * 1000)] : []),
     ]);
   const links = rows.filter((r) => r.ecs).map((r) => `console ${r.name}: ${r.ecs!.console}`);

@@ -78,6 +78,8 @@ export function describe(e: ConvoyEvent): string {
       return `recorded ${e.deployments} earlier --no-lock deployment(s) in the shared history`;
     case 'capture.written':
       return `wrote the capture of ${e.service} to ${e.file}; replay it with: convoy diagnose --input ${e.file}`;
+    case 'service.scaled':
+      return `${e.service} scaled ${e.from ?? '?'} → ${e.to} (revision ${e.revision.slice(0, 8)})`;
     case 'stack.down':
       return e.stopped.length ? `stopped: ${e.stopped.join(', ')}` : 'nothing was running';
     case 'subscriber.failed':

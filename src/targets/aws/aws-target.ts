@@ -28,6 +28,7 @@ import { ClusterPoller } from './poller.js';
 import { Registrar, REGISTER_RATE } from './registrar.js';
 import type { Rate } from './pacer.js';
 import { statusOf, type TdCache } from './status.js';
+import { scaleService } from './scale.js';
 import { scaleDown } from './stop.js';
 import { locate, recentTasks } from './tasks.js';
 import { searchLogs, type LogLine } from './log-search.js';
@@ -137,6 +138,10 @@ export class AwsTarget implements Target {
       const known = { taskDefinition: run.taskDefinition, tags: run.taskDefinitionTags };
       this.tdCache.set(run.taskDefinition.taskDefinitionArn, Promise.resolve(known));
     }
+  }
+
+  scale(unit: Unit, replicas: number, opts: GateOptions): Promise<Verdict> {
+    return scaleService(this.ctx, unit, replicas, opts);
   }
 
   async awaitGate(unit: Unit, gate: Gate, opts: GateOptions): Promise<Verdict> {

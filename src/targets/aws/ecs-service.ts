@@ -45,13 +45,19 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
     const primary = active.deployments?.find((d) => d.status === 'PRIMARY');
     // Already running this definition and not broken (e.g. ECS's circuit breaker is rolling back to it): follow that
     // deployment rather than start another; a stopped or failed service gets a fresh one.
+    // A restart (`convoy restart`) always wants new tasks of the same definition, at the count that runs now.
     adopted =
-      primary?.taskDefinition === arn && primary.rolloutState !== 'FAILED' && (active.desiredCount ?? 0) > 0;
-    const force = primary?.taskDefinition === arn && !adopted;
+      !unit.restart &&
+      primary?.taskDefinition === arn &&
+      primary.rolloutState !== 'FAILED' &&
+      (active.desiredCount ?? 0) > 0;
+    const force = unit.restart || (primary?.taskDefinition === arn && !adopted);
     const desiredCount = (active.desiredCount ?? 0) === 0 ? 1 : undefined;
     service = (
       await ecs.updateService(
-        updateInput(def, { cluster, serviceName, taskDefinition: arn, force, desiredCount }),
+        unit.restart
+          ? { cluster, service: serviceName, taskDefinition: arn, forceNewDeployment: true }
+          : updateInput(def, { cluster, serviceName, taskDefinition: arn, force, desiredCount }),
       )
     ).service;
   }

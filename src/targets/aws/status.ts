@@ -70,11 +70,14 @@ async function serviceStatus(ctx: AwsContext, s: Service, cache: TdCache): Promi
     strategy: strategy(svc as Record<string, unknown>),
     console: serviceLink(await ctx.region(), at.cluster, at.serviceName!),
   };
-  if (health === 'stopped') return { name: s.name, health, ecs };
+  // Scaled to zero (`convoy scale S=0`) is still a service: it shows as 0 copies.
+  const replicas = svc.desiredCount ?? 0;
+  if (health === 'stopped') return { name: s.name, health, ecs, replicas };
   const revision = await revisionOf(ctx, primary?.taskDefinition ?? svc.taskDefinition, cache);
   return {
     name: s.name,
     health,
+    replicas,
     ...(revision ? { revision } : {}),
     ...(primary?.createdAt ? { startedAt: primary.createdAt.getTime() } : {}),
     ecs,

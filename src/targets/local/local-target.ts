@@ -16,6 +16,7 @@ import type {
   Fields,
   FollowLogsOptions,
   Gate,
+  GateOptions,
   Observed,
   RuntimeState,
   Target,
@@ -27,6 +28,7 @@ import { describeCheck, runProbe, type ProbeContext } from './probe.js';
 import { findLaunched, isRunning, procStartTime, stopGroup } from './procs.js';
 import { adoptLegacyState } from './legacy.js';
 import { SEARCH_LINES, searchLog } from './log-search.js';
+import { isReplica, replicaIndex, replicaName, replicaService } from './replicas.js';
 import { StateDir, type ServiceRecord } from './state.js';
 import { localFields } from './fields.js';
 import { followFile } from './follow-logs.js';
@@ -88,6 +90,8 @@ class LocalTarget implements Target {
   private readonly clock: Clock;
   private readonly graceMs: number;
   private readonly own = new Map<string, OwnRun>();
+  /** Copies start() started with their service, for its awaitGate() to follow too. */
+  private readonly startedCopies = new Map<string, Unit[]>();
 
   constructor(private readonly opts: LocalTargetOptions) {
     this.state = new StateDir(opts.dir, opts.stack);
@@ -111,7 +115,56 @@ class LocalTarget implements Target {
     return adopted;
   }
 
+  /** The copy numbers (from 1) recorded for a service, ascending. */
+  private copiesOf(name: string): number[] {
+    return this.state
+      .list()
+      .filter((r) => r.stack === this.opts.stack)
+      .map((r) => replicaIndex(r.name, name))
+      .filter((i): i is number => i !== undefined)
+      .sort((a, b) => a - b);
+  }
+
+  /** Copies run the revision their service runs: a new revision replaces each of them too, so a scale holds. */
   async start(unit: Unit): Promise<void> {
+    const copies = unit.service.kind === 'service' ? this.copiesOf(unit.service.name) : [];
+    await this.startOne(unit);
+    const units = copies.map((i) => ({ ...unit, service: replicaService(unit.service, i) }));
+    for (const u of units) await this.startOne(u);
+    this.startedCopies.set(unit.service.name, units);
+  }
+
+  async scale(unit: Unit, replicas: number, opts: GateOptions): Promise<Verdict> {
+    const name = unit.service.name;
+    for (const i of this.copiesOf(name).filter((c) => c >= Math.max(replicas, 1))) {
+      await this.stopProcesses(replicaName(name, i));
+      this.state.remove(replicaName(name, i));
+    }
+    const gate: Gate = unit.service.healthCheck ? 'healthy' : 'started';
+    if (replicas === 0) {
+      await this.stopProcesses(name);
+      const rec = this.record(name);
+      if (rec) this.state.write({ ...rec, scaledToZero: true });
+      return passed('started', this.clock.now());
+    }
+    const added: Unit[] = [];
+    for (let i = 0; i < replicas; i++) {
+      const u = { ...unit, service: replicaService(unit.service, i) };
+      const rec = this.record(u.service.name);
+      const runs =
+        rec?.pid !== undefined && isRunning(rec.pid, rec.procStart) && rec.revision === unit.revision;
+      if (runs) continue;
+      await this.startOne(u);
+      added.push(u);
+    }
+    for (const u of added) {
+      const v = await this.awaitOne(u, gate, opts);
+      if (!v.ok) return { ...v, message: `${u.service.name}: ${v.message}` };
+    }
+    return passed(gate, this.clock.now());
+  }
+
+  private async startOne(unit: Unit): Promise<void> {
     const { service, revision } = unit;
     await this.stopProcesses(service.name);
     this.state.ensure();
@@ -211,7 +264,19 @@ class LocalTarget implements Target {
     if (rec?.pid === pid) this.state.write({ ...rec, exitCode: exit.code, signal: exit.signal });
   }
 
-  async awaitGate(
+  async awaitGate(unit: Unit, gate: Gate, opts: GateOptions): Promise<Verdict> {
+    const copies = this.startedCopies.get(unit.service.name) ?? [];
+    this.startedCopies.delete(unit.service.name);
+    const v = await this.awaitOne(unit, gate, opts);
+    if (!v.ok) return v;
+    for (const u of copies) {
+      const c = await this.awaitOne(u, gate, opts);
+      if (!c.ok) return { ...c, message: `${u.service.name}: ${c.message}` };
+    }
+    return v;
+  }
+
+  private async awaitOne(
     unit: Unit,
     gate: Gate,
     opts: { timeoutMs: number; signal?: AbortSignal },
@@ -405,6 +470,10 @@ class LocalTarget implements Target {
 
   async stop(name: string): Promise<void> {
     await this.stopProcesses(name);
+    for (const i of this.copiesOf(name)) {
+      await this.stopProcesses(replicaName(name, i));
+      this.state.remove(replicaName(name, i));
+    }
   }
 
   /** Stops the recorded process group (and one we spawned, if different); true when something was running. */
@@ -439,7 +508,7 @@ class LocalTarget implements Target {
         return was ? r.name : undefined;
       }),
     );
-    return stopped.filter((n): n is string => n !== undefined).sort();
+    return stopped.filter((n): n is string => n !== undefined && !isReplica(n)).sort();
   }
 
   async status(names?: string[]): Promise<RuntimeState[]> {
@@ -447,10 +516,20 @@ class LocalTarget implements Target {
       names ??
       this.state
         .list()
-        .filter((r) => r.stack === this.opts.stack)
+        .filter((r) => r.stack === this.opts.stack && !isReplica(r.name))
         .map((r) => r.name)
         .sort();
-    return Promise.all(list.map((n) => this.statusOf(n)));
+    return Promise.all(
+      list.map(async (n) => {
+        const s = await this.statusOf(n);
+        const rec = this.record(n);
+        if (rec?.kind !== 'service' || rec.stack !== this.opts.stack) return s;
+        if (rec.scaledToZero) return { ...s, replicas: 0 };
+        const copies = this.copiesOf(n).map((i) => this.record(replicaName(n, i)));
+        const running = copies.filter((c) => c?.pid !== undefined && isRunning(c.pid, c.procStart)).length;
+        return { ...s, replicas: (s.health === 'stopped' ? 0 : 1) + running };
+      }),
+    );
   }
 
   private async statusOf(name: string): Promise<RuntimeState> {

@@ -41,6 +41,8 @@ export interface ServiceRecord {
   /** Known only when the convoy process that spawned it saw it exit. */
   exitCode?: number | null;
   signal?: string | null;
+  /** `convoy scale NAME=0` stopped it on purpose: a deployment leaves it stopped until its revision changes. */
+  scaledToZero?: boolean;
   /** As it was started, its secrets sealed (spec/secrets.ts): where each comes from, never its value. */
   service: Service;
 }
