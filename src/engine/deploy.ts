@@ -73,7 +73,7 @@ export async function observe(
   return {
     recorded,
     health,
-    scaledToZero: new Set(states.filter((s) => s.replicas === 0).map((s) => s.name)),
+    scaledToZero: new Set(states.filter((s) => s.scaledToZero).map((s) => s.name)),
   };
 }
 

@@ -72,6 +72,8 @@ export interface RuntimeState {
   exitCode?: number | null;
   /** How many copies run (`convoy scale`): local processes, or the ECS service's desired count. */
   replicas?: number;
+  /** Stopped on purpose by `convoy scale S=0` (not a crash): a deployment leaves it stopped. */
+  scaledToZero?: boolean;
   /** ECS services: task counts, the primary deployment's rollout state, the strategy and the console page. */
   ecs?: EcsServiceState;
 }

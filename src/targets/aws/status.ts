@@ -72,12 +72,14 @@ async function serviceStatus(ctx: AwsContext, s: Service, cache: TdCache): Promi
   };
   // Scaled to zero (`convoy scale S=0`) is still a service: it shows as 0 copies.
   const replicas = svc.desiredCount ?? 0;
-  if (health === 'stopped') return { name: s.name, health, ecs, replicas };
+  const scaled = replicas === 0 ? { scaledToZero: true } : {};
+  if (health === 'stopped') return { name: s.name, health, ecs, replicas, ...scaled };
   const revision = await revisionOf(ctx, primary?.taskDefinition ?? svc.taskDefinition, cache);
   return {
     name: s.name,
     health,
     replicas,
+    ...scaled,
     ...(revision ? { revision } : {}),
     ...(primary?.createdAt ? { startedAt: primary.createdAt.getTime() } : {}),
     ecs,

@@ -524,7 +524,7 @@ class LocalTarget implements Target {
         const s = await this.statusOf(n);
         const rec = this.record(n);
         if (rec?.kind !== 'service' || rec.stack !== this.opts.stack) return s;
-        if (rec.scaledToZero) return { ...s, replicas: 0 };
+        if (rec.scaledToZero) return { ...s, replicas: 0, scaledToZero: true };
         const copies = this.copiesOf(n).map((i) => this.record(replicaName(n, i)));
         const running = copies.filter((c) => c?.pid !== undefined && isRunning(c.pid, c.procStart)).length;
         return { ...s, replicas: (s.health === 'stopped' ? 0 : 1) + running };
