@@ -45,8 +45,22 @@ export async function previewCfn(
     };
   } finally {
     await ctx.clients.cfn.deleteChangeSet({ ChangeSetName: arn }).catch(() => undefined);
-    if (!stack) await ctx.clients.cfn.deleteStack({ StackName: cf.stackName }).catch(() => undefined);
+    if (!stack) await deleteReviewStack(ctx, cf.stackName).catch(() => undefined);
   }
+}
+
+/** The longest `convoy plan` waits for a stack it created only to preview to be gone again. */
+const DELETE_WAIT_MS = 120_000;
+
+/**
+ * Deletes the stack a CREATE change set made, and waits until it is gone: a deployment started right after the plan
+ * would otherwise find it DELETE_IN_PROGRESS. Not interruptible: cleaning up is what an interruption asks for.
+ */
+async function deleteReviewStack(ctx: AwsContext, stackName: string): Promise<void> {
+  await ctx.clients.cfn.deleteStack({ StackName: stackName });
+  const until = ctx.clock.now() + DELETE_WAIT_MS;
+  while (ctx.clock.now() < until && (await findStack(ctx.clients.cfn, stackName)))
+    await ctx.clock.sleep(ctx.timing.pollMs);
 }
 
 /** The stack's Outputs as `OutputKey` → `OutputValue`. */
