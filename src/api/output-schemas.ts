@@ -45,7 +45,9 @@ export const PlanOutput = z
             changes: z.array(z.string()).describe('What the change set would do, one line per resource.'),
             blocked: z
               .array(z.string())
-              .describe('Removals and replacements of protected resources: the deployment would stop (exit 3).'),
+              .describe(
+                'Removals and replacements of protected resources: the deployment would stop (exit 3).',
+              ),
             allowed: z.array(z.string()).describe('Destructive changes let through by --allow-replace.'),
             allowWith: z.string().optional().describe('The flag that would let the blocked changes through.'),
           })

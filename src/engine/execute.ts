@@ -126,7 +126,9 @@ export async function execute(
           at,
           message: (err as Error).message,
           check: 'CloudFormation outputs',
-          ...((err as { exitCode?: number }).exitCode === ExitCode.invalidInput ? { refused: true as const } : {}),
+          ...((err as { exitCode?: number }).exitCode === ExitCode.invalidInput
+            ? { refused: true as const }
+            : {}),
         };
         result.failed ??= { entry: e, verdict };
         stop.abort(new Error(`${name} failed`));

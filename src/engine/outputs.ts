@@ -34,7 +34,9 @@ export class RunOutputs {
     for (const u of pending.units) if (!this.known.has(u)) this.known.set(u, await this.live(u));
     const resolved = resolveOutputs(
       e.service,
-      (u) => this.known.get(u) ?? this.plan.entries.find((x) => x.service.name === u)?.service.cloudformation?.outputs,
+      (u) =>
+        this.known.get(u) ??
+        this.plan.entries.find((x) => x.service.name === u)?.service.cloudformation?.outputs,
     );
     e.service = resolved;
     e.revision = revisionOf(resolved);

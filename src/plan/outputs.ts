@@ -1,5 +1,5 @@
 import { ConvoyError, ExitCode } from '../errors.js';
-import { outputRefsIn, replaceOutputRefs, type OutputRef } from '../spec/output-ref.js';
+import { outputRefsIn, replaceOutputRefs, type OutputRef } from '../core/output-ref.js';
 import type { Service } from '../spec/types.js';
 
 /** A unit uses an output its CloudFormation phase does not have: the file's mistake, or the template's. */
@@ -51,7 +51,9 @@ export function resolveOutputs(s: Service, outputsOf: OutputsOf): Service {
         ...resolved,
         cloudformation: {
           ...resolved.cloudformation!,
-          ...(s.cloudformation.templateBody !== undefined ? { templateBody: s.cloudformation.templateBody } : {}),
+          ...(s.cloudformation.templateBody !== undefined
+            ? { templateBody: s.cloudformation.templateBody }
+            : {}),
           ...(s.cloudformation.outputs ? { outputs: s.cloudformation.outputs } : {}),
         },
       }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
-import type { LocatedOutputRef } from './output-ref.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import type { RawService } from './schema.js';
 import type { Source } from './source.js';
 import type { AwsService, CloudFormation } from './types.js';

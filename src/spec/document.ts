@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import { InvalidInputError, type SourceLocation } from '../errors.js';
 import { interpolate, InterpolationError, type Env } from './interpolate.js';
-import type { OutputRef } from './output-ref.js';
+import type { OutputRef } from '../core/output-ref.js';
 import { dotted, Source, type FieldPath } from './source.js';
 
 const READ_FAILURES: Record<string, string> = {

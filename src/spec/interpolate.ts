@@ -4,7 +4,7 @@
  * so shell snippets such as `echo $HOME` in health check commands survive. `${cfn:unit.Key}` is a CloudFormation
  * output (spec/output-ref.ts): kept as written, for the deployment to fill in.
  */
-import { isOutputRefBody, parseOutputRef, type OutputRef } from './output-ref.js';
+import { isOutputRefBody, parseOutputRef, type OutputRef } from '../core/output-ref.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

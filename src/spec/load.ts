@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { checkStack } from './checks.js';
 import { checkOutputRefs } from './output-checks.js';
-import type { LocatedOutputRef } from './output-ref.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
 import { issuesToError } from './issues.js';
@@ -26,7 +26,11 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const source = readSource(file);
   const refs: LocatedOutputRef[] = [];
   const written = interpolateDocument(source, opts.env ?? {}, (ref, at, path) =>
-    refs.push({ ...ref, ...(path[0] === 'services' && path.length > 1 ? { service: String(path[1]) } : {}), at }),
+    refs.push({
+      ...ref,
+      ...(path[0] === 'services' && path.length > 1 ? { service: String(path[1]) } : {}),
+      at,
+    }),
   );
   let data: unknown;
   try {
@@ -50,7 +54,11 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
         stack: raw.stack,
       }
     : undefined;
-  const services = withSecretSources(normaliseServices(raw, source, dir, opts.env ?? {}, refs), written, copy);
+  const services = withSecretSources(
+    normaliseServices(raw, source, dir, opts.env ?? {}, refs),
+    written,
+    copy,
+  );
   checkStack(raw, services, source);
   checkOutputRefs(raw, services, refs);
   return {

@@ -1,6 +1,6 @@
 import { loadAws, loadCloudFormation } from './attachments.js';
 import type { Env } from './interpolate.js';
-import type { LocatedOutputRef } from './output-ref.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import type { RawService, RawStack } from './schema.js';
 import type { Source } from './source.js';
 import type { Dependency, Service } from './types.js';

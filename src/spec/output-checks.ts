@@ -1,8 +1,16 @@
 import { InvalidInputError } from '../errors.js';
 import { didYouMean } from './did-you-mean.js';
-import type { LocatedOutputRef } from './output-ref.js';
+import type { OutputRef } from '../core/output-ref.js';
+import type { SourceLocation } from '../errors.js';
 import type { RawStack } from './schema.js';
 import type { Service } from './types.js';
+
+/** A reference as the loader met it: which unit's values it is in, and where it is written. */
+export interface LocatedOutputRef extends OutputRef {
+  /** The unit whose value or file holds it; undefined outside `services`. */
+  service?: string;
+  at: SourceLocation;
+}
 
 /**
  * A `${cfn:unit.Key}` must name a CloudFormation phase that has completed before the unit using it starts: one of
@@ -18,7 +26,8 @@ export function checkOutputRefs(
     const fail = (message: string, hint?: string): never => {
       throw new InvalidInputError(`${ref.text}: ${message}`, ref.at, hint);
     };
-    if (!ref.service) fail('CloudFormation outputs can only be used in a unit’s values and files (under services)');
+    if (!ref.service)
+      fail('CloudFormation outputs can only be used in a unit’s values and files (under services)');
     const unit = byName.get(ref.unit);
     if (!unit) {
       const suggestion = didYouMean(ref.unit, byName.keys());
@@ -47,7 +56,12 @@ function completesBefore(
   return order === 'waves' && wave(byName, unit, new Map()) < wave(byName, user, new Map());
 }
 
-function dependsOn(byName: ReadonlyMap<string, Service>, from: string, on: string, seen: Set<string>): boolean {
+function dependsOn(
+  byName: ReadonlyMap<string, Service>,
+  from: string,
+  on: string,
+  seen: Set<string>,
+): boolean {
   if (seen.has(from)) return false;
   seen.add(from);
   return (byName.get(from)?.dependsOn ?? []).some(

@@ -32,9 +32,7 @@ export async function createChangeSet(
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
 export type ChangeSetOutcome =
-  | { kind: 'ready'; changes: Change[] }
-  | { kind: 'no-changes' }
-  | { kind: 'failed'; reason: string };
+  { kind: 'ready'; changes: Change[] } | { kind: 'no-changes' } | { kind: 'failed'; reason: string };
 
 /** Waits until CloudFormation has computed the change set, then reports its changes as progress lines. */
 export async function awaitChangeSet(

@@ -23,7 +23,14 @@ export const awsTarget: TargetModule = {
       : {}),
     // Outputs are what the stack gave back, and protect a policy of the gate: neither is deployed.
     ...(s.cloudformation
-      ? { cloudformation: { ...s.cloudformation, templateFile: undefined, outputs: undefined, protect: undefined } }
+      ? {
+          cloudformation: {
+            ...s.cloudformation,
+            templateFile: undefined,
+            outputs: undefined,
+            protect: undefined,
+          },
+        }
       : {}),
   }),
 

@@ -125,8 +125,7 @@ function change(
   details: unknown[],
 ): ResourceChange {
   // unverified: PolicyAction as the API reference lists it, for the default DeletionPolicy (Delete).
-  const policy =
-    action === 'Remove' ? 'Delete' : replacement === 'True' ? 'ReplaceAndDelete' : undefined;
+  const policy = action === 'Remove' ? 'Delete' : replacement === 'True' ? 'ReplaceAndDelete' : undefined;
   return {
     Type: 'Resource',
     ResourceChange: {

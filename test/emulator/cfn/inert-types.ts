@@ -46,17 +46,26 @@ const EC2_PREFIX: Record<string, string> = {
 type Props = Record<string, unknown>;
 
 /** The physical ID (what Ref returns) and attributes (what GetAtt reads) of a new resource of an inert type. */
-export function inertIdentity(env: HandlerEnv, props: Props): { physicalId: string; attrs: Record<string, string> } {
+export function inertIdentity(
+  env: HandlerEnv,
+  props: Props,
+): { physicalId: string; attrs: Record<string, string> } {
   const prefix = EC2_PREFIX[env.type];
   if (prefix) {
     const id = `${prefix}-${env.rng.hex(17)}`;
     const attrs: Record<string, string> =
-      env.type === 'AWS::EC2::SecurityGroup' ? { GroupId: id } : env.type === 'AWS::EC2::Subnet' ? { SubnetId: id } : {};
+      env.type === 'AWS::EC2::SecurityGroup'
+        ? { GroupId: id }
+        : env.type === 'AWS::EC2::Subnet'
+          ? { SubnetId: id }
+          : {};
     if (env.type === 'AWS::EC2::VPC') attrs.VpcId = id;
     return { physicalId: id, attrs };
   }
   if (env.type === 'AWS::RDS::DBInstance') {
-    const id = String(props.DBInstanceIdentifier ?? `${env.stackName}-${env.logicalId}-${env.rng.alnum(12)}`).toLowerCase();
+    const id = String(
+      props.DBInstanceIdentifier ?? `${env.stackName}-${env.logicalId}-${env.rng.alnum(12)}`,
+    ).toLowerCase();
     const port = String(props.Port ?? (/mysql|maria/i.test(String(props.Engine ?? '')) ? 3306 : 5432));
     return {
       physicalId: id,

@@ -1,5 +1,3 @@
-import type { SourceLocation } from '../errors.js';
-
 /**
  * `${cfn:<unit>.<OutputKey>}`: an output of a CloudFormation phase, known only once that phase has completed. The
  * loader keeps it as written (it is not a variable); the deployment fills it in just before the unit that uses it
@@ -10,13 +8,6 @@ export interface OutputRef {
   key: string;
   /** As written, `${cfn:network.SubnetA}`. */
   text: string;
-}
-
-/** A reference as the loader met it: which unit's values it is in, and where it is written. */
-export interface LocatedOutputRef extends OutputRef {
-  /** The unit whose value or file holds it; undefined outside `services`. */
-  service?: string;
-  at: SourceLocation;
 }
 
 const BODY = /^cfn:([a-z0-9][a-z0-9_-]*)\.([A-Za-z0-9]+)$/;
@@ -45,7 +36,9 @@ export function outputRefsIn(value: unknown): OutputRef[] {
 /** A copy of `value` with every reference replaced by `valueOf(ref)`; everything else as it is. */
 export function replaceOutputRefs<T>(value: T, valueOf: (ref: OutputRef) => string): T {
   return walk(value, (s) =>
-    s.includes('${cfn:') ? s.replace(ANY, (text, unit: string, key: string) => valueOf({ unit, key, text })) : s,
+    s.includes('${cfn:')
+      ? s.replace(ANY, (text, unit: string, key: string) => valueOf({ unit, key, text }))
+      : s,
   ) as T;
 }
 
@@ -53,7 +46,9 @@ function walk(value: unknown, onString: (s: string) => string): unknown {
   if (typeof value === 'string') return onString(value);
   if (Array.isArray(value)) return value.map((v) => walk(v, onString));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, onString)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, walk(v, onString)]),
+    );
   }
   return value;
 }
