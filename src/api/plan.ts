@@ -3,6 +3,7 @@ import { loadPastDeployments } from '../engine/past.js';
 import { estimateRemaining, learnModel, unitInterval, type Estimate } from '../plan/estimate/schedule.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
 import type { Opened } from './open.js';
+import { ConvoyError, ExitCode } from '../errors.js';
 import type { ChangePreview } from '../targets/target.js';
 
 /** A plan with how long it would take: the whole deployment, and each service that changes. */
@@ -39,12 +40,22 @@ export async function plan(o: Opened, opts: PlanOptions = {}): Promise<Estimated
 async function previews(o: Opened, p: Plan, signal?: AbortSignal): Promise<Map<string, ChangePreview>> {
   const out = new Map<string, ChangePreview>();
   if (!o.target.preview) return out;
-  for (const e of p.entries) {
-    if (!e.changed || e.pendingOutputs) continue;
-    signal?.throwIfAborted();
-    const unit = { stack: p.stack, service: e.service, revision: e.revision };
-    const preview = await o.target.preview(unit, signal);
-    if (preview) out.set(e.service.name, preview);
+  try {
+    for (const e of p.entries) {
+      if (!e.changed || e.pendingOutputs) continue;
+      signal?.throwIfAborted();
+      const unit = { stack: p.stack, service: e.service, revision: e.revision };
+      const preview = await o.target.preview(unit, signal);
+      if (preview) out.set(e.service.name, preview);
+    }
+  } catch (err) {
+    if (!signal?.aborted) throw err;
+    const why = (signal.reason as Error)?.message ?? 'interrupted';
+    throw new ConvoyError(
+      `plan stopped (${why}); the change set it was computing was deleted`,
+      ExitCode.deployFailed,
+      'interrupted',
+    );
   }
   return out;
 }

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../emulator/server.js';
-import { cli, copyExample, emulatorEnv, events, tempDir, writeStack, type CliResult } from './helpers.js';
+import type { Scenario } from '../emulator/scenario.js';
+import {
+  cli,
+  copyExample,
+  emulatorEnv,
+  events,
+  startCli,
+  tempDir,
+  writeStack,
+  type CliResult,
+} from './helpers.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /**
@@ -15,8 +25,8 @@ after(async () => {
   await Promise.all(emulators.map((e) => e.close()));
 });
 
-async function emulator(): Promise<Emulator> {
-  const em = await startEmulator({ timeScale: 0.01, scenario: {} });
+async function emulator(scenario: Scenario = {}): Promise<Emulator> {
+  const em = await startEmulator({ timeScale: 0.01, scenario });
   emulators.push(em);
   return em;
 }
@@ -126,6 +136,32 @@ describe('e2e: CloudFormation outputs and the gate on destructive changes (aws t
     assert.deepEqual(
       replan.services.map((s) => [s.changed, s.knownAfter]),
       replan.services.map(() => [false, undefined]),
+    );
+  });
+
+  it('a plan interrupted while CloudFormation computes its change set deletes it, and the stack it created', async () => {
+    // A change set takes 10 model minutes to compute (6 s here): the plan is surely waiting when Ctrl-C comes.
+    const em = await emulator({ cfn: { changeSetSeconds: 600 } });
+    const { dir } = await copyExample('parental-control');
+    const run = startCli(['-f', 'convoy.aws.yaml', 'plan'], { cwd: dir, env: awsEnv(em) });
+    const deadline = Date.now() + 60_000;
+    while (em.world.cfn.allChangeSets().length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.equal(em.world.cfn.allChangeSets().length, 1, run.output());
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    assert.equal(r.code, 1, output(r));
+    assert.match(
+      r.stderr,
+      /plan stopped \(cancelled by SIGINT\); the change set it was computing was deleted/,
+    );
+    assert.deepEqual(em.world.cfn.allChangeSets(), []);
+    assert.deepEqual(
+      em.world.cfn
+        .allStacks()
+        .filter((s) => !s.deleted)
+        .map((s) => s.name),
+      [],
     );
   });
 
