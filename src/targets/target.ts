@@ -98,13 +98,6 @@ export interface Target {
   /** Stop every service this target started for the stack; returns the names stopped. */
   down(): Promise<string[]>;
   /**
-   * What the target can show about a service's latest failure, as a capture in the `convoy diagnose --input`
-   * format (`service`, `tasks`, `logs`, `local`, …): the current run when it is failing, else the last run that
-   * failed (a rollback must not erase it), else the current run. Optional: without it the engine builds a
-   * capture from the verdict and the log lines.
-   */
-  evidence?(name: string): Promise<Record<string, unknown>>;
-  /**
    * Optional: a completed CloudFormation phase's stack outputs (`OutputKey` → `OutputValue`), which later units use
    * as `${cfn:unit.Key}`.
    */
@@ -114,6 +107,13 @@ export interface Target {
    * CloudFormation change set, created and deleted again), for `convoy plan`. Undefined: nothing to preview.
    */
   preview?(unit: Unit, signal?: AbortSignal): Promise<ChangePreview | undefined>;
+  /**
+   * What the target can show about a service's latest failure, as a capture in the `convoy diagnose --input`
+   * format (`service`, `tasks`, `logs`, `local`, …): the current run when it is failing, else the last run that
+   * failed (a rollback must not erase it), else the current run. Optional: without it the engine builds a
+   * capture from the verdict and the log lines.
+   */
+  evidence?(name: string): Promise<Record<string, unknown>>;
 }
 
 /** A target's preview of one unit: its changes in words, and what would stop the deployment. */
