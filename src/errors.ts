@@ -76,6 +76,13 @@ export class PostCheckFailedError extends ConvoyError {
   }
 }
 
+/** The deployment stopped for a person to decide (a destructive change set, a missing output); rolled back. */
+export class DeployRefusedError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.invalidInput, 'deploy-refused');
+  }
+}
+
 export class RollbackFailedError extends ConvoyError {
   constructor(message: string) {
     super(message, ExitCode.rollbackFailed, 'rollback-failed');

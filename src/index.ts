@@ -48,10 +48,12 @@ export {
 export type { FollowOptions } from './engine/follow.js';
 export type { Clock } from './core/clock.js';
 export type { Store, DeploymentRecord, HistoryFilter } from './store/store.js';
-export type { Target, Health } from './targets/target.js';
+export type { Target, Health, ChangePreview } from './targets/target.js';
+export { MissingOutputError } from './plan/outputs.js';
 export {
   ConvoyError,
   DeployFailedError,
+  DeployRefusedError,
   ExitCode,
   FencedOutError,
   InvalidInputError,

@@ -14,6 +14,8 @@ export interface OpenOptions {
   /** Status, logs, history, down: unset variables read as empty, and a stack a person must repair still opens. */
   readOnly?: boolean;
   clock?: Clock;
+  /** Resources a deployment may remove or replace although their type is protected (aws: `--allow-replace`). */
+  allowReplace?: readonly string[];
 }
 
 /** A loaded stack with its state store and target open: what every operation of the library works on. */
@@ -35,6 +37,7 @@ export async function openStack(file: string, o: OpenOptions): Promise<Opened> {
     clock,
     readOnly: o.readOnly,
     env: o.env,
+    ...(o.allowReplace?.length ? { allowReplace: o.allowReplace } : {}),
   });
   let store: Store;
   try {

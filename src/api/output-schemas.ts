@@ -1,3 +1,4 @@
+import type { ChangePreview } from '../targets/target.js';
 import { z } from 'zod';
 import { CATEGORIES } from '../diagnose/types.js';
 import { EstimateSchema } from '../engine/events.js';
@@ -39,6 +40,27 @@ export const PlanOutput = z
         estimate: EstimateSchema.nullable()
           .optional()
           .describe('How long it would take to reach its gate; null when it does not change.'),
+        knownAfter: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'The CloudFormation phases whose outputs (${cfn:unit.Key}) it uses and which are known only once they completed: its revision is then the one before they are filled in.',
+          ),
+        changeSet: z
+          .object({
+            changes: z.array(z.string()).describe('What the change set would do, one line per resource.'),
+            blocked: z
+              .array(z.string())
+              .describe(
+                'Removals and replacements of protected resources: the deployment would stop (exit 3).',
+              ),
+            allowed: z.array(z.string()).describe('Destructive changes let through by --allow-replace.'),
+            allowWith: z.string().optional().describe('The flag that would let the blocked changes through.'),
+          })
+          .optional()
+          .describe(
+            'A CloudFormation phase: the change set a deployment would create, computed and deleted again.',
+          ),
       }),
     ),
     estimate: EstimateSchema.optional().describe(
@@ -142,6 +164,7 @@ export function planJson(
     estimate?: Estimate;
     serviceEstimates?: ReadonlyMap<string, Estimate>;
     drift?: ReadonlyMap<string, string>;
+    previews?: ReadonlyMap<string, ChangePreview>;
   },
 ): z.infer<typeof PlanOutput> {
   return {
@@ -158,6 +181,8 @@ export function planJson(
       reasons: e.reasons,
       ...(plan.drift?.has(e.service.name) ? { drift: plan.drift.get(e.service.name)! } : {}),
       ...(plan.serviceEstimates ? { estimate: plan.serviceEstimates.get(e.service.name) ?? null } : {}),
+      ...(e.pendingOutputs ? { knownAfter: e.pendingOutputs.units } : {}),
+      ...(plan.previews?.has(e.service.name) ? { changeSet: plan.previews.get(e.service.name)! } : {}),
     })),
     ...(plan.estimate ? { estimate: plan.estimate } : {}),
   };

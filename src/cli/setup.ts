@@ -24,8 +24,8 @@ export function open(file: string, opts: { readOnly?: boolean } = {}): Promise<O
 /** Runs `fn` with the stack open, and always closes it (a failed command must not keep its adapters alive). */
 export function withOpened<T>(
   file: string,
-  opts: { readOnly?: boolean },
+  opts: { readOnly?: boolean; allowReplace?: readonly string[] },
   fn: (o: Opened) => Promise<T>,
 ): Promise<T> {
-  return withStack(file, { env, readOnly: opts.readOnly }, fn);
+  return withStack(file, { env, readOnly: opts.readOnly, allowReplace: opts.allowReplace }, fn);
 }

@@ -1,10 +1,11 @@
 import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { DeployFailedError, FencedOutError, RollbackFailedError } from '../errors.js';
+import { DeployFailedError, DeployRefusedError, FencedOutError, RollbackFailedError } from '../errors.js';
 import { buildPlan, type Plan, type PlanEntry, type Recorded } from '../plan/plan.js';
 import type { CheckRunner } from '../core/check-result.js';
 import type { PostCheck, Stack } from '../spec/types.js';
-import type { DeploymentKind, Store } from '../store/store.js';
+import type { CurrentRevision, DeploymentKind, Store } from '../store/store.js';
+import { withOutputs } from '../plan/outputs.js';
 import type { Health, Target } from '../targets/target.js';
 import type { Clock } from '../core/clock.js';
 import type { RunContext } from './context.js';
@@ -82,9 +83,26 @@ export async function recordedRevisions(deps: EngineDeps, stack: Stack): Promise
   const recorded = new Map<string, Recorded>();
   for (const c of await deps.store.getCurrent(stack.name)) {
     const rev = await deps.store.getRevision(stack.name, c.service, c.revision);
-    if (rev) recorded.set(c.service, { revision: c.revision, spec: rev.spec });
+    if (!rev) continue;
+    const outputs = rev.spec.kind === 'cloudformation' ? await recordedOutputs(deps, c) : undefined;
+    recorded.set(c.service, {
+      revision: c.revision,
+      spec: outputs ? withOutputs(rev.spec, outputs) : rev.spec,
+    });
   }
   return recorded;
+}
+
+/** A phase's outputs as its `service.ready` event recorded them, when the deployment that ran it is still kept. */
+async function recordedOutputs(
+  deps: EngineDeps,
+  c: CurrentRevision,
+): Promise<Record<string, string> | undefined> {
+  const events = await deps.store.listEvents(c.deploymentId);
+  const ready = events.findLast(
+    (e) => e.code === 'service.ready' && e.data.service === c.service && e.data.revision === c.revision,
+  );
+  return ready?.data.outputs as Record<string, string> | undefined;
 }
 
 /**
@@ -173,7 +191,10 @@ async function run(
       startedAt: started,
     });
     emitter.deploymentId = deploymentId;
-    const recoveries = await recoverUnfinished(ctx, wantedRevisions(stack));
+    const recoveries = await recoverUnfinished(
+      ctx,
+      wantedRevisions(stack, await recordedRevisions(deps, stack)),
+    );
     const stuck = recoveries.flatMap((r) => r.failed);
     if (stuck.length)
       return await finishRollbackFailed(
@@ -348,7 +369,8 @@ function rollbackItems(ctx: RunContext, result: ExecResult): RollbackItem[] {
     scope === 'none' ? [] : scope === 'failed' ? [failed, ...result.unverified] : result.launched;
   // Undo in reverse start order, so dependents go back before what they depend on.
   const order = new Map(result.launched.map((e, i) => [e.service.name, i]));
-  // Only what this deployment launched can go back (a check of an unchanged service may blame the deployment).
+  // Only what this deployment launched can go back: a check of an unchanged service may blame the deployment, and a
+  // unit that never started (its outputs could not be filled in) has nothing to undo.
   return [...new Set(chosen)]
     .filter((e) => order.has(e.service.name))
     .sort((a, b) => (order.get(b.service.name) ?? 0) - (order.get(a.service.name) ?? 0))
@@ -390,9 +412,9 @@ async function failAndRollBack(
     message: failed.verdict.message,
     rolledBack: rb.rolledBack,
   });
-  throw new DeployFailedError(
-    `deployment failed: ${summary}${rb.rolledBack.length ? `; rolled back ${rb.rolledBack.join(', ')}` : ''}`,
-  );
+  const rolled = rb.rolledBack.length ? `; rolled back ${rb.rolledBack.join(', ')}` : '';
+  if (failed.verdict.refused) throw new DeployRefusedError(`deployment stopped: ${summary}${rolled}`);
+  throw new DeployFailedError(`deployment failed: ${summary}${rolled}`);
 }
 
 async function stopBeforeStart(ctx: RunContext, reason: unknown): Promise<never> {

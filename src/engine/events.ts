@@ -197,6 +197,12 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       remaining: EstimateSchema.optional().describe(
         'What is left of the deployment from now: the rest of the plan, and the services still running for as long as they have run.',
       ),
+      outputs: z
+        .record(z.string(), z.string())
+        .optional()
+        .describe(
+          "A CloudFormation phase's stack outputs once it completed: what later units' ${cfn:unit.Key} resolve to, here and in a resumed deployment.",
+        ),
     },
     'Passed its gate.',
   ),

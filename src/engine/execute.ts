@@ -7,6 +7,8 @@ import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
 import type { LiveEstimate } from './live-estimate.js';
 import { recordFailure, type Failure } from './failure.js';
+import { RunOutputs } from './outputs.js';
+import { ExitCode } from '../errors.js';
 
 export interface ExecResult {
   /** The first failure; the one the report is about. */
@@ -66,12 +68,19 @@ export async function execute(
     ...(e.returning ? { returning: true } : {}),
     ...(e.restart ? { restart: true } : {}),
   });
+  const outputs = new RunOutputs(ctx, plan);
   const preparation = new AbortController();
   stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });
   const preparing =
     opts.prepare !== false && target.prepare
       ? target
-          .prepare(byUrgency(plan, opts.order, (n) => opts.durations?.get(n)).map(unitOf), preparation.signal)
+          .prepare(
+            // A unit waiting for outputs is not known yet: it is set up at its turn.
+            byUrgency(plan, opts.order, (n) => opts.durations?.get(n))
+              .filter((e) => !e.pendingOutputs)
+              .map(unitOf),
+            preparation.signal,
+          )
           .catch(() => undefined)
       : Promise.resolve();
 
@@ -112,6 +121,27 @@ export async function execute(
       await step(e, 'skipped', { detail: 'not started: the deployment stopped' });
       emitter.emit({ code: 'service.skipped', service: name, why: 'the deployment stopped before its turn' });
       return;
+    }
+    if (e.pendingOutputs) {
+      try {
+        await outputs.fill(e);
+      } catch (err) {
+        const at = clock.now();
+        const verdict: Failure = {
+          ok: false,
+          reason: 'start-failed',
+          at,
+          message: (err as Error).message,
+          check: 'CloudFormation outputs',
+          ...((err as { exitCode?: number }).exitCode === ExitCode.invalidInput
+            ? { refused: true as const }
+            : {}),
+        };
+        result.failed ??= { entry: e, verdict };
+        stop.abort(new Error(`${name} failed`));
+        await recordFailure(ctx, e, verdict, { startedAt: at, endedAt: at });
+        return;
+      }
     }
     if (!e.changed) {
       emitter.emit({ code: 'service.unchanged', service: name, revision: e.revision });
@@ -157,6 +187,19 @@ export async function execute(
     } finally {
       watching.abort();
     }
+    let recorded: Record<string, string> | undefined;
+    if (verdict.ok) {
+      try {
+        recorded = await outputs.completed(e, unit);
+      } catch (err) {
+        verdict = {
+          ok: false,
+          reason: 'start-failed',
+          at: clock.now(),
+          message: `could not read the outputs of ${name}: ${(err as Error).message}`,
+        };
+      }
+    }
     if (verdict.ok && opts.afterGate) verdict = (await opts.afterGate(e, startedAt)) ?? verdict;
     const endedAt = clock.now();
     if (verdict.ok) {
@@ -175,6 +218,7 @@ export async function execute(
         gate: e.gate,
         elapsedMs: endedAt - startedAt,
         ...(opts.estimate ? { remaining: opts.estimate.remaining() } : {}),
+        ...(recorded ? { outputs: recorded } : {}),
       });
       ready.get(name)!.resolve(true);
       return;

@@ -1,4 +1,4 @@
-import { revisionOf } from '../plan/revision.js';
+import { buildPlan, type Recorded } from '../plan/plan.js';
 import type { Stack } from '../spec/types.js';
 import type { StepRecord } from '../store/store.js';
 import type { RunContext } from './context.js';
@@ -68,8 +68,18 @@ export async function recoverUnfinished(
   return out;
 }
 
-/** The revisions the stack file asks for now. */
-export function wantedRevisions(stack: Stack): (service: string) => string | undefined {
-  const m = new Map(stack.services.map((s) => [s.name, revisionOf(s)]));
+/**
+ * The revisions the stack file asks for now, with CloudFormation outputs as recorded (so a deployment interrupted
+ * after its phase completed resumes with the same values). A unit whose outputs are not known has no wanted revision.
+ */
+export function wantedRevisions(
+  stack: Stack,
+  recorded: ReadonlyMap<string, Recorded>,
+): (service: string) => string | undefined {
+  const m = new Map(
+    buildPlan(stack, recorded, new Map())
+      .entries.filter((e) => !e.pendingOutputs)
+      .map((e) => [e.service.name, e.revision]),
+  );
   return (s) => m.get(s);
 }

@@ -2,6 +2,7 @@ import type { Service, Stack } from '../spec/types.js';
 import type { Gate, Health } from '../targets/target.js';
 import { changeReasons } from './diff.js';
 import { computeWaves } from './graph.js';
+import { outputRefTexts, outputUnits, resolveOutputs } from './outputs.js';
 import { revisionOf } from './revision.js';
 
 export interface PlanEntry {
@@ -18,6 +19,12 @@ export interface PlanEntry {
   returning?: boolean;
   /** Starts the revision that runs now again (`convoy restart`): nothing about it changes. */
   restart?: boolean;
+  /**
+   * The service uses outputs of CloudFormation phases that are not known yet (they change in this deployment, or
+   * were never recorded): `service` and `revision` still hold `${cfn:…}` as written, until the deployment fills
+   * them in once those phases completed. `running`: what is deployed now runs, so equal values mean no change.
+   */
+  pendingOutputs?: { units: string[]; running: boolean };
 }
 
 export interface Plan {
@@ -43,7 +50,8 @@ export function gateOf(s: Service): Gate {
  * its revision differs from the recorded one, or when it should run and does not (stopped by hand, crashed). One
  * failed probe of a running service is not a reason to restart it: unchanged services are left alone.
  * Jobs only run again when their revision changes: a finished migration is not re-run. A service scaled to zero
- * (`convoy scale S=0`, in `scaledToZero`) is stopped on purpose: not a reason to start it.
+ * (`convoy scale S=0`, in `scaledToZero`) is stopped on purpose: not a reason to start it. A service using
+ * CloudFormation outputs is planned with the outputs recorded, or as "known after" the phase that will give them.
  */
 export function buildPlan(
   stack: Stack,
@@ -53,23 +61,45 @@ export function buildPlan(
 ): Plan {
   const waves = computeWaves(stack.services);
   const waveOf = new Map(waves.flatMap((names, i) => names.map((n) => [n, i] as const)));
-  const entries = stack.services.map((service): PlanEntry => {
+  const byName = new Map(stack.services.map((s) => [s.name, s]));
+  const planned = new Map<string, PlanEntry>();
+  // A phase's outputs are known when it does not change now and its last run recorded them.
+  const known = (unit: string) =>
+    planned.get(unit)?.changed === false ? recorded.get(unit)?.spec.cloudformation?.outputs : undefined;
+  // Wave order: a unit's outputs (spec/output-checks.ts: always an earlier wave) are planned before their users.
+  for (const name of waves.flat()) {
+    const written = byName.get(name)!;
+    const pending = outputUnits(written).filter((u) => !known(u));
+    const service = pending.length ? written : resolveOutputs(written, known);
     const revision = revisionOf(service);
-    const prev = recorded.get(service.name);
+    const prev = recorded.get(name);
     const base = {
       service,
       revision,
       from: prev?.revision,
-      wave: waveOf.get(service.name) ?? 0,
+      wave: waveOf.get(name) ?? 0,
       gate: gateOf(service),
     };
-    if (!prev) return { ...base, changed: true, reasons: ['new service'] };
-    if (prev.revision !== revision)
-      return { ...base, changed: true, reasons: changeReasons(service, prev.spec) };
-    const h = health.get(service.name);
-    if (service.kind === 'service' && (h === undefined || h === 'stopped') && !scaledToZero.has(service.name))
-      return { ...base, changed: true, reasons: ['not running'] };
-    return { ...base, changed: false, reasons: [] };
-  });
+    const h = health.get(name);
+    const stopped = service.kind === 'service' && (h === undefined || h === 'stopped');
+    let entry: PlanEntry;
+    if (pending.length) {
+      entry = {
+        ...base,
+        changed: true,
+        reasons: [
+          ...(prev ? [] : ['new service']),
+          `${outputRefTexts(written, pending).join(', ')}: known after ${pending.join(', ')}`,
+        ],
+        pendingOutputs: { units: pending, running: !!prev && !stopped },
+      };
+    } else if (!prev) entry = { ...base, changed: true, reasons: ['new service'] };
+    else if (prev.revision !== revision)
+      entry = { ...base, changed: true, reasons: changeReasons(service, prev.spec) };
+    else if (stopped && !scaledToZero.has(name)) entry = { ...base, changed: true, reasons: ['not running'] };
+    else entry = { ...base, changed: false, reasons: [] };
+    planned.set(name, entry);
+  }
+  const entries = stack.services.map((s) => planned.get(s.name)!);
   return { stack: stack.name, waves, entries };
 }

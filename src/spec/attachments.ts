@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import type { RawService } from './schema.js';
 import type { Source } from './source.js';
 import type { AwsService, CloudFormation } from './types.js';
@@ -19,11 +20,12 @@ function readJson(
   env: Env,
   stack: Source,
   field: readonly PropertyKey[],
+  refs: LocatedOutputRef[],
 ): { file: string; json: Json } {
   const file = resolve(stackDir, rel);
   if (!existsSync(file)) throw new InvalidInputError(`no such file: ${file}`, stack.locate(field));
   const source = readSource(file);
-  interpolateDocument(source, env);
+  interpolateDocument(source, env, (ref, at) => refs.push({ ...ref, service: String(field[1]), at }));
   const json = source.doc.toJS() as unknown;
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new InvalidInputError('expected a JSON object', source.at(0));
@@ -45,17 +47,18 @@ export function loadAws(
   stackDir: string,
   env: Env,
   stack: Source,
+  refs: LocatedOutputRef[] = [],
 ): AwsService {
   const at = (k: string) => ['services', name, 'aws', k];
-  const td = readJson(stackDir, raw.taskDefinition, env, stack, at('taskDefinition'));
+  const td = readJson(stackDir, raw.taskDefinition, env, stack, at('taskDefinition'), refs);
   const out: AwsService = { taskDefinitionFile: td.file, taskDefinition: unwrap(td.json, 'taskDefinition') };
   if (raw.serviceDefinition) {
-    const sd = readJson(stackDir, raw.serviceDefinition, env, stack, at('serviceDefinition'));
+    const sd = readJson(stackDir, raw.serviceDefinition, env, stack, at('serviceDefinition'), refs);
     out.serviceDefinitionFile = sd.file;
     out.serviceDefinition = unwrap(sd.json, 'service');
   }
   if (raw.runTask) {
-    const rt = readJson(stackDir, raw.runTask, env, stack, at('runTask'));
+    const rt = readJson(stackDir, raw.runTask, env, stack, at('runTask'), refs);
     out.runTaskFile = rt.file;
     out.runTask = rt.json;
   }
@@ -75,6 +78,7 @@ export function loadCloudFormation(
     parameters: raw.parameters,
     capabilities: raw.capabilities,
     stallWarning: raw.stallWarning,
+    ...(raw.protect ? { protect: raw.protect } : {}),
   };
   if (raw.template) {
     const file = resolve(stackDir, raw.template);

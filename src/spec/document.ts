@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, type SourceLocation } from '../errors.js';
 import { interpolate, InterpolationError, type Env } from './interpolate.js';
+import type { OutputRef } from '../core/output-ref.js';
 import { dotted, Source, type FieldPath } from './source.js';
 
 const READ_FAILURES: Record<string, string> = {
@@ -32,9 +33,14 @@ export function readSource(file: string): Source {
 
 /**
  * Substitutes variables in every string value (never in keys), in place, before validation. Returns each value that
- * held a `${` as written, by its dotted path: where a secret comes from (spec/secrets.ts).
+ * held a `${` as written, by its dotted path: where a secret comes from (spec/secrets.ts). Each CloudFormation output
+ * reference met is reported with where it is written.
  */
-export function interpolateDocument(source: Source, env: Env): Map<string, string> {
+export function interpolateDocument(
+  source: Source,
+  env: Env,
+  onOutputRef?: (ref: OutputRef, at: SourceLocation, path: FieldPath) => void,
+): Map<string, string> {
   const written = new Map<string, string>();
   const visit = (node: Node | null, path: FieldPath): void => {
     if (isMap(node)) {
@@ -47,7 +53,13 @@ export function interpolateDocument(source: Source, env: Env): Map<string, strin
     } else if (isScalar(node) && typeof node.value === 'string') {
       try {
         if (node.value.includes('${')) written.set(dotted(path), node.value);
-        node.value = interpolate(node.value, env);
+        node.value = interpolate(
+          node.value,
+          env,
+          onOutputRef &&
+            ((ref, index) =>
+              onOutputRef(ref, source.at(offsetOfReference(source, node, index), dotted(path)), path)),
+        );
       } catch (err) {
         if (!(err instanceof InterpolationError)) throw err;
         throw new InvalidInputError(

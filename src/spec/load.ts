@@ -1,6 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { checkStack } from './checks.js';
+import { checkOutputRefs } from './output-checks.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import { interpolateDocument, readSource } from './document.js';
 import type { Env } from './interpolate.js';
 import { issuesToError } from './issues.js';
@@ -23,7 +25,14 @@ export interface LoadOptions {
  */
 export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   const source = readSource(file);
-  const written = interpolateDocument(source, opts.env ?? {});
+  const refs: LocatedOutputRef[] = [];
+  const written = interpolateDocument(source, opts.env ?? {}, (ref, at, path) =>
+    refs.push({
+      ...ref,
+      ...(path[0] === 'services' && path.length > 1 ? { service: String(path[1]) } : {}),
+      at,
+    }),
+  );
   let data: unknown;
   try {
     data = source.doc.toJS();
@@ -46,7 +55,11 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
         stack: raw.stack,
       }
     : undefined;
-  const services = withSecretSources(normaliseServices(raw, source, dir, opts.env ?? {}), written, copy);
+  const services = withSecretSources(
+    normaliseServices(raw, source, dir, opts.env ?? {}, refs),
+    written,
+    copy,
+  );
   checkStack(raw, services, source);
   const postChecks = normaliseChecks(
     raw,
@@ -55,6 +68,7 @@ export function loadStack(file: string, opts: LoadOptions = {}): Stack {
   checkPostChecks(raw, postChecks, (path, message, hint) => {
     throw new InvalidInputError(message, source.locate(path), hint);
   });
+  checkOutputRefs(raw, services, refs);
   return {
     name: raw.stack,
     file,

@@ -1,11 +1,18 @@
 import { loadAws, loadCloudFormation } from './attachments.js';
 import type { Env } from './interpolate.js';
+import type { LocatedOutputRef } from './output-checks.js';
 import type { RawService, RawStack } from './schema.js';
 import type { Source } from './source.js';
 import type { Dependency, Service } from './types.js';
 
 /** Services in the order the file lists them, with the short `dependsOn: [db]` form made explicit. */
-export function normaliseServices(raw: RawStack, source: Source, stackDir: string, env: Env): Service[] {
+export function normaliseServices(
+  raw: RawStack,
+  source: Source,
+  stackDir: string,
+  env: Env,
+  refs: LocatedOutputRef[] = [],
+): Service[] {
   const names = orderedKeys(raw.services, source.keysAt(['services']));
   return names.map((name) => {
     const spec = raw.services[name] as RawService;
@@ -18,7 +25,7 @@ export function normaliseServices(raw: RawStack, source: Source, stackDir: strin
     if (spec.healthCheck !== undefined) service.healthCheck = spec.healthCheck;
     if (spec.scale !== undefined) service.scale = spec.scale;
     if (spec.local !== undefined) service.local = spec.local;
-    if (spec.aws !== undefined) service.aws = loadAws(spec.aws, name, stackDir, env, source);
+    if (spec.aws !== undefined) service.aws = loadAws(spec.aws, name, stackDir, env, source, refs);
     if (spec.cloudformation !== undefined)
       service.cloudformation = loadCloudFormation(spec.cloudformation, name, stackDir, source);
     return service;

@@ -113,6 +113,11 @@ export const CloudFormationBlock = z.strictObject({
   capabilities: z.array(z.string()).default([]),
   /** Warn when no stack event arrives for this long. */
   stallWarning: Duration.default(300_000),
+  /**
+   * Resource type prefixes whose removal or replacement stops the deployment before the change set runs (unless
+   * `--allow-replace` names the resource); default: stateful resources and load balancers. `[]` protects nothing.
+   */
+  protect: z.array(z.string().min(1)).optional(),
 });
 
 export const StoreBlock = z

@@ -28,6 +28,13 @@ export interface CloudFormation {
   parameters: Record<string, string>;
   capabilities: string[];
   stallWarning: number;
+  /** Resource type prefixes guarded against removal and replacement; undefined: the default (targets/aws). */
+  protect?: string[];
+  /**
+   * The stack's Outputs when this revision last completed, recorded by the deployment so later units (and a
+   * rollback or resume) resolve `${cfn:unit.Key}` to the same values. Not part of the revision.
+   */
+  outputs?: Record<string, string>;
 }
 
 /** A service as the planner and engine see it: validated, interpolated, dependencies normalised. */

@@ -10,6 +10,8 @@ export interface TargetOpenOptions {
   readOnly?: boolean;
   /** The environment convoy was given (the CLI's, read once): what services inherit, SDK settings. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Resources a deployment may remove or replace although protected (`--allow-replace`; aws only). */
+  allowReplace?: readonly string[];
 }
 
 /** A target opened for one stack: the engine's port, and how to let go of it. */

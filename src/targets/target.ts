@@ -56,6 +56,11 @@ export type Verdict =
        * inside the start period too) or `verdict` (the health check's or ECS's own verdict, or an exit).
        */
       decidedBy?: DecidedBy;
+      /**
+       * Not a failure of the unit but a stop for a person to decide (a destructive change set, an output that does
+       * not exist): the deployment still rolls back what it changed, and exits 3 instead of 1.
+       */
+      refused?: true;
     };
 
 export type Health = 'starting' | 'healthy' | 'unhealthy' | 'stopped';
@@ -125,6 +130,16 @@ export interface Target {
   /** Stop every service this target started for the stack; returns the names stopped. */
   down(): Promise<string[]>;
   /**
+   * Optional: a completed CloudFormation phase's stack outputs (`OutputKey` → `OutputValue`), which later units use
+   * as `${cfn:unit.Key}`.
+   */
+  outputs?(unit: Unit): Promise<Record<string, string>>;
+  /**
+   * Optional: what deploying the unit would change, worked out by the target without changing anything (a
+   * CloudFormation change set, created and deleted again), for `convoy plan`. Undefined: nothing to preview.
+   */
+  preview?(unit: Unit, signal?: AbortSignal): Promise<ChangePreview | undefined>;
+  /**
    * What the target can show about a service's latest failure, as a capture in the `convoy diagnose --input`
    * format (`service`, `tasks`, `logs`, `local`, …): the current run when it is failing, else the last run that
    * failed (a rollback must not erase it), else the current run. Optional: without it the engine builds a
@@ -149,4 +164,16 @@ export interface Target {
   observe?(services: readonly Service[]): Promise<Observed[]>;
   /** `convoy logs --follow`: the service's lines as they are written, across restarts, until `signal` aborts. */
   followLogs?(name: string, opts: FollowLogsOptions): AsyncIterable<string>;
+}
+
+/** A target's preview of one unit: its changes in words, and what would stop the deployment. */
+export interface ChangePreview {
+  /** One line per change, e.g. `Modify AWS::ECS::Service Service (replacement: False; properties: TaskDefinition)`. */
+  changes: string[];
+  /** Changes the deployment would stop at (exit 3), each in words; empty: it would go through. */
+  blocked: string[];
+  /** Destructive changes let through by --allow-replace. */
+  allowed: string[];
+  /** The flag that would let the blocked changes through, e.g. `--allow-replace Database`. */
+  allowWith?: string;
 }

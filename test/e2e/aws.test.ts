@@ -51,20 +51,20 @@ const SLOW_RELAUNCH = { launchBackoff: { afterFailures: 1, baseSeconds: 600, max
 
 // One test at a time: each already runs the CLI against its own emulator, and the rest of the suite runs beside it.
 describe('e2e: the aws target against the emulator', () => {
-  it('deploys the five parental-control services to ECS (exit 0), then finds nothing to change', async () => {
+  it('deploys the network phase and the five parental-control services to ECS (exit 0), then finds nothing to change', async () => {
     const em = await emulator();
     const { dir } = await copyExample('parental-control');
     const env = awsEnv(em, { CONVOY_AWS_CALLS_FILE: join(dir, 'calls.json') });
     const r = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env });
     assert.equal(r.code, 0, output(r));
-    assert.match(r.stdout, /deployment succeeded .*5 changed, 0 unchanged/);
+    assert.match(r.stdout, /deployment succeeded .*6 changed, 0 unchanged/);
     const services = em.world.ecs.allServices();
     assert.equal(services.length, 5);
     for (const s of services) assert.equal(s.primary.rolloutState, 'COMPLETED', s.name);
     const st = await cli(['-f', 'convoy.aws.yaml', 'status', '--json'], { cwd: dir, env });
     assert.deepEqual(
       (JSON.parse(st.stdout) as { health: string }[]).map((x) => x.health),
-      ['healthy', 'healthy', 'healthy', 'healthy', 'healthy'],
+      ['healthy', 'healthy', 'healthy', 'healthy', 'healthy', 'healthy'],
     );
     const calls = report('5-service deploy', em);
     const own = JSON.parse(readFileSync(join(dir, 'calls.json'), 'utf8')) as { total: number };
@@ -72,7 +72,7 @@ describe('e2e: the aws target against the emulator', () => {
     em.calls.reset();
     const again = await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env });
     assert.equal(again.code, 0, output(again));
-    assert.match(again.stdout, /0 changed, 5 unchanged/);
+    assert.match(again.stdout, /0 changed, 6 unchanged/);
     report('the same deploy again (nothing to change)', em);
     assert.equal(em.calls.count('ecs', 'RegisterTaskDefinition') + em.calls.count('ecs', 'UpdateService'), 0);
   });
@@ -92,10 +92,13 @@ describe('e2e: the aws target against the emulator', () => {
         `      serviceDefinition: ecs/${n}.service.json`,
       ]),
     ].join('\n');
-    const sd = JSON.parse(readFileSync(join(dir, 'ecs/kafka-subscriber.service.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    // Without the example's network phase: the subnets are written out instead of its outputs.
+    const sd = JSON.parse(
+      readFileSync(join(dir, 'ecs/kafka-subscriber.service.json'), 'utf8').replace(
+        /\$\{cfn:network\.(\w+)\}/g,
+        (_, key: string) => `${key === 'ServiceSecurityGroup' ? 'sg' : 'subnet'}-0123456789abcdef0`,
+      ),
+    ) as Record<string, unknown>;
     for (const n of names)
       writeFileSync(join(dir, `ecs/${n}.service.json`), JSON.stringify({ ...sd, serviceName: n }));
     writeFileSync(join(dir, 'wide.yaml'), yaml);

@@ -38,6 +38,7 @@ interface DeployFlags {
   lock?: boolean;
   logFormat?: string;
   logFile?: string;
+  allowReplace?: string[];
 }
 
 /** CONVOY_NOTIFY_GRACE_MS: how long a finished command keeps sending notifications (the library's default: 3 s). */
@@ -70,11 +71,15 @@ export function register(program: Command): void {
     )
     .option('--log-format <format>', 'also write a structured log of the run: json (pino) or pretty')
     .option('--log-file <path>', 'where the structured log goes (default: stderr); implies --log-format json')
+    .option(
+      '--allow-replace <logicalIds...>',
+      'let CloudFormation remove or replace these protected resources (logical ids in the change set)',
+    )
     .action(async (opts: DeployFlags) => {
       const wait = waitLockMs(opts.waitLock);
       const format = logFormat(opts.logFormat) ?? (opts.logFile ? 'json' : undefined);
       const correlationId = correlationIdFrom(opts.correlationId, cliEnv());
-      await withOpened(program.opts().file, {}, async (o) => {
+      await withOpened(program.opts().file, { allowReplace: opts.allowReplace }, async (o) => {
         const out = deployOutput(opts, cliEnv());
         const log = format
           ? eventLog({ format, file: opts.logFile }, { stack: o.stack.name, correlationId })

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Service, Stack } from '../../spec/types.js';
 import type {
+  ChangePreview,
   Fields,
   FollowLogsOptions,
   Gate,
@@ -16,6 +17,7 @@ import type {
 import { failed } from '../verdicts.js';
 import { alarmState, type AlarmStateValue } from './alarms.js';
 import { awaitCfn, startCfn } from './cfn-phase.js';
+import { previewCfn, stackOutputs } from './cfn-preview.js';
 import { createAwsClients, type AwsClients } from './clients.js';
 import { Memory, type AwsContext } from './context.js';
 import { awaitJob, startJob } from './ecs-job.js';
@@ -53,6 +55,8 @@ export interface AwsTargetOptions {
   callsFile?: string;
   /** How fast task definitions may be registered; default ECS's quota with room to spare (registrar.ts). */
   registerRate?: Rate;
+  /** Logical ids a change set may remove or replace although their type is protected (`--allow-replace`). */
+  allowReplace?: readonly string[];
 }
 
 const DEFAULT_POLL_MS = 2_000;
@@ -92,6 +96,7 @@ export class AwsTarget implements Target {
         opts.stack.deploy.failFast !== 'verdict',
       ),
       timing: { pollMs, maxPollMs },
+      allowReplace: new Set(opts.allowReplace ?? []),
       region: () => (this.regionOnce ??= this.clients.region()),
       poller: (cluster) => {
         let p = this.pollers.get(cluster);
@@ -157,6 +162,16 @@ export class AwsTarget implements Target {
     if (run.kind === 'service') return awaitService(this.ctx, unit, run, gate, opts);
     if (run.kind === 'job') return awaitJob(this.ctx, unit, run, gate, opts);
     return awaitCfn(this.ctx, unit, run, gate, opts);
+  }
+
+  async outputs(unit: Unit): Promise<Record<string, string>> {
+    const cf = unit.service.cloudformation;
+    return cf ? stackOutputs(this.ctx, cf.stackName) : {};
+  }
+
+  /** What a CloudFormation phase would change, from a change set created and deleted again: `convoy plan`. */
+  preview(unit: Unit, signal?: AbortSignal): Promise<ChangePreview | undefined> {
+    return previewCfn(this.ctx, unit, signal);
   }
 
   async stop(name: string): Promise<void> {

@@ -32,7 +32,7 @@ export async function createChangeSet(
 const NO_CHANGES = /didn't contain changes|No updates are to be performed/i;
 
 export type ChangeSetOutcome =
-  { kind: 'ready' } | { kind: 'no-changes' } | { kind: 'failed'; reason: string };
+  { kind: 'ready'; changes: Change[] } | { kind: 'no-changes' } | { kind: 'failed'; reason: string };
 
 /** Waits until CloudFormation has computed the change set, then reports its changes as progress lines. */
 export async function awaitChangeSet(
@@ -49,7 +49,7 @@ export async function awaitChangeSet(
         message: `change set ${cs.ChangeSetName}: ${changes.length} ${changes.length === 1 ? 'change' : 'changes'}`,
       });
       for (const c of changes) opts.progress?.({ message: describeChange(c) });
-      return { kind: 'ready' };
+      return { kind: 'ready', changes };
     }
     if (cs.Status === 'FAILED') {
       if (NO_CHANGES.test(cs.StatusReason ?? '')) return { kind: 'no-changes' };

@@ -3,6 +3,7 @@ import type { Gate, GateOptions, Unit, Verdict } from '../target.js';
 import { passed } from '../verdicts.js';
 import { fail, timedOut, type Failure } from './failure.js';
 import { awaitChangeSet, createChangeSet } from './cfn-changeset.js';
+import { blockedMessage, decide, describeDestructive } from './cfn-protect.js';
 import { COMPLETE, findStack, ROLLED_BACK_OK, stateProblem } from './cfn-state.js';
 import { watchStack, type WatchEnd } from './cfn-watch.js';
 import type { AwsContext, CfnRun } from './context.js';
@@ -78,7 +79,7 @@ export async function awaitCfn(
   const o: GateOptions = { ...opts, signal: inner.signal };
   let status = '';
   try {
-    const started = await begin(ctx, run, o, link);
+    const started = await begin(ctx, run, o, link, unit.service.cloudformation!.protect);
     if (started !== 'follow') return started.ok ? started : remember(started);
     const end = await watchStack(
       ctx,
@@ -111,6 +112,7 @@ async function begin(
   run: CfnRun,
   opts: GateOptions,
   link: () => string,
+  protect: readonly string[] | undefined,
 ): Promise<Verdict | 'follow'> {
   const { cfn } = ctx.clients;
   const now = () => ctx.clock.now();
@@ -133,6 +135,22 @@ async function begin(
           output: `${outcome.reason}\n${link()}`,
         },
       );
+    }
+    const gate = decide(outcome.changes, protect, ctx.allowReplace);
+    for (const d of gate.allowed)
+      opts.progress?.({ message: `allowed by --allow-replace: ${describeDestructive(d)}`, warning: true });
+    if (gate.blocked.length) {
+      // Nothing half-done: the change set goes, and so does a stack it would have created.
+      await cfn.deleteChangeSet({ ChangeSetName: run.changeSet.arn }).catch(() => undefined);
+      if (run.changeSet.type === 'CREATE')
+        await cfn.deleteStack({ StackName: run.stackName }).catch(() => undefined);
+      return {
+        ...fail('start-failed', now(), blockedMessage(run.stackName, gate.blocked), {
+          check: 'CloudFormation change set (protected resources)',
+          output: `${gate.blocked.map(describeDestructive).join('\n')}\n${link()}`,
+        }),
+        refused: true,
+      };
     }
     await cfn.executeChangeSet({ ChangeSetName: run.changeSet.arn });
     return 'follow';

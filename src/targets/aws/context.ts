@@ -19,6 +19,8 @@ export interface AwsContext {
   registrar: Registrar;
   /** Polling starts at pollMs and backs off to maxPollMs while nothing changes. */
   timing: { pollMs: number; maxPollMs: number };
+  /** Logical ids the user allowed to be removed or replaced (`--allow-replace`): the gate lets them through. */
+  allowReplace: ReadonlySet<string>;
 }
 
 export interface ServiceRun {

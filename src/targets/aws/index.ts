@@ -21,7 +21,17 @@ export const awsTarget: TargetModule = {
           },
         }
       : {}),
-    ...(s.cloudformation ? { cloudformation: { ...s.cloudformation, templateFile: undefined } } : {}),
+    // Outputs are what the stack gave back, and protect a policy of the gate: neither is deployed.
+    ...(s.cloudformation
+      ? {
+          cloudformation: {
+            ...s.cloudformation,
+            templateFile: undefined,
+            outputs: undefined,
+            protect: undefined,
+          },
+        }
+      : {}),
   }),
 
   // A changed task definition or template is "configuration changed": its JSON is the user's, not ours.
@@ -33,7 +43,7 @@ export const awsTarget: TargetModule = {
   recognises: isAwsCapture,
   extractEvidence: extractAwsEvidence,
 
-  async open(stack, { clock, readOnly, env }) {
+  async open(stack, { clock, readOnly, env, allowReplace }) {
     // The AWS SDK takes about a second to import: only a stack that deploys to aws pays it.
     const { createAwsTarget } = await import('./aws-target.js');
     // Only a deployment refuses a stack a person must repair; status and logs still show it.
@@ -42,6 +52,7 @@ export const awsTarget: TargetModule = {
       clock,
       refuseBrokenStacks: !readOnly,
       env,
+      allowReplace,
       ...(Number(env.CONVOY_AWS_POLL_MS) ? { pollMs: Number(env.CONVOY_AWS_POLL_MS) } : {}),
       ...(env.CONVOY_AWS_CALLS_FILE ? { callsFile: env.CONVOY_AWS_CALLS_FILE } : {}),
     });

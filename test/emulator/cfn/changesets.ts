@@ -28,6 +28,13 @@ interface ChangeSet {
   changes: ResourceChange[];
 }
 
+export interface ChangeSetSummary {
+  name: string;
+  stackName: string;
+  status: string;
+  executionStatus: string;
+}
+
 /** What change sets need from the stack registry. */
 export interface StackDirectory {
   readonly queue: EventQueue;
@@ -181,6 +188,16 @@ export class ChangeSets {
     stack.changeSetId = cs.id;
     this.watch(cs);
     return {};
+  }
+
+  /** Every change set not deleted, of every stack (for tests: what a command left behind). */
+  all(): ChangeSetSummary[] {
+    return [...this.sets.values()].map((c) => ({
+      name: c.name,
+      stackName: c.stack.name,
+      status: c.status,
+      executionStatus: c.executionStatus,
+    }));
   }
 
   templateBody(ref: unknown, stackRef: unknown): string {

@@ -17,6 +17,7 @@ export interface ResourceChange {
     PhysicalResourceId?: string;
     ResourceType: string;
     Replacement?: 'True' | 'False' | 'Conditional';
+    PolicyAction?: string;
     Scope: string[];
     Details: unknown[];
   };
@@ -42,6 +43,7 @@ export function computeChanges(
 ): ResourceChange[] {
   const changes: ResourceChange[] = [];
   const replaced = new Set<string>();
+  const maybe = new Set<string>();
   const modified = new Map<string, string[]>();
   const oldRes = stack?.resources.size ? (oldTemplate?.Resources ?? {}) : {};
   for (const [id, decl] of Object.entries(next.Resources)) {
@@ -61,6 +63,7 @@ export function computeChanges(
     const h = handlerFor(decl.Type);
     if (before.Type !== decl.Type || h.replaceOn === 'all' || keys.some((k) => h.replaceOn.includes(k)))
       replaced.add(id);
+    else if (keys.some((k) => h.replaceMaybe?.includes(k))) maybe.add(id);
   }
   // A resource referring to a replaced one gets a new value for that reference.
   for (const [id, decl] of Object.entries(next.Resources)) {
@@ -92,12 +95,14 @@ export function computeChanges(
           Target: {
             Attribute: 'Properties',
             Name: k,
-            RequiresRecreation: replaced.has(id) ? 'Always' : 'Never',
+            RequiresRecreation: recreation(handlerFor(decl.Type), k, oldRes[id]!.Type !== decl.Type),
           },
           Evaluation: 'Static',
           ChangeSource: 'DirectModification',
         }));
-    changes.push(change('Modify', id, decl.Type, physical, replaced.has(id) ? 'True' : 'False', details));
+    // The most impact decides: any Always is True, else any Conditionally is Conditional.
+    const replacement = replaced.has(id) ? 'True' : maybe.has(id) ? 'Conditional' : 'False';
+    changes.push(change('Modify', id, decl.Type, physical, replacement, details));
   }
   for (const [id, decl] of Object.entries(oldRes)) {
     if (!(id in next.Resources))
@@ -106,17 +111,25 @@ export function computeChanges(
   return changes;
 }
 
+function recreation(h: ReturnType<typeof handlerFor>, key: string, typeChanged: boolean): string {
+  if (typeChanged || h.replaceOn === 'all' || h.replaceOn.includes(key)) return 'Always';
+  return h.replaceMaybe?.includes(key) ? 'Conditionally' : 'Never';
+}
+
 function change(
   action: 'Add' | 'Modify' | 'Remove',
   id: string,
   type: string,
   physical: string | undefined,
-  replacement: 'True' | 'False' | undefined,
+  replacement: 'True' | 'False' | 'Conditional' | undefined,
   details: unknown[],
 ): ResourceChange {
+  // unverified: PolicyAction as the API reference lists it, for the default DeletionPolicy (Delete).
+  const policy = action === 'Remove' ? 'Delete' : replacement === 'True' ? 'ReplaceAndDelete' : undefined;
   return {
     Type: 'Resource',
     ResourceChange: {
+      ...(policy ? { PolicyAction: policy } : {}),
       Action: action,
       LogicalResourceId: id,
       ...(physical ? { PhysicalResourceId: physical } : {}),

@@ -3,7 +3,7 @@ import { AwsError } from '../core/errors.js';
 import type { EventQueue } from '../core/queue.js';
 import { Random } from '../core/random.js';
 import type { EcsModel } from '../ecs/model.js';
-import { ChangeSets, type ChangeSetInput, type StackDirectory } from './changesets.js';
+import { ChangeSets, type ChangeSetSummary, type ChangeSetInput, type StackDirectory } from './changesets.js';
 import { checkReferences } from './intrinsics.js';
 import { defaultCfnSettings, type CfnSettings } from './settings.js';
 import { Stack } from './stack.js';
@@ -203,6 +203,10 @@ export class CfnModel implements StackDirectory {
   }
 
   // ── the stack registry ────────────────────────────────────────────────────────────────────────────────────────
+
+  allChangeSets(): ChangeSetSummary[] {
+    return this.changeSets.all();
+  }
 
   allStacks(): readonly Stack[] {
     return this.stacks;

@@ -4,6 +4,7 @@ import type { EventQueue, ScheduledEvent } from '../core/queue.js';
 import type { Random } from '../core/random.js';
 import type { EcsModel } from '../ecs/model.js';
 import type { CfnSettings } from './settings.js';
+import { INERT_TYPES, inertIdentity } from './inert-types.js';
 
 /**
  * What CloudFormation does per resource type. AWS::ECS::Service and AWS::ECS::TaskDefinition act on the ECS model
@@ -38,6 +39,8 @@ type Props = Record<string, unknown>;
 export interface ResourceHandler {
   /** Properties whose change needs a new physical resource; `all` for immutable types. */
   replaceOn: string[] | 'all';
+  /** Properties whose change may need one (RequiresRecreation Conditionally); updated in place here. */
+  replaceMaybe?: string[];
   create(env: HandlerEnv, props: Props, out: Outcome): Job;
   update(env: HandlerEnv, physicalId: string, props: Props, old: Props, out: Outcome): Job;
   delete(env: HandlerEnv, physicalId: string, props: Props, out: Outcome): Job;
@@ -76,11 +79,13 @@ function scenarioFailure(env: HandlerEnv, on: 'create' | 'update' | 'delete'): s
 
 const inert: ResourceHandler = {
   replaceOn: [],
-  create(env, _props, out) {
-    const physical = `${env.stackName}-${env.logicalId}-${env.rng.upper(12)}`;
+  create(env, props, out) {
+    const { physicalId, attrs } = inertIdentity(env, props);
     const failure = scenarioFailure(env, 'create');
-    out.initiated(physical);
-    return later(env, env.settings.resourceSeconds, () => (failure ? out.fail(failure) : out.ok(physical)));
+    out.initiated(physicalId);
+    return later(env, env.settings.resourceSeconds, () =>
+      failure ? out.fail(failure) : out.ok(physicalId, attrs),
+    );
   },
   update(env, physicalId, _props, _old, out) {
     const failure = scenarioFailure(env, 'update');
@@ -214,7 +219,8 @@ function watch(
 export function handlerFor(type: string): ResourceHandler {
   if (type === 'AWS::ECS::Service') return ecsService;
   if (type === 'AWS::ECS::TaskDefinition') return taskDefinition;
-  return inert;
+  const rules = INERT_TYPES[type];
+  return rules ? { ...inert, ...rules } : inert;
 }
 
 /** Ref of a resource: ECS services and task definitions answer with their ARN, which is their physical ID here. */
