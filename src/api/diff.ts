@@ -2,8 +2,10 @@ import { recordedRevisions } from '../engine/deploy.js';
 import { makeRedactor, redactDeep, secretValues } from '../engine/redact.js';
 import { InvalidInputError } from '../errors.js';
 import { compareService, type ServiceDrift } from '../plan/drift.js';
+import { resolveOutputs } from '../plan/outputs.js';
 import { revisionOf } from '../plan/revision.js';
 import { unknownNameError } from '../spec/did-you-mean.js';
+import type { Service } from '../spec/types.js';
 import type { Fields } from '../targets/target.js';
 import type { Opened } from './open.js';
 
@@ -30,7 +32,16 @@ export async function diff(o: Opened, names: readonly string[] = []): Promise<Dr
   const recorded = await recordedRevisions(o, o.stack);
   const observed = new Map((await target.observe(services)).map((x) => [x.name, x]));
   const redact = makeRedactor(secretValues(o.stack.services));
-  const out = services.map((s): ServiceDrift => {
+  // `${cfn:unit.Key}` as the phase's last run recorded it, as a deployment would fill it in; unknown stays as written.
+  const outputsOf = (u: string) => recorded.get(u)?.spec.cloudformation?.outputs;
+  const filled = (s: Service): Service => {
+    try {
+      return resolveOutputs(s, outputsOf);
+    } catch {
+      return s;
+    }
+  };
+  const out = services.map(filled).map((s): ServiceDrift => {
     const file = target.fieldsOf!(s);
     const seen = observed.get(s.name);
     if (!Object.keys(file).length) {

@@ -29,7 +29,11 @@ const STACK = [
   'target: aws',
   'aws: { region: us-east-1, cluster: default }',
   'services:',
+  '  network:',
+  '    kind: cloudformation',
+  '    cloudformation: { stackName: pc-drift-network, template: network.yaml }',
   '  policy-enforcer:',
+  '    dependsOn: [network]',
   '    aws: { taskDefinition: ecs/policy-enforcer.task.json, serviceDefinition: ecs/policy-enforcer.service.json }',
   '  p-gateway:',
   '    dependsOn: [policy-enforcer]',
@@ -60,7 +64,7 @@ describe('e2e: drift, status and logs on the aws target against the emulator', {
     const { h, run } = await deployed();
     const clean = await run(['diff']);
     assert.equal(clean.code, 0, output(clean));
-    assert.match(clean.stdout, /^no drift: 2 services/);
+    assert.match(clean.stdout, /^no drift: 3 services/);
 
     // "In the console": p-gateway scaled to 3; policy-enforcer on a new task definition with LOG_LEVEL=debug.
     await h.ecs.send(
@@ -121,7 +125,9 @@ describe('e2e: drift, status and logs on the aws target against the emulator', {
     };
     assert.equal(json.drift, true);
     assert.deepEqual(
-      json.services.map((s) => [s.name, s.drifted, s.changes.map((c) => c.field)]),
+      json.services
+        .filter((s) => s.name !== 'network')
+        .map((s) => [s.name, s.drifted, s.changes.map((c) => c.field)]),
       [
         ['policy-enforcer', true, ['container policy-enforcer.env.LOG_LEVEL', 'revision']],
         ['p-gateway', true, ['service.desiredCount']],
@@ -135,7 +141,7 @@ describe('e2e: drift, status and logs on the aws target against the emulator', {
     const { h, run, dir, env } = await deployed();
     const st = await run(['status', '--json']);
     assert.equal(st.code, 0, output(st));
-    const rows = JSON.parse(st.stdout) as {
+    const all = JSON.parse(st.stdout) as {
       name: string;
       ecs: {
         running: number;
@@ -146,6 +152,8 @@ describe('e2e: drift, status and logs on the aws target against the emulator', {
         console: string;
       };
     }[];
+    // The network phase (CloudFormation) has no ECS counts.
+    const rows = all.filter((r) => r.name !== 'network');
     assert.deepEqual(
       rows.map((r) => [r.name, r.ecs.running, r.ecs.pending, r.ecs.desired, r.ecs.rolloutState]),
       [
