@@ -17,6 +17,7 @@ import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
+import { decideUpFront } from './pause.js';
 import { rollBack, type RollbackItem } from './rollback.js';
 
 export interface EngineDeps {
@@ -50,6 +51,8 @@ export interface RunOptions extends LockedRun {
   emitter?: Emitter;
   /** Ctrl-C: stop, roll back per policy, release the lock. */
   signal?: AbortSignal;
+  /** The decision at every wave's pause (`pauseAt`), recorded with `actor`; default: the hooks' timeoutAction. */
+  pauseDecision?: 'CONTINUE' | 'ROLLBACK';
 }
 
 export interface RunOutcome {
@@ -223,6 +226,7 @@ async function run(
       durations,
       prepare: kind === 'deploy',
       estimate,
+      decide: decideUpFront(o.pauseDecision, o.actor),
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (lease.lost.aborted)

@@ -7,6 +7,7 @@ import type { RunContext } from './context.js';
 import { Deferred } from './deferred.js';
 import type { LiveEstimate } from './live-estimate.js';
 import { recordFailure, type Failure } from './failure.js';
+import { decideUpFront, WavePauses, type Decide } from './pause.js';
 
 export interface ExecResult {
   /** The first failure; the one the report is about. */
@@ -39,6 +40,8 @@ export async function execute(
     prepare?: boolean;
     /** Kept up to date as services start and pass their gates: `service.ready` carries what is left. */
     estimate?: LiveEstimate;
+    /** Who decides at a wave's pause (`pauseAt`); default: nobody, each hook's timeoutAction ends it. */
+    decide?: Decide;
   },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
@@ -51,8 +54,10 @@ export async function execute(
   const launched = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
   const ready = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
   const result: ExecResult = { launched: [], unverified: [], startedAt: new Map() };
+  const pauses = new WavePauses(plan, opts.decide ?? decideUpFront(undefined, ''), emitter.emit);
   stop.signal.addEventListener('abort', () => {
     for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
+    pauses.stopAll('the deployment stopped');
   });
   const unitOf = (e: PlanEntry): Unit => ({
     stack: plan.stack,
@@ -138,6 +143,7 @@ export async function execute(
         timeoutMs: opts.timeoutMs,
         signal: stop.signal,
         progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
+        pause: pauses.forEntry(e),
       });
     } catch (err) {
       verdict = stop.signal.aborted
@@ -150,6 +156,7 @@ export async function execute(
         : { ok: false, reason: 'start-failed', at: clock.now(), message: (err as Error).message };
     } finally {
       watching.abort();
+      pauses.leave(name);
     }
     const endedAt = clock.now();
     if (verdict.ok) {
