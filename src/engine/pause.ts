@@ -75,7 +75,7 @@ export class WavePauses {
   /** The deployment stopped: whoever still waits goes back. */
   stopAll(why: string): void {
     for (const g of this.groups.values()) {
-      if (g.decided || g.arrived.size === 0) continue;
+      if (g.arrived.size === 0) continue;
       this.settle(g, { action: 'ROLLBACK', by: `convoy (${why})` });
     }
   }

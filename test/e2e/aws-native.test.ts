@@ -169,7 +169,10 @@ describe('e2e: ECS native strategies against the emulator', () => {
           '    aws:',
           '      taskDefinition: ecs/policy-enforcer.task.json',
           '      serviceDefinition: ecs/crashing.service.json',
-          '      deploymentConfiguration: { strategy: BLUE_GREEN }',
+          '      deploymentConfiguration:',
+          '        strategy: BLUE_GREEN',
+          // Without ECS's breaker its deployment is still in progress when Convoy rolls back.
+          '        deploymentCircuitBreaker: { enable: false, rollback: false }',
         ].join('\n'),
     );
     const paused = JSON.parse(readFileSync(join(dir, 'ecs/paused.service.json'), 'utf8')) as object;
