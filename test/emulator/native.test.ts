@@ -157,7 +157,7 @@ describe('ECS native strategies in the model', () => {
         canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 10 },
         alarms: { alarmNames: ['web-5xx', 'web-latency'], enable: true, rollback: true },
       },
-      { alarms: [{ name: 'web-5xx', on: { image: 'web:2', afterSeconds: 120, state: 'ALARM' } }] },
+      { alarms: [{ name: 'web-5xx', on: { image: 'web:2', afterSeconds: 400, state: 'ALARM' } }] },
     );
     run(w, () => sd.status === 'ROLLBACK_SUCCESSFUL');
     const d = describe();
