@@ -94,6 +94,10 @@ describe('e2e: ECS native strategies against the emulator', () => {
     assert.match(String(failed.message), /ROLLBACK_SUCCESSFUL/);
     assert.match(String(failed.message), /kafka-5xx/);
     assert.match(String(failed.output), /triggered: kafka-5xx/);
+    assert.match(
+      JSON.stringify(failed.findings),
+      /CloudWatch alarm named in the service's deploymentConfiguration/,
+    );
     const progress = events(r.stdout)
       .filter((e) => e.code === 'service.progress')
       .map((e) => String(e.message));
