@@ -19,6 +19,8 @@ export interface DeployOptions {
   cancelSuperseded?: boolean;
   /** Skip the pre-flight checks of `verify`. */
   skipVerify?: boolean;
+  /** The decision at every wave's pause (`pauseAt`), recorded with the actor; default: the hooks' timeoutAction. */
+  pauseDecision?: 'CONTINUE' | 'ROLLBACK';
   /**
    * When the shared store cannot be reached, deploy anyway without the lock, into a local file that the next run
    * reaching the store adds to its history (the CLI's --no-lock).
@@ -61,6 +63,7 @@ export async function deploy(o: Opened, d: DeployOptions = {}): Promise<RunOutco
       ...(d.who ?? whoAndWhere(o.stack.dir, o.env)),
       waitLockMs: d.waitLockMs ?? 0,
       cancelSuperseded: d.cancelSuperseded,
+      pauseDecision: d.pauseDecision,
       emitter: events,
       signal: d.signal,
     };

@@ -32,6 +32,12 @@ const Service = z.looseObject({
   events: z.array(z.looseObject({ message: scalar })).optional(),
   deployments: z.array(z.looseObject({ rolloutState: scalar, rolloutStateReason: scalar })).optional(),
 });
+/** DescribeServiceDeployments: ECS's record of a rollout with a deployment strategy. */
+const ServiceDeployment = z.looseObject({
+  status: scalar,
+  statusReason: scalar,
+  rollback: z.looseObject({ reason: scalar }).optional(),
+});
 const StackEvent = z.looseObject({
   ResourceStatus: scalar,
   ResourceStatusReason: scalar,
@@ -70,6 +76,7 @@ export const CaptureSchema = z.looseObject({
   service: scalar,
   tasks: z.array(Task).optional(),
   services: z.array(Service).optional(),
+  serviceDeployments: z.array(ServiceDeployment).optional(),
   stackEvents: z.array(StackEvent).optional(),
   targetHealth: z.array(TargetHealth).optional(),
   taskDefinition: TaskDefinition.optional(),

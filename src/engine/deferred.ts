@@ -8,6 +8,10 @@ export class Deferred<T> {
     this.promise = new Promise<T>((resolve) => (this.settle = resolve));
   }
 
+  get settled(): boolean {
+    return this.done;
+  }
+
   resolve(v: T): void {
     if (this.done) return;
     this.done = true;

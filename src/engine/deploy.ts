@@ -20,6 +20,7 @@ import { acquireLease } from './lease.js';
 import { bake, checkFailure, checksOf, runChecks } from './post-checks.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
+import { decideUpFront } from './pause.js';
 import { rollBack, type RollbackItem } from './rollback.js';
 
 export interface EngineDeps {
@@ -55,6 +56,8 @@ export interface RunOptions extends LockedRun {
   emitter?: Emitter;
   /** Ctrl-C: stop, roll back per policy, release the lock. */
   signal?: AbortSignal;
+  /** The decision at every wave's pause (`pauseAt`), recorded with `actor`; default: the hooks' timeoutAction. */
+  pauseDecision?: 'CONTINUE' | 'ROLLBACK';
 }
 
 export interface RunOutcome {
@@ -260,6 +263,7 @@ async function run(
         const bad = await runChecks(checking, checksOf(stack.postChecks, e.service.name), 'gate', since);
         return bad[0] ? checkFailure(bad[0], clock.now()) : undefined;
       },
+      decide: decideUpFront(o.pauseDecision, o.actor),
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (!result.failed) await verifyChecks(checking, plan, result, started);

@@ -245,6 +245,24 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
     { service: z.string(), message: z.string(), warning: z.boolean().optional() },
     'What the target sees on the way to a verdict.',
   ),
+  event(
+    'pause.waiting',
+    { wave: z.number().int(), stage: z.string(), services: z.array(z.string()) },
+    'Every service of the wave with this `pauseAt` is held at the stage; one decision will answer them all.',
+  ),
+  event(
+    'pause.decided',
+    {
+      wave: z.number().int(),
+      stage: z.string(),
+      services: z.array(z.string()),
+      action: z.enum(['CONTINUE', 'ROLLBACK']),
+      by: z
+        .string()
+        .describe('Who decided: the actor of `--approve`/`--reject`, or convoy when the deployment stopped.'),
+    },
+    'The decision sent to every paused service of the wave (ContinueServiceDeployment).',
+  ),
   event('service.skipped', { service: z.string(), why: z.string() }, 'Not started: the deployment stopped.'),
   event(
     'rollback.started',

@@ -9,6 +9,7 @@ import type { LiveEstimate } from './live-estimate.js';
 import { recordFailure, type Failure } from './failure.js';
 import { RunOutputs } from './outputs.js';
 import { ExitCode } from '../errors.js';
+import { decideUpFront, WavePauses, type Decide } from './pause.js';
 
 export interface ExecResult {
   /** The first failure; the one the report is about. */
@@ -46,6 +47,8 @@ export async function execute(
      * it returns fails the service like its gate would (the post-deploy checks).
      */
     afterGate?: (e: PlanEntry, startedAt: number) => Promise<Failure | undefined>;
+    /** Who decides at a wave's pause (`pauseAt`); default: nobody, each hook's timeoutAction ends it. */
+    decide?: Decide;
   },
 ): Promise<ExecResult> {
   const { store, target, clock, emitter, token } = ctx;
@@ -58,8 +61,10 @@ export async function execute(
   const launched = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
   const ready = new Map(plan.entries.map((e) => [e.service.name, new Deferred<boolean>()]));
   const result: ExecResult = { launched: [], unverified: [], startedAt: new Map() };
+  const pauses = new WavePauses(plan, opts.decide ?? decideUpFront(undefined, ''), emitter.emit);
   stop.signal.addEventListener('abort', () => {
     for (const d of [...launched.values(), ...ready.values()]) d.resolve(false);
+    pauses.stopAll('the deployment stopped');
   });
   const unitOf = (e: PlanEntry): Unit => ({
     stack: plan.stack,
@@ -174,6 +179,7 @@ export async function execute(
         timeoutMs: opts.timeoutMs,
         signal: stop.signal,
         progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
+        pause: pauses.forEntry(e),
       });
     } catch (err) {
       verdict = stop.signal.aborted
@@ -186,6 +192,7 @@ export async function execute(
         : { ok: false, reason: 'start-failed', at: clock.now(), message: (err as Error).message };
     } finally {
       watching.abort();
+      pauses.leave(name);
     }
     let recorded: Record<string, string> | undefined;
     if (verdict.ok) {

@@ -41,6 +41,23 @@ function unwrap(json: Json, key: string): Json {
     : json;
 }
 
+/**
+ * The stack file's deploymentConfiguration over the definition's, and for `pauseAt` a PAUSE hook at that stage
+ * unless the definition already has one (with its own timeout).
+ */
+function withDeployment(def: Json, over: Json | undefined, pauseAt: string | undefined): Json {
+  const dc = { ...((def.deploymentConfiguration as Json | undefined) ?? {}), ...(over ?? {}) };
+  if (pauseAt) {
+    const hooks = (dc.lifecycleHooks as Json[] | undefined) ?? [];
+    const has = hooks.some(
+      (h) =>
+        h.targetType === 'PAUSE' && ((h.lifecycleStages as string[] | undefined) ?? []).includes(pauseAt),
+    );
+    if (!has) dc.lifecycleHooks = [...hooks, { targetType: 'PAUSE', lifecycleStages: [pauseAt] }];
+  }
+  return { ...def, deploymentConfiguration: dc };
+}
+
 export function loadAws(
   raw: NonNullable<RawService['aws']>,
   name: string,
@@ -63,6 +80,15 @@ export function loadAws(
     out.runTask = rt.json;
   }
   if (raw.cluster) out.cluster = raw.cluster;
+  if (raw.deploymentConfiguration || raw.pauseAt) {
+    out.serviceDefinition = withDeployment(
+      out.serviceDefinition ?? {},
+      raw.deploymentConfiguration,
+      raw.pauseAt,
+    );
+  }
+  if (raw.waitUntil) out.waitUntil = raw.waitUntil;
+  if (raw.pauseAt) out.pauseAt = raw.pauseAt;
   return out;
 }
 

@@ -96,11 +96,56 @@ export const LocalBlock = z.strictObject({
  * ECS: native JSON files, as ecspresso and the console use them (`${VAR}` interpolated, paths relative to the stack
  * file). `runTask` (jobs) holds RunTask input such as launchType and networkConfiguration.
  */
+/** ECS's service deployment lifecycle stages, in order (DescribeServiceDeployments `lifecycleStage`). */
+export const LIFECYCLE_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP',
+] as const;
+
+/** Stages a lifecycle hook (and so `pauseAt`) can hold. */
+export const HOOK_STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+] as const;
+
+/**
+ * ECS `deploymentConfiguration`, laid over the service definition's: the native strategies and their settings are
+ * checked here, everything else is passed to ECS as written.
+ */
+export const EcsDeploymentConfiguration = z.looseObject({
+  strategy: z.enum(['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY']).optional(),
+  bakeTimeInMinutes: z.number().int().min(0).max(1440).optional(),
+});
+
 export const AwsServiceBlock = z.strictObject({
   taskDefinition: z.string().min(1),
   serviceDefinition: z.string().min(1).optional(),
   runTask: z.string().min(1).optional(),
   cluster: z.string().min(1).optional(),
+  deploymentConfiguration: EcsDeploymentConfiguration.optional(),
+  /**
+   * The gate of a service with a deployment strategy: `deployed` (the service deployment is SUCCESSFUL), `stable`
+   * (and the service is steady) or `ecs:<LIFECYCLE_STAGE>` (the service deployment reached that stage).
+   */
+  waitUntil: z
+    .union([z.enum(['deployed', 'stable']), z.templateLiteral(['ecs:', z.enum(LIFECYCLE_STAGES)])])
+    .optional(),
+  /** Pause at this stage with a PAUSE hook; the services of a wave pausing at one stage are decided together. */
+  pauseAt: z.enum(HOOK_STAGES).optional(),
 });
 
 /** A CloudFormation phase: create/update `stackName` from `template` through a change set, or only watch it. */

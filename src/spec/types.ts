@@ -18,6 +18,9 @@ export interface AwsService {
   runTaskFile?: string;
   runTask?: Record<string, unknown>;
   cluster?: string;
+  /** See AwsServiceBlock: the gate of a service with a deployment strategy, and the stage its wave pauses at. */
+  waitUntil?: string;
+  pauseAt?: string;
 }
 
 /** The cloudformation block with its template read. */

@@ -30,6 +30,18 @@ export interface GateOptions {
    * event, a change set summary, a stall warning). The engine turns each into a `service.progress` event.
    */
   progress?: (p: { message: string; warning?: boolean }) => void;
+  /**
+   * The unit is held at `stage` (an ECS PAUSE hook at its `pauseAt`): the engine decides once for every service of
+   * the wave pausing there and resolves with that decision — or never, when nobody decides, and the hook's
+   * timeoutAction ends the pause.
+   */
+  pause?: (stage: string) => Promise<PauseDecision>;
+}
+
+/** CONTINUE or ROLLBACK at a pause, and who took the decision. */
+export interface PauseDecision {
+  action: 'CONTINUE' | 'ROLLBACK';
+  by: string;
 }
 
 /** What the engine waits for after starting a unit. */

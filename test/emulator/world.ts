@@ -69,6 +69,7 @@ export class World {
     this.secretsManager = new SecretsManagerModel(this.ctx, () => this.queue.now);
     this.ssm = new SsmModel(this.ctx, () => this.queue.now);
     this.cloudwatch = new CloudWatchModel(this.ctx, this.queue, this.ecs);
+    this.ecs.alarmState = (name) => this.cloudwatch.stateOf(name);
     this.loadBalancers = new LoadBalancerModel(this.elb, () => this.queue.now);
     this.apply(scenario);
   }

@@ -34,6 +34,8 @@ interface DeployFlags {
   json?: boolean;
   capture?: string;
   skipVerify?: boolean;
+  approve?: boolean;
+  reject?: boolean;
   /** false with --no-lock. */
   lock?: boolean;
   logFormat?: string;
@@ -65,6 +67,8 @@ export function register(program: Command): void {
       "if it fails, write the failed service's evidence to FILE (for convoy diagnose --input)",
     )
     .option('--skip-verify', 'do not run the pre-flight checks of convoy verify first')
+    .option('--approve', "answer every wave's pause (pauseAt) with CONTINUE, recorded as yours")
+    .option('--reject', "answer every wave's pause (pauseAt) with ROLLBACK, recorded as yours")
     .option(
       '--no-lock',
       'if the shared state store cannot be reached, deploy anyway without the lock (recorded in the audit trail once the store is back)',
@@ -91,6 +95,7 @@ export function register(program: Command): void {
             waitLockMs: wait,
             cancelSuperseded: opts.cancelSuperseded,
             skipVerify: opts.skipVerify,
+            pauseDecision: opts.reject ? 'ROLLBACK' : opts.approve ? 'CONTINUE' : undefined,
             allowUnlocked: opts.lock === false,
             captureFile: opts.capture,
             subscribers: [...out.subscribers, notices, ...(log ? [log.subscriber] : [])],

@@ -40,6 +40,10 @@ export function describe(e: ConvoyEvent): string {
       return `${e.service}: FAILED after ${seconds(e.elapsedMs)}: ${e.message}${e.check ? ` [check: ${e.check}]` : ''}${e.output ? ` [output: ${oneLine(e.output)}]` : ''}`;
     case 'service.progress':
       return `${e.service}: ${e.warning ? 'WARNING: ' : ''}${e.message}`;
+    case 'pause.waiting':
+      return `wave ${e.wave + 1} paused at ${e.stage}: ${e.services.join(', ')}; waiting for a decision`;
+    case 'pause.decided':
+      return `wave ${e.wave + 1} at ${e.stage}: ${e.action} for ${e.services.join(', ')}, decided by ${e.by}`;
     case 'service.skipped':
       return `${e.service}: skipped: ${e.why}`;
     case 'rollback.started':

@@ -75,6 +75,7 @@ import localCommandNotFound from './local-command-not-found.js';
 import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
 import circuitBreaker from './circuit-breaker.js';
+import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
@@ -196,4 +197,5 @@ export const RULES: readonly Rule[] = [
   connectTimeoutAmbiguous,
   platformFault,
   circuitBreaker,
+  deploymentAlarm,
 ];

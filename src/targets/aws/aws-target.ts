@@ -21,7 +21,8 @@ import { previewCfn, stackOutputs } from './cfn-preview.js';
 import { createAwsClients, type AwsClients } from './clients.js';
 import { Memory, type AwsContext } from './context.js';
 import { awaitJob, startJob } from './ecs-job.js';
-import { awaitService, startService } from './ecs-service.js';
+import { awaitRollback, awaitService, startService, stopWithRollback } from './ecs-service.js';
+import { describeServiceDeployment, inProgress } from './service-deployment.js';
 import { evidenceOf, logsOf } from './evidence.js';
 import { fileFields } from './fields.js';
 import { followAwsLogs } from './follow-logs.js';
@@ -127,15 +128,23 @@ export class AwsTarget implements Target {
 
   async start(unit: Unit): Promise<void> {
     const s = unit.service;
+    const before = this.ctx.memory.runs.get(s.name);
     this.ctx.memory.runs.delete(s.name);
+    // Going back while our service deployment is still in progress: ECS rolls it back itself.
+    const stoppable =
+      unit.returning && before?.kind === 'service' && before.native?.arn
+        ? await describeServiceDeployment(this.ctx, before.native.arn).catch(() => undefined)
+        : undefined;
     const run =
-      s.kind === 'cloudformation' && s.cloudformation
-        ? await startCfn(this.ctx, unit)
-        : !s.aws
-          ? undefined
-          : s.kind === 'job'
-            ? await startJob(this.ctx, unit)
-            : await startService(this.ctx, unit);
+      stoppable && inProgress(stoppable) && before?.kind === 'service'
+        ? await stopWithRollback(this.ctx, before, unit.revision)
+        : s.kind === 'cloudformation' && s.cloudformation
+          ? await startCfn(this.ctx, unit)
+          : !s.aws
+            ? undefined
+            : s.kind === 'job'
+              ? await startJob(this.ctx, unit)
+              : await startService(this.ctx, unit);
     if (!run) throw new Error(`service ${s.name} has no "aws" block, so the aws target cannot run it`);
     // A failure kept from earlier stays: after a rollback restarts the service it is still what evidence() shows.
     this.ctx.memory.runs.set(s.name, run);
@@ -159,6 +168,8 @@ export class AwsTarget implements Target {
         `revision ${unit.revision} of ${unit.service.name} was never started`,
       );
     }
+    if (run.kind === 'service' && run.native?.waitUntil === 'rolled-back')
+      return awaitRollback(this.ctx, { ...run, native: run.native }, gate, opts);
     if (run.kind === 'service') return awaitService(this.ctx, unit, run, gate, opts);
     if (run.kind === 'job') return awaitJob(this.ctx, unit, run, gate, opts);
     return awaitCfn(this.ctx, unit, run, gate, opts);

@@ -55,6 +55,18 @@ import {
   RegisterTaskDefinitionCommand,
   RunTaskCommand,
   StopTaskCommand,
+  ListServiceDeploymentsCommand,
+  DescribeServiceDeploymentsCommand,
+  StopServiceDeploymentCommand,
+  ContinueServiceDeploymentCommand,
+  type ListServiceDeploymentsCommandInput,
+  type ListServiceDeploymentsCommandOutput,
+  type DescribeServiceDeploymentsCommandInput,
+  type DescribeServiceDeploymentsCommandOutput,
+  type StopServiceDeploymentCommandInput,
+  type StopServiceDeploymentCommandOutput,
+  type ContinueServiceDeploymentCommandInput,
+  type ContinueServiceDeploymentCommandOutput,
   TagResourceCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
@@ -107,6 +119,14 @@ export interface EcsApi {
   describeTasks(i: DescribeTasksCommandInput): Promise<DescribeTasksCommandOutput>;
   runTask(i: RunTaskCommandInput): Promise<RunTaskCommandOutput>;
   stopTask(i: StopTaskCommandInput): Promise<StopTaskCommandOutput>;
+  listServiceDeployments(i: ListServiceDeploymentsCommandInput): Promise<ListServiceDeploymentsCommandOutput>;
+  describeServiceDeployments(
+    i: DescribeServiceDeploymentsCommandInput,
+  ): Promise<DescribeServiceDeploymentsCommandOutput>;
+  stopServiceDeployment(i: StopServiceDeploymentCommandInput): Promise<StopServiceDeploymentCommandOutput>;
+  continueServiceDeployment(
+    i: ContinueServiceDeploymentCommandInput,
+  ): Promise<ContinueServiceDeploymentCommandOutput>;
 }
 
 export interface CfnApi {
@@ -241,6 +261,10 @@ export function createAwsClients(
       describeTasks: (i) => ecs.send(new DescribeTasksCommand(i)),
       runTask: (i) => ecs.send(new RunTaskCommand(i)),
       stopTask: (i) => ecs.send(new StopTaskCommand(i)),
+      listServiceDeployments: (i) => ecs.send(new ListServiceDeploymentsCommand(i)),
+      describeServiceDeployments: (i) => ecs.send(new DescribeServiceDeploymentsCommand(i)),
+      stopServiceDeployment: (i) => ecs.send(new StopServiceDeploymentCommand(i)),
+      continueServiceDeployment: (i) => ecs.send(new ContinueServiceDeploymentCommand(i)),
     },
     cfn: {
       describeStacks: (i) => cfn.send(new DescribeStacksCommand(i)),

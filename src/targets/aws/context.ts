@@ -1,4 +1,10 @@
-import type { Service as EcsService, Tag, Task, TaskDefinition } from '@aws-sdk/client-ecs';
+import type {
+  Service as EcsService,
+  ServiceDeployment,
+  Tag,
+  Task,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
 import type { Clock } from '../../core/clock.js';
 import type { Stack } from '../../spec/types.js';
 import type { Verdict } from '../target.js';
@@ -37,6 +43,16 @@ export interface ServiceRun {
   priorEvents: string[];
   /** ECS already ran a deployment of this definition (e.g. its circuit breaker rolling back); we follow that one. */
   adopted: boolean;
+  /** A service with a deployment strategy: followed through its service deployment (service-deployment.ts). */
+  native?: NativeRun;
+}
+
+export interface NativeRun {
+  /** deployed | stable | ecs:STAGE; `rolled-back`: Convoy stopped it with ROLLBACK and waits for that. */
+  waitUntil: string;
+  pauseAt?: string;
+  /** Found with ListServiceDeployments once ECS lists it. */
+  arn?: string;
 }
 
 export interface JobRun {
@@ -76,6 +92,7 @@ export interface FailureRecord {
   focus?: string;
   taskDefinition?: TaskDefinition;
   stackName?: string;
+  serviceDeployment?: ServiceDeployment;
 }
 
 export class Memory {

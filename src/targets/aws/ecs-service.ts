@@ -3,13 +3,22 @@ import type { Gate, GateOptions, Unit, Verdict } from '../target.js';
 import { passed } from '../verdicts.js';
 import { fail, timedOut, type Failure } from './failure.js';
 import { follow } from './follow.js';
-import type { AwsContext, ServiceRun } from './context.js';
+import type { AwsContext, NativeRun, ServiceRun } from './context.js';
+import type { ServiceDeployment } from '@aws-sdk/client-ecs';
 import { containerRoles, judgeDeployment, judgeTask, type TaskFailure } from './judge.js';
 import { findReport, nextLogCheck, reportingContainers, unwrapped } from './health-report.js';
 import { serviceLink, taskLink } from './links.js';
 import { taskLogs } from './logs.js';
 import type { ServiceSnapshot } from './poller.js';
+import { watchServiceDeployment } from './native-watch.js';
 import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
+import {
+  facts,
+  findServiceDeployment,
+  followsServiceDeployment,
+  judgeServiceDeployment,
+  type Outcome,
+} from './service-deployment.js';
 import { errorMessage, isPermanent, shortId } from './util.js';
 
 /** Tasks of an adopted deployment older than this before our start are history, not evidence. */
@@ -63,6 +72,17 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
   }
   const deployment = service?.deployments?.find((d) => d.status === 'PRIMARY');
   if (!deployment?.id) throw new Error(`ECS did not report a deployment for service ${serviceName}`);
+  const wasAdopted = adopted && (deployment.createdAt?.getTime() ?? startedAt) < startedAt;
+  // An adopted deployment started no service deployment of ours: it is followed as ECS shows it.
+  const native =
+    !wasAdopted && followsServiceDeployment(def, aws.waitUntil)
+      ? { waitUntil: aws.waitUntil ?? 'deployed', ...(aws.pauseAt ? { pauseAt: aws.pauseAt } : {}) }
+      : undefined;
+  // Known from the start, so a rollback can stop it even before its gate was followed (else found while following).
+  if (native) {
+    const arn = await findServiceDeployment(ctx, cluster, serviceName, startedAt).catch(() => undefined);
+    if (arn) Object.assign(native, { arn });
+  }
   return {
     kind: 'service',
     revision: unit.revision,
@@ -74,7 +94,8 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
     roles: containerRoles(taskDefinition.containerDefinitions),
     startedAt,
     priorEvents: (found?.events ?? []).map((e) => e.id).filter((id): id is string => !!id),
-    adopted: adopted && (deployment.createdAt?.getTime() ?? startedAt) < startedAt,
+    adopted: wasAdopted,
+    ...(native ? { native } : {}),
   };
 }
 
@@ -166,9 +187,52 @@ export async function awaitService(
   };
   let last: ServiceSnapshot | undefined;
   let summary = 'no word from ECS yet';
+  const native = run.native;
+  let lastSd: ServiceDeployment | undefined;
+  const sdFailure = (message: string, sd: ServiceDeployment) => {
+    const v = fail('unhealthy', ctx.clock.now(), message, {
+      check: 'ECS service deployment',
+      output: `${facts(sd)}\n${links(last?.tasks.find((t) => t.stoppedReason)?.taskArn)}`,
+      decidedBy: 'verdict',
+    });
+    remember(v, last);
+    ctx.memory.failures.get(name)!.serviceDeployment = sd;
+    return v;
+  };
 
   return follow<Verdict>(ctx, opts, (finish) => {
-    const unwatch = ctx.poller(run.cluster).watchService({
+    const sdWatch = native
+      ? watchServiceDeployment(
+          ctx,
+          { ...run, native },
+          opts,
+          (o: Outcome, sd) => {
+            lastSd = sd;
+            if (o.state === 'failed') return finish(sdFailure(o.message, sd));
+            if (o.state !== 'passed') return;
+            // stable: the service deployment succeeded and ECS shows the service steady.
+            const steady =
+              native.waitUntil !== 'stable' ||
+              (last &&
+                judgeDeployment(last.service, run.deploymentId, last.tasks, run.roles).state === 'done');
+            if (steady) finish(passed(gate, ctx.clock.now()));
+          },
+          (message) => finish(remember(fail('start-failed', ctx.clock.now(), message))),
+        )
+      : undefined;
+    // A task failure while ECS already rolls back: ECS's own verdict (and reason) is the one to report.
+    const decide = (v: Failure) => {
+      if (!sdWatch) return finish(v);
+      void sdWatch
+        .refresh()
+        .catch(() => lastSd)
+        .then((sd) => {
+          const o = sd ? judgeServiceDeployment(sd, native!.waitUntil) : undefined;
+          if (o?.state === 'rolling-back') return; // its end decides, with ECS's reason
+          finish(o?.state === 'failed' && sd ? sdFailure(o.message, sd) : v);
+        });
+    };
+    const unwatchService = ctx.poller(run.cluster).watchService({
       serviceName: run.serviceName,
       deploymentId: run.deploymentId,
       since: run.startedAt,
@@ -185,10 +249,11 @@ export async function awaitService(
             waitedForEvent.add(f.taskArn);
             return;
           }
-          if (f) return finish(fromTask(f, snap));
+          if (f) return decide(fromTask(f, snap));
           reportInconclusive(t, reported, opts);
           if (reporting.size) readReports(t, snap, finish);
         }
+        if (native) return; // the service deployment decides
         const state = judgeDeployment(snap.service, run.deploymentId, snap.tasks, run.roles);
         if (state.state === 'done') return finish(passed(gate, ctx.clock.now()));
         if (state.state === 'waiting') summary = state.summary;
@@ -230,7 +295,56 @@ export async function awaitService(
         }),
         last,
       );
+    const unwatch = () => {
+      unwatchService();
+      sdWatch?.stop();
+    };
     return { unwatch, timeout };
+  });
+}
+
+/**
+ * Convoy's rollback of a service deployment still in progress: StopServiceDeployment with ROLLBACK, then its
+ * record until ECS says the rollback succeeded.
+ */
+export async function stopWithRollback(
+  ctx: AwsContext,
+  run: ServiceRun,
+  revision: string,
+): Promise<ServiceRun> {
+  const arn = run.native?.arn;
+  if (!arn) return run;
+  await ctx.clients.ecs.stopServiceDeployment({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' });
+  const native: NativeRun = { waitUntil: 'rolled-back', arn };
+  return { ...run, revision, native, startedAt: ctx.clock.now() };
+}
+
+export async function awaitRollback(
+  ctx: AwsContext,
+  run: ServiceRun & { native: NativeRun },
+  gate: Gate,
+  opts: GateOptions,
+): Promise<Verdict> {
+  return follow<Verdict>(ctx, opts, (finish) => {
+    let lastSd: ServiceDeployment | undefined;
+    const w = watchServiceDeployment(
+      ctx,
+      run,
+      opts,
+      (_o, sd) => {
+        lastSd = sd;
+        if (sd.status === 'ROLLBACK_SUCCESSFUL') finish(passed(gate, ctx.clock.now()));
+        else if (sd.status !== 'ROLLBACK_IN_PROGRESS' && sd.status !== 'ROLLBACK_REQUESTED')
+          finish(fail('unhealthy', ctx.clock.now(), `the service deployment's rollback ended ${sd.status}`));
+      },
+      (message) => finish(fail('start-failed', ctx.clock.now(), message)),
+    );
+    const timeout = () =>
+      timedOut(gate, opts.timeoutMs, ctx.clock.now(), {
+        check: 'ECS service deployment',
+        output: lastSd ? facts(lastSd) : 'no word from ECS yet',
+      });
+    return { unwatch: w.stop, timeout };
   });
 }
 

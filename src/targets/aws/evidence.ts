@@ -37,6 +37,7 @@ export async function evidenceOf(
   const capture: Record<string, unknown> = {};
   if (subject.tasks.length) capture.tasks = plain(subject.tasks);
   if (subject.service) capture.services = [plain(subject.service)];
+  if (kept?.serviceDeployment) capture.serviceDeployments = [plain(kept.serviceDeployment)];
   const td = subject.taskDefinition ?? (await tdOf(ctx, subject.focus, cache));
   if (td) capture.taskDefinition = plain(td);
   if (subject.focus) {

@@ -6,7 +6,7 @@ const knownHealth = (v: Scalar) => (typeof v === 'string' && /^unknown$/i.test(v
 
 /** Whether a capture holds what ECS, CloudFormation or a load balancer said. */
 export function isAwsCapture(c: Capture): boolean {
-  return Boolean(c.tasks || c.services || c.stackEvents || c.targetHealth);
+  return Boolean(c.tasks || c.services || c.serviceDeployments || c.stackEvents || c.targetHealth);
 }
 
 /**
@@ -31,6 +31,12 @@ export function extractAwsEvidence(c: Capture, add: AddEvidence): void {
       const reason = str(d.rolloutStateReason);
       if (reason) add('deployment', `services[${i}].deployments[${j}].rolloutStateReason`, reason);
     });
+  });
+
+  c.serviceDeployments?.forEach((d, i) => {
+    const status = [d.status, d.statusReason].map(str).filter(Boolean).join(': ');
+    if (status) add('deployment', `serviceDeployments[${i}].statusReason`, status);
+    add('deployment', `serviceDeployments[${i}].rollback.reason`, d.rollback?.reason);
   });
 
   c.stackEvents?.forEach((e, i) => {

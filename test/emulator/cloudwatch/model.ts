@@ -78,6 +78,11 @@ export class CloudWatchModel {
     });
   }
 
+  /** What ECS's deployment alarms read (ecs/native.ts); an alarm that does not exist is not in ALARM. */
+  stateOf(name: string): AlarmState | undefined {
+    return this.alarms.get(name)?.state;
+  }
+
   /** Creates or replaces the alarms named; a replaced alarm keeps its state unless the rule gives one. */
   configure(rules: readonly AlarmRule[]): void {
     const now = this.queue.now;

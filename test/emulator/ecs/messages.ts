@@ -31,6 +31,13 @@ export const serviceEvents = {
     `(service ${svc}) has begun draining connections on ${n} tasks.`,
   elbUnhealthy: (svc: string, port: number, tg: string, reason: string) =>
     `(service ${svc}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason}).`,
+  /** unverified wording: native deployments' own service events */
+  trafficShifted: (svc: string, pct: number) =>
+    `(service ${svc}) shifted ${pct}% of production traffic to the new service revision.`,
+  hookPaused: (svc: string, stage: string) =>
+    `(service ${svc}) deployment paused at lifecycle hook ${stage}; waiting for ContinueServiceDeployment.`,
+  serviceDeploymentRollingBack: (svc: string, arn: string) =>
+    `(service ${svc}) (service-deployment ${arn.split('/').pop()}) rolling back to the previous service revision.`,
   /** SERVICE_TASK_START_IMPAIRED, as the ECS developer guide's service event messages page words it. */
   startImpaired: (svc: string) =>
     `(service ${svc}) is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
@@ -42,6 +49,27 @@ export const rolloutReasons = {
   completed: (dep: string) => `ECS deployment ${dep} completed.`,
   circuitBreakerFailed: () => 'ECS deployment circuit breaker: tasks failed to start.',
   rollingBack: (dep: string) => `ECS deployment circuit breaker: rolling back to deploymentId ${dep}.`,
+};
+
+/**
+ * ServiceDeployment `statusReason` and `rollback.reason` (DescribeServiceDeployments) and the errors of
+ * StopServiceDeployment/ContinueServiceDeployment. The API reference names the fields, not their sentences: all
+ * unverified wording.
+ */
+export const serviceDeploymentReasons = {
+  successful: 'Service deployment completed successfully.',
+  superseded: 'Service deployment was stopped because a newer service deployment started.',
+  circuitBreaker: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+  alarms: (names: string[]) =>
+    `Service deployment rolled back because of the following alarms in ALARM state: ${names.join(', ')}.`,
+  hookRollback: 'Service deployment rolled back because a lifecycle hook requested a rollback.',
+  hookTimedOut: 'Service deployment rolled back because a lifecycle hook timed out.',
+  stopRequested: 'Service deployment stopped by StopServiceDeployment.',
+  noRevisionToRollBackTo: 'Service deployment rollback failed: there is no previous service revision.',
+  notInProgress: (status: string) => `The service deployment is ${status} and cannot be stopped.`,
+  hookNotPaused: 'The lifecycle hook is not awaiting an action.',
+  unknownHook: (id: string) => `Lifecycle hook ${id} was not found in the service deployment.`,
+  notFound: 'Service deployment not found.',
 };
 
 /** Task `stoppedReason` and container `reason`; from re:Post "Why is my ECS task stopped?" and DescribeTasks dumps. */

@@ -5,7 +5,8 @@ import { Random } from '../core/random.js';
 import { ElbModel } from '../elb/model.js';
 import { BehaviourRegistry } from './behaviour.js';
 import { Clusters, type Cluster } from './clusters.js';
-import { apiErrors } from './messages.js';
+import { apiErrors, serviceDeploymentReasons } from './messages.js';
+import { serviceDeploymentBrief, serviceDeploymentView, type ServiceDeploymentRecord } from './native.js';
 import { invalid, lastSegment, paginate } from './refs.js';
 import { Service, type Deployment, type LaunchConfig } from './service.js';
 import {
@@ -57,6 +58,8 @@ export class EcsModel {
   readonly rng: Random;
   readonly taskDefinitions: TaskDefinitionStore;
   readonly clusters: Clusters;
+  /** A CloudWatch alarm's state as deployment alarms read it; the World wires in its CloudWatch model. */
+  alarmState: (name: string) => string | undefined = () => 'OK';
   extraContainers: ExtraContainer[];
   private services = new Map<string, Service>();
   private tasks = new Map<string, Task>();
@@ -251,6 +254,79 @@ export class EcsModel {
     return paginate(arns, input, 'serviceArns', 10);
   }
 
+  // ── service deployments ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** `toModel`: the wire's wall-clock times → model time (the HTTP emulator's scaled clock). */
+  listServiceDeployments(input: Input, toModel: (wallMs: number) => number = (ms) => ms) {
+    const service = this.service(input.cluster, input.service);
+    const statuses: string[] | undefined = input.status;
+    const model = (v: unknown) => {
+      const ms = toMs(v);
+      return ms === undefined ? undefined : toModel(ms);
+    };
+    const after = model(input.createdAt?.after);
+    const before = model(input.createdAt?.before);
+    const found = service.serviceDeployments.filter(
+      (r) =>
+        (!statuses?.length || statuses.includes(r.status)) &&
+        (after === undefined || r.createdAt >= after) &&
+        (before === undefined || r.createdAt <= before),
+    );
+    const page = paginate(
+      found.map((r) => r.arn),
+      input,
+      'arns',
+      20,
+    );
+    const byArn = new Map(found.map((r) => [r.arn, r]));
+    return {
+      serviceDeployments: page.arns.map((a) => serviceDeploymentBrief(byArn.get(a)!)),
+      ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+    };
+  }
+
+  describeServiceDeployments(input: Input) {
+    const arns: string[] = input.serviceDeploymentArns ?? [];
+    if (arns.length > 20) throw invalid('serviceDeploymentArns can have at most 20 items.'); // unverified wording
+    const serviceDeployments = [];
+    const failures = [];
+    for (const arn of arns) {
+      const found = this.findServiceDeployment(arn);
+      if (found)
+        serviceDeployments.push(
+          serviceDeploymentView(found.record, (id) => found.service.revisionCounts(id)),
+        );
+      else failures.push({ arn, reason: 'MISSING' });
+    }
+    return { serviceDeployments, failures };
+  }
+
+  stopServiceDeployment(input: Input) {
+    const found = this.findServiceDeployment(input.serviceDeploymentArn ?? '');
+    if (!found) throw new AwsError('ServiceDeploymentNotFoundException', serviceDeploymentReasons.notFound);
+    found.record.stop(input.stopType);
+    found.service.scheduleReconcile();
+    return { serviceDeploymentArn: found.record.arn };
+  }
+
+  continueServiceDeployment(input: Input) {
+    const found = this.findServiceDeployment(input.serviceDeploymentArn ?? '');
+    if (!found) throw new AwsError('ServiceDeploymentNotFoundException', serviceDeploymentReasons.notFound);
+    found.record.continueHook(String(input.hookId ?? ''), input.action);
+    found.service.scheduleReconcile();
+    return { serviceDeploymentArn: found.record.arn };
+  }
+
+  private findServiceDeployment(
+    arn: string,
+  ): { service: Service; record: ServiceDeploymentRecord } | undefined {
+    for (const service of this.services.values()) {
+      const record = service.serviceDeployments.find((r) => r.arn === arn);
+      if (record) return { service, record };
+    }
+    return undefined;
+  }
+
   // ── tasks ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
   runTask(input: Input) {
@@ -425,6 +501,13 @@ export class EcsModel {
       ).length,
     };
   }
+}
+
+/** JSON timestamps arrive as epoch seconds. */
+function toMs(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  const n = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function isTaskDefinitionArn(arn: string): boolean {

@@ -2,7 +2,8 @@ import type { AwsContext } from '../core/context.js';
 import type { EventQueue, ScheduledEvent } from '../core/queue.js';
 import type { Random } from '../core/random.js';
 import type { ElbModel, Target } from '../elb/model.js';
-import { rolloutReasons, serviceEvents, stopReasons } from './messages.js';
+import { rolloutReasons, serviceDeploymentReasons, serviceEvents, stopReasons } from './messages.js';
+import { ServiceDeploymentRecord, type RevisionCounts, type RolloutHost } from './native.js';
 import type { Task, TaskChange } from './task.js';
 import type { EcsTimings } from './timings.js';
 import type {
@@ -25,6 +26,7 @@ export interface ServiceHost {
   readonly ctx: AwsContext;
   readonly timings: EcsTimings;
   readonly elb: ElbModel;
+  alarmState(name: string): string | undefined;
   launch(service: Service, deployment: Deployment): Task;
 }
 
@@ -45,6 +47,8 @@ export class Deployment {
   stopLaunching = false;
   readonly tasks = new Set<Task>();
   updatedAt: number;
+  /** The service deployment (DescribeServiceDeployments) this deployment is the target of. */
+  record?: ServiceDeploymentRecord;
 
   constructor(
     readonly id: string,
@@ -82,7 +86,11 @@ export class Service {
   deployments: Deployment[] = [];
   readonly history = new Map<string, Deployment>();
   events: ServiceEvent[] = [];
+  /** Newest first, as ListServiceDeployments returns them. */
+  serviceDeployments: ServiceDeploymentRecord[] = [];
   readonly createdAt: number;
+  /** Blue/green: production traffic is on the load balancers' alternate target groups. */
+  private productionOnAlternate = false;
   private lastCompleted?: Deployment;
   private reconcileTimer?: ScheduledEvent;
   private steady = false;
@@ -146,6 +154,23 @@ export class Service {
     for (const old of this.deployments) old.status = 'ACTIVE';
     this.deployments = [d, ...this.deployments.filter((o) => o.count((t) => t.lastStatus !== 'STOPPED') > 0)];
     this.history.set(d.id, d);
+    for (const r of this.serviceDeployments) r.superseded();
+    const revision = (x: Deployment) => ({
+      arn: `${this.arn.replace(':service/', ':service-revision/')}/${x.id.split('/').pop()}`,
+      deploymentId: x.id,
+      taskDefinition: x.taskDefinition.taskDefinitionArn,
+    });
+    const source = this.lastCompleted;
+    d.record = new ServiceDeploymentRecord(
+      this.rolloutHost,
+      `${this.arn.replace(':service/', ':service-deployment/')}/${this.host.rng.alnum(21)}`,
+      this.arn,
+      this.clusterArn,
+      revision(d),
+      source ? revision(source) : undefined,
+      structuredClone(this.config.deploymentConfiguration),
+    );
+    this.serviceDeployments = [d.record, ...this.serviceDeployments].slice(0, 50);
     this.consecutiveFailures = 0;
     this.launchNotBefore = 0;
     this.impairedReported = false;
@@ -195,7 +220,9 @@ export class Service {
       const mapping = container?.def?.portMappings?.find((p) => p.containerPort === lb.containerPort);
       const port = task.awsvpc ? (lb.containerPort ?? 80) : mapping?.hostPort || 32768 + regs.length;
       const id = task.awsvpc ? task.privateIp : task.instanceId;
-      const tg = lb.targetGroupArn;
+      const alternate = lb.advancedConfiguration?.alternateTargetGroupArn;
+      const green = !!this.deploymentOf(task)?.record?.holdsBlue;
+      const tg = alternate && green !== this.productionOnAlternate ? alternate : lb.targetGroupArn;
       const target = this.host.elb.register(
         tg,
         id,
@@ -280,6 +307,7 @@ export class Service {
     const cb = this.config.deploymentConfiguration.deploymentCircuitBreaker;
     if (!cb?.enable || d !== this.primary || d.rolloutState !== 'IN_PROGRESS') return;
     d.breakerFailures++;
+    d.record?.taskFailed();
     if (d.breakerFailures >= breakerThreshold(this.desiredCount)) this.tripBreaker(d, !!cb.rollback);
   }
 
@@ -290,6 +318,14 @@ export class Service {
     d.stopLaunching = true;
     d.updatedAt = now;
     this.event(serviceEvents.deploymentFailed(this.name, d.id));
+    if (rollback && d.record?.inProgress)
+      return d.record.requestRollback(serviceDeploymentReasons.circuitBreaker);
+    this.reviveLastCompleted(d, rollback);
+  }
+
+  /** Rolling: ECS revives the last completed deployment and rolls it out again. */
+  private reviveLastCompleted(d: Deployment, rollback: boolean): void {
+    const now = this.host.queue.now;
     const target = this.lastCompleted;
     if (!rollback || !target) return;
     // ECS revives the last completed deployment under its own ID, as real event logs show.
@@ -334,7 +370,11 @@ export class Service {
       return;
     }
 
-    const maxTotal = Math.floor((desired * (dc.maximumPercent ?? 200)) / 100);
+    const blueGreen = !!primary.record?.holdsBlue;
+    // Blue/green strategies scale the green revision up in full next to the blue one.
+    const maxTotal = blueGreen
+      ? live.length + desired
+      : Math.floor((desired * (dc.maximumPercent ?? 200)) / 100);
     let toLaunch = Math.min(desired - primaryLive.length, maxTotal - live.length);
     if (primary.stopLaunching) toLaunch = 0;
     if (toLaunch > 0 && now < this.launchNotBefore) {
@@ -361,6 +401,7 @@ export class Service {
       .sort((a, b) => Number(this.isHealthy(a)) - Number(this.isHealthy(b)));
     const retire: Task[] = [];
     for (const t of older) {
+      if (blueGreen) continue; // the blue tasks stay until clean-up (or take the traffic back)
       if (!this.isHealthy(t)) retire.push(t);
       else if (healthy - 1 >= minHealthy) {
         retire.push(t);
@@ -381,7 +422,9 @@ export class Service {
     }
     const primaryHealthy = [...primary.tasks].filter((t) => this.isHealthy(t)).length;
     const onlyPrimary = this.deployments.length === 1;
+    if (blueGreen && primaryHealthy === desired && primaryLive.length === desired) primary.record!.scaledUp();
     if (
+      !blueGreen &&
       primary.rolloutState === 'IN_PROGRESS' &&
       primaryHealthy === desired &&
       onlyPrimary &&
@@ -392,6 +435,13 @@ export class Service {
       primary.updatedAt = now;
       this.lastCompleted = primary;
       this.event(serviceEvents.deploymentCompleted(this.name, primary.id));
+      primary.record?.succeeded();
+    }
+    for (const r of this.serviceDeployments) {
+      if (r.status !== 'ROLLBACK_IN_PROGRESS') continue;
+      const green = this.history.get(r.target.deploymentId);
+      const back = primary.id === r.source?.deploymentId && primary.rolloutState === 'COMPLETED';
+      if (back && green && green.count((t) => t.live) === 0) r.rolledBack();
     }
     const steadyNow =
       primary.rolloutState === 'COMPLETED' &&
@@ -400,6 +450,58 @@ export class Service {
       primaryHealthy === desired;
     if (steadyNow && !this.steady) this.event(serviceEvents.steadyState(this.name));
     this.steady = steadyNow;
+  }
+
+  private host_?: RolloutHost;
+
+  /** DescribeServiceDeployments' task counts of one revision. */
+  revisionCounts(deploymentId: string): RevisionCounts {
+    const d = this.history.get(deploymentId);
+    const live = d ? [...d.tasks].filter((t) => t.live) : [];
+    return {
+      requestedTaskCount:
+        d && this.deployments.includes(d) && d.status === 'PRIMARY' ? this.desiredCount : live.length,
+      runningTaskCount: live.filter((t) => t.lastStatus === 'RUNNING').length,
+      pendingTaskCount: live.filter((t) => t.lastStatus === 'PROVISIONING' || t.lastStatus === 'PENDING')
+        .length,
+    };
+  }
+
+  /** What a service deployment record asks of its service. */
+  private get rolloutHost(): RolloutHost {
+    return (this.host_ ??= {
+      queue: this.host.queue,
+      rng: this.host.rng,
+      name: this.name,
+      stageSeconds: () => Math.max(1, this.host.timings.schedulerDelaySeconds),
+      desiredCount: () => this.desiredCount,
+      event: (m) => this.event(m),
+      alarmState: (n) => this.host.alarmState(n),
+      cleanUp: () => {
+        if (this.config.loadBalancers.some((lb) => lb.advancedConfiguration)) {
+          this.productionOnAlternate = !this.productionOnAlternate;
+        }
+        this.scheduleReconcile();
+      },
+      rollBack: (r) => {
+        const green = this.history.get(r.target.deploymentId)!;
+        const blue = this.history.get(r.source!.deploymentId)!;
+        green.rolloutState = 'FAILED';
+        green.stopLaunching = true;
+        green.updatedAt = this.host.queue.now;
+        if (!r.native) return this.reviveLastCompleted(green, true);
+        // The blue revision never stopped serving: it is in front again as it was.
+        green.status = 'ACTIVE';
+        green.rolloutStateReason = r.statusReason ?? green.rolloutStateReason;
+        blue.status = 'PRIMARY';
+        this.deployments = [blue, ...this.deployments.filter((x) => x !== blue)];
+        this.stopMany(
+          [...green.tasks].filter((t) => t.live),
+          stopReasons.scaling(blue.id),
+        );
+        this.scheduleReconcile();
+      },
+    });
   }
 
   private stopMany(tasks: Task[], reason: string): void {

@@ -86,12 +86,31 @@ export interface LoadBalancer {
   loadBalancerName?: string;
   containerName?: string;
   containerPort?: number;
+  /** Blue/green: where the green revision's tasks register until production traffic moves to them. */
+  advancedConfiguration?: {
+    alternateTargetGroupArn?: string;
+    productionListenerRule?: string;
+    testListenerRule?: string;
+    roleArn?: string;
+  };
 }
 
 export interface DeploymentConfiguration {
   deploymentCircuitBreaker?: { enable?: boolean; rollback?: boolean };
   maximumPercent?: number;
   minimumHealthyPercent?: number;
+  alarms?: { alarmNames?: string[]; enable?: boolean; rollback?: boolean };
+  strategy?: string;
+  bakeTimeInMinutes?: number;
+  lifecycleHooks?: {
+    targetType?: string;
+    hookTargetArn?: string;
+    roleArn?: string;
+    lifecycleStages?: string[];
+    timeoutConfiguration?: { timeoutInMinutes?: number; action?: string };
+  }[];
+  linearConfiguration?: { stepPercent?: number; stepBakeTimeInMinutes?: number };
+  canaryConfiguration?: { canaryPercent?: number; canaryBakeTimeInMinutes?: number };
   [k: string]: unknown;
 }
 
