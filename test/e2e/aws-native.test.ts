@@ -26,6 +26,15 @@ async function emulator(scenario: Scenario = {}): Promise<Emulator> {
 
 const output = (r: CliResult) => r.stdout + r.stderr;
 
+/** The example takes its network from a CloudFormation phase's outputs; these stacks have no such phase. */
+const NETWORK = {
+  awsvpcConfiguration: {
+    subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0f1e2d3c4b5a69788'],
+    securityGroups: ['sg-0123456789abcdef0'],
+    assignPublicIp: 'DISABLED',
+  },
+};
+
 /** A stack of services built from the example's kafka-subscriber, each with the given aws block additions. */
 async function stack(
   names: string[],
@@ -40,7 +49,7 @@ async function stack(
   for (const n of names)
     writeFileSync(
       join(dir, `ecs/${n}.service.json`),
-      JSON.stringify({ ...base, ...service, serviceName: n }),
+      JSON.stringify({ ...base, networkConfiguration: NETWORK, ...service, serviceName: n }),
     );
   const yaml = [
     'stack: native',
