@@ -12,7 +12,7 @@ export class Listeners {
 
   constructor(
     private readonly host: string,
-    private readonly answer: (name: string, req: { method: string; path: string }) => Answer,
+    private readonly answer: (name: string, req: { method: string; path: string; query?: string }) => Answer,
   ) {}
 
   /** Starts a listener for each name that has none yet. */
@@ -22,8 +22,8 @@ export class Listeners {
       const server = createServer((req, res) => {
         req.resume();
         req.on('end', () => {
-          const path = new URL(req.url ?? '/', 'http://lb').pathname;
-          const a = this.answer(name, { method: req.method ?? 'GET', path });
+          const url = new URL(req.url ?? '/', 'http://lb');
+          const a = this.answer(name, { method: req.method ?? 'GET', path: url.pathname, query: url.search });
           const write = () => {
             if (res.destroyed) return;
             res.writeHead(a.status, { ...a.headers, 'content-length': Buffer.byteLength(a.body) });

@@ -76,7 +76,7 @@ export class LoadBalancerModel {
     return this.configs.get(name);
   }
 
-  answer(name: string, req: { method: string; path: string }): Answer {
+  answer(name: string, req: { method: string; path: string; query?: string }): Answer {
     const lb = this.configs.get(name);
     const targets = lb ? (this.elb.targetsOf(lb.targetGroup) ?? []) : [];
     const live = targets.filter((t) => t.state !== 'draining');
@@ -97,7 +97,11 @@ export class LoadBalancerModel {
     return { ...this.respond(lb, target, req), target: `${target.id}:${target.port}` };
   }
 
-  private respond(lb: LoadBalancerConfig, t: Target, req: { method: string; path: string }): Answer {
+  private respond(
+    lb: LoadBalancerConfig,
+    t: Target,
+    req: { method: string; path: string; query?: string },
+  ): Answer {
     const owner = t.owner;
     const revision = Number(/:(\d+)$/.exec(owner?.taskDefinitionArn ?? '')?.[1] ?? 0);
     // A target that failed its health checks and gets traffic only because none is healthy answers as it did to them.
@@ -127,7 +131,8 @@ export class LoadBalancerModel {
       if (r.latencyMs !== undefined) latencyMs = r.latencyMs;
       if (r.cachedLatencyMs !== undefined) cachedLatencyMs = r.cachedLatencyMs;
     }
-    const key = `${lb.name} ${owner?.taskDefinitionArn} ${req.path}`;
+    // A cache is keyed by the whole URL, as a CDN's or an app's would be: a new query string is a cold call.
+    const key = `${lb.name} ${owner?.taskDefinitionArn} ${req.path}${req.query ?? ''}`;
     if (cachedLatencyMs !== undefined && this.warm.has(key)) latencyMs = cachedLatencyMs;
     this.warm.add(key);
     const text =
