@@ -17,7 +17,7 @@ import { learnModel } from '../plan/estimate/schedule.js';
 import { LiveEstimate, predictionOf } from './live-estimate.js';
 import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
-import { bake, checkFailure, checksOf, runChecks } from './post-checks.js';
+import { bake, checkFailure, checksOf, decideByChecks, runChecks } from './post-checks.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
 import { recoverUnfinished, wantedRevisions } from './recover.js';
 import { decideUpFront } from './pause.js';
@@ -263,7 +263,12 @@ async function run(
         const bad = await runChecks(checking, checksOf(stack.postChecks, e.service.name), 'gate', since);
         return bad[0] ? checkFailure(bad[0], clock.now()) : undefined;
       },
-      decide: decideUpFront(o.pauseDecision, o.actor),
+      // --approve/--reject decide; without them the paused services' checks do, when they have any (else the hooks'
+      // timeoutAction ends the pause).
+      decide:
+        !o.pauseDecision && checking.checks && pausedHaveChecks(plan, stack)
+          ? decideByChecks(checking, (n) => checksOf(stack.postChecks, n), started)
+          : decideUpFront(o.pauseDecision, o.actor),
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (!result.failed) await verifyChecks(checking, plan, result, started);
@@ -451,5 +456,12 @@ async function finishRollbackFailed(
   });
   throw new RollbackFailedError(
     `${summary}. A person needs to look: see \`convoy status\` and \`convoy logs\`.`,
+  );
+}
+
+/** Some service with a `pauseAt` in this deployment has post-deploy checks to decide with. */
+function pausedHaveChecks(plan: Plan, stack: Stack): boolean {
+  return plan.entries.some(
+    (e) => e.changed && e.service.aws?.pauseAt && checksOf(stack.postChecks, e.service.name).length > 0,
   );
 }

@@ -94,9 +94,9 @@ const checkResult = {
   kind: z.enum(['http', 'tcp', 'command', 'log', 'alarm']),
   service: z.string().optional().describe('Absent for the stack’s own checks.'),
   phase: z
-    .enum(['gate', 'end', 'bake'])
+    .enum(['gate', 'end', 'bake', 'pause'])
     .describe(
-      'gate: after its service passed its gate; end: at the end of the deployment; bake: in the bake window.',
+      'gate: after its service passed its gate; end: at the end of the deployment; bake: in the bake window; pause: at a wave’s `pauseAt`, deciding CONTINUE or ROLLBACK.',
     ),
   status: z.enum(['passed', 'failed', 'cannot-run']),
   message: z.string().describe('In the check’s own words; cannot-run says why it could not look.'),
@@ -259,7 +259,9 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       action: z.enum(['CONTINUE', 'ROLLBACK']),
       by: z
         .string()
-        .describe('Who decided: the actor of `--approve`/`--reject`, or convoy when the deployment stopped.'),
+        .describe(
+          'Who decided: the actor of `--approve`/`--reject`, the post-deploy checks of the paused services, or convoy when the deployment stopped.',
+        ),
     },
     'The decision sent to every paused service of the wave (ContinueServiceDeployment).',
   ),

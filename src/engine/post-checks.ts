@@ -3,7 +3,7 @@ import type { PostCheck } from '../spec/types.js';
 import type { RunContext } from './context.js';
 import type { Failure } from './failure.js';
 
-export type CheckPhase = 'gate' | 'end' | 'bake';
+export type CheckPhase = 'gate' | 'end' | 'bake' | 'pause';
 
 /**
  * Runs `checks` one after another, each result stored as an event before anything acts on it. Returns the results
@@ -121,5 +121,24 @@ function interrupted(ctx: RunContext, at: number): PostCheckResult {
     message: `the bake window was interrupted: ${(ctx.signal.reason as Error)?.message ?? 'cancelled'}`,
     startedAt: at,
     durationMs: 0,
+  };
+}
+
+/**
+ * At a wave's pause (`pauseAt`), the paused services' own checks decide for all of them: CONTINUE when every one
+ * passes, ROLLBACK for all at the first that does not. The checks see what the paused stage serves (the test
+ * traffic, for a blue/green or canary shift).
+ */
+export function decideByChecks(
+  ctx: RunContext,
+  checksOf: (service: string) => readonly PostCheck[],
+  sinceMs: number,
+): (stage: string, services: readonly string[]) => Promise<{ action: 'CONTINUE' | 'ROLLBACK'; by: string }> {
+  return async (_stage, services) => {
+    for (const name of services) {
+      const bad = await runChecks(ctx, checksOf(name), 'pause', sinceMs);
+      if (bad[0]) return { action: 'ROLLBACK', by: `post-deploy check ${bad[0].check} of ${name}` };
+    }
+    return { action: 'CONTINUE', by: `post-deploy checks of ${services.join(', ')}` };
   };
 }

@@ -163,6 +163,53 @@ describe('e2e: ECS native strategies against the emulator', () => {
     }
   });
 
+  it("lets the paused services' post-deploy checks decide: all continue when they pass, all roll back when one fails", async () => {
+    const em = await emulator();
+    const names = ['linear-a', 'linear-b', 'linear-c'];
+    const { dir } = await stack(names, [
+      'deploymentConfiguration:',
+      '  strategy: LINEAR',
+      '  linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 1 }',
+      'pauseAt: POST_TEST_TRAFFIC_SHIFT',
+    ]);
+    // Each service's smoke check fails once a file named after it exists: the test breaks linear-b by creating it.
+    let yaml = readFileSync(join(dir, 'native.yaml'), 'utf8');
+    for (const n of names)
+      yaml = yaml.replace(
+        `  ${n}:\n`,
+        `  ${n}:\n    verify: [{ name: smoke, command: { run: [test, '!', -e, '${join(dir, `broken-${n}`)}'] } }]\n`,
+      );
+    writeFileSync(join(dir, 'native.yaml'), yaml);
+
+    const ok = await deploy(em, dir, '1.0.0');
+    assert.equal(ok.code, 0, output(ok));
+    const okEvents = events(ok.stdout);
+    const decided = okEvents.find((e) => e.code === 'pause.decided')!;
+    assert.equal(decided.action, 'CONTINUE');
+    assert.match(String(decided.by), /post-deploy checks/);
+    const atPause = okEvents.filter((e) => e.code === 'check.passed' && e.phase === 'pause');
+    assert.deepEqual(atPause.map((e) => e.service).sort(), names);
+    assert.ok(
+      okEvents.indexOf(atPause[0]!) < okEvents.indexOf(decided),
+      'the checks ran before the decision',
+    );
+
+    writeFileSync(join(dir, 'broken-linear-b'), '');
+    const no = await deploy(em, dir, '2.0.0');
+    assert.equal(no.code, 1, output(no));
+    const noEvents = events(no.stdout);
+    const rejected = noEvents.find((e) => e.code === 'pause.decided')!;
+    assert.equal(rejected.action, 'ROLLBACK');
+    assert.match(String(rejected.by), /smoke of linear-b/);
+    assert.equal((rejected.services as string[]).length, 3);
+    for (const n of names)
+      assert.equal(
+        em.world.ecs.findService('default', n)!.serviceDeployments[0]!.status,
+        'ROLLBACK_SUCCESSFUL',
+        n,
+      );
+  });
+
   it('stops the service deployments still in progress with ROLLBACK when a service of their wave fails', async () => {
     const em = await emulator({
       images: [{ image: '*/policy-enforcer:2.0.0', exitAfterSeconds: 5, exitCode: 1 }],
