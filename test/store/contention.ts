@@ -26,9 +26,11 @@ export interface Held {
  * the rounds that follow are the same for every backend.
  */
 export function workerScript(opening: string): string {
-  // Times use timeOrigin + performance.now(): sub-millisecond and comparable across processes on one machine.
+  // Times come from CLOCK_MONOTONIC (process.hrtime), which every process on one machine shares. Not
+  // timeOrigin + performance.now(): each process fixes its timeOrigin once at start, from two clock reads that a
+  // loaded machine can split by a scheduling quantum: the likely cause of an 18 ms "overlap" seen once under load.
   return `${opening}
-const clock = () => performance.timeOrigin + performance.now();
+const clock = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const held = [];
 for (let i = 0; i < ${ROUNDS}; i++) {
