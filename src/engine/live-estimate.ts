@@ -87,7 +87,13 @@ export class LiveEstimate {
     const until = AbortSignal.any(stops);
     const medianMs = Math.round(unit.medianMs);
     const dueMs = STALL_FACTOR * medianMs;
-    this.clock.sleep(Math.max(0, startedAt + dueMs - this.clock.now()), until).then(
+    // A timer may fire a millisecond before the clock reads its due time (timers and Date.now() round apart): sleep
+    // again until it does, so the event never says it stalled before three times its usual.
+    const due = async () => {
+      do await this.clock.sleep(Math.max(0, startedAt + dueMs - this.clock.now()), until);
+      while (this.clock.now() < startedAt + dueMs);
+    };
+    due().then(
       () => {
         if (until.aborted) return;
         emit({ code: 'deploy.stalled', service, elapsedMs: this.clock.now() - startedAt, medianMs });
