@@ -22,6 +22,8 @@ export interface CorpusCapture {
   expect: Category;
   split: Split;
   source: string;
+  /** The collection round of a held-out capture gathered blind to the rules (`_round`); absent for older ones. */
+  round?: number;
   capture: Record<string, unknown>;
 }
 
@@ -37,6 +39,7 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusCapture[] {
         expect: doc._expect as Category,
         split,
         source: String(doc._source),
+        ...(typeof doc._round === 'number' ? { round: doc._round } : {}),
         capture: stripAnnotations(doc),
       };
     });
@@ -142,6 +145,16 @@ export async function runDiagnoseBench(flags: readonly string[] = []): Promise<v
     const s = summarise(corpus.filter((c) => c.split === split).map(score));
     result[split] = s;
     printSplit(split === 'test' ? 'TEST (held out)' : 'train (rules were written from these)', s);
+  }
+  // A round collected blind to the rules is the figure no development has seen; report each on its own.
+  const rounds = [...new Set(corpus.flatMap((c) => (c.split === 'test' && c.round ? [c.round] : [])))].sort(
+    (a, b) => a - b,
+  );
+  if (rounds.length) result.testRounds = {};
+  for (const round of rounds) {
+    const s = summarise(corpus.filter((c) => c.split === 'test' && c.round === round).map(score));
+    (result.testRounds as Record<number, unknown>)[round] = s;
+    printSplit(`TEST round ${round} (collected blind to the rules, read once)`, s);
   }
   // The figure development was decided on, so a reader can compare it with the test figure.
   const cv = summarise(crossValidate(train));

@@ -9,6 +9,7 @@ import { withOutputs } from '../plan/outputs.js';
 import type { Health, Target } from '../targets/target.js';
 import type { Clock } from '../core/clock.js';
 import type { RunContext } from './context.js';
+import { runningDeployment } from './deployment-record.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { execute, type ExecResult } from './execute.js';
@@ -182,17 +183,7 @@ async function run(
     ...(deps.checks ? { checks: deps.checks } : {}),
   };
   try {
-    await store.createDeployment({
-      id: deploymentId,
-      stack: stack.name,
-      kind,
-      correlationId: o.correlationId,
-      actor: o.actor,
-      context: o.context,
-      status: 'running',
-      fencingToken: lease.token,
-      startedAt: started,
-    });
+    await store.createDeployment(runningDeployment(deploymentId, o, kind, lease.token, started));
     emitter.deploymentId = deploymentId;
     const recoveries = await recoverUnfinished(
       ctx,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FencedOutError } from '../errors.js';
 import type { DeploymentKind, Store } from '../store/store.js';
 import type { EngineDeps, LockedRun } from './deploy.js';
+import { runningDeployment } from './deployment-record.js';
 import { Emitter } from './emitter.js';
 import type { Subscriber } from './events.js';
 import { acquireLease, type Lease } from './lease.js';
@@ -47,17 +48,7 @@ export async function runLocked<T>(
       `convoy ${kind} lost the lock of stack ${stack.name} (token ${lease.token}): its lease ran out (was it paused or cut off?) and another deployment took over`,
     );
   try {
-    await store.createDeployment({
-      id: deploymentId,
-      stack: stack.name,
-      kind,
-      correlationId: o.correlationId,
-      actor: o.actor,
-      context: o.context,
-      status: 'running',
-      fencingToken: lease.token,
-      startedAt: clock.now(),
-    });
+    await store.createDeployment(runningDeployment(deploymentId, o, kind, lease.token, clock.now()));
     emitter.deploymentId = deploymentId;
     let done: { summary: string; result: T };
     try {

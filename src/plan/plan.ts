@@ -45,6 +45,19 @@ export function gateOf(s: Service): Gate {
   return s.healthCheck || s.aws ? 'healthy' : 'started';
 }
 
+/** A service a partial plan (restart, rollback) leaves alone: as recorded, or as the file says when never deployed. */
+export function untouchedEntry(s: Service, cur: Recorded | undefined, wave: number): PlanEntry {
+  return {
+    service: cur?.spec ?? s,
+    revision: cur?.revision ?? '',
+    from: cur?.revision,
+    changed: false,
+    reasons: [],
+    wave,
+    gate: gateOf(s),
+  };
+}
+
 /**
  * Pure: the same stack, recorded state and observed health always give the same plan. A service is changed when
  * its revision differs from the recorded one, or when it should run and does not (stopped by hand, crashed). One

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import type { Stack } from '../spec/types.js';
 import { computeWaves } from './graph.js';
-import { gateOf, type Plan, type PlanEntry, type Recorded } from './plan.js';
+import { gateOf, untouchedEntry, type Plan, type PlanEntry, type Recorded } from './plan.js';
 
 /**
  * Pure: the services a restart touches. The named ones (every service when none is named) and, with
@@ -48,16 +48,7 @@ export function buildRestartPlan(
   const entries = stack.services.map((s): PlanEntry => {
     const cur = recorded.get(s.name);
     const wave = waveOf.get(s.name) ?? 0;
-    if (!restart.has(s.name))
-      return {
-        service: cur?.spec ?? s,
-        revision: cur?.revision ?? '',
-        from: cur?.revision,
-        changed: false,
-        reasons: [],
-        wave,
-        gate: gateOf(s),
-      };
+    if (!restart.has(s.name)) return untouchedEntry(s, cur, wave);
     if (!cur) throw new InvalidInputError(`${s.name} has never been deployed; there is nothing to restart`);
     return {
       service: cur.spec,

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import type { Service, Stack } from '../spec/types.js';
 import { computeWaves } from './graph.js';
-import { gateOf, type Plan, type PlanEntry, type Recorded } from './plan.js';
+import { gateOf, untouchedEntry, type Plan, type PlanEntry, type Recorded } from './plan.js';
 
 /** For each service to roll back: the good revision before the current one, and how it was deployed. */
 export type Previous = ReadonlyMap<string, { revision: string; spec: Service } | undefined>;
@@ -21,15 +21,7 @@ export function buildRollbackPlan(
     const cur = recorded.get(s.name);
     const wave = waveOf.get(s.name) ?? 0;
     if (!previous.has(s.name)) {
-      return {
-        service: cur?.spec ?? s,
-        revision: cur?.revision ?? '',
-        from: cur?.revision,
-        changed: false,
-        reasons: [],
-        wave,
-        gate: gateOf(s),
-      };
+      return untouchedEntry(s, cur, wave);
     }
     const prev = previous.get(s.name);
     if (!cur) throw new InvalidInputError(`${s.name} has never been deployed; nothing to roll back`);
