@@ -245,6 +245,7 @@ function lock(r: Json): string {
 function diagnoseResult(r: Json): string {
   const t = r.test as Json;
   const tr = r.train as Json;
+  const rounds = Object.entries((r.testRounds ?? {}) as Record<string, Json>);
   return [
     `**Diagnosis of real failures nobody here had seen** (\`npm run bench diagnose\`): on the held-out test split of ` +
       `${t.n} captures from public reports, the right category comes first in ${t.top1Pct}% and among the top three in ` +
@@ -253,13 +254,35 @@ function diagnoseResult(r: Json): string {
         ? `; ${r.cv.folds}-fold cross-validation on them, grouped by source, which development was decided on: ` +
           `${r.cv.top1Pct}% / ${r.cv.top3Pct}%`
         : '') +
-      '.)',
+      '.)' +
+      rounds
+        .map(
+          ([round, x]) =>
+            ` Of those, the ${x.n} of round ${round}, collected blind to the rules and read once: ` +
+            `${x.top1Pct}% / ${x.top3Pct}%.`,
+        )
+        .join(''),
     '',
     table([
-      ['category', 'test captures', 'top-1', 'top-3'],
+      [
+        'category',
+        'test captures',
+        'top-1',
+        'top-3',
+        ...rounds.flatMap(([n]) => [`round ${n}`, 'top-1', 'top-3']),
+      ],
       ...(t.perCategory as Json[])
         .filter((c) => c.n > 0)
-        .map((c) => [c.category, c.n, `${c.top1Pct}%`, `${c.top3Pct}%`]),
+        .map((c) => [
+          c.category,
+          c.n,
+          `${c.top1Pct}%`,
+          `${c.top3Pct}%`,
+          ...rounds.flatMap(([, x]) => {
+            const rc = (x.perCategory as Json[]).find((y) => y.category === c.category)!;
+            return rc.n ? [rc.n, `${rc.top1Pct}%`, `${rc.top3Pct}%`] : [0, '–', '–'];
+          }),
+        ]),
     ]),
   ].join('\n');
 }
