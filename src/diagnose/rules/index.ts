@@ -95,6 +95,11 @@ import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
 import settingValueInvalid from './setting-value-invalid.js';
+import schedulerNoFit from './scheduler-no-fit.js';
+import subnetAddressesExhausted from './subnet-addresses-exhausted.js';
+import apiThrottled from './api-throttled.js';
+import envSchemaRejected from './env-schema-rejected.js';
+import publishedPortEmptyReply from './published-port-empty-reply.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -136,6 +141,7 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   listeningOnLoopback,
+  publishedPortEmptyReply,
   healthNothingListening,
   loopbackRefusedNoDbHost,
   loopbackRefusedNoCacheHost,
@@ -145,6 +151,7 @@ export const RULES: readonly Rule[] = [
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,
+  envSchemaRejected,
   logGroupMissing,
   djangoAllowedHosts,
   dbSslRequired,
@@ -167,6 +174,8 @@ export const RULES: readonly Rule[] = [
   taskQuotaReached,
   ec2CapacityInsufficient,
   insufficientResources,
+  schedulerNoFit,
+  subnetAddressesExhausted,
   execFormatError,
   stackRollbackComplete,
   stackRollbackFailed,
@@ -196,6 +205,7 @@ export const RULES: readonly Rule[] = [
   localExitNonzero,
   connectTimeoutAmbiguous,
   platformFault,
+  apiThrottled,
   circuitBreaker,
   deploymentAlarm,
 ];

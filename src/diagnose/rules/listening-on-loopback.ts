@@ -6,7 +6,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:Running on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening) (?:at|on)|bound to|Local:)\s*:?\s*(?:https?:\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening) (?:at|on)|bound to|Local:)\s*:?\s*(?:https?:\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
@@ -19,6 +19,7 @@ const rule: Rule = {
     match: [
       [['log', ' * Running on http://127.0.0.1:5000/ (Press CTRL+C to quit)']],
       [['log', '[INFO] Listening at: http://127.0.0.1:5000 (1)']],
+      [['log', 'INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)']],
     ],
     noMatch: [
       [['log', ' * Running on http://0.0.0.0:5000/']],
