@@ -33,7 +33,7 @@ import loopbackRefusedNoCacheHost from './loopback-refused-no-cache-host.js';
 import loopbackRefusedNoBrokerHost from './loopback-refused-no-broker-host.js';
 import envVarNotSet from './env-var-not-set.js';
 import logGroupMissing from './log-group-missing.js';
-import djangoAllowedHosts from './django-allowed-hosts.js';
+import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
 import elbChecker400 from './elb-checker-400.js';
@@ -153,7 +153,7 @@ export const RULES: readonly Rule[] = [
   settingValueInvalid,
   envSchemaRejected,
   logGroupMissing,
-  djangoAllowedHosts,
+  hostNotAllowed,
   dbSslRequired,
   commandNotFound,
   commandNotExecutable,

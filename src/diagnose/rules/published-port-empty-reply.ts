@@ -19,7 +19,9 @@ const rule: Rule = {
     'Connections to the port published for {service} are accepted and then dropped ({what}): nothing inside the container listens on its external address at that port.',
   fix: 'Make the server bind 0.0.0.0 (not 127.0.0.1) on the container port that is mapped, and check the mapping names the port it actually listens on.',
   confidence: 0.45,
-  support: [{ in: ['log'], re: /(?:127\.0\.0\.1|localhost):\d+/ }],
+  support: [
+    { in: ['log'], re: /(?:listen|bound|serving|started)[^\n]{0,40}(?:127\.0\.0\.1|localhost|\[::1\]):\d+/i },
+  ],
   examples: {
     match: [
       [['log', 'curl: (52) Empty reply from server']],
