@@ -100,6 +100,7 @@ import subnetAddressesExhausted from './subnet-addresses-exhausted.js';
 import apiThrottled from './api-throttled.js';
 import envSchemaRejected from './env-schema-rejected.js';
 import publishedPortEmptyReply from './published-port-empty-reply.js';
+import placementUnexplained from './placement-unexplained.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -176,6 +177,7 @@ export const RULES: readonly Rule[] = [
   insufficientResources,
   schedulerNoFit,
   subnetAddressesExhausted,
+  placementUnexplained,
   execFormatError,
   stackRollbackComplete,
   stackRollbackFailed,
