@@ -130,6 +130,32 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
     },
   },
   {
+    name: 'MySQL refuses the configured password',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: {
+      logs: {
+        api: [
+          'Connecting to mysql://db.internal:3306/shop',
+          "Error: ER_ACCESS_DENIED_ERROR: Access denied for user 'shop'@'10.0.2.14' (using password: YES)",
+        ],
+      },
+    },
+  },
+  {
+    name: 'nginx rejects its own config',
+    expect: 'config-env',
+    rule: 'config-file-invalid',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
+      logs: {
+        proxy: [
+          'nginx: [emerg] invalid number of arguments in "proxy_pass" directive in /etc/nginx/conf.d/site.conf:9',
+        ],
+      },
+    },
+  },
+  {
     name: 'the deploy tool was throttled',
     expect: 'other',
     rule: 'api-throttled',

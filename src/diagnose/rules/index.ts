@@ -101,6 +101,8 @@ import apiThrottled from './api-throttled.js';
 import envSchemaRejected from './env-schema-rejected.js';
 import publishedPortEmptyReply from './published-port-empty-reply.js';
 import placementUnexplained from './placement-unexplained.js';
+import credentialsRejected from './credentials-rejected.js';
+import configFileInvalid from './config-file-invalid.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -153,6 +155,8 @@ export const RULES: readonly Rule[] = [
   requiredSettingMissing,
   settingValueInvalid,
   envSchemaRejected,
+  credentialsRejected,
+  configFileInvalid,
   logGroupMissing,
   hostNotAllowed,
   dbSslRequired,
