@@ -103,6 +103,7 @@ import publishedPortEmptyReply from './published-port-empty-reply.js';
 import placementUnexplained from './placement-unexplained.js';
 import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
+import bindAddressUnavailable from './bind-address-unavailable.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -143,6 +144,7 @@ export const RULES: readonly Rule[] = [
   hostPortMappedTwice,
   portInUse,
   privilegedPortDenied,
+  bindAddressUnavailable,
   listeningOnLoopback,
   publishedPortEmptyReply,
   healthNothingListening,
