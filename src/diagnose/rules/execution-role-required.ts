@@ -4,7 +4,9 @@ const rule: Rule = {
   id: 'execution-role-required',
   category: 'secrets-iam',
   match: [
-    { re: /must also specify a value for '?executionRoleArn'?|requires? an? (?:task )?execution role/i },
+    {
+      re: /must also specify a value for '?executionRoleArn'?|requires? an? (?:task )?execution role|requires task definition to have execution role ARN/i,
+    },
   ],
   cause:
     'The task definition uses secrets (or private registry auth, or awslogs on Fargate) but names no execution role to fetch them with.',
@@ -16,6 +18,12 @@ const rule: Rule = {
         [
           'log',
           "ClientException: An error occurred (ClientException) when calling the RegisterTaskDefinition operation: When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.",
+        ],
+      ],
+      [
+        [
+          'log',
+          'ClientException: Fargate requires task definition to have execution role ARN to support private registry authentication.',
         ],
       ],
     ],

@@ -33,7 +33,7 @@ import loopbackRefusedNoCacheHost from './loopback-refused-no-cache-host.js';
 import loopbackRefusedNoBrokerHost from './loopback-refused-no-broker-host.js';
 import envVarNotSet from './env-var-not-set.js';
 import logGroupMissing from './log-group-missing.js';
-import djangoAllowedHosts from './django-allowed-hosts.js';
+import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
 import elbChecker400 from './elb-checker-400.js';
@@ -95,6 +95,15 @@ import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
 import settingValueInvalid from './setting-value-invalid.js';
+import schedulerNoFit from './scheduler-no-fit.js';
+import subnetAddressesExhausted from './subnet-addresses-exhausted.js';
+import apiThrottled from './api-throttled.js';
+import envSchemaRejected from './env-schema-rejected.js';
+import publishedPortEmptyReply from './published-port-empty-reply.js';
+import placementUnexplained from './placement-unexplained.js';
+import credentialsRejected from './credentials-rejected.js';
+import configFileInvalid from './config-file-invalid.js';
+import bindAddressUnavailable from './bind-address-unavailable.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -135,7 +144,9 @@ export const RULES: readonly Rule[] = [
   hostPortMappedTwice,
   portInUse,
   privilegedPortDenied,
+  bindAddressUnavailable,
   listeningOnLoopback,
+  publishedPortEmptyReply,
   healthNothingListening,
   loopbackRefusedNoDbHost,
   loopbackRefusedNoCacheHost,
@@ -145,8 +156,11 @@ export const RULES: readonly Rule[] = [
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,
+  envSchemaRejected,
+  credentialsRejected,
+  configFileInvalid,
   logGroupMissing,
-  djangoAllowedHosts,
+  hostNotAllowed,
   dbSslRequired,
   commandNotFound,
   commandNotExecutable,
@@ -167,6 +181,9 @@ export const RULES: readonly Rule[] = [
   taskQuotaReached,
   ec2CapacityInsufficient,
   insufficientResources,
+  schedulerNoFit,
+  subnetAddressesExhausted,
+  placementUnexplained,
   execFormatError,
   stackRollbackComplete,
   stackRollbackFailed,
@@ -196,6 +213,7 @@ export const RULES: readonly Rule[] = [
   localExitNonzero,
   connectTimeoutAmbiguous,
   platformFault,
+  apiThrottled,
   circuitBreaker,
   deploymentAlarm,
 ];

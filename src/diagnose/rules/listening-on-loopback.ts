@@ -6,19 +6,26 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:Running on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening) (?:at|on)|bound to|Local:)\s*:?\s*(?:https?:\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening) (?:at|on)|bound to|Local:)\s*:?\s*(?:https?:\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
   unless: [{ in: ['origin'], re: /^local$/ }],
   cause:
-    'The server listens on {addr}:{port}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
+    'The server listens on {addr,addr2}:{port,port2}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
   fix: 'Make the server bind 0.0.0.0 (e.g. `flask run --host 0.0.0.0`, `gunicorn -b 0.0.0.0:PORT`, `app.listen(PORT, "0.0.0.0")`).',
   confidence: 0.7,
   examples: {
     match: [
       [['log', ' * Running on http://127.0.0.1:5000/ (Press CTRL+C to quit)']],
       [['log', '[INFO] Listening at: http://127.0.0.1:5000 (1)']],
+      [['log', 'INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)']],
+      [
+        [
+          'log',
+          'INFO:oejs.AbstractConnector:main: Started ServerConnector@5e9f23b4{HTTP/1.1, (http/1.1)}{127.0.0.1:8080}',
+        ],
+      ],
     ],
     noMatch: [
       [['log', ' * Running on http://0.0.0.0:5000/']],

@@ -12,7 +12,7 @@ const rule: Rule = {
   match: [
     {
       in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log'],
-      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS)/,
+      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|"Reason":"AGENT")/,
     },
   ],
   cause:
@@ -28,6 +28,18 @@ const rule: Rule = {
         ],
       ],
       [['stoppedReason', 'Timeout waiting for network interface provisioning to complete.']],
+      [
+        [
+          'log',
+          'RunPodSandbox from runtime service failed: rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+        ],
+      ],
     ],
     noMatch: [[['stoppedReason', 'Essential container in task exited']]],
   },

@@ -14,7 +14,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
       span: 2,
-      re: /(?<what>Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing)/,
+      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing)/,
     },
   ],
   cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
@@ -31,6 +31,21 @@ const rule: Rule = {
       ],
       [['log', 'KeyError: key not found: "DATABASE_URL"']],
       [['log', 'envconfig.Process: required key PORT missing value']],
+      [['log', 'Error: Database is uninitialized and superuser password is not specified.']],
+      [['log', 'Error: secretOrPrivateKey must have a value']],
+      [
+        [
+          'log',
+          'ConfigException: Missing required configuration "bootstrap.servers" which has no default value.',
+        ],
+      ],
+      [['log', 'botocore.exceptions.NoRegionError: You must specify a region.']],
+      [
+        [
+          'log',
+          "Reason: Failed to determine a suitable driver class. Description: 'url' attribute is not specified and no embedded datasource could be configured.",
+        ],
+      ],
       [['log', 'django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.']],
     ],
     noMatch: [[['log', 'Resolved placeholder app.jwt.secret from environment']]],

@@ -11,7 +11,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
-      re: /(?<what>(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|could not translate host name|UnknownHostException:|lookup|Could not resolve host:?) "?(?:undefined|None|null|nil)\b"?|ERR_INVALID_URL|TypeError: Invalid URL|Could not parse (?:rfc1738 |SQLAlchemy )?URL from string '[^']*'|Invalid connection string|invalid DSN|invalid literal for int\(\) with base 10: ''|Format of the initialization string does not conform to specification)/,
+      re: /(?<what>(?:getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|could not translate host name|UnknownHostException:|lookup|Could not resolve host:?) "?(?:undefined|None|null|nil)\b"?|ERR_INVALID_URL|TypeError: Invalid URL|Could not parse (?:rfc1738 |SQLAlchemy )?URL from string '[^']*'|Invalid connection string|invalid DSN|invalid literal for int\(\) with base 10: '(?:\$\{?\w+\}?|tcp:\/\/[^']*)?'|strconv\.\w+: parsing "(?:\$\{?\w+\}?)?": invalid syntax|NumberFormatException: For input string: "(?:\$\{?\w+\}?)?"|Failed to parse URL from|int\(\) argument must be a string[^\n]{0,40}not 'NoneType'|Redis URL must specify one of the following schemes|Invalid scheme, expected connection string to start with "mongodb(?:\+srv)?:\/\/"|parse "": empty url|dial tcp: missing address|Invalid URL '[^']*': No schema supplied|Input should be a valid \w+, unable to interpret input|Format of the initialization string does not conform to specification)/,
     },
   ],
   cause: '{service} read a setting whose value is missing or malformed ({what}), so it stopped at start-up.',
@@ -23,8 +23,27 @@ const rule: Rule = {
       [['log', 'Error: getaddrinfo ENOTFOUND undefined']],
       [['log', "sqlalchemy.exc.ArgumentError: Could not parse rfc1738 URL from string ''"]],
       [['log', 'TypeError [ERR_INVALID_URL]: Invalid URL']],
+      [['log', "ValueError: invalid literal for int() with base 10: '$PORT'"]],
+      [['log', 'panic: strconv.Atoi: parsing "": invalid syntax']],
+      [
+        [
+          'log',
+          "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+        ],
+      ],
+      [
+        [
+          'log',
+          'ValueError: Redis URL must specify one of the following schemes (redis://, rediss://, unix://)',
+        ],
+      ],
+      [['log', 'failed to connect: dial tcp: missing address']],
+      [['log', 'java.lang.NumberFormatException: For input string: "${SERVER_PORT}"']],
     ],
-    noMatch: [[['log', 'Error: getaddrinfo ENOTFOUND db.internal']]],
+    noMatch: [
+      [['log', 'Error: getaddrinfo ENOTFOUND db.internal']],
+      [['log', 'java.lang.NumberFormatException: For input string: "abc"']],
+    ],
   },
 };
 export default rule;

@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /reached the limit on the number of tasks you can run concurrently|vCPU limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
+      re: /reached the limit on the number of tasks you can run concurrently|Desired count exceeds limit|vCPU limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
     },
   ],
   cause:
@@ -20,6 +20,7 @@ const rule: Rule = {
           "service storage-prod was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently.",
         ],
       ],
+      [['log', 'InvalidParameterException: Desired count exceeds limit.']],
     ],
     noMatch: [[['serviceEvent', 'service x has reached a steady state.']]],
   },

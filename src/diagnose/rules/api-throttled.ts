@@ -1,0 +1,36 @@
+import type { Rule } from '../types.js';
+
+/*
+ * AWS refused the calls of a deploy tool or an SDK because they came too fast: ThrottlingException / "Rate exceeded"
+ * (ECS, CloudFormation, Elastic Beanstalk), EC2's RequestLimitExceeded, API Gateway-style TooManyRequestsException.
+ * Nothing in the service is wrong; the deploy gave up polling. A registry's pull rate limit is image-pull, not this.
+ */
+const rule: Rule = {
+  id: 'api-throttled',
+  category: 'other',
+  match: [
+    {
+      re: /(?<what>ThrottlingException|Throttling\W+(?:Message: )?Rate exceeded|\bRate exceeded\b|RequestLimitExceeded|Request limit exceeded|TooManyRequestsException)/,
+      not: /pull rate limit|toomanyrequests/i,
+    },
+  ],
+  cause:
+    'AWS throttled the API calls made while deploying {service} ({what}); the deployment tool stopped, not the service.',
+  fix: 'Retry with backoff and poll less often (fewer parallel deploys, a longer interval between describe calls); ask for a higher API rate limit only if it persists.',
+  confidence: 0.6,
+  examples: {
+    match: [
+      [
+        [
+          'log',
+          'An error occurred (ThrottlingException) when calling the DescribeServices operation (reached max retries: 4): Rate exceeded',
+        ],
+      ],
+      [['log', 'Error: Client.RequestLimitExceeded: Request limit exceeded.']],
+    ],
+    noMatch: [
+      [['log', 'toomanyrequests: You have reached your pull rate limit. Rate exceeded for anonymous users.']],
+    ],
+  },
+};
+export default rule;

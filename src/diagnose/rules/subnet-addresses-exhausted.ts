@@ -1,0 +1,38 @@
+import type { Rule } from '../types.js';
+
+/*
+ * Every task or instance in a VPC takes an address from its subnet; when the subnet is full nothing more can be
+ * placed, however much CPU and memory is free. EC2's and the VPC CNI's InsufficientFreeAddressesInSubnet, Auto Scaling's
+ * "not enough free addresses in subnet", ECS's ENI creation errors, GCP's IP_SPACE_EXHAUSTED.
+ */
+const rule: Rule = {
+  id: 'subnet-addresses-exhausted',
+  category: 'placement-capacity',
+  match: [
+    {
+      re: /(?<what>InsufficientFreeAddressesInSubnet|(?:not enough|insufficient|aren't sufficient) free (?:IPv4 |IP )?addresses|IP_SPACE_EXHAUSTED\w*|IP space of [^\n]{0,120} is exhausted)/i,
+    },
+  ],
+  cause:
+    'The subnet {service} is placed in has no free addresses left ({what}), so no new task or instance can start there.',
+  fix: 'Add subnets (in more availability zones) to the service, use larger subnets, or release unused network interfaces and addresses.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [
+        [
+          'stoppedReason',
+          'InsufficientFreeAddressesInSubnet: The specified subnet does not have enough free addresses to satisfy the request.',
+        ],
+      ],
+      [
+        [
+          'log',
+          "Status Reason: There are not enough free addresses in subnet 'subnet-0ab' to satisfy the requested number of instances.",
+        ],
+      ],
+    ],
+    noMatch: [[['log', 'Allocated address 10.0.1.23 in subnet-0ab']]],
+  },
+};
+export default rule;

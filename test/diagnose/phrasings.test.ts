@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/diagnose/index.js';
+import type { Category } from '../../src/diagnose/types.js';
+
+/*
+ * One failure, as different tools phrase it: each capture here is written from how the tool words the error, not
+ * copied from the corpus, and must come out with the category and the rule named. Noise lines around the evidence
+ * keep it honest about ranking.
+ */
+const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; capture: unknown }> = [
+  {
+    name: 'bash set -u names the unset variable',
+    expect: 'config-env',
+    rule: 'env-var-not-set',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
+      logs: { api: ['starting entrypoint', '/docker-entrypoint.sh: line 12: DB_HOST: unbound variable'] },
+    },
+  },
+  {
+    name: 'dash/sh ${VAR:?} names it too',
+    expect: 'config-env',
+    rule: 'env-var-not-set',
+    capture: { logs: { worker: ['/bin/sh: 1: QUEUE_URL: parameter not set'] } },
+  },
+  {
+    name: 'pydantic-settings rejects the environment',
+    expect: 'config-env',
+    rule: 'env-schema-rejected',
+    capture: {
+      logs: {
+        api: [
+          'Traceback (most recent call last):',
+          'pydantic_core._pydantic_core.ValidationError: 1 validation error for AppSettings',
+          'jwt_secret',
+          '  Field required [type=missing, input_value={}, input_type=dict]',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a zod env schema names the variable in its path',
+    expect: 'config-env',
+    rule: 'env-schema-rejected',
+    capture: {
+      logs: {
+        web: [
+          '❌ Invalid environment variables: [',
+          "  { code: 'invalid_type', expected: 'string', received: 'undefined', path: [ 'STRIPE_SECRET_KEY' ] }",
+        ],
+      },
+    },
+  },
+  {
+    name: 'Go parses an empty port',
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: { logs: { svc: ['panic: strconv.Atoi: parsing "": invalid syntax', 'goroutine 1 [running]:'] } },
+  },
+  {
+    name: 'Java parses an unexpanded placeholder',
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: {
+      logs: {
+        app: ['Exception in thread "main" java.lang.NumberFormatException: For input string: "${PORT}"'],
+      },
+    },
+  },
+  {
+    name: "gunicorn's port already taken",
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: {
+      logs: {
+        web: [
+          '[2026-01-05 10:00:00 +0000] [1] [INFO] Starting gunicorn 21.2.0',
+          "[2026-01-05 10:00:00 +0000] [1] [ERROR] Connection in use: ('0.0.0.0', 8000)",
+          "[2026-01-05 10:00:05 +0000] [1] [ERROR] Can't connect to ('0.0.0.0', 8000)",
+        ],
+      },
+    },
+  },
+  {
+    name: 'an empty reply through the published port, with the server on loopback',
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: {
+      logs: {
+        api: ['INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)'],
+        client: ['curl: (52) Empty reply from server'],
+      },
+    },
+  },
+  {
+    name: 'the Kubernetes scheduler has no room',
+    expect: 'placement-capacity',
+    rule: 'scheduler-no-fit',
+    capture: {
+      logs: {
+        events: [
+          'Normal   Scheduled  default-scheduler  Successfully assigned default/web-1 to node-a',
+          'Warning  FailedScheduling  30s  default-scheduler  0/4 nodes are available: 4 Insufficient cpu.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Nomad exhausted a dimension',
+    expect: 'placement-capacity',
+    rule: 'scheduler-no-fit',
+    capture: {
+      logs: {
+        nomad: ['    * Resources exhausted on 3 nodes', '    * Dimension "memory" exhausted on 3 nodes'],
+      },
+    },
+  },
+  {
+    name: 'the subnet is out of addresses',
+    expect: 'placement-capacity',
+    rule: 'subnet-addresses-exhausted',
+    capture: {
+      tasks: [
+        {
+          stoppedReason:
+            'InsufficientFreeAddressesInSubnet: The specified subnet does not have enough free addresses to satisfy the request.',
+        },
+      ],
+    },
+  },
+  {
+    name: 'MySQL refuses the configured password',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: {
+      logs: {
+        api: [
+          'Connecting to mysql://db.internal:3306/shop',
+          "Error: ER_ACCESS_DENIED_ERROR: Access denied for user 'shop'@'10.0.2.14' (using password: YES)",
+        ],
+      },
+    },
+  },
+  {
+    name: 'nginx rejects its own config',
+    expect: 'config-env',
+    rule: 'config-file-invalid',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
+      logs: {
+        proxy: [
+          'nginx: [emerg] invalid number of arguments in "proxy_pass" directive in /etc/nginx/conf.d/site.conf:9',
+        ],
+      },
+    },
+  },
+  {
+    name: 'the deploy tool was throttled',
+    expect: 'other',
+    rule: 'api-throttled',
+    capture: {
+      logs: {
+        deploy: [
+          'An error occurred (ThrottlingException) when calling the DescribeServices operation (reached max retries: 4): Rate exceeded',
+        ],
+      },
+    },
+  },
+  {
+    name: 'the container runtime timed out',
+    expect: 'other',
+    rule: 'platform-fault',
+    capture: {
+      logs: {
+        kubelet: [
+          'E0105 "CreateContainer in sandbox from runtime service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
+        ],
+      },
+    },
+  },
+];
+
+describe('diagnose: one failure, many phrasings', () => {
+  for (const c of cases) {
+    it(`${c.name} is ${c.expect}`, () => {
+      const top = diagnose(c.capture)[0]!;
+      assert.equal(top.category, c.expect, `${top.category}: ${top.cause}`);
+      assert.equal(top.rule, c.rule);
+    });
+  }
+
+  it('a registry pull rate limit is not API throttling', () => {
+    const f = diagnose({
+      tasks: [
+        {
+          stoppedReason:
+            'CannotPullContainerError: toomanyrequests: You have reached your pull rate limit. Rate exceeded for anonymous users.',
+        },
+      ],
+    });
+    assert.equal(f[0]!.category, 'image-pull');
+    assert.ok(!f.some((x) => x.rule === 'api-throttled'));
+  });
+
+  it('a loopback listen line raises an empty reply over the bare signature', () => {
+    const bare = diagnose({ logs: { client: ['curl: (52) Empty reply from server'] } });
+    const supported = diagnose({
+      logs: {
+        client: ['curl: (52) Empty reply from server'],
+        web: ['ready - started server on localhost:3000'],
+      },
+    });
+    const conf = (fs: ReturnType<typeof diagnose>) =>
+      fs.find((x) => x.rule === 'published-port-empty-reply')!.confidence;
+    assert.equal(bare[0]!.category, 'port-binding');
+    assert.ok(conf(supported) > conf(bare));
+  });
+});
