@@ -104,6 +104,8 @@ import placementUnexplained from './placement-unexplained.js';
 import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
+import dependencyNotReady from './dependency-not-ready.js';
+import platformPortNotListening from './platform-port-not-listening.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -145,6 +147,7 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   bindAddressUnavailable,
+  platformPortNotListening,
   listeningOnLoopback,
   publishedPortEmptyReply,
   healthNothingListening,
@@ -168,6 +171,7 @@ export const RULES: readonly Rule[] = [
   localCwdMissing,
   elbChecker400,
   kafkaBrokerUnavailable,
+  dependencyNotReady,
   nameNotResolved,
   managedEndpointTimeout,
   connectionRefused,
