@@ -13,7 +13,7 @@ const rule: Rule = {
     {
       // A probe's output too: a health check that is answered by a proxy and then dropped has the same cause.
       in: ['log', 'healthOutput'],
-      re: /(?<what>(?:curl: \(52\) )?Empty reply from server|curl: \(56\) Recv failure: Connection reset by peer|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|The connection was reset|didn[’']t send any data|Read error \(Connection reset by peer\)|Remote end closed connection without response|server closed the connection without sending any data)/,
+      re: /(?<what>(?:curl: \(52\) )?Empty reply from server|curl: \(56\) Recv failure: Connection reset by peer|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|The connection was reset|didn[’']t send any data|Read error \(Connection reset by peer\)|error getting response: Connection reset by peer|Remote end closed connection without response|server closed the connection without sending any data)/,
     },
   ],
   cause:

@@ -7,7 +7,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput'],
       // A null or undefined dereference is a bug in the code whichever runtime reports it.
-      re: /Traceback \(most recent call last\)|Unhandled(?:PromiseRejection| 'error' event| exception)|^panic: |Exception in thread "main"|uncaughtException|Uncaught (?:Exception|Error|TypeError|ReferenceError)\b|^\s*throw err;|Caused by: [\w.$]+(?:Exception|Error)\b|APPLICATION FAILED TO START|TypeError: Cannot read propert(?:y|ies) of (?:undefined|null)|TypeError: (?:[\w.$]+|\(intermediate value\)) is not a function|ReferenceError: [\w$]+ is not defined|AttributeError: '\w+' object has no attribute|NoMethodError: undefined method|java\.lang\.NullPointerException|nil pointer dereference/,
+      re: /Traceback \(most recent call last\)|Unhandled(?:PromiseRejection| 'error' event| exception)|^panic: |Exception in thread "main"|uncaughtException|Uncaught (?:Exception|Error|TypeError|ReferenceError)\b|^\s*throw err;|Caused by: [\w.$]+(?:Exception|Error)\b|APPLICATION FAILED TO START|TypeError: Cannot read propert(?:y|ies) of (?:undefined|null)|TypeError: (?:[\w.$]+|\(intermediate value\)) is not a function|ReferenceError: [\w$]+ is not defined|AttributeError: '\w+' object has no attribute|NoMethodError: undefined method|undefined method [`'][^`'\s]+' for nil\b|java\.lang\.NullPointerException|nil pointer dereference/,
     },
   ],
   cause: '{service} crashed with an unhandled error; the error printed around the stack trace is the cause.',
