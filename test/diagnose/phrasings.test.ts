@@ -350,6 +350,76 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
       ],
     },
   },
+  {
+    name: "Kubernetes' readiness probe refused at the pod's port",
+    expect: 'port-binding',
+    rule: 'probe-refused',
+    capture: {
+      logs: {
+        events: [
+          'Warning  Unhealthy  kubelet  Readiness probe failed: Get "http://10.244.1.9:8080/ready": dial tcp 10.244.1.9:8080: connect: connection refused',
+        ],
+      },
+    },
+  },
+  {
+    name: "App Runner's TCP health check on the configured port",
+    expect: 'port-binding',
+    rule: 'platform-port-not-listening',
+    capture: {
+      logs: {
+        apprunner: [
+          "[AppRunner] Health check failed on protocol `TCP`[Port: '8080']. Check your configured port number.",
+        ],
+      },
+    },
+  },
+  {
+    name: 'HikariCP cannot open the pool while MySQL is down',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'HikariPool-1 - Exception during pool initialization.',
+          'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure',
+        ],
+      },
+    },
+  },
+  {
+    name: 'wait-for-it gives up on the database port',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: { web: ['wait-for-it.sh: timeout occurred after waiting 30 seconds for postgres:5432'] },
+    },
+  },
+  {
+    name: 'SqlClient cannot reach SQL Server',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'an AWS CLI older than the parameter it is given',
+    expect: 'other',
+    rule: 'client-too-old',
+    capture: {
+      logs: {
+        deploy: [
+          'Parameter validation failed:',
+          'Unknown parameter in input: "enableExecuteCommand", must be one of: cluster, service, desiredCount, taskDefinition',
+        ],
+      },
+    },
+  },
 ];
 
 describe('diagnose: one failure, many phrasings', () => {

@@ -106,6 +106,8 @@ import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
 import dependencyNotReady from './dependency-not-ready.js';
 import platformPortNotListening from './platform-port-not-listening.js';
+import probeRefused from './probe-refused.js';
+import clientTooOld from './client-too-old.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -149,6 +151,7 @@ export const RULES: readonly Rule[] = [
   bindAddressUnavailable,
   platformPortNotListening,
   listeningOnLoopback,
+  probeRefused,
   publishedPortEmptyReply,
   healthNothingListening,
   loopbackRefusedNoDbHost,
@@ -217,6 +220,7 @@ export const RULES: readonly Rule[] = [
   localExitNonzero,
   connectTimeoutAmbiguous,
   platformFault,
+  clientTooOld,
   apiThrottled,
   circuitBreaker,
   deploymentAlarm,

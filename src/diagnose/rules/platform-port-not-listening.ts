@@ -4,14 +4,14 @@ import type { Rule } from '../types.js';
  * A hosting platform names the port it routes to and says the app never opened it: Heroku's R10 `failed to bind to
  * $PORT`, Cloud Run's `failed to start and listen on the port defined by the PORT … environment variable`, Azure
  * Container Apps' `TargetPort … does not match the listening port`, Render's `no open ports detected`, Fly's
- * `is your app listening on 0.0.0.0:…`. The app listens elsewhere (another port, or loopback), or never reads PORT.
+ * `is your app listening on 0.0.0.0:…`, App Runner's TCP health check failing on the configured port. The app listens elsewhere (another port, or loopback), or never reads PORT.
  */
 const rule: Rule = {
   id: 'platform-port-not-listening',
   category: 'port-binding',
   match: [
     {
-      re: /(?<what>failed to bind to \$?PORT|failed to start and listen on the port|TargetPort (?<port>\d+) does not match (?:the|any of the) listening ports?|[Nn]o open ports detected|is your app listening on 0\.0\.0\.0:\d+|not listening on the expected (?:address|port))/,
+      re: /(?<what>failed to bind to \$?PORT|failed to start and listen on the port|TargetPort (?<port>\d+) does not match (?:the|any of the) listening ports?|[Nn]o open ports detected|is your app listening on 0\.0\.0\.0:\d+|not listening on the expected (?:address|port)|Health check failed on protocol [`']?TCP[`']? ?\[Port: '?\d+'?\])/,
     },
   ],
   cause:
