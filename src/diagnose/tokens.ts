@@ -55,7 +55,9 @@ export function tokenise(lines: readonly EvidenceLine[]): Set<string> {
   const out = new Set<string>();
   for (const l of lines) {
     if (l.kind === 'origin') {
-      out.add(`origin:${l.text}`);
+      // `aws` is what any capture with tasks or services is taken for, so it says nothing about the failure (and
+      // routine service events alone would add it); `local` does say where the fault can be.
+      if (l.text !== 'aws') out.add(`origin:${l.text}`);
       continue;
     }
     if (ROUTINE.test(l.text)) continue;

@@ -179,6 +179,247 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
       },
     },
   },
+  {
+    name: "a Docker health probe that busybox wget sees reset by the container's proxy",
+    expect: 'port-binding',
+    rule: 'published-port-empty-reply',
+    capture: {
+      local: {
+        health: 'unhealthy',
+        healthOutput:
+          'Connecting to localhost:8080 (127.0.0.1:8080)\nwget: error getting response: Connection reset by peer',
+      },
+    },
+  },
+  {
+    name: "Python's urllib probe gets no reply at all",
+    expect: 'port-binding',
+    rule: 'published-port-empty-reply',
+    capture: {
+      tasks: [{ stoppedReason: 'Task failed container health checks' }],
+      logs: { probe: ['http.client.RemoteDisconnected: Remote end closed connection without response'] },
+    },
+  },
+  {
+    name: 'Cloud Run says the container never listened on PORT',
+    expect: 'port-binding',
+    rule: 'platform-port-not-listening',
+    capture: {
+      logs: {
+        deploy: [
+          'ERROR: (gcloud.run.deploy) Revision "api-00002-xyz" is not ready and cannot serve traffic. The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Render finds no open port',
+    expect: 'port-binding',
+    rule: 'platform-port-not-listening',
+    capture: { logs: { render: ['==> No open ports detected, continuing to scan...'] } },
+  },
+  {
+    name: 'mysqlclient cannot reach a MySQL that is still starting',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        web: [
+          'Traceback (most recent call last):',
+          "MySQLdb.OperationalError: (2002, \"Can't connect to MySQL server on 'mysql' (115)\")",
+        ],
+      },
+    },
+  },
+  {
+    name: 'libpq connects while Postgres is still recovering',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'psycopg2.OperationalError: connection to server at "db" (172.18.0.2), port 5432 failed: FATAL:  the database system is starting up',
+        ],
+      },
+    },
+  },
+  {
+    name: 'the MongoDB driver gives up selecting a server',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'MongoServerSelectionError: Server selection timed out after 30000 ms',
+          '    at Timeout._onTimeout',
+        ],
+      },
+    },
+  },
+  {
+    name: 'MySQL refused at loopback is the address, not the database',
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited' }],
+      logs: { web: ["ERROR 2002 (HY000): Can't connect to MySQL server on '127.0.0.1' (111) port 3306"] },
+    },
+  },
+  {
+    name: "Ruby's nil receiver crashes the worker",
+    expect: 'app-crash',
+    rule: 'uncaught-exception',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
+      logs: {
+        worker: ["app/jobs/sync.rb:14:in `perform': undefined method `id' for nil:NilClass (NoMethodError)"],
+      },
+    },
+  },
+  {
+    name: 'a Java NullPointerException at start-up',
+    expect: 'app-crash',
+    rule: 'uncaught-exception',
+    capture: {
+      logs: {
+        api: [
+          'java.lang.NullPointerException: Cannot invoke "String.length()" because "name" is null',
+          '\tat com.example.App.main(App.java:12)',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Django refuses to start with unapplied migrations',
+    expect: 'db-migration',
+    rule: 'pending-migrations',
+    capture: {
+      logs: {
+        web: [
+          'You have 4 unapplied migration(s). Your project may not work properly until you apply the migrations for app(s): auth.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Liquibase finds an applied changeset edited',
+    expect: 'db-migration',
+    rule: 'flyway-validate-failed',
+    capture: {
+      logs: {
+        api: [
+          'liquibase.exception.ValidationFailedException: Validation Failed:',
+          '     1 changesets check sum',
+          '          db/changelog/001.xml::1::alice was: 8:d41d8cd98f00b204e9800998ecf8427e but is now: 8:0cc175b9c0f1b6a831c399e269772661',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a host name that only Docker Desktop resolves',
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: {
+      logs: {
+        api: ['psycopg2.OperationalError: could not translate host name "host.docker.internal" to address'],
+      },
+    },
+  },
+  {
+    name: 'the ECS agent logs a container killed for memory',
+    expect: 'resources-oom',
+    rule: 'oom-killed',
+    capture: {
+      logs: {
+        'ecs-agent': [
+          'level=info msg="DockerGoClient: process within container 1f2e (name: \\"ecs-api-3-api\\") died due to OOM"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a Fargate pull cancelled on the way',
+    expect: 'network-sg',
+    rule: 'registry-network-timeout',
+    capture: {
+      tasks: [
+        {
+          stoppedReason: 'DockerTimeoutError: Could not transition to started; timed out after waiting 3m0s',
+          containers: [{ reason: 'CannotPullContainerError: context canceled' }],
+        },
+      ],
+    },
+  },
+  {
+    name: "Kubernetes' readiness probe refused at the pod's port",
+    expect: 'port-binding',
+    rule: 'probe-refused',
+    capture: {
+      logs: {
+        events: [
+          'Warning  Unhealthy  kubelet  Readiness probe failed: Get "http://10.244.1.9:8080/ready": dial tcp 10.244.1.9:8080: connect: connection refused',
+        ],
+      },
+    },
+  },
+  {
+    name: "App Runner's TCP health check on the configured port",
+    expect: 'port-binding',
+    rule: 'platform-port-not-listening',
+    capture: {
+      logs: {
+        apprunner: [
+          "[AppRunner] Health check failed on protocol `TCP`[Port: '8080']. Check your configured port number.",
+        ],
+      },
+    },
+  },
+  {
+    name: 'HikariCP cannot open the pool while MySQL is down',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'HikariPool-1 - Exception during pool initialization.',
+          'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure',
+        ],
+      },
+    },
+  },
+  {
+    name: 'wait-for-it gives up on the database port',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: { web: ['wait-for-it.sh: timeout occurred after waiting 30 seconds for postgres:5432'] },
+    },
+  },
+  {
+    name: 'SqlClient cannot reach SQL Server',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'an AWS CLI older than the parameter it is given',
+    expect: 'other',
+    rule: 'client-too-old',
+    capture: {
+      logs: {
+        deploy: [
+          'Parameter validation failed:',
+          'Unknown parameter in input: "enableExecuteCommand", must be one of: cluster, service, desiredCount, taskDefinition',
+        ],
+      },
+    },
+  },
 ];
 
 describe('diagnose: one failure, many phrasings', () => {

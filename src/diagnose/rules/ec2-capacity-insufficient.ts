@@ -10,7 +10,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /(?<what>InsufficientInstanceCapacity|do not have sufficient [\w.-]+ capacity|is not supported in your requested Availability Zone|Fargate is not supported in the requested availability zone|MaxSpotInstanceCountExceeded|Your quota allows for \d+ more running instance|VcpuLimitExceeded|InstanceLimitExceeded|You have requested more (?:vCPU capacity|instances) than your current (?:vCPU|instance) limit)/,
+      re: /(?<what>InsufficientInstanceCapacity|do not have sufficient [\w.-]+ capacity|is not supported in your requested Availability Zone|Fargate is not supported in the requested availability zone|The requested configuration is currently not supported|MaxSpotInstanceCountExceeded|Your quota allows for \d+ more running instance|VcpuLimitExceeded|InstanceLimitExceeded|You have requested more (?:vCPU capacity|instances) than your current (?:vCPU|instance) limit)/,
     },
   ],
   cause: 'EC2 could not launch instances for the cluster ({what}), so there is nowhere to place the tasks.',
@@ -25,6 +25,12 @@ const rule: Rule = {
         ],
       ],
       [['stackEvent', 'Resource handler returned message: "VcpuLimitExceeded"']],
+      [
+        [
+          'stackEvent',
+          'The requested configuration is currently not supported. Please check the documentation for supported configurations.',
+        ],
+      ],
     ],
     noMatch: [[['log', 'Launching a new EC2 instance: i-0abc. Status: Successful']]],
   },

@@ -104,6 +104,10 @@ import placementUnexplained from './placement-unexplained.js';
 import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
+import dependencyNotReady from './dependency-not-ready.js';
+import platformPortNotListening from './platform-port-not-listening.js';
+import probeRefused from './probe-refused.js';
+import clientTooOld from './client-too-old.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -145,7 +149,9 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   bindAddressUnavailable,
+  platformPortNotListening,
   listeningOnLoopback,
+  probeRefused,
   publishedPortEmptyReply,
   healthNothingListening,
   loopbackRefusedNoDbHost,
@@ -168,6 +174,7 @@ export const RULES: readonly Rule[] = [
   localCwdMissing,
   elbChecker400,
   kafkaBrokerUnavailable,
+  dependencyNotReady,
   nameNotResolved,
   managedEndpointTimeout,
   connectionRefused,
@@ -213,6 +220,7 @@ export const RULES: readonly Rule[] = [
   localExitNonzero,
   connectTimeoutAmbiguous,
   platformFault,
+  clientTooOld,
   apiThrottled,
   circuitBreaker,
   deploymentAlarm,

@@ -3,14 +3,14 @@ import type { Rule } from '../types.js';
 /** Ports of the usual dependencies: Postgres, MySQL, MongoDB, SQL Server, Oracle, CockroachDB, Redis, Memcached, Kafka, RabbitMQ, NATS, ActiveMQ. */
 const PORT = '(?:543\\d|3306|27017|1433|1521|26257|6379|11211|9092|5672|4222|61616)';
 const DEPENDENCY =
-  '(?:postgres|postgresql|psycopg|PSQLException|mysql|mariadb|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
+  '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
 
 /*
  * One meaning, many phrasings: a client inside a container was refused at a loopback address, where no database,
  * cache or broker runs. Node (`connect ECONNREFUSED 127.0.0.1:5432`), psycopg2 (`connection to server at "localhost"
  * (::1), port 5432 failed: Connection refused`, or the older three-line `Is the server running on host "localhost"`),
  * JDBC (`Connection to localhost:5432 refused`), librdkafka (`Connect to ipv4#127.0.0.1:9092 failed: Connection
- * refused`) and so on. Whether or not the environment is captured, the address itself is the mistake.
+ * refused`), Node's error logged as JSON (`"address":"127.0.0.1","port":5432`) and so on. Whether or not the environment is captured, the address itself is the mistake.
  */
 const rule: Rule = {
   id: 'loopback-dependency-refused',
@@ -21,9 +21,9 @@ const rule: Rule = {
       span: 3,
       re: new RegExp(
         // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address`, or Windows' `actively refused`.
-        '^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused))' +
+        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
-          `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort (?<port>${PORT})\\b|${DEPENDENCY}))`,
+          `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}))`,
       ),
     },
   ],
@@ -60,6 +60,12 @@ const rule: Rule = {
         [
           'log',
           'org.postgresql.util.PSQLException: Connection to localhost:5432 refused. Check that the hostname and port are correct',
+        ],
+      ],
+      [
+        [
+          'log',
+          '{"errno":"ECONNREFUSED","code":"ECONNREFUSED","syscall":"connect","address":"127.0.0.1","port":5432}',
         ],
       ],
       [

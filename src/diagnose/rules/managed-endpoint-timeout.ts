@@ -11,7 +11,7 @@ const rule: Rule = {
     {
       in: ['log', 'localField', 'stoppedReason'],
       span: 2,
-      re: /^(?=.*?(?:connect ETIMEDOUT|\bETIMEDOUT\b|Operation timed out|[Cc]onnection timed out|connect timed out))(?=.*?(?<dep>redis|elasticache|memcache\w*|\w+\.cache\.amazonaws\.com|\w+\.rds\.amazonaws\.com|kafka|mongo\w*|documentdb))/i,
+      re: /^(?=.*?(?:connect ETIMEDOUT|\bETIMEDOUT\b|Operation timed out|[Cc]onnection timed out|connect timed out|Handshake inactivity timeout))(?=.*?(?<dep>redis|elasticache|memcache\w*|\w+\.cache\.amazonaws\.com|\w+\.rds\.amazonaws\.com|kafka|mongo\w*|documentdb|(?<=to )the database))/i,
     },
   ],
   cause:
@@ -23,6 +23,10 @@ const rule: Rule = {
     match: [
       [['log', '[Nest] 77739  - 03/16/2023 ERROR [RedisModule] default: connect ETIMEDOUT +10056ms']],
       [['log', 'Redis failed to connect with the following error message: "Operation timed out"']],
+      [
+        ['log', '[TypeOrmModule] Unable to connect to the database. Retrying (4)...'],
+        ['log', 'Error: Handshake inactivity timeout'],
+      ],
     ],
     noMatch: [[['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']]],
   },

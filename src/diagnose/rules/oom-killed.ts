@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'resources-oom',
   match: [
     {
-      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill/i,
+      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill|died due to OOM|Memory cgroup out of memory/i,
     },
   ],
   cause: 'The container used more memory than its limit and the kernel killed it.',
@@ -13,7 +13,10 @@ const rule: Rule = {
   confidence: 0.92,
   beats: ['exit-137', 'essential-exited-nonzero', 'uncaught-exception', 'local-exit-nonzero'],
   examples: {
-    match: [[['stoppedReason', 'OutOfMemoryError: Container killed due to memory usage']]],
+    match: [
+      [['stoppedReason', 'OutOfMemoryError: Container killed due to memory usage']],
+      [['log', 'DockerGoClient: process within container 3f2a (name: "ecs-web-1") died due to OOM']],
+    ],
     noMatch: [[['log', 'java.lang.OutOfMemoryError: Java heap space']]],
   },
 };

@@ -3,7 +3,7 @@ import type { Rule } from '../types.js';
 /*
  * The ECS agent, Docker daemon or network plumbing on the host failed, not the service: Docker calls timing out under
  * an unresponsive daemon, an ENI that never attached or was never provisioned, a CNI plugin that could not set up the
- * task's network namespace. Nothing in the task definition causes these; they are named so a reader does not hunt
+ * task's network namespace, a volume the runtime could not create, an AWS-side transform returning garbage. Nothing in the task definition causes these; they are named so a reader does not hunt
  * for a fault in the app, and so a generic rule does not claim them.
  */
 const rule: Rule = {
@@ -12,15 +12,28 @@ const rule: Rule = {
   match: [
     {
       in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log'],
-      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|"Reason":"AGENT")/,
+      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT")/,
     },
   ],
   cause:
-    'The container host failed, not {service}: {what} comes from the ECS agent, the Docker daemon or the task networking on the instance.',
-  fix: 'Retry the deployment; if it recurs, drain and replace the container instance (or update the ECS agent / AMI), and check the instance for disk, I/O or memory pressure that stalls the Docker daemon.',
+    'The platform failed, not {service}: {what} comes from the ECS agent, the container runtime, the task networking on the instance or an AWS service itself.',
+  fix: 'Retry the deployment; if it recurs, drain and replace the container instance (or update the ECS agent / AMI), and check the instance for disk, I/O or memory pressure that stalls the Docker daemon; for an error of the AWS service itself, check the AWS Health Dashboard and retry later.',
   confidence: 0.5,
   examples: {
     match: [
+      [
+        [
+          'log',
+          '[ERROR] could not start Agent: API error (500): {"message":"linux spec capabilities: unknown"}',
+        ],
+      ],
+      [
+        [
+          'stoppedReason',
+          'CannotCreateVolumeError: unable to copy contents to volume on host: containerd: failed to get image reference: context deadline exceeded',
+        ],
+      ],
+      [['log', 'Reason: Received malformed response from transform AWS::Serverless-2016-10-31']],
       [
         [
           'stoppedReason',

@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'network-sg',
   match: [
     {
-      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable))/i,
+      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable)|context canceled)/i,
     },
   ],
   cause:
@@ -15,6 +15,7 @@ const rule: Rule = {
   beats: ['pull-manifest-not-found', 'pull-access-denied'],
   examples: {
     match: [
+      [['containerReason', 'CannotPullContainerError: context canceled']],
       [
         [
           'stoppedReason',

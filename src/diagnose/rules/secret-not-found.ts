@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'secrets-iam',
   match: [
     {
-      re: /unable to (?:retrieve|pull) secrets?[^\n]*?(?:ResourceNotFoundException|can't find the specified secret|ParameterNotFound|invalid parameters?:?\s*\[?(?<param>[^\]\s,]+))/i,
+      re: /unable to (?:retrieve|pull) secrets?[^\n]*?(?:ResourceNotFoundException|can't find the specified secret|ParameterNotFound|invalid (?:ssm )?parameters?:?\s*\[?(?<param>[^\]\s,]+))/i,
     },
   ],
   cause:
@@ -14,6 +14,12 @@ const rule: Rule = {
   confidence: 0.88,
   examples: {
     match: [
+      [
+        [
+          'stoppedReason',
+          'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: /app/prod/API_KEY',
+        ],
+      ],
       [
         [
           'stoppedReason',

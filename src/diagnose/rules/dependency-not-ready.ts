@@ -1,0 +1,45 @@
+import type { Rule } from '../types.js';
+
+/** A loopback host is the setting's mistake (config-env), not the dependency's state. */
+const LOOPBACK = /'(?:localhost|127\.0\.0\.1|::1)'|at (?:localhost|127\.0\.0\.1|\[?::1\]?):/;
+
+/*
+ * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
+ * up (yet). MySQL clients' `Can't connect to MySQL server on 'db' (111)` (refused) or `(115)` (still connecting),
+ * Prisma's `Can't reach database server at`, pika's `AMQPConnectionError`, MongoDB's server selection timing out,
+ * Postgres and Redis saying they are still starting or loading, JDBC's `Communications link failure`, SQL Server's
+ * `network-related or instance-specific error`, wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
+ */
+const rule: Rule = {
+  id: 'dependency-not-ready',
+  category: 'dependency-unreachable',
+  match: [
+    {
+      in: ['log', 'stoppedReason', 'containerReason', 'localField'],
+      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|LOADING Redis is loading the dataset|the database system is in recovery mode|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
+      not: LOOPBACK,
+    },
+  ],
+  cause:
+    '{service} could not connect to its database or broker ({host,host2,host3|at the address in the log}): the dependency was not accepting connections when {service} started.',
+  fix: 'Start the dependency first and gate {service} on its health (deploy it in an earlier wave, or retry the connection at start-up); if it never comes up, fix the dependency itself.',
+  confidence: 0.6,
+  beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
+  examples: {
+    match: [
+      [['log', "Mysql2::Error: Can't connect to MySQL server on 'db' (115)"]],
+      [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql' (111)"]],
+      [['log', "Error: P1001: Can't reach database server at `db:5432`"]],
+      [['log', 'pika.exceptions.AMQPConnectionError']],
+      [['log', 'FATAL:  the database system is starting up']],
+      [['log', 'wait-for-it.sh: timeout occurred after waiting 15 seconds for db:5432']],
+      [['log', 'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure']],
+      [['log', 'MongoServerSelectionError: connect ECONNREFUSED 10.0.1.5:27017']],
+    ],
+    noMatch: [
+      [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1' (111)"]],
+      [['log', 'connected to db:5432']],
+    ],
+  },
+};
+export default rule;
