@@ -180,6 +180,7 @@ export async function execute(
         signal: stop.signal,
         progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
         pause: pauses.forEntry(e),
+        ...(predicted ? { expected: expectedAt(predicted, startedAt) } : {}),
       });
     } catch (err) {
       verdict = stop.signal.aborted
@@ -255,4 +256,12 @@ export async function execute(
     ctx.signal.removeEventListener('abort', onOuterAbort);
   }
   return result;
+}
+
+/**
+ * When a unit is expected to reach its gate, as clock times. A guess from the stack file says how late a service may
+ * be ready, not how early (a fast-booting app passes its first probe long before its start period ends).
+ */
+function expectedAt(p: Prediction, startedAt: number): { lowAt: number; highAt: number } {
+  return { lowAt: startedAt + (p.basis === 'guess' ? 0 : p.lowMs), highAt: startedAt + p.highMs };
 }

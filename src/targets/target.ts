@@ -36,6 +36,11 @@ export interface GateOptions {
    * timeoutAction ends the pause.
    */
   pause?: (stage: string) => Promise<PauseDecision>;
+  /**
+   * When the engine expects the unit to reach its gate (clock ms, its estimate's interval): a target that polls may
+   * look more often around then. Only a hint; the local target ignores it.
+   */
+  expected?: { lowAt: number; highAt: number };
 }
 
 /** CONTINUE or ROLLBACK at a pause, and who took the decision. */

@@ -1,12 +1,15 @@
 import type { Deployment, Service as EcsService, ServiceEvent, Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../../core/clock.js';
 import type { EcsApi } from './clients.js';
+import { nextPoll, settleOf } from './poll-schedule.js';
 import { chunk, unique } from './util.js';
 
 /**
- * One poller per cluster serves every watch on it: each round costs one DescribeServices per ten watched services,
- * ListTasks only for deployments whose counts moved, and one DescribeTasks per hundred tasks that are not settled
- * yet. Rounds come every `pollMs` while anything changes and back off to `maxPollMs` while nothing does.
+ * One poller per cluster serves every watch on it. Each service has its own next poll: `pollMs` after it changed,
+ * backing off to `maxPollMs` while it does not, and moved onto its health probes where the engine expects it to
+ * finish (poll-schedule.ts). A round describes the services due, ten to a DescribeServices call, each call filled up
+ * with the services due soonest after them; ListTasks only for deployments whose counts moved, and one DescribeTasks
+ * per hundred tasks that are not settled yet.
  */
 
 export interface ServiceSnapshot {
@@ -31,6 +34,10 @@ export interface ServiceWatch {
   priorEvents?: readonly string[];
   /** Containers with a health check: a running task is settled only once these report HEALTHY. */
   checked?: ReadonlySet<string>;
+  /** The checked containers' health check interval (ms): a task can turn healthy only on one of its probes. */
+  probeMs?: number;
+  /** When the engine expects the deployment to reach its gate (clock ms): polls follow the probes in that window. */
+  expected?: { lowAt: number; highAt: number };
   onSnapshot(s: ServiceSnapshot): void;
   onError(err: unknown): void;
 }
@@ -50,6 +57,11 @@ interface ServiceSub {
   fresh: ServiceEvent[];
   service?: EcsService;
   deployment?: Deployment;
+  /** Its back-off interval and next poll (clock ms); `onProbe`: that poll waits for a probe, never earlier. */
+  interval: number;
+  due: number;
+  onProbe: boolean;
+  completed?: boolean;
 }
 
 interface Known {
@@ -59,6 +71,8 @@ interface Known {
 
 /** Clock skew between this machine and ECS must not hide the first events of a deployment. */
 const SKEW_MS = 5_000;
+/** ECS's service scheduler acts on a task's health about a second after the probe; learned per cluster as it goes. */
+const DEFAULT_SETTLE_MS = 1_000;
 
 export interface PollerOptions {
   pollMs: number;
@@ -75,13 +89,16 @@ export class ClusterPoller {
   private running = false;
   private nap?: AbortController;
   private wakeAt = 0;
-  private interval: number;
+  /** Task watches (jobs) ride along every round; their own back-off decides when a round is due for them alone. */
+  private taskInterval: number;
+  private taskDue = 0;
+  private settleMs = DEFAULT_SETTLE_MS;
   private lookups: {
     name: string;
     resolve: (s: EcsService | undefined) => void;
     reject: (e: unknown) => void;
   }[] = [];
-  /** Completed rounds, for tests and reports. */
+  /** Rounds begun, for tests and reports. */
   rounds = 0;
 
   constructor(
@@ -90,7 +107,7 @@ export class ClusterPoller {
     readonly cluster: string,
     private readonly opts: PollerOptions,
   ) {
-    this.interval = opts.pollMs;
+    this.taskInterval = opts.pollMs;
   }
 
   watchService(w: ServiceWatch): () => void {
@@ -100,6 +117,9 @@ export class ClusterPoller {
       seenEvents: new Set(w.priorEvents),
       arns: new Set(),
       fresh: [],
+      interval: this.opts.pollMs,
+      due: this.clock.now() + this.opts.pollMs,
+      onProbe: false,
     };
     this.services.add(sub);
     this.kick();
@@ -112,6 +132,11 @@ export class ClusterPoller {
 
   watchTask(w: TaskWatch): () => void {
     this.tasks.add(w);
+    this.taskInterval = this.opts.pollMs;
+    this.taskDue = Math.min(
+      this.tasks.size > 1 ? this.taskDue : Infinity,
+      this.clock.now() + this.opts.pollMs,
+    );
     this.kick();
     return () => {
       this.tasks.delete(w);
@@ -167,9 +192,8 @@ export class ClusterPoller {
     return Math.min(this.opts.maxPollMs, Math.max(this.opts.pollMs * 1.5, this.opts.pollMs * callsPerRound));
   }
 
-  /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
+  /** A new watch should not wait out a long back-off: it shortens the current nap to its first poll. */
   private kick(): void {
-    this.interval = this.opts.pollMs;
     if (!this.running) {
       this.running = true;
       void this.loop();
@@ -182,41 +206,113 @@ export class ClusterPoller {
     return this.services.size === 0 && this.tasks.size === 0;
   }
 
+  private nextWake(): number {
+    let at = this.tasks.size ? this.taskDue : Infinity;
+    for (const s of this.services) at = Math.min(at, s.due);
+    return at;
+  }
+
+  /**
+   * The services due now (a regular poll up to a quarter of `pollMs` early, to share a call), then as many of those due
+   * soonest after them as fill the last call to ten: a service described early costs nothing more.
+   */
+  private pick(): ServiceSub[] {
+    const now = this.clock.now();
+    const early = this.opts.pollMs / 4;
+    const all = [...this.services].sort((a, b) => a.due - b.due);
+    const due = all.filter((s) => s.due <= now + (s.onProbe ? 0 : early));
+    if (!due.length) return [];
+    // One waiting for a probe may ride along before it: its next poll is still put on that probe.
+    const more = all.filter((s) => !due.includes(s));
+    return [...due, ...more.slice(0, Math.ceil(due.length / 10) * 10 - due.length)];
+  }
+
   private async loop(): Promise<void> {
     try {
       while (!this.idle) {
         this.nap = new AbortController();
-        this.wakeAt = this.clock.now() + this.interval;
-        const interrupted = await this.clock.sleep(this.interval, this.nap.signal).then(
-          () => false,
-          () => true,
-        );
+        this.wakeAt = this.nextWake();
+        const interrupted = await this.clock
+          .sleep(Math.max(0, this.wakeAt - this.clock.now()), this.nap.signal)
+          .then(
+            () => false,
+            () => true,
+          );
         if (interrupted || this.idle) continue;
-        let changed = false;
+        const subs = this.pick();
+        let changed = new Set<ServiceSub | 'tasks'>(subs);
+        // Counted as it begins: a round may hand a verdict over before it ends.
+        this.rounds++;
         try {
-          changed = await this.round();
+          changed = await this.round(subs);
         } catch (err) {
           for (const s of [...this.services]) s.w.onError(err);
           for (const t of [...this.tasks]) t.onError(err);
         }
-        this.rounds++;
-        this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
+        const now = this.clock.now();
+        for (const sub of subs) this.reschedule(sub, changed.has(sub), now);
+        this.taskInterval = changed.has('tasks')
+          ? this.opts.pollMs
+          : Math.min(this.ceiling(), Math.ceil(this.taskInterval * 1.5));
+        this.taskDue = now + this.taskInterval;
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async round(): Promise<boolean> {
-    const subs = [...this.services];
+  private reschedule(sub: ServiceSub, changed: boolean, now: number): void {
+    sub.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(sub.interval * 1.5));
+    const next = nextPoll({
+      now,
+      intervalMs: sub.interval,
+      ...(sub.w.expected ? { expected: sub.w.expected } : {}),
+      ...(sub.w.probeMs ? { probeMs: sub.w.probeMs } : {}),
+      // Healthy tasks too: ECS marks the rollout a moment after their last probe (`settleMs`).
+      starting: sub.completed
+        ? []
+        : this.tasksOf(sub)
+            .filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' && t.startedAt)
+            .map((t) => t.startedAt!.getTime()),
+      settleMs: this.settleMs,
+    });
+    // Regular polls land on a shared grid of `pollMs`, so services due about together share their calls.
+    const q = this.opts.pollMs;
+    sub.due = next.onProbe ? next.at : Math.ceil(next.at / q) * q;
+    sub.onProbe = next.onProbe;
+  }
+
+  private tasksOf(sub: ServiceSub): Task[] {
+    return [...sub.arns].map((a) => this.known.get(a)?.task).filter((t): t is Task => t !== undefined);
+  }
+
+  /**
+   * One round over `subs`: which of them changed (and `tasks` when a watched task did). A deployment ECS has just
+   * marked COMPLETED is delivered at once, before its tasks are listed and described again: that is the verdict
+   * the engine waits for, and the tasks it already knows cannot contradict it.
+   */
+  private async round(subs: ServiceSub[]): Promise<Set<ServiceSub | 'tasks'>> {
     const described = subs.length
       ? await this.describeMany(unique(subs.map((s) => s.w.serviceName)))
       : new Map();
-    let changed = false;
-    const toList: ServiceSub[] = [];
+    const changed = new Set<ServiceSub | 'tasks'>();
     for (const sub of subs) {
       sub.service = described.get(sub.w.serviceName);
       sub.deployment = this.deploymentOf(sub);
+      sub.fresh = this.newEvents(sub);
+      if (sub.fresh.length) changed.add(sub);
+    }
+    for (const sub of subs) {
+      const d = sub.deployment;
+      if (sub.completed || d?.rolloutState !== 'COMPLETED' || d.status !== 'PRIMARY') continue;
+      sub.completed = true;
+      this.learnSettle(sub, d);
+      if (this.services.has(sub)) this.deliver(sub);
+      sub.fresh = [];
+    }
+    const live = subs.filter((s) => this.services.has(s));
+    const toList: ServiceSub[] = [];
+    for (const sub of live) {
       const d = sub.deployment;
       // A deployment ECS already dropped (its circuit breaker rolled back between two rounds) still has tasks that
       // say why: list them once more.
@@ -226,24 +322,35 @@ export class ClusterPoller {
       if (key && key !== sub.listKey) {
         sub.listKey = key;
         toList.push(sub);
-        changed = true;
+        changed.add(sub);
       }
-      sub.fresh = this.newEvents(sub);
-      if (sub.fresh.length) changed = true;
     }
     await Promise.all(toList.map((sub) => this.list(sub)));
-    changed = (await this.describeTasks(subs)) || changed;
-    for (const sub of subs) {
-      if (!this.services.has(sub)) continue;
-      const since = sub.w.tasksSince ?? -Infinity;
-      const tasks = [...sub.arns]
-        .map((a) => this.known.get(a)?.task)
-        .filter((t): t is Task => t !== undefined && (t.createdAt?.getTime() ?? Infinity) >= since)
-        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-      sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
-    }
+    const moved = await this.describeTasks(live);
+    for (const sub of live) if (sub.arns.size && [...sub.arns].some((a) => moved.has(a))) changed.add(sub);
+    if ([...this.tasks].some((t) => moved.has(t.taskArn))) changed.add('tasks');
+    for (const sub of live) if (this.services.has(sub)) this.deliver(sub);
     for (const t of [...this.tasks]) if (this.tasks.has(t)) t.onTask(this.known.get(t.taskArn)?.task);
     return changed;
+  }
+
+  private deliver(sub: ServiceSub): void {
+    const since = sub.w.tasksSince ?? -Infinity;
+    const tasks = this.tasksOf(sub)
+      .filter((t) => (t.createdAt?.getTime() ?? Infinity) >= since)
+      .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+    sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
+  }
+
+  /** How long ECS took from the deciding probe to marking the rollout COMPLETED: where later polls should land. */
+  private learnSettle(sub: ServiceSub, d: Deployment): void {
+    const at = d.updatedAt?.getTime();
+    if (!sub.w.probeMs || at === undefined) return;
+    const started = this.tasksOf(sub)
+      .filter((t) => t.startedAt && t.desiredStatus === 'RUNNING')
+      .map((t) => t.startedAt!.getTime());
+    const gap = settleOf(at, started, sub.w.probeMs);
+    if (gap !== undefined && gap < sub.w.probeMs) this.settleMs = gap;
   }
 
   private deploymentOf(sub: ServiceSub): Deployment | undefined {
@@ -284,7 +391,8 @@ export class ClusterPoller {
     }
   }
 
-  private async describeTasks(subs: ServiceSub[]): Promise<boolean> {
+  /** Describes what is not settled yet; resolves with the tasks whose state moved. */
+  private async describeTasks(subs: ServiceSub[]): Promise<Set<string>> {
     const want = new Set<string>();
     for (const sub of subs) {
       for (const arn of sub.arns) {
@@ -297,18 +405,18 @@ export class ClusterPoller {
       const k = this.known.get(t.taskArn);
       if (!k || k.task.lastStatus !== 'STOPPED') want.add(t.taskArn);
     }
-    let changed = false;
+    const moved = new Set<string>();
     await Promise.all(
       chunk([...want], 100).map(async (tasks) => {
         const r = await this.ecs.describeTasks({ cluster: this.cluster, tasks });
         for (const task of r.tasks ?? []) {
           const fp = fingerprint(task);
-          if (this.known.get(task.taskArn!)?.fp !== fp) changed = true;
+          if (this.known.get(task.taskArn!)?.fp !== fp) moved.add(task.taskArn!);
           this.known.set(task.taskArn!, { task, fp });
         }
       }),
     );
-    return changed;
+    return moved;
   }
 
   private forget(arns: Iterable<string>): void {
