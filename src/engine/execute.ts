@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Plan, PlanEntry } from '../plan/plan.js';
-import { byUrgency } from '../plan/urgency.js';
+import { byUrgency, chains } from '../plan/urgency.js';
 import type { Prediction } from '../store/store.js';
 import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
@@ -74,6 +74,7 @@ export async function execute(
     ...(e.restart ? { restart: true } : {}),
   });
   const outputs = new RunOutputs(ctx, plan);
+  const chain = chains(plan, opts.order, (n) => opts.durations?.get(n));
   const preparation = new AbortController();
   stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });
   const preparing =
@@ -180,7 +181,9 @@ export async function execute(
         signal: stop.signal,
         progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
         pause: pauses.forEntry(e),
-        ...(predicted ? { expected: expectedAt(predicted, startedAt) } : {}),
+        ...(predicted
+          ? { expected: { ...expectedAt(predicted, startedAt), chainEndAt: startedAt + chain.get(name)! } }
+          : {}),
       });
     } catch (err) {
       verdict = stop.signal.aborted

@@ -1,50 +1,56 @@
 /**
- * When to describe one ECS service next. A healthy service's deployment can only complete right after a health probe
- * of its last task still starting (ECS probes each container every `interval` from the container's start) plus the
- * moment the service scheduler takes to act on it. Inside the window where the engine expects the service to reach
- * its gate, the poll moves onto those moments, so a service that turns healthy is seen at once instead of at the
- * next tick of a fixed grid. It is never later than 1.5 × the back-off interval, and a poll moved onto a probe replaces
- * the regular one rather than adding to it, so the number of calls stays what the back-off alone would make.
+ * When the aws target's next poll round comes. A healthy service's rollout can only complete right after a health
+ * probe of one of its tasks (ECS probes each container every `interval` from its start) plus the moment the service
+ * scheduler takes to act on it: between two such moments, a round learns nothing about it finishing. So the round
+ * the back-off would run at `now + interval` moves onto such a moment (of the service holding up the most, inside the
+ * window the engine expects it to finish in), and a service turning healthy is seen within a round trip instead of at
+ * the next tick of a fixed grid. A round moves later by at most half an interval, and earlier only by as much as
+ * earlier rounds ran late: moved rounds replace regular ones, so DescribeServices calls stay what the back-off makes.
  */
 
-export interface PollInput {
-  now: number;
-  /** The service's back-off interval: where the next poll falls without a probe to follow. */
-  intervalMs: number;
-  /** When the engine expects the service to reach its gate (clock ms); without it, the regular poll. */
-  expected?: { lowAt: number; highAt: number };
-  /** The health check interval of its checked containers (ms); none: nothing to follow. */
-  probeMs?: number;
-  /** When each of its running tasks that is not healthy yet started (clock ms). */
-  starting: readonly number[];
-  /** How long after a probe ECS shows its consequence (the scheduler's reaction), learned from past rollouts. */
-  settleMs: number;
+/** A moment a watched service may show it finished, and how much hangs on it (a higher weight is followed first). */
+export interface Candidate {
+  at: number;
+  weight: number;
 }
 
-export interface NextPoll {
+export interface NextRound {
   at: number;
-  /** On a probe: not to be moved earlier to share a call, or it would come before the change it waits for. */
+  /** It was moved onto a probe's consequence. */
   onProbe: boolean;
 }
 
-/** The first probe of a task started at `startedAt` whose consequence shows after `after`: start + k·interval, k ≥ 1. */
+/** The first probe of a task started at `startedAt` after `after`: probes run at start + k·interval, k ≥ 1. */
 export function nextProbeAfter(startedAt: number, probeMs: number, after: number): number {
   const k = Math.max(1, Math.floor((after - startedAt) / probeMs) + 1);
   return startedAt + k * probeMs;
 }
 
-export function nextPoll(p: PollInput): NextPoll {
-  const regular = { at: p.now + p.intervalMs, onProbe: false };
-  if (!p.expected || !p.probeMs || !p.starting.length) return regular;
-  // A probe's window is the estimate widened by one probe: an 80 % interval misses one service in five.
-  const from = p.expected.lowAt - p.probeMs;
-  const to = p.expected.highAt + p.probeMs;
-  let best = Infinity;
-  for (const s of p.starting) {
-    const at = nextProbeAfter(s, p.probeMs, p.now - p.settleMs) + p.settleMs;
-    if (at >= from && at <= to) best = Math.min(best, at);
+/**
+ * The next round: at a candidate up to `now + 1.5·interval`, and before `now + interval` only by as much as earlier
+ * rounds ran late (`creditMs`), so moved rounds never outnumber the back-off's. Of those, the one whose round sees
+ * the most weight (a round at `t` also sees the candidates up to `shareMs` before it), the earliest of equals; else
+ * `now + interval`.
+ */
+export function nextRound(
+  now: number,
+  intervalMs: number,
+  candidates: readonly Candidate[],
+  /** A round at `t` still sees a candidate this much before it soon enough: one round may serve several. */
+  shareMs: number,
+  /** How far rounds have run behind the back-off's own schedule so far: only that much may be caught up. */
+  creditMs: number,
+): NextRound {
+  const from = now + intervalMs - Math.max(0, creditMs);
+  const to = now + intervalMs * 1.5;
+  const near = candidates.filter((c) => c.at >= from && c.at <= to).sort((a, b) => a.at - b.at);
+  let best: NextRound = { at: now + intervalMs, onProbe: false };
+  let most = 0;
+  for (const c of near) {
+    const seen = near.filter((x) => x.at <= c.at && x.at >= c.at - shareMs).reduce((w, x) => w + x.weight, 0);
+    if (seen > most) [best, most] = [{ at: c.at, onProbe: true }, seen];
   }
-  return best <= regular.at + p.intervalMs / 2 ? { at: best, onProbe: true } : regular;
+  return best;
 }
 
 /**

@@ -1,15 +1,14 @@
 import type { Deployment, Service as EcsService, ServiceEvent, Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../../core/clock.js';
 import type { EcsApi } from './clients.js';
-import { nextPoll, settleOf } from './poll-schedule.js';
+import { nextProbeAfter, nextRound, settleOf, type Candidate } from './poll-schedule.js';
 import { chunk, unique } from './util.js';
 
 /**
- * One poller per cluster serves every watch on it. Each service has its own next poll: `pollMs` after it changed,
- * backing off to `maxPollMs` while it does not, and moved onto its health probes where the engine expects it to
- * finish (poll-schedule.ts). A round describes the services due, ten to a DescribeServices call, each call filled up
- * with the services due soonest after them; ListTasks only for deployments whose counts moved, and one DescribeTasks
- * per hundred tasks that are not settled yet.
+ * One poller per cluster serves every watch on it: each round costs one DescribeServices per ten watched services,
+ * ListTasks only for deployments whose counts moved, and one DescribeTasks per hundred tasks that are not settled
+ * yet. Rounds come every `pollMs` while anything changes and back off to `maxPollMs` while nothing does; a round
+ * moves onto the moment a service is likeliest to show it finished, where the engine expects it to (poll-schedule.ts).
  */
 
 export interface ServiceSnapshot {
@@ -36,8 +35,8 @@ export interface ServiceWatch {
   checked?: ReadonlySet<string>;
   /** The checked containers' health check interval (ms): a task can turn healthy only on one of its probes. */
   probeMs?: number;
-  /** When the engine expects the deployment to reach its gate (clock ms): polls follow the probes in that window. */
-  expected?: { lowAt: number; highAt: number };
+  /** When the engine expects the deployment to reach its gate (clock ms): rounds follow its probes in that window. */
+  expected?: { lowAt: number; highAt: number; chainEndAt?: number };
   onSnapshot(s: ServiceSnapshot): void;
   onError(err: unknown): void;
 }
@@ -57,10 +56,7 @@ interface ServiceSub {
   fresh: ServiceEvent[];
   service?: EcsService;
   deployment?: Deployment;
-  /** Its back-off interval and next poll (clock ms); `onProbe`: that poll waits for a probe, never earlier. */
-  interval: number;
-  due: number;
-  onProbe: boolean;
+  /** ECS marked its rollout COMPLETED: delivered once at once, and no more probes to follow. */
   completed?: boolean;
 }
 
@@ -73,6 +69,10 @@ interface Known {
 const SKEW_MS = 5_000;
 /** ECS's service scheduler acts on a task's health about a second after the probe; learned per cluster as it goes. */
 const DEFAULT_SETTLE_MS = 1_000;
+/** A round this soon after a probe's consequence still sees it in time: one round may serve several services. */
+const SHARE_MS = 300;
+/** How old a service described ahead of its start may be for the start to take it. */
+const AHEAD_FRESH_MS = 1_000;
 
 export interface PollerOptions {
   pollMs: number;
@@ -89,9 +89,12 @@ export class ClusterPoller {
   private running = false;
   private nap?: AbortController;
   private wakeAt = 0;
-  /** Task watches (jobs) ride along every round; their own back-off decides when a round is due for them alone. */
-  private taskInterval: number;
-  private taskDue = 0;
+  private interval: number;
+  private nextAt = 0;
+  private readonly upcoming = new Set<string>();
+  private readonly ahead = new Map<string, { service?: EcsService; at: number }>();
+  /** How far rounds ran behind the back-off's schedule (ms): what rounds moved earlier may catch up. */
+  private credit: number;
   private settleMs = DEFAULT_SETTLE_MS;
   private lookups: {
     name: string;
@@ -107,7 +110,8 @@ export class ClusterPoller {
     readonly cluster: string,
     private readonly opts: PollerOptions,
   ) {
-    this.taskInterval = opts.pollMs;
+    this.interval = opts.pollMs;
+    this.credit = opts.pollMs;
   }
 
   watchService(w: ServiceWatch): () => void {
@@ -117,9 +121,6 @@ export class ClusterPoller {
       seenEvents: new Set(w.priorEvents),
       arns: new Set(),
       fresh: [],
-      interval: this.opts.pollMs,
-      due: this.clock.now() + this.opts.pollMs,
-      onProbe: false,
     };
     this.services.add(sub);
     this.kick();
@@ -132,11 +133,6 @@ export class ClusterPoller {
 
   watchTask(w: TaskWatch): () => void {
     this.tasks.add(w);
-    this.taskInterval = this.opts.pollMs;
-    this.taskDue = Math.min(
-      this.tasks.size > 1 ? this.taskDue : Infinity,
-      this.clock.now() + this.opts.pollMs,
-    );
     this.kick();
     return () => {
       this.tasks.delete(w);
@@ -152,12 +148,24 @@ export class ClusterPoller {
 
   /** DescribeServices for one service, batched with the lookups of other services starting at the same moment. */
   describeService(name: string): Promise<EcsService | undefined> {
+    const ahead = this.ahead.get(name);
+    this.ahead.delete(name);
+    this.upcoming.delete(name);
+    if (ahead && ahead.at >= this.clock.now() - AHEAD_FRESH_MS) return Promise.resolve(ahead.service);
     return new Promise((resolve, reject) => {
       this.lookups.push({ name, resolve, reject });
       if (this.lookups.length === 1) {
         void this.clock.sleep(this.opts.batchMs ?? 25).then(() => this.flushLookups());
       }
     });
+  }
+
+  /**
+   * Services about to start (most urgent first): rounds describe them in the room their calls have left, and the
+   * start's own lookup takes that answer while it is fresh, instead of a call of its own.
+   */
+  expect(names: readonly string[]): void {
+    for (const n of names) this.upcoming.add(n);
   }
 
   private async flushLookups(): Promise<void> {
@@ -192,8 +200,10 @@ export class ClusterPoller {
     return Math.min(this.opts.maxPollMs, Math.max(this.opts.pollMs * 1.5, this.opts.pollMs * callsPerRound));
   }
 
-  /** A new watch should not wait out a long back-off: it shortens the current nap to its first poll. */
+  /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
   private kick(): void {
+    this.interval = this.opts.pollMs;
+    this.nextAt = Math.min(this.running ? this.nextAt : Infinity, this.clock.now() + this.opts.pollMs);
     if (!this.running) {
       this.running = true;
       void this.loop();
@@ -206,113 +216,51 @@ export class ClusterPoller {
     return this.services.size === 0 && this.tasks.size === 0;
   }
 
-  private nextWake(): number {
-    let at = this.tasks.size ? this.taskDue : Infinity;
-    for (const s of this.services) at = Math.min(at, s.due);
-    return at;
-  }
-
-  /**
-   * The services due now (a regular poll up to a quarter of `pollMs` early, to share a call), then as many of those due
-   * soonest after them as fill the last call to ten: a service described early costs nothing more.
-   */
-  private pick(): ServiceSub[] {
-    const now = this.clock.now();
-    const early = this.opts.pollMs / 4;
-    const all = [...this.services].sort((a, b) => a.due - b.due);
-    const due = all.filter((s) => s.due <= now + (s.onProbe ? 0 : early));
-    if (!due.length) return [];
-    // One waiting for a probe may ride along before it: its next poll is still put on that probe.
-    const more = all.filter((s) => !due.includes(s));
-    return [...due, ...more.slice(0, Math.ceil(due.length / 10) * 10 - due.length)];
-  }
-
   private async loop(): Promise<void> {
     try {
       while (!this.idle) {
         this.nap = new AbortController();
-        this.wakeAt = this.nextWake();
+        this.wakeAt = this.nextAt;
         const interrupted = await this.clock
-          .sleep(Math.max(0, this.wakeAt - this.clock.now()), this.nap.signal)
+          .sleep(Math.max(0, this.nextAt - this.clock.now()), this.nap.signal)
           .then(
             () => false,
             () => true,
           );
         if (interrupted || this.idle) continue;
-        const subs = this.pick();
-        let changed = new Set<ServiceSub | 'tasks'>(subs);
+        let changed = false;
         // Counted as it begins: a round may hand a verdict over before it ends.
         this.rounds++;
         try {
-          changed = await this.round(subs);
+          changed = await this.round();
         } catch (err) {
           for (const s of [...this.services]) s.w.onError(err);
           for (const t of [...this.tasks]) t.onError(err);
         }
+        this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
         const now = this.clock.now();
-        for (const sub of subs) this.reschedule(sub, changed.has(sub), now);
-        this.taskInterval = changed.has('tasks')
-          ? this.opts.pollMs
-          : Math.min(this.ceiling(), Math.ceil(this.taskInterval * 1.5));
-        this.taskDue = now + this.taskInterval;
+        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS, this.credit).at;
+        // A round moved later banks the time for one moved earlier, never more than an interval ahead.
+        this.credit = Math.min(this.interval, this.credit + this.nextAt - (now + this.interval));
       }
     } finally {
       this.running = false;
     }
   }
 
-  private reschedule(sub: ServiceSub, changed: boolean, now: number): void {
-    sub.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(sub.interval * 1.5));
-    const next = nextPoll({
-      now,
-      intervalMs: sub.interval,
-      ...(sub.w.expected ? { expected: sub.w.expected } : {}),
-      ...(sub.w.probeMs ? { probeMs: sub.w.probeMs } : {}),
-      // Healthy tasks too: ECS marks the rollout a moment after their last probe (`settleMs`).
-      starting: sub.completed
-        ? []
-        : this.tasksOf(sub)
-            .filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' && t.startedAt)
-            .map((t) => t.startedAt!.getTime()),
-      settleMs: this.settleMs,
-    });
-    // Regular polls land on a shared grid of `pollMs`, so services due about together share their calls.
-    const q = this.opts.pollMs;
-    sub.due = next.onProbe ? next.at : Math.ceil(next.at / q) * q;
-    sub.onProbe = next.onProbe;
-  }
-
-  private tasksOf(sub: ServiceSub): Task[] {
-    return [...sub.arns].map((a) => this.known.get(a)?.task).filter((t): t is Task => t !== undefined);
-  }
-
-  /**
-   * One round over `subs`: which of them changed (and `tasks` when a watched task did). A deployment ECS has just
-   * marked COMPLETED is delivered at once, before its tasks are listed and described again: that is the verdict
-   * the engine waits for, and the tasks it already knows cannot contradict it.
-   */
-  private async round(subs: ServiceSub[]): Promise<Set<ServiceSub | 'tasks'>> {
-    const described = subs.length
-      ? await this.describeMany(unique(subs.map((s) => s.w.serviceName)))
-      : new Map();
-    const changed = new Set<ServiceSub | 'tasks'>();
+  private async round(): Promise<boolean> {
+    const subs = [...this.services];
+    const names = unique(subs.map((s) => s.w.serviceName));
+    const room = (10 - (names.length % 10)) % 10;
+    const ahead = [...this.upcoming].filter((n) => !names.includes(n)).slice(0, room);
+    const described = subs.length ? await this.describeMany([...names, ...ahead]) : new Map();
+    const at = this.clock.now();
+    for (const n of ahead) this.ahead.set(n, { service: described.get(n), at });
+    let changed = false;
+    const toList: ServiceSub[] = [];
     for (const sub of subs) {
       sub.service = described.get(sub.w.serviceName);
       sub.deployment = this.deploymentOf(sub);
-      sub.fresh = this.newEvents(sub);
-      if (sub.fresh.length) changed.add(sub);
-    }
-    for (const sub of subs) {
-      const d = sub.deployment;
-      if (sub.completed || d?.rolloutState !== 'COMPLETED' || d.status !== 'PRIMARY') continue;
-      sub.completed = true;
-      this.learnSettle(sub, d);
-      if (this.services.has(sub)) this.deliver(sub);
-      sub.fresh = [];
-    }
-    const live = subs.filter((s) => this.services.has(s));
-    const toList: ServiceSub[] = [];
-    for (const sub of live) {
       const d = sub.deployment;
       // A deployment ECS already dropped (its circuit breaker rolled back between two rounds) still has tasks that
       // say why: list them once more.
@@ -322,16 +270,31 @@ export class ClusterPoller {
       if (key && key !== sub.listKey) {
         sub.listKey = key;
         toList.push(sub);
-        changed.add(sub);
+        changed = true;
       }
+      sub.fresh = this.newEvents(sub);
+      if (sub.fresh.length) changed = true;
     }
-    await Promise.all(toList.map((sub) => this.list(sub)));
-    const moved = await this.describeTasks(live);
-    for (const sub of live) if (sub.arns.size && [...sub.arns].some((a) => moved.has(a))) changed.add(sub);
-    if ([...this.tasks].some((t) => moved.has(t.taskArn))) changed.add('tasks');
+    // A rollout ECS has just marked COMPLETED is the verdict the engine waits for: handed over before the tasks are
+    // listed and described again, which the tasks already known cannot contradict. Still watched, it gets the rest.
+    for (const sub of subs) {
+      const d = sub.deployment;
+      if (sub.completed || d?.rolloutState !== 'COMPLETED' || d.status !== 'PRIMARY') continue;
+      sub.completed = true;
+      this.learnSettle(sub, d);
+      if (this.services.has(sub)) this.deliver(sub);
+      sub.fresh = [];
+    }
+    const live = subs.filter((s) => this.services.has(s));
+    await Promise.all(toList.filter((s) => this.services.has(s)).map((sub) => this.list(sub)));
+    changed = (await this.describeTasks(live)) || changed;
     for (const sub of live) if (this.services.has(sub)) this.deliver(sub);
     for (const t of [...this.tasks]) if (this.tasks.has(t)) t.onTask(this.known.get(t.taskArn)?.task);
     return changed;
+  }
+
+  private tasksOf(sub: ServiceSub): Task[] {
+    return [...sub.arns].map((a) => this.known.get(a)?.task).filter((t): t is Task => t !== undefined);
   }
 
   private deliver(sub: ServiceSub): void {
@@ -342,7 +305,37 @@ export class ClusterPoller {
     sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
   }
 
-  /** How long ECS took from the deciding probe to marking the rollout COMPLETED: where later polls should land. */
+  /**
+   * The moments a watched service may next show it finished: the consequence of a probe of one of its running
+   * tasks, inside the window the engine expects it in (widened by one probe: an 80 % interval misses one in five),
+   * each weighted by when the longest chain through it would end, so the service that holds up the most comes first.
+   */
+  private candidates(now: number): Candidate[] {
+    const out: Candidate[] = [];
+    const horizon = now + this.interval * 1.5;
+    for (const sub of this.services) {
+      const { expected, probeMs } = sub.w;
+      if (sub.completed || !expected || !probeMs) continue;
+      const from = expected.lowAt - probeMs;
+      const to = expected.highAt + probeMs;
+      const weight = Math.max(0, (expected.chainEndAt ?? now) - now) + probeMs;
+      const moments = new Set<number>();
+      // Healthy tasks too: ECS marks the rollout a moment (`settleMs`) after the last one's probe.
+      for (const t of this.tasksOf(sub)) {
+        if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING' || !t.startedAt) continue;
+        for (
+          let at = nextProbeAfter(t.startedAt.getTime(), probeMs, now - this.settleMs) + this.settleMs;
+          at <= horizon;
+          at += probeMs
+        )
+          if (at >= from && at <= to) moments.add(at);
+      }
+      for (const at of moments) out.push({ at, weight });
+    }
+    return out;
+  }
+
+  /** How long ECS took from the deciding probe to marking the rollout COMPLETED: where later rounds should land. */
   private learnSettle(sub: ServiceSub, d: Deployment): void {
     const at = d.updatedAt?.getTime();
     if (!sub.w.probeMs || at === undefined) return;
@@ -350,7 +343,7 @@ export class ClusterPoller {
       .filter((t) => t.startedAt && t.desiredStatus === 'RUNNING')
       .map((t) => t.startedAt!.getTime());
     const gap = settleOf(at, started, sub.w.probeMs);
-    if (gap !== undefined && gap < sub.w.probeMs) this.settleMs = gap;
+    if (gap !== undefined) this.settleMs = gap;
   }
 
   private deploymentOf(sub: ServiceSub): Deployment | undefined {
@@ -391,8 +384,7 @@ export class ClusterPoller {
     }
   }
 
-  /** Describes what is not settled yet; resolves with the tasks whose state moved. */
-  private async describeTasks(subs: ServiceSub[]): Promise<Set<string>> {
+  private async describeTasks(subs: ServiceSub[]): Promise<boolean> {
     const want = new Set<string>();
     for (const sub of subs) {
       for (const arn of sub.arns) {
@@ -405,18 +397,18 @@ export class ClusterPoller {
       const k = this.known.get(t.taskArn);
       if (!k || k.task.lastStatus !== 'STOPPED') want.add(t.taskArn);
     }
-    const moved = new Set<string>();
+    let changed = false;
     await Promise.all(
       chunk([...want], 100).map(async (tasks) => {
         const r = await this.ecs.describeTasks({ cluster: this.cluster, tasks });
         for (const task of r.tasks ?? []) {
           const fp = fingerprint(task);
-          if (this.known.get(task.taskArn!)?.fp !== fp) moved.add(task.taskArn!);
+          if (this.known.get(task.taskArn!)?.fp !== fp) changed = true;
           this.known.set(task.taskArn!, { task, fp });
         }
       }),
     );
-    return moved;
+    return changed;
   }
 
   private forget(arns: Iterable<string>): void {
