@@ -203,7 +203,10 @@ export class ClusterPoller {
   /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
   private kick(): void {
     this.interval = this.opts.pollMs;
-    this.nextAt = Math.min(this.running ? this.nextAt : Infinity, this.clock.now() + this.opts.pollMs);
+    const at = this.clock.now() + this.opts.pollMs;
+    // A round brought forward for a new watch spends the credit it saves.
+    if (this.running && at < this.nextAt) this.credit -= this.nextAt - at;
+    this.nextAt = Math.min(this.running ? this.nextAt : Infinity, at);
     if (!this.running) {
       this.running = true;
       void this.loop();
@@ -239,6 +242,8 @@ export class ClusterPoller {
         }
         this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
         const now = this.clock.now();
+        // Banked under a longer interval, the credit may not buy more than one of the current ones.
+        this.credit = Math.min(this.credit, this.interval);
         this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS, this.credit).at;
         // A round moved later banks the time for one moved earlier, never more than an interval ahead.
         this.credit = Math.min(this.interval, this.credit + this.nextAt - (now + this.interval));
