@@ -257,7 +257,8 @@ export class ClusterPoller {
     const subs = [...this.services];
     const names = unique(subs.map((s) => s.w.serviceName));
     const room = (10 - (names.length % 10)) % 10;
-    const ahead = [...this.upcoming].filter((n) => !names.includes(n)).slice(0, room);
+    const watched = new Set(names);
+    const ahead = [...this.upcoming].filter((n) => !watched.has(n)).slice(0, room);
     const described = subs.length ? await this.describeMany([...names, ...ahead]) : new Map();
     const at = this.clock.now();
     for (const n of ahead) this.ahead.set(n, { service: described.get(n), at });
