@@ -150,6 +150,7 @@ function deploy(r: Json): string {
         'critical path',
         'Convoy',
         '× critical path',
+        'DescribeServices / API calls⁴',
         'Convoy, waves',
         'sequential script¹',
         'CloudFormation²',
@@ -161,6 +162,9 @@ function deploy(r: Json): string {
         s(x.criticalPathSeconds),
         `${s(x.dependencies.seconds)}${x.dependencies.ok ? '' : ' (failed)'}`,
         `${x.dependencies.ratio}×${x.runs > 1 ? ` (${x.dependencies.maxRatio}×)` : ''}`,
+        x.dependencies.describeServices === undefined
+          ? '-'
+          : `${x.dependencies.describeServices} / ${x.dependencies.apiCalls}`,
         `${s(x.waves.seconds)} (${x.waves.ratio}×)`,
         s(x.scriptSeconds),
         s(x.cloudformationSeconds),
@@ -169,7 +173,8 @@ function deploy(r: Json): string {
     ]),
     '',
     '¹ waits for running = desired only, not for health. ² one template, `DependsOn` mirroring the stack; not run above 250 services (500-resource limit). ' +
-      '³ the k-th task definition cannot be registered before (k − 20) s, nor the chain of services that waits for it finish sooner (bench/README.md).',
+      '³ the k-th task definition cannot be registered before (k − 20) s, nor the chain of services that waits for it finish sooner (bench/README.md). ' +
+      '⁴ per deployment (median); the aws target polls by the estimates, here the stack file’s guesses (first deployments).',
     ...(first.length > 1
       ? [
           '',

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Plan, PlanEntry } from '../plan/plan.js';
-import { byUrgency } from '../plan/urgency.js';
+import { byUrgency, chains } from '../plan/urgency.js';
 import type { Prediction } from '../store/store.js';
 import type { Unit, Verdict } from '../targets/target.js';
 import type { RunContext } from './context.js';
@@ -74,6 +74,7 @@ export async function execute(
     ...(e.restart ? { restart: true } : {}),
   });
   const outputs = new RunOutputs(ctx, plan);
+  const chain = chains(plan, opts.order, (n) => opts.durations?.get(n));
   const preparation = new AbortController();
   stop.signal.addEventListener('abort', () => preparation.abort(stop.signal.reason), { once: true });
   const preparing =
@@ -180,6 +181,9 @@ export async function execute(
         signal: stop.signal,
         progress: (p) => emitter.emit({ code: 'service.progress', service: name, ...p }),
         pause: pauses.forEntry(e),
+        ...(predicted
+          ? { expected: { ...expectedAt(predicted, startedAt), chainEndAt: startedAt + chain.get(name)! } }
+          : {}),
       });
     } catch (err) {
       verdict = stop.signal.aborted
@@ -255,4 +259,12 @@ export async function execute(
     ctx.signal.removeEventListener('abort', onOuterAbort);
   }
   return result;
+}
+
+/**
+ * When a unit is expected to reach its gate, as clock times. A guess from the stack file says how late a service may
+ * be ready, not how early (a fast-booting app passes its first probe long before its start period ends).
+ */
+function expectedAt(p: Prediction, startedAt: number): { lowAt: number; highAt: number } {
+  return { lowAt: startedAt + (p.basis === 'guess' ? 0 : p.lowMs), highAt: startedAt + p.highMs };
 }

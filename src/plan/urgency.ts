@@ -14,6 +14,26 @@ export function byUrgency(
   order: 'waves' | 'dependencies',
   durationMs: (service: string) => number | undefined = () => undefined,
 ): PlanEntry[] {
+  const tail = chains(plan, order, durationMs);
+  const position = new Map(plan.waves.flat().map((n, i) => [n, i]));
+  return plan.entries
+    .filter((e) => e.changed)
+    .sort(
+      (a, b) =>
+        tail.get(b.service.name)! - tail.get(a.service.name)! ||
+        position.get(a.service.name)! - position.get(b.service.name)!,
+    );
+}
+
+/**
+ * The longest chain from the start of each entry to the end of the deployment (ms): its own duration and the longest
+ * chain of what waits for it. Changed entries without a recorded duration count DEFAULT_UNIT_MS.
+ */
+export function chains(
+  plan: Plan,
+  order: 'waves' | 'dependencies',
+  durationMs: (service: string) => number | undefined = () => undefined,
+): Map<string, number> {
   const entries = new Map(plan.entries.map((e) => [e.service.name, e]));
   const cost = (e: PlanEntry) => (e.changed ? (durationMs(e.service.name) ?? DEFAULT_UNIT_MS) : 0);
   // What must wait for each entry: its dependents, or with waves every entry of the next wave.
@@ -26,7 +46,7 @@ export function byUrgency(
     for (const e of plan.entries)
       for (const d of e.service.dependsOn) if (entries.has(d.name)) after.get(d.name)!.push(e.service.name);
   }
-  // Longest chain from the start of each entry to the end of the deployment; plans are acyclic.
+  // Plans are acyclic.
   const tail = new Map<string, number>();
   const tailOf = (name: string): number => {
     const known = tail.get(name);
@@ -38,12 +58,5 @@ export function byUrgency(
   };
   // Visiting in wave order keeps the recursion shallow: every successor is already known.
   for (const name of [...plan.waves].reverse().flat()) tailOf(name);
-  const position = new Map(plan.waves.flat().map((n, i) => [n, i]));
-  return plan.entries
-    .filter((e) => e.changed)
-    .sort(
-      (a, b) =>
-        tailOf(b.service.name) - tailOf(a.service.name) ||
-        position.get(a.service.name)! - position.get(b.service.name)!,
-    );
+  return tail;
 }

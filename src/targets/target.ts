@@ -36,6 +36,12 @@ export interface GateOptions {
    * timeoutAction ends the pause.
    */
   pause?: (stage: string) => Promise<PauseDecision>;
+  /**
+   * When the engine expects the unit to reach its gate (clock ms, its estimate's interval), and when the longest
+   * chain of units through it would end: a target that polls may look more often around then, first at the unit
+   * that holds up the most. Only a hint; the local target ignores it.
+   */
+  expected?: { lowAt: number; highAt: number; chainEndAt?: number };
 }
 
 /** CONTINUE or ROLLBACK at a pause, and who took the decision. */

@@ -123,6 +123,10 @@ export class AwsTarget implements Target {
 
   /** Registers the deployment's task definitions ahead of their services' turns, most urgent first. */
   prepare(units: readonly Unit[], signal: AbortSignal): Promise<void> {
+    for (const u of units) {
+      const at = u.service.kind === 'service' ? locate(this.ctx, u.service) : undefined;
+      if (at?.serviceName) this.ctx.poller(at.cluster).expect([at.serviceName]);
+    }
     return this.ctx.registrar.prepare(units, signal);
   }
 

@@ -239,6 +239,8 @@ export async function awaitService(
       priorEvents: run.priorEvents,
       tasksSince: run.adopted ? run.startedAt - ADOPTED_TASK_SLACK_MS : undefined,
       checked: run.roles.checked,
+      ...probeOf(run),
+      ...(opts.expected ? { expected: opts.expected } : {}),
       onSnapshot: (snap) => {
         last = snap;
         for (const e of snap.events) if (e.message) opts.progress?.({ message: e.message });
@@ -353,4 +355,12 @@ function reportInconclusive(t: Task, reported: Set<string>, opts: GateOptions): 
   reported.add(t.taskArn);
   if (/^Scaling activity/i.test(t.stoppedReason)) return;
   opts.progress?.({ message: `task ${shortId(t.taskArn)} stopped: ${t.stoppedReason}` });
+}
+
+/** The shortest health check interval of the checked containers (ECS's default 30 s): how often a task can turn healthy. */
+function probeOf(run: ServiceRun): { probeMs?: number } {
+  const intervals = (run.taskDefinition.containerDefinitions ?? [])
+    .filter((c) => c.name && run.roles.checked.has(c.name))
+    .map((c) => (c.healthCheck?.interval ?? 30) * 1000);
+  return intervals.length ? { probeMs: Math.min(...intervals) } : {};
 }

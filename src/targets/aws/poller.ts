@@ -1,12 +1,14 @@
 import type { Deployment, Service as EcsService, ServiceEvent, Task } from '@aws-sdk/client-ecs';
 import type { Clock } from '../../core/clock.js';
 import type { EcsApi } from './clients.js';
+import { nextProbeAfter, nextRound, settleOf, type Candidate } from './poll-schedule.js';
 import { chunk, unique } from './util.js';
 
 /**
  * One poller per cluster serves every watch on it: each round costs one DescribeServices per ten watched services,
  * ListTasks only for deployments whose counts moved, and one DescribeTasks per hundred tasks that are not settled
- * yet. Rounds come every `pollMs` while anything changes and back off to `maxPollMs` while nothing does.
+ * yet. Rounds come every `pollMs` while anything changes and back off to `maxPollMs` while nothing does; a round
+ * moves onto the moment a service is likeliest to show it finished, where the engine expects it to (poll-schedule.ts).
  */
 
 export interface ServiceSnapshot {
@@ -31,6 +33,10 @@ export interface ServiceWatch {
   priorEvents?: readonly string[];
   /** Containers with a health check: a running task is settled only once these report HEALTHY. */
   checked?: ReadonlySet<string>;
+  /** The checked containers' health check interval (ms): a task can turn healthy only on one of its probes. */
+  probeMs?: number;
+  /** When the engine expects the deployment to reach its gate (clock ms): rounds follow its probes in that window. */
+  expected?: { lowAt: number; highAt: number; chainEndAt?: number };
   onSnapshot(s: ServiceSnapshot): void;
   onError(err: unknown): void;
 }
@@ -50,6 +56,8 @@ interface ServiceSub {
   fresh: ServiceEvent[];
   service?: EcsService;
   deployment?: Deployment;
+  /** ECS marked its rollout COMPLETED: delivered once at once, and no more probes to follow. */
+  completed?: boolean;
 }
 
 interface Known {
@@ -59,6 +67,12 @@ interface Known {
 
 /** Clock skew between this machine and ECS must not hide the first events of a deployment. */
 const SKEW_MS = 5_000;
+/** ECS's service scheduler acts on a task's health about a second after the probe; learned per cluster as it goes. */
+const DEFAULT_SETTLE_MS = 1_000;
+/** A round this soon after a probe's consequence still sees it in time: one round may serve several services. */
+const SHARE_MS = 300;
+/** How old a service described ahead of its start may be for the start to take it. */
+const AHEAD_FRESH_MS = 1_000;
 
 export interface PollerOptions {
   pollMs: number;
@@ -76,12 +90,18 @@ export class ClusterPoller {
   private nap?: AbortController;
   private wakeAt = 0;
   private interval: number;
+  private nextAt = 0;
+  private readonly upcoming = new Set<string>();
+  private readonly ahead = new Map<string, { service?: EcsService; at: number }>();
+  /** How far rounds ran behind the back-off's schedule (ms): what rounds moved earlier may catch up. */
+  private credit: number;
+  private settleMs = DEFAULT_SETTLE_MS;
   private lookups: {
     name: string;
     resolve: (s: EcsService | undefined) => void;
     reject: (e: unknown) => void;
   }[] = [];
-  /** Completed rounds, for tests and reports. */
+  /** Rounds begun, for tests and reports. */
   rounds = 0;
 
   constructor(
@@ -91,6 +111,7 @@ export class ClusterPoller {
     private readonly opts: PollerOptions,
   ) {
     this.interval = opts.pollMs;
+    this.credit = opts.pollMs;
   }
 
   watchService(w: ServiceWatch): () => void {
@@ -127,12 +148,24 @@ export class ClusterPoller {
 
   /** DescribeServices for one service, batched with the lookups of other services starting at the same moment. */
   describeService(name: string): Promise<EcsService | undefined> {
+    const ahead = this.ahead.get(name);
+    this.ahead.delete(name);
+    this.upcoming.delete(name);
+    if (ahead && ahead.at >= this.clock.now() - AHEAD_FRESH_MS) return Promise.resolve(ahead.service);
     return new Promise((resolve, reject) => {
       this.lookups.push({ name, resolve, reject });
       if (this.lookups.length === 1) {
         void this.clock.sleep(this.opts.batchMs ?? 25).then(() => this.flushLookups());
       }
     });
+  }
+
+  /**
+   * Services about to start (most urgent first): rounds describe them in the room their calls have left, and the
+   * start's own lookup takes that answer while it is fresh, instead of a call of its own.
+   */
+  expect(names: readonly string[]): void {
+    for (const n of names) this.upcoming.add(n);
   }
 
   private async flushLookups(): Promise<void> {
@@ -170,6 +203,10 @@ export class ClusterPoller {
   /** A new watch should not wait out a long back-off: it shortens the current nap to `pollMs`. */
   private kick(): void {
     this.interval = this.opts.pollMs;
+    const at = this.clock.now() + this.opts.pollMs;
+    // A round brought forward for a new watch spends the credit it saves.
+    if (this.running && at < this.nextAt) this.credit -= this.nextAt - at;
+    this.nextAt = Math.min(this.running ? this.nextAt : Infinity, at);
     if (!this.running) {
       this.running = true;
       void this.loop();
@@ -186,21 +223,30 @@ export class ClusterPoller {
     try {
       while (!this.idle) {
         this.nap = new AbortController();
-        this.wakeAt = this.clock.now() + this.interval;
-        const interrupted = await this.clock.sleep(this.interval, this.nap.signal).then(
-          () => false,
-          () => true,
-        );
+        this.wakeAt = this.nextAt;
+        const interrupted = await this.clock
+          .sleep(Math.max(0, this.nextAt - this.clock.now()), this.nap.signal)
+          .then(
+            () => false,
+            () => true,
+          );
         if (interrupted || this.idle) continue;
         let changed = false;
+        // Counted as it begins: a round may hand a verdict over before it ends.
+        this.rounds++;
         try {
           changed = await this.round();
         } catch (err) {
           for (const s of [...this.services]) s.w.onError(err);
           for (const t of [...this.tasks]) t.onError(err);
         }
-        this.rounds++;
         this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
+        const now = this.clock.now();
+        // Banked under a longer interval, the credit may not buy more than one of the current ones.
+        this.credit = Math.min(this.credit, this.interval);
+        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS, this.credit).at;
+        // A round moved later banks the time for one moved earlier, never more than an interval ahead.
+        this.credit = Math.min(this.interval, this.credit + this.nextAt - (now + this.interval));
       }
     } finally {
       this.running = false;
@@ -209,9 +255,13 @@ export class ClusterPoller {
 
   private async round(): Promise<boolean> {
     const subs = [...this.services];
-    const described = subs.length
-      ? await this.describeMany(unique(subs.map((s) => s.w.serviceName)))
-      : new Map();
+    const names = unique(subs.map((s) => s.w.serviceName));
+    const room = (10 - (names.length % 10)) % 10;
+    const watched = new Set(names);
+    const ahead = [...this.upcoming].filter((n) => !watched.has(n)).slice(0, room);
+    const described = subs.length ? await this.describeMany([...names, ...ahead]) : new Map();
+    const at = this.clock.now();
+    for (const n of ahead) this.ahead.set(n, { service: described.get(n), at });
     let changed = false;
     const toList: ServiceSub[] = [];
     for (const sub of subs) {
@@ -231,19 +281,75 @@ export class ClusterPoller {
       sub.fresh = this.newEvents(sub);
       if (sub.fresh.length) changed = true;
     }
-    await Promise.all(toList.map((sub) => this.list(sub)));
-    changed = (await this.describeTasks(subs)) || changed;
+    // A rollout ECS has just marked COMPLETED is the verdict the engine waits for: handed over before the tasks are
+    // listed and described again, which the tasks already known cannot contradict. Still watched, it gets the rest.
     for (const sub of subs) {
-      if (!this.services.has(sub)) continue;
-      const since = sub.w.tasksSince ?? -Infinity;
-      const tasks = [...sub.arns]
-        .map((a) => this.known.get(a)?.task)
-        .filter((t): t is Task => t !== undefined && (t.createdAt?.getTime() ?? Infinity) >= since)
-        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-      sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
+      const d = sub.deployment;
+      if (sub.completed || d?.rolloutState !== 'COMPLETED' || d.status !== 'PRIMARY') continue;
+      sub.completed = true;
+      this.learnSettle(sub, d);
+      if (this.services.has(sub)) this.deliver(sub);
+      sub.fresh = [];
     }
+    const live = subs.filter((s) => this.services.has(s));
+    await Promise.all(toList.filter((s) => this.services.has(s)).map((sub) => this.list(sub)));
+    changed = (await this.describeTasks(live)) || changed;
+    for (const sub of live) if (this.services.has(sub)) this.deliver(sub);
     for (const t of [...this.tasks]) if (this.tasks.has(t)) t.onTask(this.known.get(t.taskArn)?.task);
     return changed;
+  }
+
+  private tasksOf(sub: ServiceSub): Task[] {
+    return [...sub.arns].map((a) => this.known.get(a)?.task).filter((t): t is Task => t !== undefined);
+  }
+
+  private deliver(sub: ServiceSub): void {
+    const since = sub.w.tasksSince ?? -Infinity;
+    const tasks = this.tasksOf(sub)
+      .filter((t) => (t.createdAt?.getTime() ?? Infinity) >= since)
+      .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+    sub.w.onSnapshot({ service: sub.service, deployment: sub.deployment, events: sub.fresh, tasks });
+  }
+
+  /**
+   * The moments a watched service may next show it finished: the consequence of a probe of one of its running
+   * tasks, inside the window the engine expects it in (widened by one probe: an 80 % interval misses one in five),
+   * each weighted by when the longest chain through it would end, so the service that holds up the most comes first.
+   */
+  private candidates(now: number): Candidate[] {
+    const out: Candidate[] = [];
+    const horizon = now + this.interval * 1.5;
+    for (const sub of this.services) {
+      const { expected, probeMs } = sub.w;
+      if (sub.completed || !expected || !probeMs) continue;
+      const from = expected.lowAt - probeMs;
+      const to = expected.highAt + probeMs;
+      const weight = Math.max(0, (expected.chainEndAt ?? now) - now) + probeMs;
+      const moments = new Set<number>();
+      // Healthy tasks too: ECS marks the rollout a moment (`settleMs`) after the last one's probe.
+      for (const t of this.tasksOf(sub)) {
+        if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING' || !t.startedAt) continue;
+        for (
+          let at = nextProbeAfter(t.startedAt.getTime(), probeMs, now - this.settleMs) + this.settleMs;
+          at <= horizon;
+          at += probeMs
+        )
+          if (at >= from && at <= to) moments.add(at);
+      }
+      for (const at of moments) out.push({ at, weight });
+    }
+    return out;
+  }
+
+  /** How long ECS took from the deciding probe to marking the rollout COMPLETED: where later rounds should land. */
+  private learnSettle(sub: ServiceSub, d: Deployment): void {
+    const at = d.updatedAt?.getTime();
+    if (!sub.w.probeMs || at === undefined) return;
+    const started = this.tasksOf(sub)
+      .filter((t) => t.startedAt && t.desiredStatus === 'RUNNING')
+      .map((t) => t.startedAt!.getTime());
+    const gap = settleOf(at, started, sub.w.probeMs);
+    if (gap !== undefined) this.settleMs = gap;
   }
 
   private deploymentOf(sub: ServiceSub): Deployment | undefined {
