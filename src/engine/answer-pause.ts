@@ -12,7 +12,8 @@ interface OpenPause {
   services: string[];
 }
 
-const samePause = (a: StoredEvent, b: StoredEvent) => a.data.wave === b.data.wave && a.data.stage === b.data.stage;
+const samePause = (a: StoredEvent, b: StoredEvent) =>
+  a.data.wave === b.data.wave && a.data.stage === b.data.stage;
 
 /** The deployment's pauses that wait for a decision: said waiting, neither said nor stored decided. */
 async function openPauses(store: Store, d: DeploymentRecord): Promise<OpenPause[]> {

@@ -470,7 +470,10 @@ function pauseDecider(
   const resumed = recoveries.filter((r) => r.action === 'resume').map((r) => r.previous);
   const stored = decideStored(checking, resumed);
   return checking.checks && pausedHaveChecks(plan, o.stack)
-    ? firstOf(stored, decideByChecks(checking, (n) => checksOf(o.stack.postChecks, n), started))
+    ? firstOf(
+        stored,
+        decideByChecks(checking, (n) => checksOf(o.stack.postChecks, n), started),
+      )
     : stored;
 }
 

@@ -79,7 +79,13 @@ export function recordingDecisions(ctx: RunContext, decide: Decide): Decide {
       .catch(() => ({ recorded: true, decision: d }));
     const standing = { action: result.decision.action, by: result.decision.by };
     if (result.recorded)
-      ctx.emitter.emit({ code: 'pause.decided', wave: p.wave, stage: p.stage, services: [...p.services], ...standing });
+      ctx.emitter.emit({
+        code: 'pause.decided',
+        wave: p.wave,
+        stage: p.stage,
+        services: [...p.services],
+        ...standing,
+      });
     return standing;
   };
 }
@@ -142,12 +148,17 @@ export class WavePauses {
     };
   }
 
-  /** The entry's gate ended: it holds nobody any more. */
+  /**
+   * The entry's gate ended: it holds nobody any more. Once every paused member's gate ended undecided (a hook's
+   * timeoutAction ended the pause), nobody waits for a decision: the deciders stop looking.
+   */
   leave(name: string): void {
     const g = this.byService.get(name);
-    if (!g || g.arrived.has(name)) return;
+    if (!g) return;
     g.left.add(name);
-    this.maybeDecide(g);
+    if (!g.arrived.has(name)) return this.maybeDecide(g);
+    if ([...g.arrived.keys()].every((m) => g.left.has(m)))
+      g.ended.abort(new Error('the pause ended undecided'));
   }
 
   /** The deployment stopped: whoever still waits goes back. */
@@ -155,14 +166,20 @@ export class WavePauses {
     for (const g of this.groups.values()) {
       if (g.arrived.size === 0 || this.settled(g)) continue;
       const d: PauseDecision = { action: 'ROLLBACK', by: `convoy (${why})` };
-      this.emit({ code: 'pause.decided', wave: g.wave, stage: g.stage, services: [...g.arrived.keys()], ...d });
+      this.emit({
+        code: 'pause.decided',
+        wave: g.wave,
+        stage: g.stage,
+        services: [...g.arrived.keys()],
+        ...d,
+      });
       this.settle(g, d);
     }
   }
 
   private maybeDecide(g: Group): void {
     if (g.decided) return;
-    const waiting = [...g.members].filter((m) => !g.left.has(m));
+    const waiting = [...g.members].filter((m) => g.arrived.has(m) || !g.left.has(m));
     if (waiting.length === 0 || !waiting.every((m) => g.arrived.has(m))) return;
     g.decided = true;
     this.emit({ code: 'pause.waiting', wave: g.wave, stage: g.stage, services: waiting });

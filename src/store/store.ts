@@ -309,7 +309,11 @@ export interface Store {
    * answers a pause does not hold the lock.
    */
   recordPauseDecision(d: StoredPauseDecision): Promise<{ recorded: boolean; decision: StoredPauseDecision }>;
-  getPauseDecision(deploymentId: string, wave: number, stage: string): Promise<StoredPauseDecision | undefined>;
+  getPauseDecision(
+    deploymentId: string,
+    wave: number,
+    stage: string,
+  ): Promise<StoredPauseDecision | undefined>;
 
   /**
    * Records a deployment made without the lock while the store was unreachable (--no-lock), once it is back.

@@ -18,7 +18,10 @@ export function register(program: Command): void {
       .description(
         `answer the paused deployment of the stack (a wave held at its pauseAt) with ${action} for every paused service; exit 3 when none is paused`,
       )
-      .option('--by <name>', 'who decides, as recorded (default: the actor a deployment records: CI user, git user, OS user)')
+      .option(
+        '--by <name>',
+        'who decides, as recorded (default: the actor a deployment records: CI user, git user, OS user)',
+      )
       .option('--json', 'machine-readable')
       .action(async (opts: { by?: string; json?: boolean }) => {
         await withOpened(program.opts().file, { readOnly: true }, async (o) => {

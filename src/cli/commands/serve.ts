@@ -29,7 +29,8 @@ function cliActions(file: string, o: Opened): ServerActions {
   const store: Store = o.store;
   return {
     async decidePause(stack, decision) {
-      if (stack !== o.stack.name) return { notPaused: `this server answers pauses of stack ${o.stack.name} only` };
+      if (stack !== o.stack.name)
+        return { notPaused: `this server answers pauses of stack ${o.stack.name} only` };
       try {
         return { decided: await decidePause(o, decision) };
       } catch (err) {
@@ -65,7 +66,10 @@ export function register(program: Command): void {
     .description('an HTTP API and a live dashboard of the stack, read from its store (read-only by default)')
     .option('--port <n>', 'port to listen on', '7300')
     .option('--bind <address>', 'address to listen on; anything but loopback needs a token', '127.0.0.1')
-    .option('--actions', 'allow cancelling queued deployments, starting rollbacks and answering pauses (needs a token)')
+    .option(
+      '--actions',
+      'allow cancelling queued deployments, starting rollbacks and answering pauses (needs a token)',
+    )
     .option(
       '--token <token>',
       'required by actions, and by every request when bound beyond loopback (env CONVOY_SERVE_TOKEN)',

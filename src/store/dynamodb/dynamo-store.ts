@@ -338,13 +338,15 @@ class DynamoStoreImpl implements DynamoStore {
     return putCursor(this.table, stack, channel, next);
   }
 
-  recordPauseDecision(
-    d: StoredPauseDecision,
-  ): Promise<{ recorded: boolean; decision: StoredPauseDecision }> {
+  recordPauseDecision(d: StoredPauseDecision): Promise<{ recorded: boolean; decision: StoredPauseDecision }> {
     return recordPauseDecision(this.table, d, this.expiresAt());
   }
 
-  getPauseDecision(deploymentId: string, wave: number, stage: string): Promise<StoredPauseDecision | undefined> {
+  getPauseDecision(
+    deploymentId: string,
+    wave: number,
+    stage: string,
+  ): Promise<StoredPauseDecision | undefined> {
     return getPauseDecision(this.table, deploymentId, wave, stage);
   }
 
