@@ -38,7 +38,10 @@ export function runPauseContract(name: string, open: OpenStore, options: Contrac
         decision({ stage: 'POST_SCALE_UP', by: 'other stage' }),
       ]) {
         assert.equal((await store.recordPauseDecision(other)).recorded, true, other.by);
-        assert.equal((await store.getPauseDecision(other.deploymentId, other.wave, other.stage))?.by, other.by);
+        assert.equal(
+          (await store.getPauseDecision(other.deploymentId, other.wave, other.stage))?.by,
+          other.by,
+        );
       }
     });
 
