@@ -82,6 +82,35 @@ describeEachBackend('e2e: convoy approve / reject answer a paused wave', () => {
       ],
     );
   });
+  it('a deployment resumed after its run died while paused acts on the decision recorded meanwhile', async () => {
+    const em = await emulator();
+    const { dir } = await stack(LINEAR_WAVE, LINEAR_PAUSED, {}, `resume-${uniqueSuffix()}`);
+    // A short lease, so the next run takes over the dead one's lock soon.
+    writeFileSync(
+      join(dir, 'native.yaml'),
+      readFileSync(join(dir, 'native.yaml'), 'utf8') + '\nlock: { lease: 3s, heartbeat: 1s }\n',
+    );
+    const first = await deploy(em, dir, '1.0.0', ['--approve']);
+    assert.equal(first.code, 0, output(first));
+
+    const killed = await pausedDeploy(em, dir, '2.0.0');
+    killed.child.kill('SIGKILL');
+    await killed.done;
+    const ok = await answer(em, dir, 'approve', 'erin');
+    assert.equal(ok.code, 0, output(ok));
+
+    const next = await deploy(em, dir, '2.0.0', ['--wait-lock', '60s']);
+    assert.equal(next.code, 0, output(next));
+    const ev = events(next.stdout);
+    assert.equal(ev.find((e) => e.code === 'deploy.interrupted-found')?.action, 'resume');
+    const decided = ev.find((e) => e.code === 'pause.decided')!;
+    assert.deepEqual([decided.action, decided.by], ['CONTINUE', 'erin']);
+    for (const n of LINEAR_WAVE) {
+      const s = em.world.ecs.findService('default', n)!;
+      assert.equal(s.serviceDeployments[0]!.status, 'SUCCESSFUL', n);
+      assert.match(s.taskDefinition.containerDefinitions[0]!.image ?? '', /:2\.0\.0$/, n);
+    }
+  });
 });
 
 describe('e2e: a pause nobody answers', () => {
