@@ -12,6 +12,8 @@ import {
   type Decide,
   type Pause,
 } from '../../src/engine/pause.js';
+import { answerPause } from '../../src/engine/answer-pause.js';
+import { NotPausedError } from '../../src/errors.js';
 import type { Plan } from '../../src/plan/plan.js';
 import type { Stack } from '../../src/spec/types.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -122,5 +124,88 @@ describe('engine: answering a pause through the store', () => {
     assert.equal(ended.aborted, false, 'worker still waits');
     pauses.leave('worker');
     assert.equal(ended.aborted, true);
+  });
+});
+
+/** Deployment `d1` of stack `web`, running, with `api` starting and, when `paused`, its wave held at the pause. */
+async function runningDeployment(store: Store, paused: boolean): Promise<void> {
+  const got = await store.acquireLock({
+    stack: 'web',
+    holder: 'h',
+    correlationId: 'c',
+    leaseMs: 60_000,
+    now: 1,
+  });
+  assert.ok(got.acquired);
+  const token = got.lock.token;
+  await store.createDeployment({
+    id: 'd1',
+    stack: 'web',
+    kind: 'deploy',
+    correlationId: 'c',
+    actor: 'ci',
+    context: {},
+    status: 'running',
+    fencingToken: token,
+    startedAt: 1,
+  });
+  await store.putStep({ deploymentId: 'd1', service: 'api', toRevision: 'r2', state: 'starting' }, token);
+  if (paused)
+    await store.appendEvent({
+      stack: 'web',
+      deploymentId: 'd1',
+      at: 2,
+      code: 'pause.waiting',
+      data: { wave: PAUSE.wave, stage: PAUSE.stage, services: [...PAUSE.services] },
+    });
+}
+
+describe('engine: convoy approve / reject (answerPause)', () => {
+  const stackOf = { name: 'web', services: [] } as unknown as Stack;
+
+  it('with nothing paused, exit 3 naming the deployment that runs and what it starts', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      await assert.rejects(
+        answerPause({ store, clock: quick }, stackOf, { action: 'CONTINUE', by: 'a' }),
+        (e) => {
+          assert.ok(e instanceof NotPausedError);
+          assert.equal(e.exitCode, 3);
+          assert.match(e.message, /no deployment of stack web is running/);
+          return true;
+        },
+      );
+      await runningDeployment(store, false);
+      await assert.rejects(
+        answerPause({ store, clock: quick }, stackOf, { action: 'CONTINUE', by: 'a' }),
+        /no deployment of stack web is paused: deployment d1 \(deploy by ci, .*\) is running, starting api/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('records the answer and says it once; two answering at once: one wins, the other is told (exit 3)', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      await runningDeployment(store, true);
+      const results = await Promise.allSettled([
+        answerPause({ store, clock: quick }, stackOf, { action: 'CONTINUE', by: 'alice' }),
+        answerPause({ store, clock: quick }, stackOf, { action: 'ROLLBACK', by: 'bob' }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      assert.equal(won.length, 1);
+      assert.ok(lost[0]!.reason instanceof NotPausedError, String(lost[0]!.reason));
+      const winner = (await store.getPauseDecision('d1', PAUSE.wave, PAUSE.stage))!;
+      assert.deepEqual(won[0]!.value, [winner]);
+      const said = (await store.listEvents('d1')).filter((e) => e.code === 'pause.decided');
+      assert.deepEqual(
+        said.map((e) => e.data.by),
+        [winner.by],
+      );
+    } finally {
+      await store.close();
+    }
   });
 });
