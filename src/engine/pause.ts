@@ -33,12 +33,13 @@ export const STORED_DECISION_POLL_MS = 1000;
  */
 export function decideStored(ctx: RunContext, resumed: readonly string[]): Decide {
   return async (p, ended) => {
+    const stop = AbortSignal.any([ended, ctx.signal]);
     for (;;) {
       for (const id of [ctx.deploymentId, ...resumed]) {
         const d = await ctx.store.getPauseDecision(id, p.wave, p.stage).catch(() => undefined);
         if (d) return { action: d.action, by: d.by };
       }
-      await ctx.clock.sleep(STORED_DECISION_POLL_MS, AbortSignal.any([ended, ctx.signal]));
+      await ctx.clock.sleep(STORED_DECISION_POLL_MS, stop);
     }
   };
 }
