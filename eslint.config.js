@@ -52,6 +52,7 @@ export default tseslint.config(
         URLSearchParams: 'readonly',
         FormData: 'readonly',
         confirm: 'readonly',
+        prompt: 'readonly',
       },
     },
   },

@@ -131,3 +131,10 @@ export class SecretUnavailableError extends ConvoyError {
     );
   }
 }
+
+/** `convoy approve`/`reject` (or the dashboard's) found no paused deployment of the stack, or its pause decided. */
+export class NotPausedError extends ConvoyError {
+  constructor(message: string) {
+    super(message, ExitCode.invalidInput, 'not-paused');
+  }
+}

@@ -21,6 +21,7 @@ export { rollback, planRollback, type RollbackOptions, type RollbackChange } fro
 export { restart, restartTargets, type RestartOptions } from './api/restart.js';
 export { scale, type ScaleOptions } from './api/scale.js';
 export { down, type DownOptions } from './api/down.js';
+export { decidePause } from './api/pause.js';
 export { status, type ServiceStatus } from './api/status.js';
 export { diff, type DriftReport } from './api/diff.js';
 export { followLogs, type FollowLogsRequest } from './api/logs.js';
@@ -47,7 +48,7 @@ export {
 } from './engine/events.js';
 export type { FollowOptions } from './engine/follow.js';
 export type { Clock } from './core/clock.js';
-export type { Store, DeploymentRecord, HistoryFilter } from './store/store.js';
+export type { Store, DeploymentRecord, HistoryFilter, StoredPauseDecision } from './store/store.js';
 export type { Target, Health, ChangePreview } from './targets/target.js';
 export { MissingOutputError } from './plan/outputs.js';
 export {
@@ -58,6 +59,7 @@ export {
   FencedOutError,
   InvalidInputError,
   LockHeldError,
+  NotPausedError,
   PostCheckFailedError,
   RollbackFailedError,
   SecretUnavailableError,

@@ -47,7 +47,7 @@ async function refresh() {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, p.get(f) ?? '']));
   $('main').innerHTML = `
     <section aria-labelledby="now"><h2 id="now">${running.running ? 'Deploying now' : 'Last deployment'}</h2>
-      ${dep ? r.deploymentHeader(dep, running.running) + r.waves(dep) : '<p class="muted">Nothing deployed yet.</p>'}
+      ${dep ? r.deploymentHeader(dep, running.running) + r.pauseNotice(dep, config.actions) + r.waves(dep) : '<p class="muted">Nothing deployed yet.</p>'}
       ${dep && config.actions ? '<button type="button" id="rollback">Roll back the stack</button>' : ''}</section>
     <section aria-labelledby="queue"><h2 id="queue">Queue</h2>${r.queue(waiting.entries, config.actions)}</section>
     <div class="two">
@@ -123,6 +123,11 @@ document.addEventListener('click', async (ev) => {
       await api(`/stacks/${s}/queue/${encodeURIComponent(b.dataset.cancel)}/cancel`, { method: 'POST' });
     else if (b.id === 'rollback' && confirm(`Roll back ${stack}?`))
       await api(`/stacks/${s}/rollback`, { method: 'POST' });
+    else if (b.id === 'approve' || b.id === 'reject') {
+      // Recorded as "NAME (dashboard)": the token says who may answer, not who they are.
+      const by = prompt(`${b.id === 'approve' ? 'Continue' : 'Roll back'} the paused wave: your name`);
+      if (by) await api(`/stacks/${s}/${b.id}`, { method: 'POST', body: JSON.stringify({ by }) });
+    }
     soon();
   } catch (err) {
     showError(err);

@@ -53,6 +53,30 @@ export function banner(dep) {
   </section>`;
 }
 
+/** The pause the running deployment waits at: its last `pause.waiting` that no `pause.decided` answered yet. */
+export function openPause(dep) {
+  if (dep?.status !== 'running') return undefined;
+  const events = dep.events ?? [];
+  const at = events.findLastIndex((e) => e.code === 'pause.waiting');
+  if (at < 0) return undefined;
+  const w = events[at];
+  const answered = events
+    .slice(at + 1)
+    .some((e) => e.code === 'pause.decided' && e.wave === w.wave && e.stage === w.stage);
+  return answered ? undefined : w;
+}
+
+/** A wave held at its pauseAt, and (with actions on) the two answers `convoy approve` / `reject` give. */
+export function pauseNotice(dep, actions) {
+  const w = openPause(dep);
+  if (!w) return '';
+  const buttons = actions
+    ? `<button type="button" id="approve">Continue</button> <button type="button" id="reject">Roll back</button>`
+    : '<span class="muted">answer with <code>convoy approve</code> or <code>convoy reject</code></span>';
+  return `<div class="pause" role="status" aria-label="Paused">Wave ${esc(w.wave + 1)} is paused at
+    <code>${esc(w.stage)}</code>: ${w.services.map(esc).join(', ')}. ${buttons}</div>`;
+}
+
 /** When a queued deployment will likely start: between the ends of its wait interval, from the event's time. */
 function startWindow(q) {
   if (!q.wait) return time(q.estimatedStartAt);

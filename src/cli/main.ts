@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { ConvoyError, ExitCode } from '../errors.js';
+import * as approve from './commands/approve.js';
 import * as deploy from './commands/deploy.js';
 import * as diagnose from './commands/diagnose.js';
 import * as diffCmd from './commands/diff.js';
@@ -69,6 +70,7 @@ for (const c of [
   storeCmd,
   serve,
   notifyCmd,
+  approve,
 ])
   c.register(program);
 

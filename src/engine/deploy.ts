@@ -20,8 +20,8 @@ import { loadPastDeployments } from './past.js';
 import { acquireLease } from './lease.js';
 import { bake, checkFailure, checksOf, decideByChecks, runChecks } from './post-checks.js';
 import { notifySecrets, redactError, redactingStore, secretValues } from './redact.js';
-import { recoverUnfinished, wantedRevisions } from './recover.js';
-import { decideUpFront } from './pause.js';
+import { recoverUnfinished, wantedRevisions, type Recovery } from './recover.js';
+import { decideStored, decideUpFront, firstOf, recordingDecisions, type Decide } from './pause.js';
 import { rollBack, type RollbackItem } from './rollback.js';
 
 export interface EngineDeps {
@@ -254,12 +254,7 @@ async function run(
         const bad = await runChecks(checking, checksOf(stack.postChecks, e.service.name), 'gate', since);
         return bad[0] ? checkFailure(bad[0], clock.now()) : undefined;
       },
-      // --approve/--reject decide; without them the paused services' checks do, when they have any (else the hooks'
-      // timeoutAction ends the pause).
-      decide:
-        !o.pauseDecision && checking.checks && pausedHaveChecks(plan, stack)
-          ? decideByChecks(checking, (n) => checksOf(stack.postChecks, n), started)
-          : decideUpFront(o.pauseDecision, o.actor),
+      decide: recordingDecisions(ctx, pauseDecider(checking, plan, o, started, recoveries)),
     });
     if (!result.failed) await verifyRunning(ctx, result);
     if (!result.failed) await verifyChecks(checking, plan, result, started);
@@ -448,6 +443,29 @@ async function finishRollbackFailed(
   throw new RollbackFailedError(
     `${summary}. A person needs to look: see \`convoy status\` and \`convoy logs\`.`,
   );
+}
+
+/**
+ * --approve/--reject decide at once. Without them, the first of a decision recorded in the store (`convoy approve`,
+ * the dashboard; also one recorded for a deployment this one resumed) and the paused services' checks, when they
+ * have any; with neither, the hooks' timeoutAction ends the pause.
+ */
+function pauseDecider(
+  checking: RunContext,
+  plan: Plan,
+  o: RunOptions,
+  started: number,
+  recoveries: readonly Recovery[],
+): Decide {
+  if (o.pauseDecision) return decideUpFront(o.pauseDecision, o.actor);
+  const resumed = recoveries.filter((r) => r.action === 'resume').map((r) => r.previous);
+  const stored = decideStored(checking, resumed);
+  return checking.checks && pausedHaveChecks(plan, o.stack)
+    ? firstOf(
+        stored,
+        decideByChecks(checking, (n) => checksOf(o.stack.postChecks, n), started),
+      )
+    : stored;
 }
 
 /** Some service with a `pauseAt` in this deployment has post-deploy checks to decide with. */

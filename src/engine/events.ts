@@ -260,7 +260,7 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       by: z
         .string()
         .describe(
-          'Who decided: the actor of `--approve`/`--reject`, the post-deploy checks of the paused services, or convoy when the deployment stopped.',
+          'Who decided: the actor of `--approve`/`--reject`, the `--by` of `convoy approve`/`reject`, `NAME (dashboard)` for the dashboard, the post-deploy checks of the paused services, or convoy when the deployment stopped. Whoever records the decision in the store emits this event, once per pause.',
         ),
     },
     'The decision sent to every paused service of the wave (ContinueServiceDeployment).',

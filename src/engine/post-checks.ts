@@ -2,6 +2,7 @@ import type { PostCheckResult } from '../core/check-result.js';
 import type { PostCheck } from '../spec/types.js';
 import type { RunContext } from './context.js';
 import type { Failure } from './failure.js';
+import type { Decide } from './pause.js';
 
 export type CheckPhase = 'gate' | 'end' | 'bake' | 'pause';
 
@@ -133,8 +134,8 @@ export function decideByChecks(
   ctx: RunContext,
   checksOf: (service: string) => readonly PostCheck[],
   sinceMs: number,
-): (stage: string, services: readonly string[]) => Promise<{ action: 'CONTINUE' | 'ROLLBACK'; by: string }> {
-  return async (_stage, services) => {
+): Decide {
+  return async ({ services }) => {
     for (const name of services) {
       const bad = await runChecks(ctx, checksOf(name), 'pause', sinceMs);
       if (bad[0]) return { action: 'ROLLBACK', by: `post-deploy check ${bad[0].check} of ${name}` };

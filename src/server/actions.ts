@@ -21,8 +21,16 @@ async function jsonBody(req: Request): Promise<Record<string, unknown>> {
   return body as Record<string, unknown>;
 }
 
+/** Who answers a pause from the dashboard, as they name themselves (the token says they may; not who they are). */
+function byOf(body: Record<string, unknown>): string {
+  const by = body.by ?? 'someone';
+  if (typeof by !== 'string' || !/^[\p{L}\p{N} ._@+-]{1,100}$/u.test(by.trim()))
+    throw badRequest('by is a name of at most 100 letters, digits, spaces and ._@+-');
+  return by.trim();
+}
+
 /**
- * `POST` actions: cancel a queued deployment, start a rollback. Off unless the server was given actions (and then
+ * `POST` actions: cancel a queued deployment, start a rollback, answer a paused deployment. Off unless the server was given actions (and then
  * a token); off, they answer 403 and the page shows no buttons.
  */
 export function actionRoutes(ctx: ServerContext): Hono {
@@ -43,7 +51,9 @@ export function actionRoutes(ctx: ServerContext): Hono {
   ] as const;
   const CANCEL = '/stacks/:stack/queue/:id/cancel';
   const ROLLBACK = '/stacks/:stack/rollback';
-  for (const path of [CANCEL, ROLLBACK]) app.use(path, ...guard);
+  const APPROVE = '/stacks/:stack/approve';
+  const REJECT = '/stacks/:stack/reject';
+  for (const path of [CANCEL, ROLLBACK, APPROVE, REJECT]) app.use(path, ...guard);
 
   app.post(CANCEL, async (c) => {
     const stack = stackParam(c.req.param('stack'));
@@ -65,5 +75,18 @@ export function actionRoutes(ctx: ServerContext): Hono {
     const started = await ctx.actions!.rollback(stack, services as string[]);
     return c.json({ started: true, pid: started.pid ?? null, services }, 202);
   });
+
+  for (const [path, action] of [
+    [APPROVE, 'CONTINUE'],
+    [REJECT, 'ROLLBACK'],
+  ] as const) {
+    app.post(path, async (c) => {
+      const stack = stackParam(c.req.param('stack'));
+      const by = byOf(await jsonBody(c.req.raw));
+      const r = await ctx.actions!.decidePause(stack, { action, by: `${by} (dashboard)` });
+      if ('notPaused' in r) throw new HttpError(409, r.notPaused);
+      return c.json({ decided: r.decided });
+    });
+  }
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store, StoredPauseDecision } from '../store/store.js';
 
 /** What the server may do besides reading: off unless `convoy serve --actions` (with a token) supplies them. */
 export interface ServerActions {
@@ -6,6 +6,14 @@ export interface ServerActions {
   cancelQueued(stack: string, id: string): Promise<boolean>;
   /** Starts `convoy rollback` for the stack (all services, or those named); resolves once it is started. */
   rollback(stack: string, services: string[]): Promise<{ pid: number | undefined }>;
+  /**
+   * Answers the stack's paused deployment (as `convoy approve`/`reject` would), recorded as `by`; `notPaused` says
+   * what runs instead when nothing waits for a decision.
+   */
+  decidePause(
+    stack: string,
+    decision: { action: 'CONTINUE' | 'ROLLBACK'; by: string },
+  ): Promise<{ decided: StoredPauseDecision[] } | { notPaused: string }>;
 }
 
 /** Everything the HTTP server reads from: the store the CLI uses, and its settings. */

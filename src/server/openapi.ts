@@ -30,6 +30,7 @@ const action = (summary: string, parameters: object[]) => ({
       401: error,
       403: error,
       404: error,
+      409: error,
       413: error,
     },
   },
@@ -107,5 +108,13 @@ export const openapi = {
     '/api/stacks/{stack}/rollback': {
       ...action('Start `convoy rollback` (body: `{ "services": [...] }`, empty: every service)', [stack]),
     },
+    '/api/stacks/{stack}/approve': action(
+      'Answer the paused deployment with CONTINUE, as `convoy approve` (body: `{ "by": "name" }`, recorded as "name (dashboard)"); 409 when nothing is paused',
+      [stack],
+    ),
+    '/api/stacks/{stack}/reject': action(
+      'Answer the paused deployment with ROLLBACK, as `convoy reject` (body: `{ "by": "name" }`); 409 when nothing is paused',
+      [stack],
+    ),
   },
 };

@@ -193,6 +193,23 @@ export interface QueueEntry {
   supersededBy?: string;
 }
 
+/**
+ * The decision at one pause of a deployment (README "Pauses"): CONTINUE or ROLLBACK for every service of the wave
+ * held at `stage`, and who took it. Stored so that another process (`convoy approve`, the dashboard) can take it
+ * while the deployment waits, and a deployment resumed after a crash finds it.
+ */
+export interface StoredPauseDecision {
+  stack: string;
+  deploymentId: string;
+  wave: number;
+  stage: string;
+  services: string[];
+  action: 'CONTINUE' | 'ROLLBACK';
+  by: string;
+  /** Epoch ms. */
+  at: number;
+}
+
 export interface RetentionPolicy {
   /** Deployments (with their steps and events) that ended before this are deleted. */
   historyBefore: number;
@@ -285,6 +302,18 @@ export interface Store {
   listQueue(stack: string, now: number): Promise<QueueEntry[]>;
   /** Marks every live entry with a lower ticket as superseded by `byCorrelationId`; returns them. */
   supersedeQueued(stack: string, ticket: number, byCorrelationId: string, now: number): Promise<QueueEntry[]>;
+
+  /**
+   * Stores the decision at a deployment's pause unless one is stored already (a conditional write: the first writer
+   * wins, across processes). Returns the decision that stands and whether it is this one. Not fenced: whoever
+   * answers a pause does not hold the lock.
+   */
+  recordPauseDecision(d: StoredPauseDecision): Promise<{ recorded: boolean; decision: StoredPauseDecision }>;
+  getPauseDecision(
+    deploymentId: string,
+    wave: number,
+    stage: string,
+  ): Promise<StoredPauseDecision | undefined>;
 
   /**
    * Records a deployment made without the lock while the store was unreachable (--no-lock), once it is back.

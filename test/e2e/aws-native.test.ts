@@ -1,80 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import type { Scenario } from '../emulator/scenario.js';
-import { startEmulator, type Emulator } from '../emulator/server.js';
-import { cli, copyExample, emulatorEnv, events, type CliResult } from './helpers.js';
+import { describe, it } from 'node:test';
+import { deploy, emulator, output, stack } from './aws-native-stack.js';
+import { events } from './helpers.js';
 
 /**
  * ECS's native strategies through the built CLI against the emulator (at 1/100 speed: a two-minute canary bake is
  * 1.2 s): the service deployment is the gate, ECS's own rollbacks are failures quoting ECS, and a wave's pauses
  * are answered together.
  */
-
-const TIME_SCALE = 0.01;
-const emulators: Emulator[] = [];
-after(async () => {
-  await Promise.all(emulators.map((e) => e.close()));
-});
-
-async function emulator(scenario: Scenario = {}): Promise<Emulator> {
-  const em = await startEmulator({ timeScale: TIME_SCALE, scenario });
-  emulators.push(em);
-  return em;
-}
-
-const output = (r: CliResult) => r.stdout + r.stderr;
-
-/** The example takes its network from a CloudFormation phase's outputs; these stacks have no such phase. */
-const NETWORK = {
-  awsvpcConfiguration: {
-    subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0f1e2d3c4b5a69788'],
-    securityGroups: ['sg-0123456789abcdef0'],
-    assignPublicIp: 'DISABLED',
-  },
-};
-
-/** A stack of services built from the example's kafka-subscriber, each with the given aws block additions. */
-async function stack(
-  names: string[],
-  aws: string[],
-  service: Record<string, unknown> = {},
-): Promise<{ dir: string; file: string }> {
-  const { dir } = await copyExample('parental-control');
-  const base = JSON.parse(readFileSync(join(dir, 'ecs/kafka-subscriber.service.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  for (const n of names)
-    writeFileSync(
-      join(dir, `ecs/${n}.service.json`),
-      JSON.stringify({ ...base, networkConfiguration: NETWORK, ...service, serviceName: n }),
-    );
-  const yaml = [
-    'stack: native',
-    'target: aws',
-    'deploy: { timeout: 5m }',
-    'services:',
-    ...names.flatMap((n) => [
-      `  ${n}:`,
-      "    version: '${IMAGE_TAG:-1.0.0}'",
-      '    aws:',
-      '      taskDefinition: ecs/kafka-subscriber.task.json',
-      `      serviceDefinition: ecs/${n}.service.json`,
-      ...aws.map((l) => `      ${l}`),
-    ]),
-  ].join('\n');
-  writeFileSync(join(dir, 'native.yaml'), yaml);
-  return { dir, file: 'native.yaml' };
-}
-
-function deploy(em: Emulator, dir: string, tag: string, extra: string[] = []) {
-  return cli(['-f', 'native.yaml', 'deploy', '--json', ...extra], {
-    cwd: dir,
-    env: emulatorEnv(em.url, { CONVOY_AWS_POLL_MS: '40', IMAGE_TAG: tag }),
-  });
-}
 
 describe('e2e: ECS native strategies against the emulator', () => {
   it('rolls back a canary whose alarm fires during its bake, naming the alarm (exit 1)', async () => {

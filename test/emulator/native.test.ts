@@ -115,6 +115,8 @@ describe('ECS native strategies in the model', () => {
     const d = describe();
     assert.equal(d.lifecycleStage, 'POST_TEST_TRAFFIC_SHIFT');
     assert.equal(d.lifecycleHookDetails![0]!.timeoutAction, 'ROLLBACK');
+    // The developer guide's "Pause hooks for Amazon ECS service deployments" shows ids of this shape.
+    assert.match(d.lifecycleHookDetails![0]!.hookId!, /^ecs-pause-[A-Za-z0-9_-]{43}$/);
     w.queue.advance(w.queue.now + 3_600_000); // an hour later it still waits
     assert.equal(describe().status, 'IN_PROGRESS');
     w.ecs.continueServiceDeployment({

@@ -2,7 +2,24 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cli, describeEachBackend, sleep, startCli, uniqueSuffix, waitForOutput } from '../e2e/helpers.js';
+import {
+  emulator,
+  LINEAR_PAUSED,
+  LINEAR_WAVE,
+  nativeEnv,
+  output,
+  pausedDeploy,
+  stack as nativeStack,
+} from '../e2e/aws-native-stack.js';
+import {
+  cli,
+  describeEachBackend,
+  sleep,
+  startCli,
+  stopRunningClis,
+  uniqueSuffix,
+  waitForOutput,
+} from '../e2e/helpers.js';
 import { answered, getJson, readSse, startServe, twoWaveStack, type SseMessage } from './helpers.js';
 
 /**
@@ -395,6 +412,62 @@ describeEachBackend('convoy serve', () => {
         }
         assert.ok(Date.now() < deadline, 'the rollback did not finish');
         await new Promise((res) => setTimeout(res, 200));
+      }
+    });
+  });
+  describe('answering a paused wave (aws target, on the emulator)', { concurrency: false }, () => {
+    const TOKEN = 'open-sesame-' + process.pid;
+    after(() => stopRunningClis());
+
+    it('approve and reject record who decided (as "name (dashboard)"); 409 with nothing paused; 401 without the token', async () => {
+      const em = await emulator();
+      const name = `serve-pause-${uniqueSuffix()}`;
+      const { dir } = await nativeStack(LINEAR_WAVE, LINEAR_PAUSED, {}, name);
+      const server = await startServe(dir, ['--actions', '--token', TOKEN], {
+        ...nativeEnv(em),
+        CONVOY_FILE: 'native.yaml',
+      });
+      const post = (verb: string, headers: Record<string, string>, body = '') =>
+        getJson<Json>(`${server.url}/api/stacks/${name}/${verb}`, { method: 'POST', headers, body });
+      const bearer = { Authorization: `Bearer ${TOKEN}` };
+      try {
+        const idle = await post('approve', bearer);
+        assert.equal(idle.status, 409, JSON.stringify(idle.body));
+        assert.match(String(idle.body.error), /no deployment of stack .* is running/);
+
+        const first = await pausedDeploy(em, dir, '1.0.0');
+        assert.equal((await post('approve', {}, '{"by":"carol"}')).status, 401);
+        assert.equal((await post('approve', bearer, '{"by":"<script>"}')).status, 400);
+        const ok = await post('approve', bearer, '{"by":"carol"}');
+        assert.equal(ok.status, 200, JSON.stringify(ok.body));
+        assert.equal(ok.body.decided[0].action, 'CONTINUE');
+        assert.equal(ok.body.decided[0].by, 'carol (dashboard)');
+        const done = await first.done;
+        assert.equal(done.code, 0, output(done));
+        assert.match(done.stdout, /CONTINUE at POST_TEST_TRAFFIC_SHIFT, decided by carol \(dashboard\)/);
+
+        const second = await pausedDeploy(em, dir, '2.0.0');
+        const no = await post('reject', bearer, '{"by":"dave"}');
+        assert.equal(no.status, 200, JSON.stringify(no.body));
+        assert.equal(no.body.decided[0].action, 'ROLLBACK');
+        assert.equal((await second.done).code, 1);
+        for (const n of LINEAR_WAVE)
+          assert.equal(
+            em.world.ecs.findService('default', n)!.serviceDeployments[0]!.status,
+            'ROLLBACK_SUCCESSFUL',
+            n,
+          );
+        const listed = (await getJson<Json>(`${server.url}/api/stacks/${name}/events?limit=1000`)).body
+          .events as Json[];
+        assert.deepEqual(
+          listed.filter((e) => e.code === 'pause.decided').map((e) => [e.action, e.by]),
+          [
+            ['CONTINUE', 'carol (dashboard)'],
+            ['ROLLBACK', 'dave (dashboard)'],
+          ],
+        );
+      } finally {
+        await server.stop();
       }
     });
   });

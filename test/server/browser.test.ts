@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { cli, copyExample, ROOT, startCli, tempDir, waitForOutput } from '../e2e/helpers.js';
+import { CHROMIUM, haveChromium, launchChromium, skipWithoutChromium as skip } from './chromium.js';
 import { startServe } from './helpers.js';
 
 /**
@@ -13,9 +14,6 @@ import { startServe } from './helpers.js';
  * CI installs chromium (.ci/run); there the test fails without it, elsewhere it is skipped with a note.
  */
 
-const CHROMIUM = process.env.CONVOY_CHROMIUM ?? '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-const skip = !have && process.env.CI !== 'true' ? `no ${CHROMIUM}: apt-get install -y chromium` : false;
 /** Where the screenshots go: docs/ with CONVOY_SCREENSHOTS=docs, else a temp folder. */
 const SHOTS =
   process.env.CONVOY_SCREENSHOTS === 'docs'
@@ -47,25 +45,11 @@ describe('convoy serve: the dashboard in a real browser', { concurrency: false, 
   let context: BrowserContext;
   let page: Page;
   before(async () => {
-    assert.ok(have, `CI needs chromium at ${CHROMIUM} (.ci/run installs it with apt-get)`);
+    assert.ok(haveChromium, `CI needs chromium at ${CHROMIUM} (.ci/run installs it with apt-get)`);
     dir = (await copyExample('alerting-platform')).dir;
     slowRuleUpdater(dir);
     server = await startServe(dir);
-    context = await chromium.launchPersistentContext(tempDir('convoy-chromium-'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    context = await launchChromium();
     page = context.pages()[0] ?? (await context.newPage());
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -21,6 +21,7 @@ import {
   type DynamoServer,
 } from './dynamo-servers.js';
 import { runEventContract } from './event-contract.js';
+import { runPauseContract } from './pause-contract.js';
 import { runQueueContract } from './queue-contract.js';
 import { runStoreContract } from './store-contract.js';
 
@@ -56,6 +57,7 @@ for (const v of variants) {
     runStoreContract(`dynamodb (${v.name})`, open, { racesUnsupported: v.races });
     runQueueContract(`dynamodb (${v.name})`, open);
     runEventContract(`dynamodb (${v.name})`, open);
+    runPauseContract(`dynamodb (${v.name})`, open, { racesUnsupported: v.races });
 
     /** A fresh table, a store on it and a raw client to look at the items. */
     async function withTable(

@@ -8,9 +8,11 @@ import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { schemaVersion } from '../../src/store/sqlite/schema.js';
 import { openSqlite } from './sqlite-fixture.js';
+import { runPauseContract } from './pause-contract.js';
 import { runStoreContract } from './store-contract.js';
 
 runStoreContract('sqlite', openSqlite);
+runPauseContract('sqlite', openSqlite);
 
 it('sqlite: creates the parent folder, uses WAL, records the schema version, reopens', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'convoy-store-'));

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
-import { InvalidInputError } from '../../errors.js';
+import { decidePause } from '../../api/pause.js';
+import type { Opened } from '../../api/open.js';
+import { InvalidInputError, NotPausedError } from '../../errors.js';
 import type { ServerActions } from '../../server/context.js';
 import type { Store } from '../../store/store.js';
 import { listen } from '../../server/listen.js';
@@ -23,8 +25,19 @@ function portOption(value: string): number {
 }
 
 /** Actions run as the CLI would: a rollback is `convoy rollback` in its own process, with this stack file. */
-function cliActions(file: string, store: Store): ServerActions {
+function cliActions(file: string, o: Opened): ServerActions {
+  const store: Store = o.store;
   return {
+    async decidePause(stack, decision) {
+      if (stack !== o.stack.name)
+        return { notPaused: `this server answers pauses of stack ${o.stack.name} only` };
+      try {
+        return { decided: await decidePause(o, decision) };
+      } catch (err) {
+        if (err instanceof NotPausedError) return { notPaused: err.message };
+        throw err;
+      }
+    },
     async cancelQueued(stack, id) {
       const waiting = await store.listQueue(stack, Date.now());
       if (!waiting.some((q) => q.id === id)) return false;
@@ -53,7 +66,10 @@ export function register(program: Command): void {
     .description('an HTTP API and a live dashboard of the stack, read from its store (read-only by default)')
     .option('--port <n>', 'port to listen on', '7300')
     .option('--bind <address>', 'address to listen on; anything but loopback needs a token', '127.0.0.1')
-    .option('--actions', 'allow cancelling queued deployments and starting rollbacks (needs a token)')
+    .option(
+      '--actions',
+      'allow cancelling queued deployments, starting rollbacks and answering pauses (needs a token)',
+    )
     .option(
       '--token <token>',
       'required by actions, and by every request when bound beyond loopback (env CONVOY_SERVE_TOKEN)',
@@ -77,7 +93,7 @@ export function register(program: Command): void {
             store: o.store,
             stack: o.stack.name,
             now: () => o.clock.now(),
-            actions: opts.actions ? cliActions(file, o.store) : undefined,
+            actions: opts.actions ? cliActions(file, o) : undefined,
             token,
             tokenForReads: open,
             // Tests shorten the heartbeat; 15 s otherwise.

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type {
   DeliveryCursor,
+  StoredPauseDecision,
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
@@ -16,6 +17,7 @@ import type {
   Store,
 } from '../store.js';
 import { getCursor, putCursor } from './cursors.js';
+import { getPauseDecision, recordPauseDecision } from './pauses.js';
 import { DEFAULT_EVENT_GRACE_MS, EventStream } from './events.js';
 import { Expr, N, S, num, pad, str, tick, type Item } from './expr.js';
 import { Fencer, change, create, type FencingMode } from './fence.js';
@@ -334,6 +336,18 @@ class DynamoStoreImpl implements DynamoStore {
 
   putCursor(stack: string, channel: string, next: DeliveryCursor): Promise<boolean> {
     return putCursor(this.table, stack, channel, next);
+  }
+
+  recordPauseDecision(d: StoredPauseDecision): Promise<{ recorded: boolean; decision: StoredPauseDecision }> {
+    return recordPauseDecision(this.table, d, this.expiresAt());
+  }
+
+  getPauseDecision(
+    deploymentId: string,
+    wave: number,
+    stage: string,
+  ): Promise<StoredPauseDecision | undefined> {
+    return getPauseDecision(this.table, deploymentId, wave, stage);
   }
 
   async saveRevision(r: RevisionRecord): Promise<void> {

@@ -27,6 +27,8 @@ import { N, S, num, pad, str, type Item } from './expr.js';
  *   stack#<stack>  notify#<channel>                      notification delivery cursor          never
  *   dep#<id>       ref                                   stack and sk of the deployment        creation + retention
  *   dep#<id>       step#<service>                        step                                  last write + retention
+ *   dep#<id>       pause#<wave:4>#<stage>                decision at a pause (first writer     write + retention
+ *                                                        wins, see pauses.ts)
  *   dep#<id>       evt#<seq:10>                          copy of a stream event of the         write + retention
  *                                                        deployment (seq: the stack's)
  *   dep#<id>       evtimport                             first seq of its imported events      write + retention

@@ -144,6 +144,21 @@ export const migrations: readonly string[] = [
   ALTER TABLE deployments ADD COLUMN estimate TEXT;
   ALTER TABLE steps ADD COLUMN estimate TEXT;
   `,
+  `
+  -- The decision at a deployment's pause, taken by whoever answers first (issue 18): the primary key makes the
+  -- first writer win.
+  CREATE TABLE pause_decisions (
+    deployment_id TEXT NOT NULL,
+    wave          INTEGER NOT NULL,
+    stage         TEXT NOT NULL,
+    stack         TEXT NOT NULL,
+    services      TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    decided_by    TEXT NOT NULL,
+    at            INTEGER NOT NULL,
+    PRIMARY KEY (deployment_id, wave, stage)
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

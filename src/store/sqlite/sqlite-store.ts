@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { FencedOutError } from '../../errors.js';
 import type {
   DeliveryCursor,
+  StoredPauseDecision,
   AcquireResult,
   CurrentRevision,
   DeploymentRecord,
@@ -19,6 +20,7 @@ import type {
   Store,
 } from '../store.js';
 import { cursorOps } from './cursors.js';
+import { pauseOps } from './pauses.js';
 import { eventOps } from './events.js';
 import {
   fromDeployment,
@@ -98,12 +100,14 @@ class SqliteStore implements Store {
   private readonly queue;
   private readonly events;
   private readonly cursors;
+  private readonly pauses;
 
   constructor(private readonly db: Database.Database) {
     this.q = prepare(db);
     this.queue = queueOps(db);
     this.events = eventOps(db);
     this.cursors = cursorOps(db);
+    this.pauses = pauseOps(db);
   }
 
   /**
@@ -341,6 +345,20 @@ class SqliteStore implements Store {
     return this.write(() => this.queue.supersede(stack, ticket, byCorrelationId, now));
   }
 
+  async recordPauseDecision(
+    d: StoredPauseDecision,
+  ): Promise<{ recorded: boolean; decision: StoredPauseDecision }> {
+    return this.write(() => this.pauses.record(d));
+  }
+
+  async getPauseDecision(
+    deploymentId: string,
+    wave: number,
+    stage: string,
+  ): Promise<StoredPauseDecision | undefined> {
+    return this.pauses.get(deploymentId, wave, stage);
+  }
+
   async importDeployment(d: DeploymentRecord, steps: StepRecord[], events: NewEvent[]): Promise<void> {
     this.write(() => {
       if (this.q.getDeployment.get(d.id)) return;
@@ -363,6 +381,7 @@ class SqliteStore implements Store {
         .map((r) => r.id);
       for (const id of old) {
         this.db.prepare('DELETE FROM steps WHERE deployment_id = ?').run(id);
+        this.pauses.prune(id);
         this.db.prepare('DELETE FROM deployments WHERE id = ?').run(id);
       }
       this.events.prune(stack, policy.historyBefore, old);

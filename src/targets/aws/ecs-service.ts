@@ -13,6 +13,7 @@ import type { ServiceSnapshot } from './poller.js';
 import { watchServiceDeployment } from './native-watch.js';
 import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
 import {
+  describeServiceDeployment,
   facts,
   findServiceDeployment,
   followsServiceDeployment,
@@ -28,6 +29,25 @@ const ADOPTED_TASK_SLACK_MS = 60_000;
  * An ECS service: register (or reuse) the task definition, then update the service — or create it from the service
  * definition — and remember the deployment ECS started, which is what awaitGate follows.
  */
+/**
+ * The service deployment rolling out an adopted ECS deployment, when it is still IN_PROGRESS (not rolling back to
+ * it): followed like one of ours, so its pause is answered again — with the decision recorded for the dead run.
+ */
+async function adoptedServiceDeployment(
+  ctx: AwsContext,
+  cluster: string,
+  serviceName: string,
+  createdAt: Date | undefined,
+  wanted: NativeRun,
+): Promise<NativeRun | undefined> {
+  if (!createdAt) return undefined;
+  const arn = await findServiceDeployment(ctx, cluster, serviceName, createdAt.getTime()).catch(
+    () => undefined,
+  );
+  const sd = arn ? await describeServiceDeployment(ctx, arn).catch(() => undefined) : undefined;
+  return sd?.status === 'IN_PROGRESS' ? { ...wanted, arn } : undefined;
+}
+
 export async function startService(ctx: AwsContext, unit: Unit): Promise<ServiceRun> {
   const aws = unit.service.aws!;
   const def = aws.serviceDefinition;
@@ -73,13 +93,17 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
   const deployment = service?.deployments?.find((d) => d.status === 'PRIMARY');
   if (!deployment?.id) throw new Error(`ECS did not report a deployment for service ${serviceName}`);
   const wasAdopted = adopted && (deployment.createdAt?.getTime() ?? startedAt) < startedAt;
-  // An adopted deployment started no service deployment of ours: it is followed as ECS shows it.
-  const native =
-    !wasAdopted && followsServiceDeployment(def, aws.waitUntil)
-      ? { waitUntil: aws.waitUntil ?? 'deployed', ...(aws.pauseAt ? { pauseAt: aws.pauseAt } : {}) }
-      : undefined;
+  const follows = followsServiceDeployment(def, aws.waitUntil);
+  const wanted = { waitUntil: aws.waitUntil ?? 'deployed', ...(aws.pauseAt ? { pauseAt: aws.pauseAt } : {}) };
+  // An adopted deployment started no service deployment of ours: it is followed as ECS shows it, unless it is a
+  // service deployment still rolling out this definition (a run that died left it, held at its pause perhaps).
+  const native = !follows
+    ? undefined
+    : wasAdopted
+      ? await adoptedServiceDeployment(ctx, cluster, serviceName, deployment.createdAt, wanted)
+      : { ...wanted };
   // Known from the start, so a rollback can stop it even before its gate was followed (else found while following).
-  if (native) {
+  if (native && !wasAdopted) {
     const arn = await findServiceDeployment(ctx, cluster, serviceName, startedAt).catch(() => undefined);
     if (arn) Object.assign(native, { arn });
   }

@@ -7,6 +7,7 @@ import {
   judgeServiceDeployment,
   pausedHook,
   summary,
+  timedOutPause,
   type Outcome,
 } from './service-deployment.js';
 import { errorMessage, isPermanent } from './util.js';
@@ -26,6 +27,7 @@ export function watchServiceDeployment(
   const stopping = new AbortController();
   let shown = '';
   let asked = false;
+  let timeoutShown = false;
 
   const refresh = async (): Promise<ServiceDeployment | undefined> => {
     native.arn ??= await findServiceDeployment(ctx, run.cluster, run.serviceName, run.startedAt);
@@ -63,6 +65,9 @@ export function watchServiceDeployment(
     shown = line;
     const hookId = native.pauseAt && !asked ? pausedHook(sd, native.pauseAt) : undefined;
     if (hookId) answer(sd, native.pauseAt!, hookId);
+    const timedOut = timeoutShown ? undefined : timedOutPause(sd);
+    if (timedOut) opts.progress?.({ message: timedOut, warning: true });
+    timeoutShown ||= !!timedOut;
     judged(judgeServiceDeployment(sd, native.waitUntil), sd);
   };
 

@@ -113,9 +113,10 @@ export function judgeServiceDeployment(sd: ServiceDeployment, waitUntil: string)
   if (ROLLING_BACK.has(status)) return { state: 'rolling-back' };
   if (status.startsWith('ROLLBACK_')) {
     const why = sd.rollback?.reason ?? sd.statusReason;
+    const timedOut = timedOutPause(sd);
     return {
       state: 'failed',
-      message: `ECS rolled the service deployment back (${status})${why ? `: "${why}"` : ''}`,
+      message: `ECS rolled the service deployment back (${status})${why ? `: "${why}"` : ''}${timedOut ? `; ${timedOut}` : ''}`,
     };
   }
   if (FINAL.has(status)) {
@@ -130,6 +131,14 @@ export function judgeServiceDeployment(sd: ServiceDeployment, waitUntil: string)
     if (order.indexOf(sd.lifecycleStage) >= order.indexOf(stage)) return { state: 'passed' };
   }
   return { state: 'waiting' };
+}
+
+/** A PAUSE hook nobody answered before it timed out, as a sentence quoting the timeoutAction ECS applied. */
+export function timedOutPause(sd: ServiceDeployment): string | undefined {
+  const h = sd.lifecycleHookDetails?.find((d) => d.targetType === 'PAUSE' && d.status === 'TIMED_OUT');
+  if (!h) return undefined;
+  const at = h.expiresAt ? ` at ${h.expiresAt.toISOString()}` : '';
+  return `nobody answered its PAUSE hook before it timed out${at}: ECS applied the hook's timeoutAction ${h.timeoutAction ?? '(not shown)'}`;
 }
 
 /** The PAUSE hook waiting at `stage`, if any. */

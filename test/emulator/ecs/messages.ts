@@ -54,7 +54,9 @@ export const rolloutReasons = {
 /**
  * ServiceDeployment `statusReason` and `rollback.reason` (DescribeServiceDeployments) and the errors of
  * StopServiceDeployment/ContinueServiceDeployment. The API reference names the fields, not their sentences: all
- * unverified wording.
+ * unverified wording. (Looked for in December 2026: the developer guide's service deployment and pause hook pages,
+ * the aws-cli `describe-service-deployments` example (a SUCCESSFUL one, without statusReason), GitHub issues quoting
+ * DescribeServiceDeployments: none quotes a statusReason or rollback.reason sentence.)
  */
 export const serviceDeploymentReasons = {
   successful: 'Service deployment completed successfully.',

@@ -57,6 +57,13 @@ const HOOKS_AT: Partial<Record<Stage, string[]>> = {
   POST_PRODUCTION_TRAFFIC_SHIFT: ['POST_PRODUCTION_TRAFFIC_SHIFT'],
 };
 
+/**
+ * A PAUSE hook's id as the developer guide's "Pause hooks for Amazon ECS service deployments" shows one:
+ * `ecs-pause-` and 43 base64url characters. Its timeout defaults (1440 minutes, then ROLLBACK; at most 20160) are
+ * the API reference's DeploymentLifecycleHookTimeoutConfiguration.
+ */
+const pauseHookId = (rng: Random) => `ecs-pause-${rng.base64url(43)}`;
+
 /** How often ECS evaluates the deployment's alarms (unverified; model seconds). */
 const ALARM_POLL_SECONDS = 10;
 const MINUTE = 60_000;
@@ -264,7 +271,7 @@ export class ServiceDeploymentRecord {
         const pause = h.targetType === 'PAUSE';
         const minutes = h.timeoutConfiguration?.timeoutInMinutes ?? 1440;
         const hook: HookDetail = {
-          hookId: this.host.rng.uuid(),
+          hookId: pause ? pauseHookId(this.host.rng) : this.host.rng.uuid(),
           targetType: pause ? 'PAUSE' : 'AWS_LAMBDA',
           ...(h.hookTargetArn ? { targetArn: h.hookTargetArn } : {}),
           stage: s,
