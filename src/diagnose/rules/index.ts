@@ -73,7 +73,10 @@ import localExitNonzero from './local-exit-nonzero.js';
 import localHealthCommandNotFound from './local-health-command-not-found.js';
 import localCommandNotFound from './local-command-not-found.js';
 import localCwdMissing from './local-cwd-missing.js';
-import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
+import connectTimeout from './connect-timeout.js';
+import nodesCannotJoin from './nodes-cannot-join.js';
+import registryServerError from './registry-server-error.js';
+import platformAgentCrashed from './platform-agent-crashed.js';
 import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
@@ -218,7 +221,10 @@ export const RULES: readonly Rule[] = [
   uncaughtException,
   essentialExitedNonzero,
   localExitNonzero,
-  connectTimeoutAmbiguous,
+  connectTimeout,
+  nodesCannotJoin,
+  registryServerError,
+  platformAgentCrashed,
   platformFault,
   clientTooOld,
   apiThrottled,
