@@ -18,7 +18,7 @@ const rule: Rule = {
     'Connections from {service} to {dep} time out: the traffic is dropped on the way, which for a managed endpoint means a security group, a route, or a client running outside its VPC.',
   fix: "Allow {service}'s security group in the inbound rules of {dep}'s security group on its port, run {service} in the same VPC (ElastiCache and RDS without public access are reachable only from inside it), and check the subnets' routes.",
   confidence: 0.6,
-  beats: ['connect-timeout'],
+  beats: ['connect-timeout-ambiguous'],
   examples: {
     match: [
       [['log', '[Nest] 77739  - 03/16/2023 ERROR [RedisModule] default: connect ETIMEDOUT +10056ms']],

@@ -16,7 +16,7 @@ const rule: Rule = {
     },
   ],
   cause:
-    'A platform component crashed ({what}): the stack trace is the agent\'s or the runtime\'s, not {service}\'s code.',
+    "A platform component crashed ({what}): the stack trace is the agent's or the runtime's, not {service}'s code.",
   fix: 'Update the agent (or the AMI / add-on that ships it) to a release that fixes the crash, checking its issue tracker for the stack trace; replace the affected instances meanwhile.',
   confidence: 0.8,
   beats: ['segfault', 'uncaught-exception'],

@@ -1,16 +1,15 @@
 import type { Rule } from '../types.js';
 
 /*
- * A connection that times out was dropped on the way, not refused: nothing answered, not even with a reset. Inside a
- * VPC that is most often a security group or NACL without the port, or a subnet with no route to the address. The same
- * line also comes from a host that is down or a client bug (one public report was fixed by upgrading the DB driver),
- * so the confidence stays low and any named dependency or managed endpoint outranks it. One meaning, many phrasings:
- * Node's `connect ETIMEDOUT`, Java's `connect timed out`, Python's `[Errno 110] Connection timed out`, Go's
- * `dial tcp …: i/o timeout`, libpq's `timeout expired`.
+ * A bare connect timeout is filed under `other` on purpose: the packets were dropped, not refused, and the same line
+ * comes from a blocking security group or NACL, a missing route, a stopped host and client bugs (one public report was
+ * fixed by upgrading the DB driver), so naming one would mislead; a named managed endpoint or dependency outranks it.
+ * One meaning, many phrasings: Node's `connect ETIMEDOUT`, Java's `connect timed out`, Python's `[Errno 110] Connection
+ * timed out`, Go's `dial tcp …: i/o timeout`.
  */
 const rule: Rule = {
-  id: 'connect-timeout',
-  category: 'network-sg',
+  id: 'connect-timeout-ambiguous',
+  category: 'other',
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField', 'healthOutput'],
@@ -18,9 +17,9 @@ const rule: Rule = {
     },
   ],
   cause:
-    'Connections from {service} to {addr,addr2|a dependency} time out: the packets are dropped on the way, most often by a security group, a network ACL or a missing route.',
+    'Connections from {service} to {addr,addr2|a dependency} time out; a timeout alone does not show whether a security group or route drops the traffic, the host is down, or the client misbehaves.',
   fix: "Check, in order: that the dependency's security group allows {service}'s security group on that port (and the network ACLs both ways), that {service}'s subnet has a route to the address, that the dependency is running there, and the client library's known issues.",
-  confidence: 0.45,
+  confidence: 0.4,
   examples: {
     match: [
       [['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']],
