@@ -422,9 +422,9 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
   },
   // Families added from round 7's misses; phrasings written from how each tool words the error.
   {
-    name: "Go's dial timeout to a database in the VPC",
-    expect: 'network-sg',
-    rule: 'connect-timeout',
+    name: "Go's dial timeout to a database in the VPC, which alone does not say why",
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
     capture: {
       tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
       logs: { api: ['starting api', 'failed to connect: dial tcp 10.0.12.7:5432: i/o timeout'] },
@@ -432,16 +432,16 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
   },
   {
     name: "Python's socket timeout (errno 110)",
-    expect: 'network-sg',
-    rule: 'connect-timeout',
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
     capture: {
       logs: { worker: ['  File "/app/db.py", line 9', 'TimeoutError: [Errno 110] Connection timed out'] },
     },
   },
   {
     name: "Java's connect timeout",
-    expect: 'network-sg',
-    rule: 'connect-timeout',
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
     capture: {
       logs: {
         app: [
@@ -449,6 +449,32 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
           '\tat java.base/sun.nio.ch.NioSocketImpl.timedFinishConnect',
         ],
       },
+    },
+  },
+  {
+    name: "botocore's connect timeout to STS from a private subnet",
+    expect: 'network-sg',
+    rule: 'aws-endpoint-timeout',
+    capture: {
+      logs: {
+        worker: [
+          'Traceback (most recent call last):',
+          'botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: "https://sts.us-east-1.amazonaws.com/"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a secrets fetch given up after one attempt, reason cut off',
+    expect: 'secrets-iam',
+    rule: 'secret-retrieval-refused',
+    capture: {
+      tasks: [
+        {
+          stoppedReason:
+            'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s)...',
+        },
+      ],
     },
   },
   {

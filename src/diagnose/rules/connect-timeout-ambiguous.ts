@@ -20,6 +20,8 @@ const rule: Rule = {
     'Connections from {service} to {addr,addr2|a dependency} time out; a timeout alone does not show whether a security group or route drops the traffic, the host is down, or the client misbehaves.',
   fix: "Check, in order: that the dependency's security group allows {service}'s security group on that port (and the network ACLs both ways), that {service}'s subnet has a route to the address, that the dependency is running there, and the client library's known issues.",
   confidence: 0.4,
+  // The timeout is why the container exited, so it outranks the bare exit.
+  beats: ['essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
       [['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']],
