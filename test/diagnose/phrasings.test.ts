@@ -420,6 +420,192 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
       },
     },
   },
+  // Families added from round 7's misses; phrasings written from how each tool words the error.
+  {
+    name: "Go's dial timeout to a database in the VPC, which alone does not say why",
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
+    capture: {
+      tasks: [{ stoppedReason: 'Essential container in task exited', containers: [{ exitCode: 1 }] }],
+      logs: { api: ['starting api', 'failed to connect: dial tcp 10.0.12.7:5432: i/o timeout'] },
+    },
+  },
+  {
+    name: "Python's socket timeout (errno 110)",
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
+    capture: {
+      logs: { worker: ['  File "/app/db.py", line 9', 'TimeoutError: [Errno 110] Connection timed out'] },
+    },
+  },
+  {
+    name: "Java's connect timeout",
+    expect: 'other',
+    rule: 'connect-timeout-ambiguous',
+    capture: {
+      logs: {
+        app: [
+          'java.net.SocketTimeoutException: connect timed out',
+          '\tat java.base/sun.nio.ch.NioSocketImpl.timedFinishConnect',
+        ],
+      },
+    },
+  },
+  {
+    name: "botocore's connect timeout to STS from a private subnet",
+    expect: 'network-sg',
+    rule: 'aws-endpoint-timeout',
+    capture: {
+      logs: {
+        worker: [
+          'Traceback (most recent call last):',
+          'botocore.exceptions.ConnectTimeoutError: Connect timeout on endpoint URL: "https://sts.us-east-1.amazonaws.com/"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a secrets fetch given up after one attempt, reason cut off',
+    expect: 'secrets-iam',
+    rule: 'secret-retrieval-refused',
+    capture: {
+      tasks: [
+        {
+          stoppedReason:
+            'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s)...',
+        },
+      ],
+    },
+  },
+  {
+    name: "eksctl's node group whose instances never registered",
+    expect: 'network-sg',
+    rule: 'nodes-cannot-join',
+    capture: {
+      logs: {
+        eksctl: [
+          'waiting for CloudFormation stack "eksctl-demo-nodegroup-ng-1"',
+          'Resource handler returned message: "[Issues: [{Code: NodeCreationFailure,Message: Unhealthy nodes in the kubernetes cluster}]]"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'an ECS instance whose agent cannot register',
+    expect: 'network-sg',
+    rule: 'nodes-cannot-join',
+    capture: {
+      logs: {
+        'ecs-agent': [
+          'level=error msg="Unable to register as a container instance with ECS: RequestError: send request failed"',
+          'Unable to register instance with ECS',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Quay answering a pull with 502',
+    expect: 'other',
+    rule: 'registry-server-error',
+    capture: {
+      logs: {
+        docker: [
+          'Error response from daemon: Head "https://quay.io/v2/prometheus/node-exporter/manifests/v1.7.0": received unexpected HTTP status: 502 Bad Gateway',
+        ],
+      },
+    },
+  },
+  {
+    name: "the ECS agent's own panic",
+    expect: 'other',
+    rule: 'platform-agent-crashed',
+    capture: {
+      logs: {
+        'ecs-agent': [
+          'panic: runtime error: index out of range [0] with length 0',
+          'goroutine 112 [running]:',
+          'github.com/aws/amazon-ecs-agent/agent/engine.(*managedTask).emitTaskEvent(0xc0004a2000)',
+        ],
+      },
+    },
+  },
+  {
+    name: "gunicorn's worker sent SIGKILL",
+    expect: 'resources-oom',
+    rule: 'exit-137',
+    capture: {
+      logs: {
+        web: [
+          '[2024-03-01 10:00:00 +0000] [1] [ERROR] Worker (pid:42) was sent SIGKILL! Perhaps out of memory?',
+        ],
+      },
+    },
+  },
+  {
+    name: "Envoy's upstream connection failure",
+    expect: 'port-binding',
+    rule: 'proxy-upstream-refused',
+    capture: {
+      logs: {
+        envoy: [
+          'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a Kafka topic with no leader yet',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        producer: [
+          '[Producer clientId=app] Error while fetching metadata with correlation id 4 : {orders=LEADER_NOT_AVAILABLE}',
+        ],
+      },
+    },
+  },
+  {
+    name: "ss shows the server on the container's loopback",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: {
+      tasks: [
+        { stoppedReason: 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:x)' },
+      ],
+      logs: {
+        web: [
+          'State  Recv-Q Send-Q Local Address:Port Peer Address:Port',
+          'LISTEN 0      511        127.0.0.1:8080      0.0.0.0:*',
+        ],
+      },
+    },
+  },
+  {
+    name: "the AWS SDK for JavaScript's upload to a bucket without ACLs",
+    expect: 'config-env',
+    rule: 'bucket-acl-not-supported',
+    capture: {
+      logs: {
+        api: [
+          'AccessControlListNotSupported: The bucket does not allow ACLs',
+          '    at throwDefaultError (/app/node_modules/@smithy/smithy-client/dist-cjs/index.js:838:20)',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a spot request with no capacity',
+    expect: 'placement-capacity',
+    rule: 'ec2-capacity-insufficient',
+    capture: { logs: { fleet: ['Spot request sir-8x2 status: capacity-not-available'] } },
+  },
+  {
+    name: "Prisma's unreachable database at the container's loopback",
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: { logs: { api: ["Error: P1001: Can't reach database server at `127.0.0.1`:`5432`"] } },
+  },
 ];
 
 describe('diagnose: one failure, many phrasings', () => {

@@ -1,19 +1,33 @@
 import type { Rule } from '../types.js';
 
 /*
- * A bare connect timeout is filed under `other` on purpose: the same line comes from a blocking security group,
- * a stopped host and client bugs (one public report was fixed by upgrading the DB driver), so naming one would mislead.
+ * A bare connect timeout is filed under `other` on purpose: the packets were dropped, not refused, and the same line
+ * comes from a blocking security group or NACL, a missing route, a stopped host and client bugs (one public report was
+ * fixed by upgrading the DB driver), so naming one would mislead; a named managed endpoint or dependency outranks it.
+ * One meaning, many phrasings: Node's `connect ETIMEDOUT`, Java's `connect timed out`, Python's `[Errno 110] Connection
+ * timed out`, Go's `dial tcp …: i/o timeout`.
  */
 const rule: Rule = {
   id: 'connect-timeout-ambiguous',
   category: 'other',
-  match: [{ re: /connect ETIMEDOUT (?<addr>[\w.:-]+:\d+)|\bETIMEDOUT\b|connect timed out/ }],
+  match: [
+    {
+      in: ['log', 'stoppedReason', 'containerReason', 'localField', 'healthOutput'],
+      re: /connect ETIMEDOUT (?<addr>[\w.:-]+:\d+)|\bETIMEDOUT\b|connect timed out|\[Errno 110\] Connection timed out|dial tcp (?<addr2>[\w.:[\]-]+:\d+): (?:i\/o timeout|connect: connection timed out)/,
+    },
+  ],
   cause:
-    'Connections from {service} to {addr|a dependency} time out; a timeout alone does not show whether a security group drops the traffic, the host is down, or the client misbehaves.',
-  fix: "Check, in order: that the dependency's security group allows {service}'s security group on that port, that the dependency is running at that address, and the client library's version and known issues.",
+    'Connections from {service} to {addr,addr2|a dependency} time out; a timeout alone does not show whether a security group or route drops the traffic, the host is down, or the client misbehaves.',
+  fix: "Check, in order: that the dependency's security group allows {service}'s security group on that port (and the network ACLs both ways), that {service}'s subnet has a route to the address, that the dependency is running there, and the client library's known issues.",
   confidence: 0.4,
+  // The timeout is why the container exited, so it outranks the bare exit.
+  beats: ['essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
-    match: [[['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']]],
+    match: [
+      [['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']],
+      [['log', 'dial tcp 10.0.3.12:6379: i/o timeout']],
+      [['log', 'java.net.SocketTimeoutException: connect timed out']],
+    ],
     noMatch: [[['log', 'Error: connect ECONNREFUSED 10.0.0.109:5432']]],
   },
 };

@@ -16,7 +16,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|LOADING Redis is loading the dataset|the database system is in recovery mode|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
+      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
       not: LOOPBACK,
     },
   ],

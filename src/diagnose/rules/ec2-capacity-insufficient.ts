@@ -10,7 +10,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /(?<what>InsufficientInstanceCapacity|do not have sufficient [\w.-]+ capacity|is not supported in your requested Availability Zone|Fargate is not supported in the requested availability zone|The requested configuration is currently not supported|MaxSpotInstanceCountExceeded|Your quota allows for \d+ more running instance|VcpuLimitExceeded|InstanceLimitExceeded|You have requested more (?:vCPU capacity|instances) than your current (?:vCPU|instance) limit)/,
+      re: /(?<what>InsufficientInstanceCapacity|capacity-not-available|capacity-oversubscribed|do not have sufficient [\w.-]+ capacity|is not supported in your requested Availability Zone|Fargate is not supported in the requested availability zone|The requested configuration is currently not supported|MaxSpotInstanceCountExceeded|Your quota allows for \d+ more running instance|VcpuLimitExceeded|InstanceLimitExceeded|You have requested more (?:vCPU capacity|instances) than your current (?:vCPU|instance) limit)/,
     },
   ],
   cause: 'EC2 could not launch instances for the cluster ({what}), so there is nowhere to place the tasks.',

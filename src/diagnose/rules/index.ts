@@ -74,6 +74,13 @@ import localHealthCommandNotFound from './local-health-command-not-found.js';
 import localCommandNotFound from './local-command-not-found.js';
 import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
+import nodesCannotJoin from './nodes-cannot-join.js';
+import registryServerError from './registry-server-error.js';
+import platformAgentCrashed from './platform-agent-crashed.js';
+import proxyUpstreamRefused from './proxy-upstream-refused.js';
+import bucketAclNotSupported from './bucket-acl-not-supported.js';
+import awsEndpointTimeout from './aws-endpoint-timeout.js';
+import secretRetrievalRefused from './secret-retrieval-refused.js';
 import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
@@ -219,6 +226,13 @@ export const RULES: readonly Rule[] = [
   essentialExitedNonzero,
   localExitNonzero,
   connectTimeoutAmbiguous,
+  nodesCannotJoin,
+  registryServerError,
+  platformAgentCrashed,
+  proxyUpstreamRefused,
+  bucketAclNotSupported,
+  awsEndpointTimeout,
+  secretRetrievalRefused,
   platformFault,
   clientTooOld,
   apiThrottled,

@@ -3,7 +3,7 @@ import type { Rule } from '../types.js';
 /** Ports of the usual dependencies: Postgres, MySQL, MongoDB, SQL Server, Oracle, CockroachDB, Redis, Memcached, Kafka, RabbitMQ, NATS, ActiveMQ. */
 const PORT = '(?:543\\d|3306|27017|1433|1521|26257|6379|11211|9092|5672|4222|61616)';
 const DEPENDENCY =
-  '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
+  '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|database server|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
 
 /*
  * One meaning, many phrasings: a client inside a container was refused at a loopback address, where no database,
@@ -21,7 +21,7 @@ const rule: Rule = {
       span: 3,
       re: new RegExp(
         // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address`, or Windows' `actively refused`.
-        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on))" +
+        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
           `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}))`,
       ),

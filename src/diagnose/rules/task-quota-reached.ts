@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /reached the limit on the number of tasks you can run concurrently|Desired count exceeds limit|vCPU limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
+      re: /reached the limit on the number of tasks you can run concurrently|Desired count exceeds limit|vCPU limit|requested CPU configuration is above your limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
     },
   ],
   cause:
