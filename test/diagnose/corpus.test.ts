@@ -60,11 +60,10 @@ function corpus(dir: string, label: string) {
 // and only a rule written for the one report would move them, so the floor is what is measured, not 98%.
 const TRAIN_TOP1 = 0.975;
 const TRAIN_TOP3 = 0.99;
-// Measured with the fourth round of rules of 2026-12 on the test split: the first rounds' 118 captures (102 and 111
-// right) and round 8's 124, collected blind and read once (94 and 111): top-1 196/242, top-3 222/242. Rounds 6 and 7
-// were each scored once and then joined train.
-const TEST_TOP1 = 0.8;
-const TEST_TOP3 = 0.91;
+// The first rounds' 118 test captures under the fourth round of rules of 2026-12: top-1 102/118, top-3 111/118.
+// Rounds 6, 7 and 8 were each scored once, blind, and then joined train.
+const TEST_TOP1 = 0.86;
+const TEST_TOP3 = 0.94;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)
