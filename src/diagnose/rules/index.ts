@@ -36,6 +36,7 @@ import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
+import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
 import nameNotResolved from './name-not-resolved.js';
@@ -176,6 +177,7 @@ export const RULES: readonly Rule[] = [
   hostNotAllowed,
   dbSslRequired,
   commandNotFound,
+  entrypointNotRunnable,
   commandNotExecutable,
   localCommandNotFound,
   localCwdMissing,
