@@ -88,6 +88,7 @@ import loopbackDependencyRefused from './loopback-dependency-refused.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
+import efsMountTimeout from './efs-mount-timeout.js';
 import managedEndpointTimeout from './managed-endpoint-timeout.js';
 import healthToolUnverified from './health-tool-unverified.js';
 import healthLocalhostIpv6 from './health-localhost-ipv6.js';
@@ -126,6 +127,7 @@ export const RULES: readonly Rule[] = [
   registryNetworkTimeout,
   secretFetchNetwork,
   resourceInitNetwork,
+  efsMountTimeout,
   targetTimeout,
   pullRateLimit,
   platformManifestMissing,
