@@ -5,7 +5,10 @@ import type { Rule } from '../types.js';
  * DynamoDB): a task in a private subnet with no NAT gateway and no VPC endpoint for that service, or a security group
  * without outbound 443. The SDKs word it differently: botocore's `Connect timeout on endpoint URL`, the Go SDK's
  * `dial tcp …:443: i/o timeout` after the endpoint's URL, the Java SDK's `Connect to sts.amazonaws.com:443 failed:
- * connect timed out`, the JavaScript SDK's `ETIMEDOUT` or `TimeoutError` naming the host.
+ * connect timed out`, the JavaScript SDK's `ETIMEDOUT` or `TimeoutError` naming the host. A public AWS name that
+ * does not resolve, or a connection to it that fails with no answer, is the same missing path: those names always
+ * resolve outside a VPC, so inside one it is an interface endpoint without private DNS or a VPC without DNS; a
+ * refusal or an error status is an answer, and is left to the rules that read it.
  */
 const rule: Rule = {
   id: 'aws-endpoint-timeout',
@@ -14,14 +17,14 @@ const rule: Rule = {
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
       span: 2,
-      re: /^(?=.*?(?:Connect timeout on endpoint URL|i\/o timeout|connect timed out|\bETIMEDOUT\b|[Cc]onnection timed out|context deadline exceeded|(?:Socket|Connection)TimeoutError|TimeoutError: (?:connect|Socket)))(?=.*?(?<endpoint>(?:[\w-]+\.)+amazonaws\.com(?:\.cn)?))/,
+      re: /^(?=.*?(?:Connect timeout on endpoint URL|i\/o timeout|connect timed out|\bETIMEDOUT\b|[Cc]onnection timed out|context deadline exceeded|(?:Socket|Connection)TimeoutError|TimeoutError: (?:connect|Socket)|: no such host|Name or service not known|Could not resolve host|port \d+: failed|failed to do request|[Nn]etwork is unreachable|No route to host))(?=.*?(?<endpoint>(?:[\w-]+\.)+amazonaws\.com(?:\.cn)?))/,
     },
   ],
   cause:
-    '{service} times out reaching the AWS endpoint {endpoint}: the task has no network path to the service (no NAT gateway or VPC endpoint, or outbound 443 blocked).',
-  fix: "Give {service}'s subnets a route out (a NAT gateway, or a public IP with an internet gateway) or add a VPC endpoint for that service (a gateway endpoint for S3 and DynamoDB, an interface endpoint for the rest, with private DNS), and allow outbound HTTPS (443) in its security group.",
+    '{service} cannot reach the AWS endpoint {endpoint} (a timeout, no route, or its name not resolving inside the VPC): the task has no network path to the service (no NAT gateway or VPC endpoint, an endpoint without private DNS, or outbound traffic blocked by a security group or network ACL).',
+  fix: "Give {service}'s subnets a route out (a NAT gateway, or a public IP with an internet gateway) or add a VPC endpoint for that service (a gateway endpoint for S3 and DynamoDB, an interface endpoint for the rest, with private DNS), and allow outbound HTTPS (443), or the database's port, in its security group and network ACLs.",
   confidence: 0.7,
-  beats: ['connect-timeout-ambiguous'],
+  beats: ['connect-timeout-ambiguous', 'name-not-resolved'],
   examples: {
     match: [
       [
@@ -34,6 +37,12 @@ const rule: Rule = {
         [
           'log',
           'RequestError: send request failed caused by: Post "https://ssm.us-east-1.amazonaws.com/": dial tcp 10.0.0.5:443: i/o timeout',
+        ],
+      ],
+      [
+        [
+          'log',
+          'caused by: Post "https://ec2.us-west-2.amazonaws.com/": dial tcp: lookup ec2.us-west-2.amazonaws.com on 10.120.0.2:53: no such host.',
         ],
       ],
     ],

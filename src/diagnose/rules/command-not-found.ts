@@ -6,11 +6,12 @@ const rule: Rule = {
   match: [
     {
       in: ['containerReason', 'stoppedReason', 'serviceEvent', 'log', 'localField'],
-      re: /exec: \\?"(?<cmd>[^"\\]+)\\?": executable file not found|exec (?<cmd2>\/[^\s:]+): no such file or directory/,
+      // `exec /path: no such file or directory` is the image's own program failing to load: entrypoint-not-runnable.
+      re: /exec: \\?"(?<cmd>[^"\\]+)\\?": executable file not found/,
     },
   ],
   cause:
-    "The container's command or entrypoint `{cmd,cmd2}` does not exist in the image, so the container could not start.",
+    "The container's command or entrypoint `{cmd}` does not exist in the image, so the container could not start.",
   fix: 'Fix `command` / `entryPoint` in the task definition (shell builtins and pipelines need ["sh", "-c", "…"]), or install that program in the image.',
   confidence: 0.85,
   examples: {

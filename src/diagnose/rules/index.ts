@@ -36,6 +36,7 @@ import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
+import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
 import nameNotResolved from './name-not-resolved.js';
@@ -87,6 +88,7 @@ import loopbackDependencyRefused from './loopback-dependency-refused.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
+import efsMountTimeout from './efs-mount-timeout.js';
 import managedEndpointTimeout from './managed-endpoint-timeout.js';
 import healthToolUnverified from './health-tool-unverified.js';
 import healthLocalhostIpv6 from './health-localhost-ipv6.js';
@@ -125,6 +127,7 @@ export const RULES: readonly Rule[] = [
   registryNetworkTimeout,
   secretFetchNetwork,
   resourceInitNetwork,
+  efsMountTimeout,
   targetTimeout,
   pullRateLimit,
   platformManifestMissing,
@@ -176,6 +179,7 @@ export const RULES: readonly Rule[] = [
   hostNotAllowed,
   dbSslRequired,
   commandNotFound,
+  entrypointNotRunnable,
   commandNotExecutable,
   localCommandNotFound,
   localCwdMissing,

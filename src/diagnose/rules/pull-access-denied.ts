@@ -13,6 +13,9 @@ const rule: Rule = {
     'The registry refused to serve {repo|the image}: the repository does not exist under that name, or pulling it needs credentials the task does not have.',
   fix: 'Correct the image name (Docker Hub official images have no user prefix; ECR images need the full `<account>.dkr.ecr.<region>.amazonaws.com/` host). For a private registry give the task execution role ECR pull permissions or set `repositoryCredentials`; for a cross-account ECR repository allow the pulling account in the repository policy.',
   confidence: 0.85,
+  // The registry naming the IAM policy that refused (`User: … is not authorized to perform: ecr:BatchGetImage`) says
+  // the image exists and the fix is the puller's role: iam-not-authorized.
+  against: [{ re: /is not authorized to perform:?\s*ecr:|no identity-based policy allows/ }],
   examples: {
     match: [
       [

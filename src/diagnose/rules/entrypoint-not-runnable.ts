@@ -1,0 +1,33 @@
+import type { Rule } from '../types.js';
+
+/*
+ * The runtime found the image's program by its absolute path yet could not load it (`exec /entrypoint.sh: no such
+ * file or directory`): a script with CRLF line endings names the interpreter `/bin/sh\r`, or a binary's dynamic loader
+ * is missing from the image; or the image's entrypoint script execs a program the image lacks. Either way the image was
+ * built wrong, unlike `executable file not found in $PATH`, which names a command the user chose.
+ */
+const rule: Rule = {
+  id: 'entrypoint-not-runnable',
+  category: 'app-crash',
+  match: [
+    {
+      in: ['containerReason', 'stoppedReason', 'serviceEvent', 'log', 'localField'],
+      re: /(?:^|[^\w/])exec (?<cmd>\/[^\s:]+): no such file or directory|: exec: line \d+: (?<cmd2>[^\s:]+): not found/,
+    },
+  ],
+  cause:
+    "The image's own program `{cmd,cmd2}` could not be run: the file or its interpreter is missing from the image, or a script has Windows (CRLF) line endings so its interpreter `#!/bin/sh\\r` does not exist.",
+  fix: 'Rebuild the image: convert scripts to LF line endings (and mark them so in .gitattributes), check the program and its interpreter or dynamic loader are in the image (`docker run --entrypoint sh IMAGE -c "ls -l PATH; head -1 PATH | od -c"`), or use the previous image tag.',
+  confidence: 0.85,
+  examples: {
+    match: [
+      [['log', 'exec /docker-entrypoint.sh: no such file or directory']],
+      [['log', '/usr/local/bin/docker-entrypoint.sh: exec: line 164: bun: not found']],
+    ],
+    noMatch: [
+      [['log', 'exec /usr/bin/java: exec format error']],
+      [['containerReason', 'exec: "curl": executable file not found in $PATH']],
+    ],
+  },
+};
+export default rule;
