@@ -63,10 +63,11 @@ function corpus(dir: string, label: string) {
 // report's fix was a setting, and single reports.
 const TRAIN_TOP1 = 0.965;
 const TRAIN_TOP3 = 0.99;
-// The first rounds' 118 test captures under the fourth round of rules of 2026-12: top-1 102/118, top-3 111/118.
-// Rounds 6, 7 and 8 were each scored once, blind, and then joined train.
-const TEST_TOP1 = 0.86;
-const TEST_TOP3 = 0.94;
+// The test split under the fifth round of rules of 2026-12: the first rounds' 118 captures (102 and 110 right) and
+// round 9's 131, collected blind and read once (96 and 115): top-1 198/249, top-3 225/249. Rounds 6, 7 and 8 were each
+// scored once, blind, and then joined train.
+const TEST_TOP1 = 0.79;
+const TEST_TOP3 = 0.9;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)
