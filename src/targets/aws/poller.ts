@@ -93,8 +93,6 @@ export class ClusterPoller {
   private nextAt = 0;
   private readonly upcoming = new Set<string>();
   private readonly ahead = new Map<string, { service?: EcsService; at: number }>();
-  /** How far rounds ran behind the back-off's schedule (ms): what rounds moved earlier may catch up. */
-  private credit: number;
   private settleMs = DEFAULT_SETTLE_MS;
   private lookups: {
     name: string;
@@ -111,7 +109,6 @@ export class ClusterPoller {
     private readonly opts: PollerOptions,
   ) {
     this.interval = opts.pollMs;
-    this.credit = opts.pollMs;
   }
 
   watchService(w: ServiceWatch): () => void {
@@ -204,8 +201,6 @@ export class ClusterPoller {
   private kick(): void {
     this.interval = this.opts.pollMs;
     const at = this.clock.now() + this.opts.pollMs;
-    // A round brought forward for a new watch spends the credit it saves.
-    if (this.running && at < this.nextAt) this.credit -= this.nextAt - at;
     this.nextAt = Math.min(this.running ? this.nextAt : Infinity, at);
     if (!this.running) {
       this.running = true;
@@ -242,11 +237,7 @@ export class ClusterPoller {
         }
         this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
         const now = this.clock.now();
-        // Banked under a longer interval, the credit may not buy more than one of the current ones.
-        this.credit = Math.min(this.credit, this.interval);
-        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS, this.credit).at;
-        // A round moved later banks the time for one moved earlier, never more than an interval ahead.
-        this.credit = Math.min(this.interval, this.credit + this.nextAt - (now + this.interval));
+        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS).at;
       }
     } finally {
       this.running = false;
@@ -318,10 +309,11 @@ export class ClusterPoller {
    */
   private candidates(now: number): Candidate[] {
     const out: Candidate[] = [];
-    const horizon = now + this.interval * 1.5;
     for (const sub of this.services) {
       const { expected, probeMs } = sub.w;
       if (sub.completed || !expected || !probeMs) continue;
+      // Far enough to see each service's next moment: the schedule aims at the one that holds up the most.
+      const horizon = now + Math.max(this.interval * 1.5, probeMs + this.settleMs);
       const from = expected.lowAt - probeMs;
       const to = expected.highAt + probeMs;
       const weight = Math.max(0, (expected.chainEndAt ?? now) - now) + probeMs;
