@@ -37,7 +37,10 @@ export function nextProbeAfter(startedAt: number, probeMs: number, after: number
  * the rounds up to it are spread evenly, as many as the back-off would run in that time (rounded), so the last lands
  * on it and the count stays the back-off's. The first of them moves onto another candidate near its slot (from half
  * a step before to half a step after), the one whose round sees the most weight (a round at `t` also sees the
- * candidates up to `shareMs` before it). Without a candidate ahead, `now + interval`.
+ * candidates up to `shareMs` before it). A target too close for a step of its own (under 1 − ROUNDING intervals)
+ * is taken only as far earlier than `now + interval` as earlier rounds ran late (`creditMs`): with an interval longer
+ * than the probes' (hundreds of services in flight), aiming would otherwise outrun the back-off. Without a candidate,
+ * `now + interval`.
  */
 export function nextRound(
   now: number,
@@ -45,20 +48,38 @@ export function nextRound(
   candidates: readonly Candidate[],
   /** A round at `t` still sees a candidate this much before it soon enough: one round may serve several. */
   shareMs: number,
+  /** How far rounds have run behind the back-off's own schedule so far: what a round too close may catch up. */
+  creditMs: number,
 ): NextRound {
   const ahead = candidates.filter((c) => c.at > now);
   let target: Candidate | undefined;
   for (const c of ahead) {
     if (!target || c.weight > target.weight || (c.weight === target.weight && c.at < target.at)) target = c;
   }
-  if (!target) return { at: now + intervalMs, onProbe: false };
-  const steps = Math.max(1, Math.floor((target.at - now) / intervalMs + ROUNDING));
+  const steps = target ? Math.floor((target.at - now) / intervalMs + ROUNDING) : 0;
+  if (!target || steps === 0) {
+    // Too close for a round of its own: only as far earlier as earlier rounds ran late, else at a candidate up to
+    // half an interval later.
+    if (target && target.at >= now + intervalMs - creditMs) return { at: target.at, onProbe: true };
+    return bestSeen(ahead, now + intervalMs, now + intervalMs * 1.5, shareMs, now + intervalMs);
+  }
   if (steps === 1) return { at: target.at, onProbe: true };
   const step = (target.at - now) / steps;
-  const near = ahead.filter((c) => c.at >= now + step / 2 && c.at <= now + step * 1.5);
-  let best: NextRound = { at: Math.round(now + step), onProbe: false };
+  return bestSeen(ahead, now + step / 2, now + step * 1.5, shareMs, Math.round(now + step));
+}
+
+/** Of the candidates from `from` to `to`, the one whose round sees the most weight, the earliest of equals. */
+function bestSeen(
+  candidates: readonly Candidate[],
+  from: number,
+  to: number,
+  shareMs: number,
+  otherwise: number,
+): NextRound {
+  const near = candidates.filter((c) => c.at >= from && c.at <= to).sort((a, b) => a.at - b.at);
+  let best: NextRound = { at: otherwise, onProbe: false };
   let most = 0;
-  for (const c of near.sort((a, b) => a.at - b.at)) {
+  for (const c of near) {
     const seen = near.filter((x) => x.at <= c.at && x.at >= c.at - shareMs).reduce((w, x) => w + x.weight, 0);
     if (seen > most) [best, most] = [{ at: c.at, onProbe: true }, seen];
   }

@@ -71,6 +71,8 @@ const SKEW_MS = 5_000;
 const DEFAULT_SETTLE_MS = 1_000;
 /** A round this soon after a probe's consequence still sees it in time: one round may serve several services. */
 const SHARE_MS = 300;
+/** How many intervals' worth of rounds run late a round too close to its target may catch up. */
+const CREDIT_INTERVALS = 2;
 /** How old a service described ahead of its start may be for the start to take it. */
 const AHEAD_FRESH_MS = 1_000;
 
@@ -93,6 +95,8 @@ export class ClusterPoller {
   private nextAt = 0;
   private readonly upcoming = new Set<string>();
   private readonly ahead = new Map<string, { service?: EcsService; at: number }>();
+  /** How far rounds ran behind the back-off's schedule (ms): what a round moved earlier may catch up. */
+  private credit: number;
   private settleMs = DEFAULT_SETTLE_MS;
   private lookups: {
     name: string;
@@ -109,6 +113,7 @@ export class ClusterPoller {
     private readonly opts: PollerOptions,
   ) {
     this.interval = opts.pollMs;
+    this.credit = opts.pollMs;
   }
 
   watchService(w: ServiceWatch): () => void {
@@ -201,6 +206,8 @@ export class ClusterPoller {
   private kick(): void {
     this.interval = this.opts.pollMs;
     const at = this.clock.now() + this.opts.pollMs;
+    // A round brought forward for a new watch spends the credit it saves.
+    if (this.running && at < this.nextAt) this.credit -= this.nextAt - at;
     this.nextAt = Math.min(this.running ? this.nextAt : Infinity, at);
     if (!this.running) {
       this.running = true;
@@ -246,7 +253,14 @@ export class ClusterPoller {
         }
         this.interval = changed ? this.opts.pollMs : Math.min(this.ceiling(), Math.ceil(this.interval * 1.5));
         const now = this.clock.now();
-        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS).at;
+        // Banked under a longer interval, the credit may not buy more than one of the current ones.
+        this.credit = Math.min(this.credit, this.interval * CREDIT_INTERVALS);
+        this.nextAt = nextRound(now, this.interval, this.candidates(now), SHARE_MS, this.credit).at;
+        // A round later than the back-off's banks the time for one earlier, never more than an interval ahead.
+        this.credit = Math.min(
+          this.interval * CREDIT_INTERVALS,
+          this.credit + this.nextAt - (now + this.interval),
+        );
       }
     } finally {
       this.running = false;
