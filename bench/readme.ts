@@ -139,7 +139,7 @@ function deploy(r: Json): string {
   const first = polls[0]?.pollSensitivity ?? [];
   return [
     `**Time to deploy a healthy stack** (first deployment, Convoy with \`deploy.order: dependencies\` unless noted) ` +
-      `against its critical-path lower bound; target ≤ ${r.target}×. Example shapes: median of ${r.seeds.length} seeds (max in brackets). ` +
+      `against its critical-path lower bound; target ≤ ${r.target}×. Example shapes: median of ${r.seeds.length} seeds, generated stacks up to 300 services of 3 (max in brackets). ` +
       'Where ECS’s API quotas make the critical path unreachable (registering 1,000 task definitions at 1/s takes 16 minutes), ' +
       'the last column compares with the bound those quotas set³.',
     '',
@@ -151,6 +151,7 @@ function deploy(r: Json): string {
         'Convoy',
         '× critical path',
         'DescribeServices / API calls⁴',
+        'after 3 deployments⁵',
         'Convoy, waves',
         'sequential script¹',
         'CloudFormation²',
@@ -165,6 +166,9 @@ function deploy(r: Json): string {
         x.dependencies.describeServices === undefined
           ? '-'
           : `${x.dependencies.describeServices} / ${x.dependencies.apiCalls}`,
+        x.afterHistory
+          ? `${x.afterHistory.ratio}×${x.runs > 1 ? ` (${x.afterHistory.maxRatio}×)` : ''}${x.afterHistory.ok ? '' : ' (failed)'}; ${x.afterHistory.describeServices} / ${x.afterHistory.apiCalls}`
+          : '-',
         `${s(x.waves.seconds)} (${x.waves.ratio}×)`,
         s(x.scriptSeconds),
         s(x.cloudformationSeconds),
@@ -174,7 +178,8 @@ function deploy(r: Json): string {
     '',
     '¹ waits for running = desired only, not for health. ² one template, `DependsOn` mirroring the stack; not run above 250 services (500-resource limit). ' +
       '³ the k-th task definition cannot be registered before (k − 20) s, nor the chain of services that waits for it finish sooner (bench/README.md). ' +
-      '⁴ per deployment (median); the aws target polls by the estimates, here the stack file’s guesses (first deployments).',
+      '⁴ per deployment (median); the aws target polls by the estimates, here the stack file’s guesses (first deployments). ' +
+      '⁵ the same stack deployed three times (every service changed each time), then the fourth deployment measured: an update polled by estimates from that history; × its own critical path (max in brackets); DescribeServices / API calls. Stacks up to 100 services.',
     ...(first.length > 1
       ? [
           '',

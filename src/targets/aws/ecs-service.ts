@@ -10,6 +10,7 @@ import { findReport, nextLogCheck, reportingContainers, unwrapped } from './heal
 import { serviceLink, taskLink } from './links.js';
 import { taskLogs } from './logs.js';
 import type { ServiceSnapshot } from './poller.js';
+import { nextProbeAfter } from './poll-schedule.js';
 import { watchServiceDeployment } from './native-watch.js';
 import { clusterFor, createInput, serviceNameFor, updateInput } from './service-def.js';
 import {
@@ -169,7 +170,7 @@ export async function awaitService(
   const waitedForEvent = new Set<string>();
   // deploy.failFast: conclusive — health checks that report to the logs are read while their task starts.
   const reporting = reportingContainers(run.taskDefinition);
-  const logChecks = new Map<string, { at: number; gap: number }>();
+  const logChecks = new Map<string, { at: number; gap: number; seenAt: number }>();
   const reading = new Set<string>();
   const readReports = (t: Task, snap: ServiceSnapshot, finish: (v: Verdict) => void) => {
     const arn = t.taskArn;
@@ -181,8 +182,11 @@ export async function awaitService(
     const now = ctx.clock.now();
     const interval = Math.min(...starting.map((c) => reporting.get(c.name!)!));
     const due = logChecks.get(arn);
-    if (due && now < due.at) return;
-    logChecks.set(arn, nextLogCheck(due, now, ctx.timing.pollMs, interval));
+    // A probe since the last look may have written its report: read now, not at the schedule's next turn (rounds
+    // land just after probes, where a rollout can complete).
+    const probed = due && t.startedAt && nextProbeAfter(t.startedAt.getTime(), interval, due.seenAt) <= now;
+    if (due && now < due.at && !probed) return;
+    logChecks.set(arn, { ...nextLogCheck(due, now, ctx.timing.pollMs, interval), seenAt: now });
     if (!due) return; // the first sight of the task running: its first probe has not run yet
     reading.add(arn);
     void taskLogs(ctx, t, run.taskDefinition, 20)
