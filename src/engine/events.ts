@@ -184,6 +184,9 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
       from: z.string().optional(),
       gate: Gate,
       wave: z.number().int(),
+      estimate: EstimateSchema.optional().describe(
+        'How long this run will take, when it has past runs or a guess.',
+      ),
     },
     'Starting a revision; `wave` counts from 0.',
   ),

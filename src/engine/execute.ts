@@ -165,6 +165,7 @@ export async function execute(
       from: e.from,
       gate: e.gate,
       wave: e.wave,
+      ...(predicted ? { estimate: opts.estimate!.interval(name)! } : {}),
     });
     result.launched.push(e);
     result.startedAt.set(name, startedAt);

@@ -62,10 +62,16 @@ export class LiveEstimate {
     return estimate;
   }
 
+  /** The interval of one service's run. */
+  interval(service: string): Estimate | undefined {
+    const u = this.model.units.get(service);
+    return u && unitInterval(u);
+  }
+
   /** The prediction for one service's run, made as it starts. */
   unit(service: string): Prediction | undefined {
-    const u = this.model.units.get(service);
-    return u && predictionOf(unitInterval(u));
+    const e = this.interval(service);
+    return e && predictionOf(e);
   }
 
   started(service: string, at: number): void {
@@ -77,16 +83,17 @@ export class LiveEstimate {
   }
 
   /**
-   * Emits `deploy.stalled` once the service has run STALL_FACTOR times its usual duration, unless one of `stops`
-   * aborts first (it reached its gate, failed, or the deployment stopped). Only a service with past runs has a usual
-   * duration: a guess from the stack file is too wide to call anything late.
+   * Emits `deploy.stalled` once the service has run STALL_FACTOR times its usual duration and past the top of its
+   * interval, unless one of `stops` aborts first (it reached its gate, failed, or the deployment stopped). A service
+   * whose runs vary widely is not called stalled while a run that long is still among its usual ones. Only a service
+   * with past runs has a usual duration: a guess from the stack file is too wide to call anything late.
    */
   watch(service: string, startedAt: number, emit: Emit, stops: AbortSignal[]): void {
     const unit = this.model.units.get(service);
     if (!unit || unit.basis !== 'history') return;
     const until = AbortSignal.any(stops);
     const medianMs = Math.round(unit.medianMs);
-    const dueMs = STALL_FACTOR * medianMs;
+    const dueMs = Math.max(STALL_FACTOR * medianMs, Math.ceil(unitInterval(unit).highMs));
     // A timer may fire a millisecond before the clock reads its due time (timers and Date.now() round apart): sleep
     // again until it does, so the event never says it stalled before three times its usual.
     const due = async () => {

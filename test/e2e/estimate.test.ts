@@ -29,7 +29,7 @@ const mid = (e: Interval) => (e.lowMs + e.highMs) / 2;
 
 /**
  * The sender can be slowed down from the environment (SENDER_DELAY, before it listens), and its health check
- * allows for it: more retries, set before the first deployment so every run has the same timing.
+ * allows for it: a longer start period, set before the first deployment so every run has the same timing.
  */
 function plantSlowSender(dir: string): void {
   const file = join(dir, 'convoy.yaml');
@@ -38,7 +38,7 @@ function plantSlowSender(dir: string): void {
   const block = text
     .slice(at)
     .replace('STARTUP_DELAY: 100', "STARTUP_DELAY: '${SENDER_DELAY:-100}'")
-    .replace('retries: 3', 'retries: 10');
+    .replace('startPeriod: 2s', 'startPeriod: 30s');
   assert.notEqual(block, text.slice(at), 'the sender block was found');
   writeFileSync(file, text.slice(0, at) + block);
 }
@@ -149,12 +149,20 @@ describe('estimates on the local target (alerting-platform)', () => {
     );
     assert.ok(usual.length >= 7, `${usual.length} past runs of sender`);
 
-    const run = await deployOnTerminal(dir, { VERSION: '8', SENDER_DELAY: '5000' });
+    // Late enough to pass both three times its usual and the top of its interval, however slow this machine was.
+    const planned = JSON.parse(
+      (await cli(['plan', '--json'], { cwd: dir, env: { VERSION: '8' } })).stdout,
+    ) as {
+      services: { name: string; estimate: Interval | null }[];
+    };
+    const top = planned.services.find((s) => s.name === 'sender')!.estimate!.highMs;
+    const delay = Math.round(Math.max(5000, 2 * Math.max(3 * Math.max(...usual), top)));
+    const run = await deployOnTerminal(dir, { VERSION: '8', SENDER_DELAY: String(delay) });
     assert.equal(run.code, 0, run.out);
     const late = run.out.indexOf('taking longer than usual (+');
     const stalledLine = run.out.indexOf('sender: taking longer than usual:');
     assert.ok(late >= 0, `the live view said "taking longer than usual (+…)":\n${run.out.slice(-2000)}`);
-    assert.ok(stalledLine > late, 'and later printed the stall');
+    assert.ok(stalledLine > late, `and later printed the stall:\n${run.out.slice(-3000)}`);
 
     const stored = events((await cli(['events', '--json'], { cwd: dir })).stdout);
     const last = stored.filter((e) => e.deploymentId === stored.at(-1)!.deploymentId);

@@ -66,6 +66,26 @@ describe('engine: estimates', () => {
       assert.deepEqual(trace(run.events, { only: ['deploy.stalled'] }), ['deploy.stalled api'], 'once');
     }));
 
+  it('a service whose runs vary widely is called stalled only past the top of its interval', () =>
+    withHarness(async (h) => {
+      usual(h);
+      for (const [v, ms] of [1000, 9000, 1500, 12_000, 2000, 800].entries()) {
+        h.target.script('api', becomesReady(ms));
+        const run = await h.deploy(withVersions(shop, { db: `${v}`, api: `${v}`, web: `${v}` }));
+        assert.equal(run.ok, true, run.error?.message);
+      }
+      h.target.script('api', becomesReady(120_000));
+      const run = await h.deploy(next);
+      assert.equal(run.ok, true, run.error?.message);
+      const top = Math.ceil(get(run.events, 'service.starting', 'api').estimate!.highMs);
+      const stalled = get(run.events, 'deploy.stalled');
+      assert.ok(
+        top > 3 * stalled.medianMs,
+        `its interval reaches ${top} ms, past 3 × ${stalled.medianMs} ms`,
+      );
+      assert.equal(stalled.elapsedMs, top);
+    }));
+
   it('no deploy.stalled for a service late by less than three times its median', () =>
     withHarness(async (h) => {
       await history(h);

@@ -31,11 +31,11 @@ export function describe(e: ConvoyEvent): string {
     case 'service.unchanged':
       return `${e.service}: unchanged (revision ${short(e.revision)})`;
     case 'service.starting':
-      return `${e.service}: starting revision ${short(e.revision)}${e.from ? ` (was ${short(e.from)})` : ''}, wave ${e.wave + 1}, waiting until ${e.gate}`;
+      return `${e.service}: starting revision ${short(e.revision)}${e.from ? ` (was ${short(e.from)})` : ''}, wave ${e.wave + 1}, waiting until ${e.gate}${e.estimate ? `; usually ${interval(e.estimate)}` : ''}`;
     case 'service.ready':
       return `${e.service}: ${e.gate} after ${seconds(e.elapsedMs)}${e.remaining ? `; ${interval(e.remaining)} left` : ''}`;
     case 'deploy.stalled':
-      return `${e.service}: taking longer than usual: ${seconds(e.elapsedMs)} so far, 3× its usual ${seconds(e.medianMs)}; still waiting for its gate`;
+      return `${e.service}: taking longer than usual: ${seconds(e.elapsedMs)} so far, ${(e.elapsedMs / e.medianMs).toFixed(1)}× its usual ${seconds(e.medianMs)}; still waiting for its gate`;
     case 'service.failed':
       return `${e.service}: FAILED after ${seconds(e.elapsedMs)}: ${e.message}${e.check ? ` [check: ${e.check}]` : ''}${e.output ? ` [output: ${oneLine(e.output)}]` : ''}`;
     case 'service.progress':

@@ -18,6 +18,8 @@ interface Row {
   state: string;
   since: number;
   done: boolean;
+  /** When the run passes the top of its own interval (a service with an estimate only). */
+  lateAt?: number;
 }
 
 const ICON: Record<string, string> = {
@@ -62,7 +64,11 @@ export function ttyView(
   const row = (name: string, r: Row, width: number) => {
     const icon = ICON[r.state] ?? ' ';
     const t = r.done ? '' : seconds(now() - r.since);
-    return `  ${icon} ${name.padEnd(width)}  ${r.state.padEnd(16)} ${t}`;
+    const late =
+      !r.done && r.lateAt !== undefined && now() >= r.lateAt
+        ? `  taking longer than usual (+${seconds(now() - r.lateAt)})`
+        : '';
+    return `  ${icon} ${name.padEnd(width)}  ${r.state.padEnd(16)} ${t}${late}`;
   };
   const redraw = (above?: string) => {
     let s = drawn ? `\x1b[${drawn}A\x1b[0J` : '';
@@ -86,6 +92,7 @@ export function ttyView(
         break;
       case 'service.starting':
         set(e.service, 'starting');
+        if (e.estimate) rows.get(e.service)!.lateAt = Date.parse(e.at) + e.estimate.highMs;
         break;
       case 'service.ready':
         if (e.remaining) expect(e.at, e.remaining);
@@ -107,6 +114,14 @@ export function ttyView(
       case 'service.rollback-failed':
         set(e.service, 'rollback failed', true);
         break;
+      case 'deploy.stalled': {
+        // A stalled service is past the top of its interval (the engine waits for both), whatever the event stamps
+        // said; the rows are drawn first so it shows late before the line that says it stalled.
+        const r = rows.get(e.service);
+        if (r) r.lateAt = Math.min(r.lateAt ?? now(), now());
+        redraw();
+        return redraw(describe(e));
+      }
       case 'rollback.started':
       case 'deploy.succeeded':
       case 'deploy.failed':

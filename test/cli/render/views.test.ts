@@ -32,6 +32,7 @@ function view() {
     send: (e: ConvoyEvent) => v.subscriber(e),
     at: (ms: number) => (clock = T0 + ms),
     last: () => text.split('\n').filter(Boolean).at(-1) ?? '',
+    text: () => text,
     stop: v.stop,
   };
 }
@@ -87,5 +88,39 @@ describe('ttyView: the estimate', () => {
     });
     v.stop();
     assert.doesNotMatch(v.last(), /left|longer/);
+  });
+
+  it('marks a service late in its own row once it passes the top of its interval, before the stall line', () => {
+    const v = view();
+    v.send(started);
+    v.send({
+      ...base,
+      code: 'service.starting',
+      at: at(0),
+      service: 'db',
+      revision: 'r1',
+      gate: 'healthy',
+      wave: 0,
+      estimate: { lowMs: 1_000, highMs: 4_000, coverage: 0.8, basis: 'history' },
+    });
+    v.at(3_000);
+    v.send({ ...base, code: 'service.progress', at: at(3_000), service: 'db', message: 'probing' });
+    assert.doesNotMatch(v.text(), /db .*longer/);
+    v.at(12_000);
+    v.send({
+      ...base,
+      code: 'deploy.stalled',
+      at: at(12_000),
+      service: 'db',
+      elapsedMs: 12_000,
+      medianMs: 2_000,
+    });
+    v.stop();
+    const late = v.text().indexOf('taking longer than usual (+8.0s)');
+    assert.ok(late >= 0, v.text());
+    assert.ok(
+      late < v.text().indexOf('db: taking longer than usual: 12s so far, 6.0× its usual 2.0s'),
+      v.text(),
+    );
   });
 });
