@@ -81,6 +81,10 @@ import platformAgentCrashed from './platform-agent-crashed.js';
 import proxyUpstreamRefused from './proxy-upstream-refused.js';
 import bucketAclNotSupported from './bucket-acl-not-supported.js';
 import awsEndpointTimeout from './aws-endpoint-timeout.js';
+import awsSdkNoAnswer from './aws-sdk-no-answer.js';
+import trafficRejected from './traffic-rejected.js';
+import healthPathNotFound from './health-path-not-found.js';
+import healthUrlMalformed from './health-url-malformed.js';
 import secretRetrievalRefused from './secret-retrieval-refused.js';
 import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
@@ -236,6 +240,10 @@ export const RULES: readonly Rule[] = [
   proxyUpstreamRefused,
   bucketAclNotSupported,
   awsEndpointTimeout,
+  awsSdkNoAnswer,
+  trafficRejected,
+  healthPathNotFound,
+  healthUrlMalformed,
   secretRetrievalRefused,
   platformFault,
   clientTooOld,

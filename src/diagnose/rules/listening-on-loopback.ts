@@ -2,7 +2,10 @@ import type { Rule } from '../types.js';
 
 /*
  * The server says where it listens (its own banner), or a socket listing shows it (`netstat -tlnp`, `ss -tln`): a
- * loopback address inside a container is reachable from nowhere else.
+ * loopback address inside a container is reachable from nowhere else. Banners in each server's own words: Flask's
+ * `Running on`, gunicorn's and Node's `Listening at/on`, puma's `Listening on tcp://…`, ASP.NET's `Now listening on:`,
+ * Jetty's `ServerConnector@…{127.0.0.1:PORT}`, Hadoop's `RPC server is binding to localhost:PORT`, `Starting app on`,
+ * and structured loggers' `addr=127.0.0.1:PORT` (Go's slog and logfmt).
  */
 const rule: Rule = {
   id: 'listening-on-loopback',
@@ -10,13 +13,13 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening) (?:at|on)|bound to|Local:)\s*:?\s*(?:https?:\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|bound to|binding to|Local:)\s*:?\s*(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
   unless: [{ in: ['origin'], re: /^local$/ }],
   cause:
-    'The server listens on {addr,addr2,addr3}:{port,port2,port3}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
+    'The server listens on {addr,addr2,addr3,addr4}:{port,port2,port3,port4}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
   fix: 'Make the server bind 0.0.0.0 (e.g. `flask run --host 0.0.0.0`, `gunicorn -b 0.0.0.0:PORT`, `app.listen(PORT, "0.0.0.0")`).',
   confidence: 0.7,
   examples: {
@@ -30,12 +33,28 @@ const rule: Rule = {
           'INFO:oejs.AbstractConnector:main: Started ServerConnector@5e9f23b4{HTTP/1.1, (http/1.1)}{127.0.0.1:8080}',
         ],
       ],
+      [['log', '* Listening on tcp://127.0.0.1:3000']],
+      [['log', 'Now listening on: http://localhost:5000']],
+      [
+        [
+          'log',
+          'time=2025-02-05T05:12:46Z level=INFO msg="Ready to serve requests" addr=http://localhost:6001',
+        ],
+      ],
+      [['log', 'REST server starting  addr=127.0.0.1:8475']],
+      [
+        [
+          'log',
+          'INFO org.apache.hadoop.hdfs.server.namenode.NameNode: RPC server is binding to localhost:8020',
+        ],
+      ],
       [['log', 'tcp        0      0 127.0.0.1:5000          0.0.0.0:*               LISTEN      -']],
       [['log', 'LISTEN 0      511        127.0.0.1:3000       0.0.0.0:*']],
     ],
     noMatch: [
       [['log', 'tcp        0      0 0.0.0.0:5000            0.0.0.0:*               LISTEN      -']],
       [['log', ' * Running on http://0.0.0.0:5000/']],
+      [['log', 'level=INFO msg="connected to database" addr=127.0.0.1:5432 db=app']],
       [
         ['origin', 'local'],
         ['log', 'Listening on http://127.0.0.1:7100'],

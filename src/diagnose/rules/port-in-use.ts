@@ -5,11 +5,11 @@ const rule: Rule = {
   category: 'port-binding',
   match: [
     {
-      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in use|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b/,
+      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in use|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b|The Tomcat connector configured to listen on port (?<port7>\d+) failed to start/,
     },
   ],
   cause:
-    '{service} could not bind port {port,port2,port3,port4,port5,port6|its listen port} because another process or container already listens there.',
+    '{service} could not bind port {port,port2,port3,port4,port5,port6,port7|its listen port} because another process or container already listens there.',
   fix: 'Stop whatever holds the port (often a previous instance that did not exit, or another service configured with the same port), or give this service a free port and point its health check at it.',
   confidence: 0.88,
   beats: ['uncaught-exception', 'local-exit-nonzero'],
@@ -27,6 +27,12 @@ const rule: Rule = {
         ],
       ],
       [['log', '** (RuntimeError) failed to start Cowboy server: :eaddrinuse']],
+      [
+        [
+          'log',
+          'The Tomcat connector configured to listen on port 8080 failed to start. The port may already be in use or the connector may be misconfigured.',
+        ],
+      ],
       [
         [
           'log',
