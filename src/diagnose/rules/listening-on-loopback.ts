@@ -5,7 +5,8 @@ import type { Rule } from '../types.js';
  * loopback address inside a container is reachable from nowhere else. Banners in each server's own words: Flask's
  * `Running on`, gunicorn's and Node's `Listening at/on`, puma's `Listening on tcp://…`, ASP.NET's `Now listening on:`,
  * Jetty's `ServerConnector@…{127.0.0.1:PORT}`, Hadoop's `RPC server is binding to localhost:PORT`, `Starting app on`,
- * and structured loggers' `addr=127.0.0.1:PORT` (Go's slog and logfmt).
+ * Laravel's `Server running on [http://127.0.0.1:8000]`, and structured loggers' `addr=127.0.0.1:PORT` (Go's slog and
+ * logfmt).
  */
 const rule: Rule = {
   id: 'listening-on-loopback',
@@ -13,7 +14,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|bound to|binding to|Local:)\s*:?\s*(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|bound to|binding to|Local:)\s*:?\s*\[?(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
@@ -35,6 +36,7 @@ const rule: Rule = {
       ],
       [['log', '* Listening on tcp://127.0.0.1:3000']],
       [['log', 'Now listening on: http://localhost:5000']],
+      [['log', '   INFO  Server running on [http://127.0.0.1:8000].']],
       [
         [
           'log',
