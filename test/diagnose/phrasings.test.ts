@@ -606,6 +606,168 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
     rule: 'loopback-dependency-refused',
     capture: { logs: { api: ["Error: P1001: Can't reach database server at `127.0.0.1`:`5432`"] } },
   },
+  {
+    name: "Spring Boot's options binding fails at start-up",
+    expect: 'config-env',
+    rule: 'required-setting-missing',
+    capture: {
+      logs: {
+        api: [
+          'APPLICATION FAILED TO START',
+          'Description: Binding to target org.acme.MailProperties@5b8dfcc1 failed: Property: mail.host Value: null Reason: must not be blank',
+        ],
+      },
+    },
+  },
+  {
+    name: '.NET options validation on start',
+    expect: 'config-env',
+    rule: 'required-setting-missing',
+    capture: {
+      logs: {
+        api: [
+          "Unhandled exception. Microsoft.Extensions.Options.OptionsValidationException: DataAnnotation validation failed for 'StorageOptions' members: 'BucketName' with the error: 'The BucketName field is required.'.",
+        ],
+      },
+    },
+  },
+  {
+    name: 'node-config finds no property',
+    expect: 'config-env',
+    rule: 'required-setting-missing',
+    capture: {
+      logs: {
+        web: [
+          'Error: Configuration property "redis.url" is not defined',
+          '    at Config.get (/app/node_modules/config/lib/config.js:182:11)',
+        ],
+      },
+    },
+  },
+  {
+    name: "Laravel's missing APP_KEY",
+    expect: 'config-env',
+    rule: 'required-setting-missing',
+    capture: {
+      logs: {
+        php: ['[2024-03-01 10:00:00] production.ERROR: No application encryption key has been specified.'],
+      },
+    },
+  },
+  {
+    name: "Compose v2's required variable",
+    expect: 'config-env',
+    rule: 'env-var-not-set',
+    capture: {
+      logs: {
+        compose: [
+          'error while interpolating services.web.environment.[]: required variable SECRET_KEY is missing a value: set it in .env',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Elixir releases name the missing variable',
+    expect: 'config-env',
+    rule: 'env-var-not-set',
+    capture: {
+      logs: {
+        app: [
+          '** (RuntimeError) environment variable DATABASE_URL is missing.',
+          'For example: ecto://USER:PASS@HOST/DATABASE',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a PHP stack frame opens PDO at loopback',
+    expect: 'config-env',
+    rule: 'loopback-dsn-failed',
+    capture: {
+      logs: {
+        app: [
+          'In Connector.php line 70:',
+          "  at PDO->__construct('pgsql:host=localhost;dbname=app;port=5432', 'app', '***', array()) in Connector.php line 70",
+        ],
+      },
+    },
+  },
+  {
+    name: 'Celery cannot reach its broker at loopback and only times out',
+    expect: 'config-env',
+    rule: 'loopback-dsn-failed',
+    capture: {
+      logs: {
+        worker: [
+          '[ERROR/MainProcess] consumer: Cannot connect to amqp://guest:**@127.0.0.1:5672//: timed out.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Postgres cuts its clients while it restarts',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        db: ['2024-01-01 10:00:00.001 UTC [77] FATAL:  terminating connection due to administrator command'],
+        api: ['Error: Connection terminated unexpectedly'],
+      },
+    },
+  },
+  {
+    name: 'the ECS agent cannot reach the Docker socket',
+    expect: 'other',
+    rule: 'platform-fault',
+    capture: {
+      logs: {
+        'ecs-agent': [
+          'level=error msg="Unable to connect to docker daemon" err="dial unix /var/run/docker.sock: connect: connection refused"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Docker Compose itself panics',
+    expect: 'other',
+    rule: 'platform-agent-crashed',
+    capture: {
+      logs: {
+        compose: [
+          'panic: runtime error: invalid memory address or nil pointer dereference',
+          '[signal SIGSEGV: segmentation violation code=0x1 addr=0x20 pc=0x2091fc3]',
+          'github.com/docker/compose/v2/pkg/compose.(*composeService).doBuildBake(0xc00051c200)',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a Terraform provider crashes',
+    expect: 'other',
+    rule: 'platform-agent-crashed',
+    capture: {
+      logs: {
+        terraform: [
+          'Stack trace from the terraform-provider-aws_v5.31.0_x5 plugin:',
+          'panic: runtime error: invalid memory address or nil pointer dereference',
+          'github.com/hashicorp/terraform-provider-aws/internal/service/ecs.resourceServiceUpdate(0x1, 0x2)',
+        ],
+      },
+    },
+  },
+  {
+    name: 'runc cannot start its init process after an upgrade',
+    expect: 'other',
+    rule: 'platform-fault',
+    capture: {
+      tasks: [
+        {
+          stoppedReason:
+            'CannotStartContainerError: OCI runtime create failed: container_linux.go:345: starting container process caused "process_linux.go:303: getting the final child\'s pid from pipe caused \\"read init-p: connection reset by peer\\"": unknown',
+        },
+      ],
+    },
+  },
 ];
 
 describe('diagnose: one failure, many phrasings', () => {

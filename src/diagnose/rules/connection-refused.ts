@@ -7,6 +7,8 @@ const rule: Rule = {
     {
       // Health check output has its own rule: a refused probe means the app is not listening where checked.
       in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'deployment', 'localField'],
+      // A refused Unix socket is the local daemon (Docker, containerd), not a dependency over the network.
+      not: /\bunix[:\s]|\.sock\b/,
       re: /(?<dep>\b[a-z][\w-]*) at (?<addr>[\w.-]+:\d+)[^\n]*?(?:ECONNREFUSED|[Cc]onnection refused)|connect ECONNREFUSED (?<addr2>[\w.:[\]-]+:\d+)|server at "(?<host>[^"]+)", port (?<port>\d+) failed: Connection refused|(?:ECONNREFUSED|[Cc]onnection refused)(?:[^\n]*?running on host "(?<host2>[^"]+)")?/,
     },
   ],
@@ -25,7 +27,10 @@ const rule: Rule = {
       ],
       [['log', 'java.net.ConnectException: Connection refused']],
     ],
-    noMatch: [[['log', 'connected to kafka at 10.0.0.5:9092']]],
+    noMatch: [
+      [['log', 'connected to kafka at 10.0.0.5:9092']],
+      [['log', 'err="dial unix /var/run/docker.sock: connection refused"']],
+    ],
   },
 };
 export default rule;

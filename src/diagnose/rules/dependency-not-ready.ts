@@ -6,9 +6,11 @@ const LOOPBACK = /'(?:localhost|127\.0\.0\.1|::1)'|at (?:localhost|127\.0\.0\.1|
 /*
  * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
  * up (yet). MySQL clients' `Can't connect to MySQL server on 'db' (111)` (refused) or `(115)` (still connecting),
- * Prisma's `Can't reach database server at`, pika's `AMQPConnectionError`, MongoDB's server selection timing out,
+ * Prisma's `Can't reach database server at`, pika's `AMQPConnectionError` (amqplib's `Socket closed abruptly during
+ * opening handshake` and amqp-connection-manager's `Disconnected from amqp Broker` while RabbitMQ boots), MongoDB's server selection timing out,
  * Postgres and Redis saying they are still starting or loading, JDBC's `Communications link failure`, SQL Server's
- * `network-related or instance-specific error`, wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
+ * `network-related or instance-specific error`, Postgres cutting its clients while it restarts (`terminating connection due to administrator
+ * command`, as the image's init-time server does), wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
  */
 const rule: Rule = {
   id: 'dependency-not-ready',
@@ -16,7 +18,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
+      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
       not: LOOPBACK,
     },
   ],
@@ -31,7 +33,14 @@ const rule: Rule = {
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql' (111)"]],
       [['log', "Error: P1001: Can't reach database server at `db:5432`"]],
       [['log', 'pika.exceptions.AMQPConnectionError']],
+      [['log', 'Error: Socket closed abruptly during opening handshake']],
       [['log', 'FATAL:  the database system is starting up']],
+      [
+        [
+          'log',
+          'db-1  | 2024-04-12 09:23:56.341 UTC [90] FATAL:  terminating connection due to administrator command',
+        ],
+      ],
       [['log', 'wait-for-it.sh: timeout occurred after waiting 15 seconds for db:5432']],
       [['log', 'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure']],
       [['log', 'MongoServerSelectionError: connect ECONNREFUSED 10.0.1.5:27017']],

@@ -89,6 +89,7 @@ import secretRetrievalRefused from './secret-retrieval-refused.js';
 import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
+import loopbackDsnFailed from './loopback-dsn-failed.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
@@ -173,6 +174,7 @@ export const RULES: readonly Rule[] = [
   loopbackRefusedNoBrokerHost,
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
+  loopbackDsnFailed,
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,

@@ -1,9 +1,11 @@
 import type { Rule } from '../types.js';
 
 /*
- * A platform component crashed, not the service: a Go panic or segmentation fault whose stack frames are the ECS
- * agent's, ecs-init's, the VPC CNI's, its network policy agent's, containerd's or the kubelet's. Without this the
- * generic crash rules would blame the app for a bug the agent's maintainers fix in a release.
+ * A platform component or a deployment tool crashed, not the service: a Go panic or segmentation fault whose stack
+ * frames are the ECS agent's, ecs-init's, the VPC CNI's, its network policy agent's, containerd's, the kubelet's or the
+ * Docker daemon's, or a client's that deploys the stack (Docker Compose, the Docker CLI, buildx, podman, Copilot,
+ * ecs-cli, eksctl, Terraform and its providers). Without this the generic crash rules would blame the app for a bug the
+ * tool's maintainers fix in a release.
  */
 const rule: Rule = {
   id: 'platform-agent-crashed',
@@ -12,12 +14,12 @@ const rule: Rule = {
     { in: ['log'], re: /^panic: |^fatal error: |SIGSEGV|nil pointer dereference/ },
     {
       in: ['log'],
-      re: /(?<what>github\.com\/aws\/(?:amazon-ecs-agent|amazon-ecs-init|amazon-vpc-cni-k8s|aws-network-policy-agent|amazon-ssm-agent)|github\.com\/containerd\/containerd|k8s\.io\/kubernetes\/pkg\/kubelet)/,
+      re: /(?<what>github\.com\/aws\/(?:amazon-ecs-agent|amazon-ecs-init|amazon-vpc-cni-k8s|aws-network-policy-agent|amazon-ssm-agent|copilot-cli|amazon-ecs-cli)|github\.com\/containerd\/(?:containerd|nerdctl)|k8s\.io\/kubernetes\/pkg\/kubelet|github\.com\/docker\/(?:compose|compose-cli|cli|docker\/daemon|buildx)[/.]|github\.com\/moby\/(?:moby|buildkit)\/|github\.com\/containers\/(?:libpod|podman|buildah)[/.]|github\.com\/hashicorp\/terraform(?:-provider-\w+)?\/|github\.com\/weaveworks\/eksctl\/)/,
     },
   ],
   cause:
-    "A platform component crashed ({what}): the stack trace is the agent's or the runtime's, not {service}'s code.",
-  fix: 'Update the agent (or the AMI / add-on that ships it) to a release that fixes the crash, checking its issue tracker for the stack trace; replace the affected instances meanwhile.',
+    "A platform component or deployment tool crashed ({what}): the stack trace is the agent's, the runtime's or the tool's, not {service}'s code.",
+  fix: 'Update the agent (or the AMI / add-on that ships it) or the tool to a release that fixes the crash, checking its issue tracker for the stack trace (or go back to the last version that worked); replace affected instances meanwhile.',
   confidence: 0.8,
   beats: ['segfault', 'uncaught-exception'],
   examples: {
@@ -26,8 +28,23 @@ const rule: Rule = {
         ['log', 'panic: runtime error: invalid memory address or nil pointer dereference'],
         ['log', 'github.com/aws/amazon-ecs-agent/agent/engine.(*DockerTaskEngine).handleDockerEvent(0xc000)'],
       ],
+      [
+        ['log', 'panic: runtime error: index out of range [1] with length 1'],
+        ['log', 'github.com/docker/compose/v2/pkg/compose.(*convergence).ensureService(0xc000748a98)'],
+      ],
+      [
+        ['log', 'panic: runtime error: invalid memory address or nil pointer dereference'],
+        [
+          'log',
+          'github.com/hashicorp/terraform-provider-aws/internal/service/ecs.resourceServiceRead(0xc001)',
+        ],
+      ],
     ],
     noMatch: [
+      [
+        ['log', 'panic: runtime error: index out of range [1] with length 1'],
+        ['log', 'github.com/acme/orders/internal/compose.Build(0xc000) /src/internal/compose/build.go:12'],
+      ],
       [
         ['log', 'panic: runtime error: invalid memory address or nil pointer dereference'],
         ['log', 'main.handler(0xc000) /src/app/main.go:42'],

@@ -3,7 +3,10 @@ import type { Rule } from '../types.js';
 /*
  * The ECS agent, Docker daemon or network plumbing on the host failed, not the service: Docker calls timing out under
  * an unresponsive daemon, an ENI that never attached or was never provisioned, a CNI plugin that could not set up the
- * task's network namespace, a volume the runtime could not create, an AWS-side transform returning garbage. Nothing in the task definition causes these; they are named so a reader does not hunt
+ * task's network namespace, an agent that cannot reach the Docker or containerd socket (`dial unix /var/run/docker.sock: connect:
+ * no such file or directory` before the daemon is up, or refused), a Docker daemon that does not start, runc failing to set
+ * up its own init process (`write init-p: broken pipe`, `can't get final child's PID from pipe`: a runc or kernel
+ * mismatch after an upgrade), a volume the runtime could not create, an AWS-side transform returning garbage. Nothing in the task definition causes these; they are named so a reader does not hunt
  * for a fault in the app, and so a generic rule does not claim them.
  */
 const rule: Rule = {
@@ -12,7 +15,9 @@ const rule: Rule = {
   match: [
     {
       in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log'],
-      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
+      // A shim failure whose runc reason is the user's own program (not found, not executable) is that program's finding.
+      not: /exec:? \\?"?[^\n]*?(?:executable file not found|permission denied|exec format error)/,
+      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|Error starting daemon:|(?:write|read) init-p: (?:broken pipe|connection reset by peer)|can't get final child's PID from pipe|unable to create new parent process|failed to start daemon:|Unable to connect to docker daemon|dial unix [^\s:]*(?:docker|containerd)[\w.-]*\.sock: (?:connect: )?(?:no such file or directory|connection refused)|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
     },
   ],
   cause:
@@ -53,8 +58,40 @@ const rule: Rule = {
           'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
         ],
       ],
+      [
+        [
+          'log',
+          '2017-02-01T03:22:14Z [ERROR] dial unix /var/run/docker.sock: connect: no such file or directory',
+        ],
+      ],
+      [
+        [
+          'log',
+          'level=fatal msg="Error starting daemon: error initializing graphdriver: driver not supported"',
+        ],
+      ],
+      [
+        [
+          'log',
+          'OCI runtime create failed: container_linux.go:344: starting container process caused "process_linux.go:293: copying bootstrap data to pipe caused \\"write init-p: broken pipe\\"": unknown',
+        ],
+      ],
+      [
+        [
+          'log',
+          '[ERROR] Unable to connect to docker daemon . Ensure docker is running module="TaskEngine" err="dial unix /var/run/docker.sock: connection refused"',
+        ],
+      ],
     ],
-    noMatch: [[['stoppedReason', 'Essential container in task exited']]],
+    noMatch: [
+      [['stoppedReason', 'Essential container in task exited']],
+      [
+        [
+          'log',
+          'Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "--port": executable file not found in $PATH: unknown',
+        ],
+      ],
+    ],
   },
 };
 export default rule;

@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required)/i,
+      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: unauthorized\b)/i,
       not: /i\/o timeout|context deadline exceeded/i,
     },
   ],
@@ -30,8 +30,23 @@ const rule: Rule = {
           'CannotPullContainerError: inspect image has been retried 1 time(s): failed to resolve ref "x": unexpected status code [manifests 1]: 403 Forbidden',
         ],
       ],
+      // A private package pulled anonymously: the registry answers the manifest request with 401.
+      [
+        [
+          'log',
+          'Error response from daemon: Head "https://ghcr.io/v2/acme/api/manifests/latest": unauthorized',
+        ],
+      ],
     ],
-    noMatch: [[['stoppedReason', 'CannotPullContainerError: manifest for nginx:1 not found']]],
+    noMatch: [
+      [['stoppedReason', 'CannotPullContainerError: manifest for nginx:1 not found']],
+      [
+        [
+          'log',
+          'Error response from daemon: Head "https://ghcr.io/v2/acme/api/manifests/latest": received unexpected HTTP status: 503 Service Unavailable',
+        ],
+      ],
+    ],
   },
 };
 export default rule;

@@ -5,7 +5,12 @@ import type { Rule } from '../types.js';
  * (`Could not resolve placeholder 'x' in value "${x}"`, no datasource URL), Django (`ImproperlyConfigured`, an
  * empty SECRET_KEY), Rails (`Missing secret_key_base`), Ruby's ENV.fetch (`key not found: "X"`), pydantic-settings
  * (`field required`), envalid / zod / Joi in Node, Go's envconfig and caarlos0/env, Rust's `std::env::VarError`,
- * .NET's null connection string. env-var-not-set names the variable when the line does; this is the family around it.
+ * .NET's null connection string and its options validation (`OptionsValidationException`, `DataAnnotation validation failed`),
+ * Spring's `Binding to target … failed`, node-config (`Configuration property "x" is not defined`, often after `No
+ * configurations found in configuration directory`), python-decouple's `UndefinedValueError`, Laravel's missing
+ * APP_KEY (`No application encryption key has been specified`), Compose refusing to interpolate a required variable
+ * (`Missing mandatory value for "environment" option`, `required variable X is missing a value`). env-var-not-set
+ * names the variable when the line does; this is the family around it.
  */
 const rule: Rule = {
   id: 'required-setting-missing',
@@ -14,7 +19,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
       span: 2,
-      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing)/,
+      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found)/,
     },
   ],
   cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
@@ -47,8 +52,42 @@ const rule: Rule = {
         ],
       ],
       [['log', 'django.core.exceptions.ImproperlyConfigured: The SECRET_KEY setting must not be empty.']],
+      [['log', 'Error: Configuration property "ElasticSearch" is not defined']],
+      [
+        [
+          'log',
+          'production.ERROR: No application encryption key has been specified. {"exception":"[object] (Illuminate\\\\Encryption\\\\MissingAppKeyException(code: 0)',
+        ],
+      ],
+      [
+        [
+          'log',
+          'ERROR: Missing mandatory value for "environment" option interpolating [\'SERVER_NAME=${DOMAIN?Variable not set}\'] in service "worker": Variable not set',
+        ],
+      ],
+      [
+        [
+          'log',
+          'error while interpolating services.api.environment.[]: required variable API_KEY is missing a value: err',
+        ],
+      ],
+      [
+        [
+          'log',
+          "Microsoft.Extensions.Options.OptionsValidationException: DataAnnotation validation failed for 'SmtpOptions' members: 'Host' with the error: 'The Host field is required.'.",
+        ],
+      ],
+      [
+        [
+          'log',
+          'decouple.UndefinedValueError: SECRET_KEY not found. Declare it as envvar or define a default value.',
+        ],
+      ],
     ],
-    noMatch: [[['log', 'Resolved placeholder app.jwt.secret from environment']]],
+    noMatch: [
+      [['log', 'Resolved placeholder app.jwt.secret from environment']],
+      [['log', 'Configuration property "db.host" loaded from production.json']],
+    ],
   },
 };
 export default rule;
