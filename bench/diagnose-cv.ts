@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { diagnose, extractEvidence, parseCapture, RULES } from '../src/diagnose/index.js';
 import type { BayesModel } from '../src/diagnose/bayes.js';
-import { LEARNED_POLICY, type LearnedPolicy } from '../src/diagnose/learned.js';
+import {
+  bayesRanker,
+  LEARNED_POLICY,
+  type LearnedPolicy,
+  type LearnedRanker,
+} from '../src/diagnose/learned.js';
 import { matchRule } from '../src/diagnose/match.js';
 import type { Rule } from '../src/diagnose/types.js';
 import type { CorpusCapture, Scored } from './diagnose.js';
-import { trainModel } from './diagnose-model.js';
+import { tokensOf, trainModel } from './diagnose-model.js';
+import { rankSoftmax, trainSoftmax, type SoftmaxOptions } from './diagnose-softmax.js';
 
 /*
  * Cross-validation on the train split, grouped by source: what development decides with, so the test split is looked
@@ -28,6 +34,9 @@ export interface CvOptions {
   rules?: 'supported' | 'all' | 'none';
   /** Learned component off: the rules and the hint words only. */
   noModel?: boolean;
+  /** `bayes` (default): the committed naive Bayes; `softmax`: bench/diagnose-softmax.ts, for comparison. */
+  learner?: 'bayes' | 'softmax';
+  softmaxOpts?: SoftmaxOptions;
 }
 
 const EMPTY: BayesModel = { alpha: 0.5, categories: [], docs: [], totals: [], vocab: {} };
@@ -39,7 +48,11 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
   for (let f = 0; f < k; f++) {
     const fit = train.filter((c) => foldOf(c.source, k) !== f);
     const held = train.filter((c) => foldOf(c.source, k) === f);
-    const model = opts.noModel ? EMPTY : trainModel(fit, opts.modelOpts);
+    const rank: LearnedRanker = opts.noModel
+      ? bayesRanker(EMPTY)
+      : opts.learner === 'softmax'
+        ? softmaxRanker(fit, opts.softmaxOpts)
+        : bayesRanker(trainModel(fit, opts.modelOpts));
     const rules: Rule[] =
       opts.rules === 'none'
         ? []
@@ -47,17 +60,25 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
           ? [...RULES]
           : RULES.filter((r) => fit.some((c) => c.expect === r.category && matchRule(r, lines.get(c)!)));
     for (const c of held) {
-      const got = diagnose(c.capture, rules, { model, policy: opts.policy ?? LEARNED_POLICY })
-        .slice(0, 3)
-        .map((x) => x.category);
+      const findings = diagnose(c.capture, rules, { rank, policy: opts.policy ?? LEARNED_POLICY });
+      const got = findings.slice(0, 3).map((x) => x.category);
       rows.push({
         file: c.file,
         expect: c.expect,
         got,
         top1: got[0] === c.expect,
         top3: got.includes(c.expect),
+        ruled: findings.some((x) => x.rule !== undefined),
       });
     }
   }
   return rows.sort((a, b) => (a.file < b.file ? -1 : 1));
+}
+
+function softmaxRanker(fit: readonly CorpusCapture[], opts?: SoftmaxOptions): LearnedRanker {
+  const model = trainSoftmax(
+    fit.map((c) => ({ category: c.expect, source: c.source, tokens: tokensOf(c) })),
+    opts,
+  );
+  return (tokens) => rankSoftmax(model, tokens);
 }

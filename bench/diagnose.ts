@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { diagnose, stripAnnotations } from '../src/diagnose/index.js';
 import { CATEGORIES, type Category } from '../src/diagnose/types.js';
 import { printTable, RESULTS_DIR, writeResult } from './report.js';
-import { crossValidate, CV_FOLDS } from './diagnose-cv.js';
+import { crossValidate, CV_FOLDS, type CvOptions } from './diagnose-cv.js';
+import { LEARNED_POLICY } from '../src/diagnose/learned.js';
 import { writeModel } from './diagnose-model.js';
 
 /**
@@ -52,6 +53,8 @@ export interface Scored {
   got: Category[];
   top1: boolean;
   top3: boolean;
+  /** Under cross-validation: whether some rule matched, i.e. whether the learned fallback decided the top one. */
+  ruled?: boolean;
 }
 
 export function score(c: CorpusCapture): Scored {
@@ -79,6 +82,7 @@ export function summarise(rows: Scored[]) {
   }
   const top1 = rows.filter((x) => x.top1).length;
   const top3 = rows.filter((x) => x.top3).length;
+  const unruled = rows.filter((x) => x.ruled === false);
   return {
     n: rows.length,
     top1,
@@ -87,6 +91,16 @@ export function summarise(rows: Scored[]) {
     top3Pct: pct(top3, rows.length),
     perCategory,
     confusion,
+    // Where the learned ranking decided alone: what a capture phrased as no rule expects meets.
+    ...(rows.some((x) => x.ruled !== undefined)
+      ? {
+          noRule: {
+            n: unruled.length,
+            top1: unruled.filter((x) => x.top1).length,
+            top3: unruled.filter((x) => x.top3).length,
+          },
+        }
+      : {}),
     misses: rows.filter((x) => !x.top1).map(({ file, expect, got }) => ({ file, expect, got })),
   };
 }
@@ -120,6 +134,41 @@ function printSplit(name: string, s: ReturnType<typeof summarise>): void {
   ]);
 }
 
+/**
+ * Variants of the cross-validation, for comparing learned components: `--model-only` (no rules: the learned model
+ * alone, behind the same policy), `--learner=softmax` (bench/diagnose-softmax.ts instead of the naive Bayes),
+ * `--first=P` (the posterior from which a learned category goes before `other`), `--lambda=L` (softmax's L2).
+ */
+function cvOptions(flags: readonly string[]): CvOptions {
+  const value = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const num = (name: string) => {
+    const v = value(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new Error(`--${name} takes a number, got ${JSON.stringify(v)}`);
+    return n;
+  };
+  const learner = value('learner') ?? 'bayes';
+  if (learner !== 'bayes' && learner !== 'softmax')
+    throw new Error(`--learner is bayes or softmax, got ${JSON.stringify(learner)}`);
+  const first = num('first');
+  const lambda = num('lambda');
+  return {
+    learner,
+    ...(flags.includes('--model-only') ? { rules: 'none' as const } : {}),
+    ...(first !== undefined ? { policy: { ...LEARNED_POLICY, first } } : {}),
+    ...(lambda !== undefined ? { softmaxOpts: { lambda } } : {}),
+  };
+}
+
+const describeCv = (o: CvOptions) =>
+  [
+    o.rules === 'none' ? ', learned model alone' : '',
+    o.learner === 'softmax' ? ', softmax learner' : '',
+    o.policy ? `, first ${o.policy.first}` : '',
+    o.softmaxOpts?.lambda !== undefined ? `, lambda ${o.softmaxOpts.lambda}` : '',
+  ].join('');
+
 export async function runDiagnoseBench(flags: readonly string[] = []): Promise<void> {
   const corpus = loadCorpus();
   const train = corpus.filter((c) => c.split === 'train');
@@ -129,8 +178,13 @@ export async function runDiagnoseBench(flags: readonly string[] = []): Promise<v
   }
   if (flags.includes('--cv')) {
     // Development reads this, never the test split.
-    const s = summarise(crossValidate(train));
-    printSplit(`train, ${CV_FOLDS}-fold cross-validation grouped by source`, s);
+    const opts = cvOptions(flags);
+    const s = summarise(crossValidate(train, opts));
+    printSplit(`train, ${CV_FOLDS}-fold cross-validation grouped by source${describeCv(opts)}`, s);
+    if (s.noRule)
+      process.stdout.write(
+        `\nno rule matched (the learned ranking decided): ${s.noRule.n} captures, top-1 ${s.noRule.top1}, top-3 ${s.noRule.top3}\n`,
+      );
     process.stdout.write(
       `\nmisses:\n${s.misses.map((m) => `  ${m.file}: ${m.expect} -> ${m.got.join(', ')}`).join('\n')}\n`,
     );

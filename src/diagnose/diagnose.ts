@@ -1,12 +1,21 @@
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { nearestCategories } from './nearest.js';
-import { LEARNED_POLICY, learnedFinding, learnedRanking, type LearnedPolicy } from './learned.js';
+import {
+  bayesRanker,
+  LEARNED_POLICY,
+  learnedFinding,
+  learnedRanking,
+  type LearnedPolicy,
+  type LearnedRanker,
+} from './learned.js';
 import { MODEL } from './model.generated.js';
-import type { BayesModel } from './bayes.js';
 import { RULES } from './rules/index.js';
 import { parseCapture } from '../core/capture.js';
 import type { Finding, Rule } from './types.js';
+
+/** The naive Bayes trained on the train split (model.generated.ts). */
+const COMMITTED = bayesRanker(MODEL);
 
 /** How far below its beater a beaten rule is pushed, so the order holds whatever the base confidences. */
 const BEATEN_MARGIN = 0.05;
@@ -18,15 +27,15 @@ const BEATEN_MARGIN = 0.05;
 export function diagnose(
   input: unknown,
   rules: readonly Rule[] = RULES,
-  learned: { model?: BayesModel; policy?: LearnedPolicy } = {},
+  learned: { rank?: LearnedRanker; policy?: LearnedPolicy } = {},
 ): Finding[] {
-  const model = learned.model ?? MODEL;
+  const rank = learned.rank ?? COMMITTED;
   const policy = learned.policy ?? LEARNED_POLICY;
   const capture = parseCapture(input);
   const lines = extractEvidence(capture);
   const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
 
-  const ranking = learnedRanking(model, lines);
+  const ranking = learnedRanking(rank, lines);
   const hitList = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.

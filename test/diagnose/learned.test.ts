@@ -8,6 +8,7 @@ import type { EvidenceLine } from '../../src/diagnose/types.js';
 import { loadCorpus } from '../../bench/diagnose.js';
 import { foldOf } from '../../bench/diagnose-cv.js';
 import { trainModel, writeModel } from '../../bench/diagnose-model.js';
+import { rankSoftmax, trainSoftmax } from '../../bench/diagnose-softmax.js';
 
 const log = (text: string): EvidenceLine => ({ kind: 'log', path: 'logs.app[0]', text });
 
@@ -71,6 +72,42 @@ describe('diagnose: learned tie-breaker', () => {
     assert.match(learned.cause, /learned from the training corpus/);
     assert.equal(learned.rule, undefined);
     assert.deepEqual(diagnose({ service: 'api' }).length, 1, 'nothing to read, nothing learned');
+  });
+
+  it('a sure learned ranking goes before `other` only when no rule matched', () => {
+    const rank = () => [
+      { category: 'image-pull' as const, p: 0.95, tokens: ['manifest'] },
+      { category: 'other' as const, p: 0.05, tokens: [] },
+    ];
+    const capture = { service: 'api', logs: { api: ['manifest lookup went wrong'] } };
+    const f = diagnose(capture, [], { rank });
+    assert.deepEqual(
+      f.map((x) => x.category),
+      ['image-pull', 'other'],
+    );
+    assert.ok(f[0]!.evidence.includes('learned: manifest'), JSON.stringify(f[0]));
+    const unsure = diagnose(capture, [], { rank: () => rank().map((r) => ({ ...r, p: 0.5 })) });
+    assert.equal(unsure[0]!.category, 'other');
+  });
+
+  it('the softmax learner compared under cross-validation is deterministic and ranks by what it was trained on', () => {
+    const doc = (category: 'image-pull' | 'port-binding', source: string, text: string) => ({
+      category,
+      source,
+      tokens: tokenise([log(text)]),
+    });
+    const docs = [
+      doc('image-pull', 'a', 'manifest unknown for registry image'),
+      doc('image-pull', 'b', 'registry says manifest unknown'),
+      doc('port-binding', 'c', 'address already in use on bind'),
+      doc('port-binding', 'd', 'bind failed: address already in use'),
+    ];
+    const model = trainSoftmax(docs);
+    assert.deepEqual(trainSoftmax(docs), model);
+    const [top] = rankSoftmax(model, tokenise([log('pulling: manifest unknown')]));
+    assert.equal(top!.category, 'image-pull');
+    assert.ok(top!.p > 0.5);
+    assert.ok(top!.tokens.includes('manifest'), top!.tokens.join());
   });
 
   it('is deterministic', () => {
