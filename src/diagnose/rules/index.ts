@@ -122,6 +122,14 @@ import dependencyNotReady from './dependency-not-ready.js';
 import platformPortNotListening from './platform-port-not-listening.js';
 import probeRefused from './probe-refused.js';
 import clientTooOld from './client-too-old.js';
+import diskFull from './disk-full.js';
+import resourceRequestInvalid from './resource-request-invalid.js';
+import iacDefinitionInvalid from './iac-definition-invalid.js';
+import capacityProviderInvalid from './capacity-provider-invalid.js';
+import loggingSetupNetwork from './logging-setup-network.js';
+import scriptCrlfLineEndings from './script-crlf-line-endings.js';
+import imageReferenceInvalid from './image-reference-invalid.js';
+import imageLayersUnreadable from './image-layers-unreadable.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -252,4 +260,12 @@ export const RULES: readonly Rule[] = [
   apiThrottled,
   circuitBreaker,
   deploymentAlarm,
+  diskFull,
+  resourceRequestInvalid,
+  iacDefinitionInvalid,
+  capacityProviderInvalid,
+  loggingSetupNetwork,
+  scriptCrlfLineEndings,
+  imageReferenceInvalid,
+  imageLayersUnreadable,
 ];

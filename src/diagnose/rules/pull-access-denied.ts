@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: unauthorized\b)/i,
+      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon|Failed to pull image|reading manifest|initializing source docker:)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: (?:unauthorized|denied)\b|unauthorized: access to the requested resource is not authorized|insufficient_scope|failed to authorize: failed to fetch (?:anonymous|oauth) token[^\n]*?40[13]|Permission "artifactregistry\.repositories\.downloadArtifacts" denied)/i,
       not: /i\/o timeout|context deadline exceeded/i,
     },
   ],
@@ -35,6 +35,18 @@ const rule: Rule = {
         [
           'log',
           'Error response from daemon: Head "https://ghcr.io/v2/acme/api/manifests/latest": unauthorized',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Error: reading manifest 2.1 in quay.io/acme/api: unauthorized: access to the requested resource is not authorized',
+        ],
+      ],
+      [
+        [
+          'serviceEvent',
+          'Failed to pull image "ghcr.io/acme/api:v9": failed to resolve reference "ghcr.io/acme/api:v9": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
         ],
       ],
     ],

@@ -6,9 +6,11 @@ const rule: Rule = {
   match: [
     {
       // The registry's own phrasings (`manifest unknown`, `manifest for X not found`, `API error (404)`) need no prefix.
-      re: /(?:(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon|Failed to pull image|Error while pulling)[^\n]*?|\b(?=manifest unknown|manifest for \S+ not found|API error \(404\)))(?:manifest for (?<ref>\S+) not found|failed to resolve ref "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
+      re: /(?:(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon|Failed to pull image|Error while pulling)[^\n]*?|\b(?=manifest unknown|manifest for \S+ not found|API error \(404\)))(?:manifest for (?<ref>\S+) not found|failed to resolve ref(?:erence)? "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
       // Timeouts and platform gaps also end in "not found"-like text but are fixed elsewhere.
-      not: /i\/o timeout|context deadline exceeded|no match(?:ing manifest)? for platform|descriptor matching platform|toomanyrequests/i,
+      // An old Docker API's 404 for the container's own command (`oci runtime error … exec: …: no such file`) is not the
+      // registry's.
+      not: /i\/o timeout|context deadline exceeded|no match(?:ing manifest)? for platform|descriptor matching platform|toomanyrequests|oci runtime error|starting container process/i,
     },
   ],
   cause:
@@ -17,6 +19,12 @@ const rule: Rule = {
   confidence: 0.85,
   examples: {
     match: [
+      [
+        [
+          'serviceEvent',
+          'Failed to pull image "acme/api:v9": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/acme/api:v9": failed to resolve reference "docker.io/acme/api:v9": docker.io/acme/api:v9: not found',
+        ],
+      ],
       [
         [
           'stoppedReason',
@@ -37,6 +45,12 @@ const rule: Rule = {
       ],
     ],
     noMatch: [
+      [
+        [
+          'log',
+          'API error (404): oci runtime error: container_linux.go:247: starting container process caused "exec: \\"backup -addr=x\\": stat backup -addr=x: no such file or directory"',
+        ],
+      ],
       [
         [
           'stoppedReason',

@@ -9,11 +9,11 @@ const rule: Rule = {
   category: 'cfn-template',
   match: [
     {
-      re: /Parameters: \[(?<params>[^\]]+)\] (?:must have values|do not exist in the template)|Parameter validation failed:?[^\n]*?(?:parameter name (?<param>\w+)|$)|Parameter values specified for a template which does not require them|Invalid value for parameter|parameter (?<param2>\w+) (?:is not|must be)/,
+      re: /Parameters: \[(?<params>[^\]]+)\] (?:must have values|do not exist in the template)|Parameter validation failed:?[^\n]*?(?:parameter name (?<param>\w+)|$)|Parameter values specified for a template which does not require them|Invalid value for parameter|parameter (?<param2>\w+) (?:is not|must be)|Parameter '?(?<param3>[\w-]+)'? (?:must match pattern|must be one of AllowedValues|failed to satisfy constraint|must contain (?:at least|at most|only)|must be a number|must be (?:greater|less) than|must not (?:exceed|be longer))/,
     },
   ],
   cause:
-    'CloudFormation rejected the stack parameters ({params,param,param2|see the evidence}) before creating anything.',
+    'CloudFormation rejected the stack parameters ({params,param,param2,param3|see the evidence}) before creating anything.',
   fix: 'Pass every required parameter with a valid value (for AWS-specific types such as AWS::EC2::KeyPair::KeyName the resource must exist in that region), drop parameters the template does not declare, and check that the template deployed is the one you edited.',
   confidence: 0.85,
   examples: {
@@ -30,8 +30,16 @@ const rule: Rule = {
           'Parameter validation failed: parameter value for parameter name KeyName does not exist. Rollback requested by user.',
         ],
       ],
+      [['log', "Parameter 'Secondary1NodeSubnet' must match pattern subnet-[0-9a-z]{8}"]],
+      [['log', "ValidationError: Parameter 'DBInstanceClass' must be one of AllowedValues"]],
+      [
+        [
+          'log',
+          "Error executing 'up': ValidationError: Parameter EcsInstanceType failed to satisfy constraint: must be a valid EC2 instance type.",
+        ],
+      ],
     ],
-    noMatch: [[['log', 'Parameters: 3 resolved']]],
+    noMatch: [[['log', 'Parameters: 3 resolved']], [['log', "Parameter 'DesiredCount' set to 2"]]],
   },
 };
 export default rule;

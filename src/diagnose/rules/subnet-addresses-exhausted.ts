@@ -10,7 +10,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /(?<what>InsufficientFreeAddressesInSubnet|(?:not enough|insufficient|aren't sufficient) free (?:IPv4 |IP )?addresses|IP_SPACE_EXHAUSTED\w*|IP space of [^\n]{0,120} is exhausted)/i,
+      re: /(?<what>InsufficientFreeAddressesInSubnet|(?:not enough|insufficient|aren't sufficient) free (?:IPv4 |IP )?addresses|IP_SPACE_EXHAUSTED\w*|IP space of [^\n]{0,120} is exhausted|not enough IP space available in subnet[\w-]*|requires at least \d+ free IP addresses|(?:no|not enough) (?:free|available) IP addresses|failed to assign an IP address to (?:container|pod)|SubnetIsFull|does not have enough (?:free |available )?(?:IP )?addresses)/i,
     },
   ],
   cause:
@@ -31,6 +31,13 @@ const rule: Rule = {
           "Status Reason: There are not enough free addresses in subnet 'subnet-0ab' to satisfy the requested number of instances.",
         ],
       ],
+      [
+        [
+          'log',
+          'InvalidSubnet: Not enough IP space available in subnet-0727. ELB requires at least 8 free IP addresses in each subnet.',
+        ],
+      ],
+      [['log', 'plugin type="aws-cni" failed (add): add cmd: failed to assign an IP address to container']],
     ],
     noMatch: [[['log', 'Allocated address 10.0.1.23 in subnet-0ab']]],
   },
