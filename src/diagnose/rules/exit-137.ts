@@ -8,7 +8,7 @@ const rule: Rule = {
       in: ['exitCode', 'log', 'stoppedReason', 'containerReason', 'localField'],
       // The code as a field, or as Compose, Docker and supervisors print it, or the signal as process managers name it
       // (php-fpm's `exited on signal 9`, gunicorn's `was sent SIGKILL`, Go's `signal: killed`).
-      re: /^137$|exited with code 137\b|exit (?:code|status):? ?137\b|Exit Code\s+137\b|ExitCode"?:\s*137\b|(?:exited|terminated|killed) (?:on|by) signal 9\b|was sent SIGKILL|signal: killed$/i,
+      re: /^137$|exited with code 137\b|exit (?:code|status):? ?137\b|Exit Code\s+137\b|ExitCode"?:\s*137\b|(?:exited|terminated|killed) (?:on|by) signal 9\b|was sent SIGKILL|terminated by SIGKILL|signal: killed$/i,
       // ECS killing its own awslogs set-up when the logs endpoint does not answer is not the app's memory.
       not: /logger args|logging driver/i,
     },

@@ -5,7 +5,9 @@ const rule: Rule = {
   category: 'resources-oom',
   match: [
     {
-      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill|died due to OOM|Memory cgroup out of memory/i,
+      // The platform's words: ECS, the kubelet (OOMKilled, an eviction for memory), the kernel, the ECS agent, and
+      // platforms that say the container exceeded its memory limit.
+      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill|died due to OOM|Memory cgroup out of memory|low on resource: memory|exceeded (?:its |the )?memory limit|memory limit exceeded|OOM-?killed/i,
     },
   ],
   cause: 'The container used more memory than its limit and the kernel killed it.',
@@ -14,6 +16,13 @@ const rule: Rule = {
   beats: ['exit-137', 'essential-exited-nonzero', 'uncaught-exception', 'local-exit-nonzero'],
   examples: {
     match: [
+      [
+        [
+          'serviceEvent',
+          'Evicted: The node was low on resource: memory. Container app was using 1Gi, which exceeds its request of 512Mi.',
+        ],
+      ],
+      [['log', 'Error R14 (Memory quota exceeded); Container app exceeded memory limit']],
       [['stoppedReason', 'OutOfMemoryError: Container killed due to memory usage']],
       [['log', 'DockerGoClient: process within container 3f2a (name: "ecs-web-1") died due to OOM']],
     ],

@@ -5,7 +5,11 @@ const rule: Rule = {
   category: 'network-sg',
   match: [
     {
-      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable)|context canceled)/i,
+      // ECS's prefixes, and Docker's, containerd's and the kubelet's when they talk to a registry's /v2/ API.
+      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref|Error response from daemon: (?:Get|Head) "?https?:\/\/[^\s"]+\/v2\/|Failed to pull image|failed to pull and unpack)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable)|context canceled)/i,
+      // Go's `request canceled (Client.Timeout exceeded while awaiting headers)` without `while waiting for connection`
+      // had a connection: the registry was slow to answer (an outage), which is not the task's network.
+      not: /request canceled \(Client\.Timeout exceeded while awaiting headers\)/,
     },
   ],
   cause:
@@ -15,6 +19,18 @@ const rule: Rule = {
   beats: ['pull-manifest-not-found', 'pull-access-denied'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'Error response from daemon: Get https://registry-1.docker.io/v2/: net/http: TLS handshake timeout',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Error response from daemon: Get "https://ghcr.io/v2/": dial tcp: lookup ghcr.io on 10.0.0.2:53: read udp 10.0.0.5:41234->10.0.0.2:53: i/o timeout',
+        ],
+      ],
       [['containerReason', 'CannotPullContainerError: context canceled']],
       [
         [

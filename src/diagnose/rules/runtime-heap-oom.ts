@@ -5,15 +5,31 @@ const rule: Rule = {
   category: 'resources-oom',
   match: [
     {
-      re: /JavaScript heap out of memory|java\.lang\.OutOfMemoryError|\bMemoryError\b|fatal error: runtime: out of memory|Cannot allocate memory/,
+      // Each runtime's words: Node, the JVM, Python, Go, libc, PHP's memory_limit, C++'s bad_alloc, Ruby's
+      // NoMemoryError, .NET's OutOfMemoryException, Redis refusing writes at maxmemory.
+      re: /JavaScript heap out of memory|java\.lang\.OutOfMemoryError|\bMemoryError\b|fatal error: runtime: out of memory|Cannot allocate memory|Allowed memory size of \d+ bytes exhausted|std::bad_alloc|\bNoMemoryError\b|failed to allocate memory|System\.OutOfMemoryException|OOM command not allowed when used memory/,
     },
   ],
-  cause: "The app's runtime ran out of heap memory and the process died.",
-  fix: "Give the task more memory and size the runtime's heap to it (NODE_OPTIONS=--max-old-space-size, -XX:MaxRAMPercentage), or fix the memory growth.",
+  cause:
+    "The app's runtime ran out of memory (its heap, or the limit it was given) and the process died or refused work.",
+  fix: "Give the task more memory and size the runtime's heap to it (NODE_OPTIONS=--max-old-space-size, -XX:MaxRAMPercentage, PHP's memory_limit, Redis' maxmemory), or fix the memory growth.",
   confidence: 0.85,
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes)',
+        ],
+      ],
+      [['log', "terminate called after throwing an instance of 'std::bad_alloc'"]],
+      [
+        [
+          'log',
+          "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+        ],
+      ],
       [
         [
           'log',

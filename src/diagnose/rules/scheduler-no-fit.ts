@@ -14,7 +14,7 @@ const rule: Rule = {
     {
       in: ['log', 'serviceEvent', 'stoppedReason', 'stackEvent'],
       span: 2,
-      re: /(?<what>\d+\/\d+ nodes are available:[^\n]{0,160}|No nodes are available that match all of the following predicates:?:? [^\n]{0,120}|failed to fit in any node|Resources exhausted on \d+ nodes?|Dimension "[\w ]+" exhausted on \d+ nodes?|no suitable node \([^)]{0,120}\)?|Unable to find a node that satisfies the following conditions[^\n]{0,80}|no resources available to schedule container|pod didn't trigger scale-up[^\n]{0,120})/,
+      re: /(?<what>\d+\/\d+ nodes are available:[^\n]{0,160}|No nodes are available that match all of the following predicates:?:? [^\n]{0,120}|failed to fit in any node|Resources exhausted on \d+ nodes?|Dimension "[\w ]+" exhausted on \d+ nodes?|no suitable node \([^)]{0,120}\)?|Unable to find a node that satisfies the following conditions[^\n]{0,80}|no resources available to schedule container|pod didn't trigger scale-up[^\n]{0,120}|Constraint "[^"]{1,120}":? \d+ nodes? excluded by filter|no available container instances)/,
     },
   ],
   cause: 'The scheduler found no node with room for {service}: {what}.',
@@ -23,6 +23,7 @@ const rule: Rule = {
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [['log', 'Constraint "${attr.kernel.name} = linux": 2 nodes excluded by filter']],
       [
         [
           'log',
