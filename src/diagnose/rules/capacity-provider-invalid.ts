@@ -13,7 +13,7 @@ const rule: Rule = {
   match: [
     {
       re: /(?<what>capacity provider (?:strategy )?cannot contain a capacity provider that is not associated with the cluster|capacity provider strategy cannot contain a mix of[^\n]{0,80}|specified capacity provider (?:\S+ )?(?:does not exist|was not found|is not (?:associated|active|in an? ACTIVE))|(?:no|does not have a|doesn't have a) default capacity provider strategy|capacity provider \S+ (?:is )?not (?:associated with|found in) (?:the )?cluster)/i,
-      not: /in use and cannot be (?:removed|deleted)/i,
+      not: /in use and cannot be (?:removed|deleted)|cannot be deleted/i,
     },
   ],
   cause: 'ECS could not use the capacity asked for: {what}.',
