@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon|Failed to pull image|reading manifest|initializing source docker:)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: (?:unauthorized|denied)\b|unauthorized: access to the requested resource is not authorized|insufficient_scope|failed to authorize: failed to fetch (?:anonymous|oauth) token[^\n]*?40[13]|Permission "artifactregistry\.repositories\.downloadArtifacts" denied)/i,
+      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon|Failed to pull image|reading manifest|initializing source docker:)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require 'docker login'|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: unauthorized\b|unauthorized: access to the requested resource is not authorized|insufficient_scope|failed to authorize: failed to fetch (?:anonymous|oauth) token[^\n]*?40[13]|Permission "artifactregistry\.repositories\.downloadArtifacts" denied)/i,
       not: /i\/o timeout|context deadline exceeded/i,
     },
   ],
