@@ -36,6 +36,7 @@ import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
+import commandAsOneString from './command-as-one-string.js';
 import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
@@ -90,6 +91,7 @@ import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
 import loopbackDsnFailed from './loopback-dsn-failed.js';
+import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
@@ -175,6 +177,7 @@ export const RULES: readonly Rule[] = [
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
   loopbackDsnFailed,
+  loopbackDsnLogged,
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,
@@ -184,6 +187,7 @@ export const RULES: readonly Rule[] = [
   logGroupMissing,
   hostNotAllowed,
   dbSslRequired,
+  commandAsOneString,
   commandNotFound,
   entrypointNotRunnable,
   commandNotExecutable,
