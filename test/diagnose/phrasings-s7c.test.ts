@@ -41,6 +41,86 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
     },
   },
   {
+    name: 'a CMD list written with single quotes, run by the shell as text',
+    expect: 'config-env',
+    rule: 'command-as-one-string',
+    capture: { logs: { web: ["/bin/sh: 1: ['gunicorn',: not found"] } },
+  },
+  {
+    name: "Go's flag package refusing an option the command passes",
+    expect: 'config-env',
+    rule: 'command-argument-unknown',
+    capture: {
+      tasks: [
+        {
+          lastStatus: 'STOPPED',
+          stoppedReason: 'Essential container in task exited',
+          containers: [{ exitCode: 2 }],
+        },
+      ],
+      logs: { proxy: ['flag provided but not defined: -listen-address', 'Usage of /usr/local/bin/proxy:'] },
+    },
+  },
+  {
+    name: "argparse's unrecognized arguments",
+    expect: 'config-env',
+    rule: 'command-argument-unknown',
+    capture: {
+      logs: {
+        worker: [
+          'usage: worker.py [-h] [--queue QUEUE]',
+          'worker.py: error: unrecognized arguments: --concurrency 4',
+        ],
+      },
+    },
+  },
+  {
+    name: "Go's missing configuration file",
+    expect: 'config-env',
+    rule: 'config-file-invalid',
+    capture: {
+      logs: {
+        api: [
+          'starting api v2.3.1',
+          'failed to load config: open /etc/api/config.toml: no such file or directory',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Compose rejecting its file',
+    expect: 'config-env',
+    rule: 'config-file-invalid',
+    capture: {
+      logs: {
+        compose: [
+          "ERROR: The Compose file './docker-compose.yml' is invalid because: services.web.environment contains an invalid type, it should be an object, or an array",
+        ],
+      },
+    },
+  },
+  {
+    name: 'a database name Postgres does not have',
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: {
+      logs: { api: ['Connecting to postgres at db:5432', 'FATAL:  database "orders_prod" does not exist'] },
+    },
+  },
+  {
+    name: 'Lettuce unable to reach Redis at a service name',
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: {
+      logs: {
+        api: [
+          'Started Application in 9.1 seconds',
+          'io.lettuce.core.RedisConnectionException: Unable to connect to cache:6379',
+        ],
+      },
+    },
+  },
+  {
     name: 'a JDBC URL at loopback echoed at start, then the link failure',
     expect: 'config-env',
     rule: 'loopback-dsn-logged',
@@ -185,6 +265,24 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
     },
   },
   {
+    name: "the runtime's own init missing under ECS's initProcessEnabled",
+    expect: 'other',
+    rule: 'platform-fault',
+    capture: {
+      tasks: [
+        {
+          lastStatus: 'STOPPED',
+          containers: [
+            {
+              reason:
+                'CannotStartContainerError: Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: exec: "/dev/init": stat /dev/init: no such file or directory: unknown',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "the JavaScript SDK v2's validator not knowing a new key",
     expect: 'other',
     rule: 'client-too-old',
@@ -226,6 +324,13 @@ describe('diagnose: settings, dependencies and tools, many phrasings (session 7,
       logs: { app: ['exec: "gunicorn": executable file not found in $PATH: unknown'] },
     });
     assert.equal(f[0]!.rule, 'command-not-found');
+  });
+
+  it("the Docker CLI's own unknown flag is not the service's command", () => {
+    const f = diagnose({
+      logs: { deploy: ['docker: unknown flag: --platform.', "See 'docker run --help'."] },
+    });
+    assert.ok(!f.some((x) => x.rule === 'command-argument-unknown'));
   });
 
   it('a connection string at a real host echoed at start does not blame the setting', () => {

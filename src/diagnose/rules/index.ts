@@ -37,6 +37,7 @@ import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
 import commandAsOneString from './command-as-one-string.js';
+import commandArgumentUnknown from './command-argument-unknown.js';
 import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
@@ -188,6 +189,7 @@ export const RULES: readonly Rule[] = [
   hostNotAllowed,
   dbSslRequired,
   commandAsOneString,
+  commandArgumentUnknown,
   commandNotFound,
   entrypointNotRunnable,
   commandNotExecutable,
