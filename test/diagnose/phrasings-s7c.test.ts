@@ -102,7 +102,7 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
   {
     name: 'a database name Postgres does not have',
     expect: 'config-env',
-    rule: 'setting-value-invalid',
+    rule: 'database-name-unknown',
     capture: {
       logs: { api: ['Connecting to postgres at db:5432', 'FATAL:  database "orders_prod" does not exist'] },
     },

@@ -6,7 +6,8 @@ import type { Rule } from '../types.js';
  * arguments: --port 80`), commander.js (`error: unknown option '--host'`), click (`Error: No such option: --bind`),
  * clap (`unexpected argument '--port' found`), the JVM (`Unrecognized option: --server.port=80`), getopt (`invalid
  * option -- 'p'`). Whether the flag was misspelt or the image's newer release dropped it, the fix is in the command.
- * The AWS CLI and the Docker CLI saying so are the deploying tool's own version (client-too-old), not the service's.
+ * An option and its value given as one list element (`command: ["-addr 0.0.0.0:8080"]`) reads the same way, as one
+ * option nobody defined (`flag provided but not defined: -addr 0.0.0.0:8080`). The AWS CLI and the Docker CLI saying so are the deploying tool's own version (client-too-old), not the service's.
  */
 const rule: Rule = {
   id: 'command-argument-unknown',
@@ -20,12 +21,13 @@ const rule: Rule = {
   ],
   cause:
     "{service}'s command passes an option its program does not accept ({what}), so it printed its usage and stopped.",
-  fix: 'Correct the option in the task definition’s `command` (or the image’s CMD), checking it against the help of the exact image version deployed: a newer release may have renamed or dropped it.',
+  fix: 'Correct the option in the task definition’s `command` (or the image’s CMD), checking it against the help of the exact image version deployed: a newer release may have renamed or dropped it. An option and its value in one list element must be split into two elements, or joined with `=`.',
   confidence: 0.6,
   beats: ['essential-exited-nonzero', 'uncaught-exception'],
   examples: {
     match: [
       [['log', 'flag provided but not defined: -listen-addr']],
+      [['log', 'flag provided but not defined: -addr 0.0.0.0:8080']],
       [['log', 'Error: unknown flag: --http-port']],
       [['log', 'app.py: error: unrecognized arguments: --port 8080']],
       [['log', "error: unknown option '--hostname'"]],

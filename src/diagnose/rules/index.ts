@@ -112,6 +112,7 @@ import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
 import settingValueInvalid from './setting-value-invalid.js';
+import databaseNameUnknown from './database-name-unknown.js';
 import schedulerNoFit from './scheduler-no-fit.js';
 import subnetAddressesExhausted from './subnet-addresses-exhausted.js';
 import apiThrottled from './api-throttled.js';
@@ -182,6 +183,7 @@ export const RULES: readonly Rule[] = [
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,
+  databaseNameUnknown,
   envSchemaRejected,
   credentialsRejected,
   configFileInvalid,
