@@ -62,8 +62,9 @@ function corpus(dir: string, label: string) {
 // measured: the misses left are refusals and unresolved names with no address that read as a dependency down where the
 // report's fix was a setting, and single reports.
 // Round 10 joining train (910 captures, session 7) took it to 96.3% before its misses were read; the floor follows.
-const TRAIN_TOP1 = 0.96;
-const TRAIN_TOP3 = 0.99;
+// Session 7 part c's rules (settings, dependencies, tools) took train (913) to 96.8% / 99.6% (884, 909); the floors follow.
+const TRAIN_TOP1 = 0.965;
+const TRAIN_TOP3 = 0.995;
 // The test split under the fifth round of rules of 2026-12: the first rounds' 118 captures (102 and 110 right) and
 // round 9's 131, collected blind and read once (96 and 115): top-1 198/249, top-3 225/249. Rounds 6, 7 and 8 were each
 // scored once, blind, and then joined train.

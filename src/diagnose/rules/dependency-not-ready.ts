@@ -1,13 +1,17 @@
 import type { Rule } from '../types.js';
 
 /** A loopback host is the setting's mistake (config-env), not the dependency's state. */
-const LOOPBACK = /'(?:localhost|127\.0\.0\.1|::1)'|at (?:localhost|127\.0\.0\.1|\[?::1\]?):/;
+const LOOPBACK =
+  /['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:/;
 
 /*
  * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
  * up (yet). MySQL clients' `Can't connect to MySQL server on 'db' (111)` (refused) or `(115)` (still connecting),
  * Prisma's `Can't reach database server at`, pika's `AMQPConnectionError` (amqplib's `Socket closed abruptly during
  * opening handshake` and amqp-connection-manager's `Disconnected from amqp Broker` while RabbitMQ boots), MongoDB's server selection timing out,
+ * Prisma's `Please make sure your database server is running at`, Redis clients for Java and .NET (Lettuce's
+ * `RedisConnectionException: Unable to connect to redis:6379`, Jedis, StackExchange.Redis' `It was not possible to
+ * connect to the redis server(s)`), libpq's `Is the server running on host "db"`,
  * Postgres and Redis saying they are still starting or loading, JDBC's `Communications link failure`, SQL Server's
  * `network-related or instance-specific error`, Postgres cutting its clients while it restarts (`terminating connection due to administrator
  * command`, as the image's init-time server does), wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
@@ -18,12 +22,12 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
+      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
       not: LOOPBACK,
     },
   ],
   cause:
-    '{service} could not connect to its database or broker ({host,host2,host3|at the address in the log}): the dependency was not accepting connections when {service} started.',
+    '{service} could not connect to its database or broker ({host,host2,host3,host4,host5,host6|at the address in the log}): the dependency was not accepting connections when {service} started.',
   fix: 'Start the dependency first and gate {service} on its health (deploy it in an earlier wave, or retry the connection at start-up); if it never comes up, fix the dependency itself.',
   confidence: 0.6,
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
@@ -32,6 +36,9 @@ const rule: Rule = {
       [['log', "Mysql2::Error: Can't connect to MySQL server on 'db' (115)"]],
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql' (111)"]],
       [['log', "Error: P1001: Can't reach database server at `db:5432`"]],
+      [['log', 'Please make sure your database server is running at `postgres`:`5432`.']],
+      [['log', 'io.lettuce.core.RedisConnectionException: Unable to connect to redis:6379']],
+      [['log', '\tIs the server running on host "db" (172.18.0.2) and accepting']],
       [['log', 'pika.exceptions.AMQPConnectionError']],
       [['log', 'Error: Socket closed abruptly during opening handshake']],
       [['log', 'FATAL:  the database system is starting up']],
@@ -48,6 +55,8 @@ const rule: Rule = {
     noMatch: [
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1' (111)"]],
       [['log', 'connected to db:5432']],
+      [['log', 'Please make sure your database server is running at `localhost`:`5432`.']],
+      [['log', '\tIs the server running on host "localhost" (127.0.0.1) and accepting']],
     ],
   },
 };

@@ -36,6 +36,8 @@ import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import commandNotFound from './command-not-found.js';
+import commandAsOneString from './command-as-one-string.js';
+import commandArgumentUnknown from './command-argument-unknown.js';
 import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
@@ -90,6 +92,7 @@ import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
 import loopbackDsnFailed from './loopback-dsn-failed.js';
+import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
@@ -109,6 +112,7 @@ import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
 import settingValueInvalid from './setting-value-invalid.js';
+import databaseNameUnknown from './database-name-unknown.js';
 import schedulerNoFit from './scheduler-no-fit.js';
 import subnetAddressesExhausted from './subnet-addresses-exhausted.js';
 import apiThrottled from './api-throttled.js';
@@ -183,15 +187,19 @@ export const RULES: readonly Rule[] = [
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
   loopbackDsnFailed,
+  loopbackDsnLogged,
   envVarNotSet,
   requiredSettingMissing,
   settingValueInvalid,
+  databaseNameUnknown,
   envSchemaRejected,
   credentialsRejected,
   configFileInvalid,
   logGroupMissing,
   hostNotAllowed,
   dbSslRequired,
+  commandAsOneString,
+  commandArgumentUnknown,
   commandNotFound,
   entrypointNotRunnable,
   commandNotExecutable,

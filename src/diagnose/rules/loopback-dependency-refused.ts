@@ -21,7 +21,9 @@ const rule: Rule = {
       span: 3,
       re: new RegExp(
         // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address`, or Windows' `actively refused`.
-        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at))" +
+        // Or a client's own words for a connection it could not make (`failed to connect to [localhost:27017]`, Kafka's
+        // `Connection to node -1 (localhost/127.0.0.1:9092) could not be established`).
+        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
           `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}))`,
       ),
@@ -80,9 +82,17 @@ const rule: Rule = {
           'consumer: Cannot connect to redis://localhost:6379/0: Error 99 connecting to localhost:6379. Cannot assign requested address.',
         ],
       ],
+      [['log', 'Error: failed to connect to [localhost:27017]']],
+      [
+        [
+          'log',
+          'NetworkClient : [Consumer clientId=c-1] Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Broker may not be available.',
+        ],
+      ],
     ],
     noMatch: [
       [['log', 'Error: connect ECONNREFUSED 10.0.3.7:5432']],
+      [['log', 'curl: (7) Failed to connect to localhost port 8080: Connection refused']],
       [['log', 'Error: connect ECONNREFUSED 127.0.0.1:8080']],
       [
         ['origin', 'local'],

@@ -1,5 +1,10 @@
 import type { Rule } from '../types.js';
 
+/** A database, cache or broker connection string whose host is loopback; `dsn` and `host` are named groups. */
+export const LOOPBACK_DSN =
+  '(?<dsn>(?:mysql|mariadb|pgsql|postgres(?:ql)?|mongodb(?:\\+srv)?|rediss?|amqps?|jdbc:\\w+):' +
+  '(?:\\/\\/(?:[^@\\s\'"\\/]*@)?|[^\'"\\s]*?host=)(?<host>localhost|127\\.0\\.0\\.1|\\[::1\\])(?![\\w.-]))';
+
 /*
  * The address is in the failure itself: a line that reports an error names a database, cache or broker connection
  * string whose host is loopback. Celery's `Cannot connect to redis://localhost:6379/0`, kombu's
@@ -15,8 +20,7 @@ const rule: Rule = {
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
       re: new RegExp(
-        '^(?=.*?(?<dsn>(?:mysql|mariadb|pgsql|postgres(?:ql)?|mongodb(?:\\+srv)?|rediss?|amqps?|jdbc:\\w+):' +
-          '(?:\\/\\/(?:[^@\\s\'"\\/]*@)?|[^\'"\\s]*?host=)(?<host>localhost|127\\.0\\.0\\.1|\\[::1\\])(?![\\w.-])))' +
+        `^(?=.*?${LOOPBACK_DSN})` +
           '(?=.*?(?:[Ee]rror|[Ee]xception|FATAL|[Ff]ailed|refused|[Cc]annot|[Cc]ould not|[Uu]nable|__construct\\())',
       ),
     },

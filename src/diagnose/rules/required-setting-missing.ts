@@ -19,7 +19,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
       span: 2,
-      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found)/,
+      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|MissingRegion: could not find region configuration|Unable to (?:find|load) (?:a )?region[^\n]{0,40}(?:provider|chain)|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found)/,
     },
   ],
   cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
@@ -45,6 +45,13 @@ const rule: Rule = {
         ],
       ],
       [['log', 'botocore.exceptions.NoRegionError: You must specify a region.']],
+      [['log', 'MissingRegion: could not find region configuration']],
+      [
+        [
+          'log',
+          'software.amazon.awssdk.core.exception.SdkClientException: Unable to load region from any of the providers in the chain',
+        ],
+      ],
       [
         [
           'log',
