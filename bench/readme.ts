@@ -265,13 +265,13 @@ function diagnoseResult(r: Json): string {
           `${r.cv.top1Pct}% / ${r.cv.top3Pct}%`
         : '') +
       '.)' +
-      rounds
-        .map(
-          ([round, x]) =>
-            ` Of those, the ${x.n} of round ${round}, collected blind to the rules and read once: ` +
-            `${x.top1Pct}% / ${x.top3Pct}%.`,
-        )
-        .join(''),
+      (rounds.length
+        ? ' Of those, collected blind to the rules and read once: ' +
+          rounds
+            .map(([round, x]) => `the ${x.n} of round ${round}, ${x.top1Pct}% / ${x.top3Pct}%`)
+            .join('; ') +
+          '.'
+        : ''),
     '',
     table([
       [
