@@ -113,6 +113,7 @@ function detectMatrix(r: Json): string | undefined {
   const alarms = transient.reduce((a, x) => a + (x.falseAlarms.convoy as number), 0);
   const runs = transient.reduce((a, x) => a + (x.runs as number), 0);
   const breakerAlarms = transient.reduce((a, x) => a + (x.falseAlarms.circuitBreaker as number), 0);
+  const [one, two] = [at('deterministic', 1, 100), at('deterministic', 2, 200)];
   return [
     `**Where Convoy is and is not ahead**: one broken service (${r.broken}) at desired count ${desired.join(', ')} and ` +
       `maximumPercent 100 (minimumHealthyPercent 50; 0 for one task) and 200, against ECS’s circuit breaker; ` +
@@ -129,7 +130,14 @@ function detectMatrix(r: Json): string | undefined {
     `Convoy is not ahead in ${behind} of ${allCases.length} broken cases (within 5 % or behind): from 3 tasks at ` +
       `maximumPercent 200, and at 10 tasks either way, ECS launches enough tasks at once for the breaker to trip at ` +
       `about the first verdict, and Convoy then only adds its poll delay. On the transient failure Convoy raised a ` +
-      `false alarm in ${alarms} of ${runs} runs (it fails at the first stopped task), the breaker in ${breakerAlarms} of ${runs}.`,
+      `false alarm in ${alarms} of ${runs} runs, the breaker in ${breakerAlarms} of ${runs}: a task that stops without ` +
+      `conclusive evidence is left to ECS to replace, and only a second stopped task of the revision fails the service.` +
+      (one && two
+        ? ` The price is on failures that repeat but are not conclusive: where ECS launches one task at a time the ` +
+          `second task is a second launch, so Convoy decides the always-failing health check in ` +
+          `${secs(one.seconds.convoy)} at desired count 1 against ${secs(two.seconds.convoy)} when two tasks start ` +
+          `together (desired count 2, maximumPercent 200); the breaker still takes ${times(one.ratio)} as long.`
+        : ''),
   ].join('\n');
 }
 

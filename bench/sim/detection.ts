@@ -16,7 +16,10 @@ export interface ConvoyDetection extends Detection {
   reason?: string;
   /** Which kind of evidence Convoy's service.failed says decided it. */
   decidedBy?: string;
-  /** The deployment succeeded: submission → its end (the transient cases). */
+  /**
+   * The deployment succeeded: submission → the broken service ready (the transient cases), as the breaker's is
+   * submission → that service's rollout COMPLETED.
+   */
   deployedMs?: number;
 }
 
@@ -50,6 +53,7 @@ export async function convoyDetection(
   const starting = firstEvent(v2, 'service.starting', (e) => e.service === broken);
   const failed = firstEvent(v2, 'service.failed');
   const rollback = firstEvent(v2, 'rollback.started');
+  const ready = firstEvent(v2, 'service.ready', (e) => e.service === broken);
   const submittedAt = starting?.t ?? v2.startedAt;
   const polls = v2.metrics.describeServicesAt.filter((t) => failed && t <= failed.t);
   return {
@@ -61,7 +65,7 @@ export async function convoyDetection(
     ...(polls.length >= 2 ? { pollIntervalMs: polls.at(-1)! - polls.at(-2)! } : {}),
     ...(failed ? { reason: failed.message } : {}),
     ...(failed?.decidedBy ? { decidedBy: failed.decidedBy } : {}),
-    ...(v2.ok && !rollback ? { deployedMs: v2.endedAt - submittedAt } : {}),
+    ...(v2.ok && !rollback && ready ? { deployedMs: ready.t - submittedAt } : {}),
   };
 }
 

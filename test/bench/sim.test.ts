@@ -134,16 +134,27 @@ describe('Convoy on the simulator', () => {
     assert.ok(d.detectMs! < breaker.detectMs!, 'sooner than ECS’s own circuit breaker');
   });
 
-  it('the detection matrix counts what failing early costs: a transient crash is a false alarm for Convoy, not for the breaker', async () => {
+  it('the detection matrix counts what failing early costs: a transient crash is a false alarm for neither Convoy nor the breaker', async () => {
     const s = stack('parental-control');
-    const transient = await matrixRow(s, 1, 'p-gateway', {
-      desired: 2,
-      maximumPercent: 200,
-      failureClass: 'transient',
+    for (const desired of [1, 2]) {
+      const transient = await matrixRow(s, 1, 'p-gateway', {
+        desired,
+        maximumPercent: 200,
+        failureClass: 'transient',
+      });
+      assert.equal(transient.convoy.falseAlarm, false, JSON.stringify(transient));
+      assert.ok(transient.convoy.deployedMs! > 0, JSON.stringify(transient));
+      assert.equal(transient.circuitBreaker.falseAlarm, false, JSON.stringify(transient));
+      assert.ok(transient.circuitBreaker.deployedMs! > 0);
+    }
+    // What it costs: a failure that repeats but is not conclusive waits for a second task (a second launch at one
+    // task), and is still decided before the breaker.
+    const one = await matrixRow(s, 1, 'p-gateway', {
+      desired: 1,
+      maximumPercent: 100,
+      failureClass: 'deterministic',
     });
-    assert.equal(transient.convoy.falseAlarm, true, JSON.stringify(transient));
-    assert.equal(transient.circuitBreaker.falseAlarm, false, JSON.stringify(transient));
-    assert.ok(transient.circuitBreaker.deployedMs! > 0);
+    assert.ok(one.convoy.detectMs! < one.circuitBreaker.detectMs!, JSON.stringify(one));
     // Conclusive evidence (the image does not exist) is said so on the failure.
     const missing = await matrixRow(s, 1, 'p-gateway', {
       desired: 2,

@@ -49,6 +49,23 @@ const output = (r: CliResult) => r.stdout + r.stderr;
  */
 const SLOW_RELAUNCH = { launchBackoff: { afterFailures: 1, baseSeconds: 600, maxSeconds: 900 } };
 
+/** The parental-control example deployed on `em` at its first version, then at 2.0.0 with `--json`: that second run. */
+async function deployVersion2(em: Emulator) {
+  const { dir } = await copyExample('parental-control');
+  const env = awsEnv(em);
+  assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
+  return cli(['-f', 'convoy.aws.yaml', 'deploy', '--json'], {
+    cwd: dir,
+    env: { ...env, IMAGE_TAG: '2.0.0' },
+  });
+}
+
+/** The warnings that a task of the new revision stopped and ECS replaces it. */
+const replacedWarnings = (stdout: string) =>
+  events(stdout).filter(
+    (e) => e.code === 'service.progress' && e.warning && /ECS replaces it/.test(String(e.message)),
+  );
+
 // One test at a time: each already runs the CLI against its own emulator, and the rest of the suite runs beside it.
 describe('e2e: the aws target against the emulator', () => {
   it('deploys the network phase and the five parental-control services to ECS (exit 0), then finds nothing to change', async () => {
@@ -201,7 +218,7 @@ describe('e2e: the aws target against the emulator', () => {
     report('failed deploy with rollback (image pull)', em);
   });
 
-  it('a failing health check is caught at the first task’s verdict, not after three failed tasks', async () => {
+  it('a failing health check: the first task is replaced with a warning, the second one’s verdict fails it, not a third', async () => {
     const em = await emulator({
       images: [
         // Not conclusive (a missing curl would be caught inside the start period: test/targets/aws/service.test.ts).
@@ -213,13 +230,7 @@ describe('e2e: the aws target against the emulator', () => {
       ],
       ecs: SLOW_RELAUNCH,
     });
-    const { dir } = await copyExample('parental-control');
-    const env = awsEnv(em);
-    assert.equal((await cli(['-f', 'convoy.aws.yaml', 'deploy'], { cwd: dir, env })).code, 0);
-    const r = await cli(['-f', 'convoy.aws.yaml', 'deploy', '--json'], {
-      cwd: dir,
-      env: { ...env, IMAGE_TAG: '2.0.0' },
-    });
+    const r = await deployVersion2(em);
     assert.equal(r.code, 1, output(r));
     const failed = events(r.stdout).find((e) => e.code === 'service.failed')!;
     assert.equal(failed.service, 'kafka-subscriber');
@@ -237,14 +248,51 @@ describe('e2e: the aws target against the emulator', () => {
       .map((t) => em.clock.toWall(t.stoppingAt!))
       .sort();
     const before = verdicts.filter((at) => at <= failedAt);
+    // One task at a time (desired count 1): the first verdict may be that task's bad luck, the second is the revision's.
     assert.equal(
       before.length,
-      1,
+      2,
       `health verdicts before the failure: ${before.length} (all: ${verdicts.length})`,
     );
+    const replaced = replacedWarnings(r.stdout);
+    assert.equal(replaced.length, 1, output(r));
+    assert.equal(replaced[0]!.service, 'kafka-subscriber');
+    assert.match(String(replaced[0]!.message), /Task failed container health checks/);
     const rolledBack = em.world.ecs.findService('default', 'parental-control-kafka-subscriber')!;
     assert.match(rolledBack.taskDefinition.taskDefinitionArn, /:1$/);
-    console.log(`#   failed ${failedAt - before[0]!} ms (wall) after the first health verdict`);
+    console.log(`#   failed ${failedAt - before[1]!} ms (wall) after the second health verdict`);
+  });
+
+  it('a transient crash is not a false alarm: the first task crashes, ECS replaces it, the deployment succeeds with a warning', async () => {
+    const em = await emulator({
+      images: [
+        {
+          image: '*/kafka-subscriber:2.0.0',
+          transientFailures: 1,
+          exitLogs: ['Error: connect ECONNREFUSED 10.0.12.7:5432'],
+        },
+      ],
+    });
+    const r = await deployVersion2(em);
+    assert.equal(r.code, 0, output(r));
+    const all = events(r.stdout);
+    assert.equal(all.filter((e) => e.code === 'service.failed' || e.code === 'rollback.started').length, 0);
+    const crashed = em.world.ecs
+      .allTasks()
+      .filter((t) => t.def.family === 'parental-control-kafka-subscriber' && t.def.revision === 2)
+      .filter((t) => t.stoppedReason === 'Essential container in task exited');
+    assert.equal(crashed.length, 1, 'the first task of the new revision crashed');
+    const replaced = replacedWarnings(r.stdout);
+    assert.equal(replaced.length, 1, output(r));
+    assert.equal(replaced[0]!.service, 'kafka-subscriber');
+    assert.match(
+      String(replaced[0]!.message),
+      new RegExp(
+        `task ${crashed[0]!.id.slice(0, 8)}: Essential container in task exited: .*exited with code 1`,
+      ),
+    );
+    const svc = em.world.ecs.findService('default', 'parental-control-kafka-subscriber')!;
+    assert.match(svc.taskDefinition.taskDefinitionArn, /:2$/);
   });
 
   it('a migration task that exits 1 stops the deployment before any service is touched', async () => {

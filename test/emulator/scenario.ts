@@ -22,6 +22,7 @@ const behaviour = z
     health: z.enum(['pass', 'fail']),
     healthOutput: z.string(),
     probeSeconds: z.number().nonnegative(),
+    transientFailures: z.number().int().nonnegative(),
     exitAfterSeconds: z.number().nonnegative(),
     exitCode: z.number().int(),
     oomAfterSeconds: z.number().nonnegative(),

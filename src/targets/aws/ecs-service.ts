@@ -5,7 +5,7 @@ import { fail, timedOut, type Failure } from './failure.js';
 import { follow } from './follow.js';
 import type { AwsContext, NativeRun, ServiceRun } from './context.js';
 import type { ServiceDeployment } from '@aws-sdk/client-ecs';
-import { containerRoles, judgeDeployment, judgeTask, type TaskFailure } from './judge.js';
+import { containerRoles, judgeDeployment, judgeTask, stopDecides, type TaskFailure } from './judge.js';
 import { findReport, nextLogCheck, reportingContainers, unwrapped } from './health-report.js';
 import { serviceLink, taskLink } from './links.js';
 import { taskLogs } from './logs.js';
@@ -124,7 +124,10 @@ export async function startService(ctx: AwsContext, unit: Unit): Promise<Service
   };
 }
 
-/** Follows the deployment to COMPLETED, failing at the first conclusive task failure or a FAILED rollout. */
+/**
+ * Follows the deployment to COMPLETED, failing at the first conclusive task failure, the second stopped task of the
+ * revision (stopDecides), or a FAILED rollout.
+ */
 export async function awaitService(
   ctx: AwsContext,
   unit: Unit,
@@ -141,12 +144,15 @@ export async function awaitService(
     ].join('\n');
   const elbEvent = (snap: ServiceSnapshot) =>
     snap.service?.events?.find((e) => /is unhealthy in \(target-group/.test(e.message ?? ''))?.message;
+  // Tasks of this revision stopped for a reason that may not repeat, let go for ECS to replace (stopDecides).
+  const replaced = new Map<string, TaskFailure>();
   const fromTask = (f: TaskFailure, snap: ServiceSnapshot) => {
     // ECS deregisters the target before stopping the task, so its reason code survives only in the service event.
     const elb = f.check.startsWith('ELB') ? elbEvent(snap) : undefined;
+    const earlier = [...replaced.values()].map((r) => `earlier stopped task (replaced): ${r.message}\n`);
     const v = fail(f.reason, ctx.clock.now(), f.message, {
       check: f.check,
-      output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${links(f.taskArn)}`,
+      output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${earlier.join('')}${links(f.taskArn)}`,
       exitCode: f.exitCode,
       decidedBy: f.decidedBy,
     });
@@ -272,8 +278,18 @@ export async function awaitService(
       onSnapshot: (snap) => {
         last = snap;
         for (const e of snap.events) if (e.message) opts.progress?.({ message: e.message });
-        for (const t of snap.tasks) {
+        // Oldest first: of two tasks stopped in one round, the later one is the repeat that decides.
+        for (const t of [...snap.tasks].reverse()) {
           const f = judgeTask(t, run.roles);
+          if (f && replaced.has(f.taskArn)) continue;
+          if (f && !stopDecides(f, replaced.keys())) {
+            replaced.set(f.taskArn, f);
+            opts.progress?.({
+              message: `${f.message} — ECS replaces it; a second stopped task of this revision fails the service`,
+              warning: true,
+            });
+            continue;
+          }
           // The task may have been described after the service in this round: give its event one more round.
           if (f && f.check.startsWith('ELB') && !elbEvent(snap) && !waitedForEvent.has(f.taskArn)) {
             waitedForEvent.add(f.taskArn);

@@ -183,6 +183,18 @@ export function judgeTask(task: Task, roles: ContainerRoles, subject = 'task'): 
   return undefined;
 }
 
+/**
+ * Whether a stopped task of the new revision fails the service now. Conclusive evidence does at once. Any other stop
+ * (a crash, a failed container or ELB health check, OOM) may be the task's bad luck, not the revision's: ECS replaces
+ * the task, as its circuit breaker would let it, and only a second stopped task of the revision decides — a failure
+ * that repeats is the revision's. `replaced`: the tasks of this revision already stopped and let go.
+ */
+export function stopDecides(f: TaskFailure, replaced: Iterable<string>): boolean {
+  if (f.decidedBy === 'conclusive') return true;
+  for (const arn of replaced) if (arn !== f.taskArn) return true;
+  return false;
+}
+
 /** A job (RunTask) is done when its task stopped: success when every essential container exited 0. */
 export function judgeJob(
   task: Task,

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Service as EcsService, Task } from '@aws-sdk/client-ecs';
-import { containerRoles, judgeDeployment, judgeJob, judgeTask } from '../../../src/targets/aws/judge.js';
+import {
+  containerRoles,
+  judgeDeployment,
+  judgeJob,
+  judgeTask,
+  stopDecides,
+} from '../../../src/targets/aws/judge.js';
 
 /** The fail-fast rules on DescribeTasks / DescribeServices shapes, with the wording real ECS uses. */
 
@@ -69,6 +75,43 @@ describe('aws judge: conclusive or verdict', () => {
       roles,
     )!;
     assert.equal(crash.decidedBy, 'verdict');
+  });
+});
+
+describe('aws judge: which stopped task fails the service', () => {
+  const other = 'arn:aws:ecs:us-east-1:123456789012:task/default/fedcba9876543210fedcba9876543210';
+  const crashed = (taskArn: string, exitCode: number) =>
+    judgeTask(
+      task({
+        taskArn,
+        stoppedReason: 'Essential container in task exited',
+        stopCode: 'EssentialContainerExited',
+        containers: [{ name: 'web', lastStatus: 'STOPPED', exitCode }],
+      }),
+      roles,
+    )!;
+
+  it('a first stop that may not repeat is let go for ECS to replace; a second task of the revision decides', () => {
+    const first = crashed(arn, 1);
+    assert.equal(first.decidedBy, 'verdict');
+    assert.equal(stopDecides(first, []), false, 'the first crash: ECS replaces the task');
+    assert.equal(stopDecides(first, [arn]), false, 'the same task seen again is not a second one');
+    assert.equal(
+      stopDecides(crashed(other, 1), [arn]),
+      true,
+      'a second task stopped: the revision’s failure',
+    );
+  });
+
+  it('conclusive evidence decides at the first stopped task', () => {
+    const notFound = crashed(arn, 127);
+    assert.equal(notFound.decidedBy, 'conclusive');
+    assert.equal(stopDecides(notFound, []), true);
+    const pull = judgeTask(
+      task({ stopCode: 'TaskFailedToStart', stoppedReason: 'CannotPullContainerError: manifest unknown' }),
+      roles,
+    )!;
+    assert.equal(stopDecides(pull, []), true);
   });
 });
 

@@ -20,6 +20,8 @@ describe('aws target: ECS services', () => {
       { image: 'web:no-wget', health: 'fail', healthOutput: '/bin/sh: wget: not found' },
       { image: 'web:exits', exitAfterSeconds: 3, exitCode: 1, exitLogs: ['Error: REDIS_URL is not set'] },
       { image: 'web:elb-bad', elb: 'Target.ResponseCodeMismatch', elbHttpCode: 404 },
+      // The first task crashes (exit 1), every later one is healthy.
+      { image: 'web:flaky', transientFailures: 1, exitLogs: ['Error: connect ECONNREFUSED 10.0.12.7:5432'] },
     ],
     elb: {
       healthCheckIntervalSeconds: 5,
@@ -167,12 +169,13 @@ describe('aws target: ECS services', () => {
     );
   });
 
-  it('a failing container health check is decided at the first task’s verdict, without a circuit breaker', async () => {
+  it('a failing container health check: the first task is replaced with a warning, the second one’s verdict decides, without a circuit breaker', async () => {
     const { t, u } = await h.start(
       stackFor('s6', 'web:no-wget', { breaker: false, failFast: 'verdict' }),
       'web',
     );
-    const v = await t.awaitGate(u, 'healthy', gate());
+    const g = gate();
+    const v = await t.awaitGate(u, 'healthy', g);
     assert.ok(!v.ok, JSON.stringify(v));
     if (v.ok) return;
     assert.equal(v.reason, 'unhealthy');
@@ -180,8 +183,45 @@ describe('aws target: ECS services', () => {
     assert.equal(v.check, 'ECS container health check (app)');
     const failedHealth = h.em.world.ecs
       .allTasks()
-      .filter((x) => x.def.family === 's6-web' && x.stoppedReason === 'Task failed container health checks');
-    assert.equal(failedHealth.length, 1, 'one task failed its health checks, not three');
+      .filter((x) => x.def.family === 's6-web' && x.stoppedReason === 'Task failed container health checks')
+      .sort((a, b) => a.createdAt - b.createdAt);
+    assert.equal(failedHealth.length, 2, 'two tasks failed their health checks, not one and not three');
+    const [first, second] = failedHealth.map((x) => x.id.slice(0, 8));
+    assert.match(v.message, new RegExp(`task ${second}`), 'the verdict is the second task’s');
+    assert.match(
+      v.output ?? '',
+      new RegExp(`earlier stopped task \\(replaced\\): ECS stopped task ${first}`),
+    );
+    const warnings = g.lines.filter((l) => l.warning && /ECS replaces it/.test(l.message));
+    assert.equal(warnings.length, 1, JSON.stringify(g.lines));
+    assert.match(warnings[0]!.message, new RegExp(`task ${first}: Task failed container health checks`));
+  });
+
+  it('a transient failure deploys: the first task crashes, ECS replaces it, and Convoy warns once', async () => {
+    const { t, u } = await h.start(stackFor('s6t', 'web:flaky'), 'web');
+    const g = gate();
+    const v = await t.awaitGate(u, 'healthy', g);
+    assert.equal(v.ok, true, JSON.stringify(v));
+    const tasks = h.em.world.ecs.allTasks().filter((x) => x.def.family === 's6t-web');
+    const crashed = tasks.filter((x) => x.stoppedReason === 'Essential container in task exited');
+    assert.equal(crashed.length, 1, 'the first task crashed');
+    const warnings = g.lines.filter((l) => l.warning && /ECS replaces it/.test(l.message));
+    assert.equal(warnings.length, 1, `one warning, never repeated: ${JSON.stringify(g.lines)}`);
+    assert.match(
+      warnings[0]!.message,
+      new RegExp(
+        `^ECS stopped task ${crashed[0]!.id.slice(0, 8)}: Essential container in task exited: container app exited with code 1`,
+      ),
+    );
+  });
+
+  it('at desired count 2 both tasks start together: a failure that repeats is decided when both stop, before a replacement', async () => {
+    const { t, u } = await h.start(stackFor('s7d', 'web:exits', { desired: 2 }), 'web');
+    const v = await t.awaitGate(u, 'healthy', gate());
+    assert.ok(!v.ok && v.exitCode === 1 && v.decidedBy === 'verdict', JSON.stringify(v));
+    const tasks = h.em.world.ecs.allTasks().filter((x) => x.def.family === 's7d-web');
+    assert.equal(tasks.length, 2, 'no replacement was launched before the verdict');
+    assert.match(v.output ?? '', /earlier stopped task \(replaced\): ECS stopped task /);
   });
 
   it('an essential container that exits fails with its exit code', async () => {
