@@ -5,7 +5,14 @@ import { fail, timedOut, type Failure } from './failure.js';
 import { follow } from './follow.js';
 import type { AwsContext, NativeRun, ServiceRun } from './context.js';
 import type { ServiceDeployment } from '@aws-sdk/client-ecs';
-import { containerRoles, judgeDeployment, judgeTask, stopDecides, type TaskFailure } from './judge.js';
+import {
+  conclusiveByLogs,
+  containerRoles,
+  judgeDeployment,
+  judgeTask,
+  stopDecides,
+  type TaskFailure,
+} from './judge.js';
 import { findReport, nextLogCheck, reportingContainers, unwrapped } from './health-report.js';
 import { serviceLink, taskLink } from './links.js';
 import { taskLogs } from './logs.js';
@@ -25,6 +32,8 @@ import { errorMessage, isPermanent, shortId } from './util.js';
 
 /** Tasks of an adopted deployment older than this before our start are history, not evidence. */
 const ADOPTED_TASK_SLACK_MS = 60_000;
+/** Log lines read from a stopped task for conclusive start-up evidence, as the local target reads its log tail. */
+const START_LOG_LINES = 20;
 
 /**
  * An ECS service: register (or reuse) the task definition, then update the service — or create it from the service
@@ -149,7 +158,9 @@ export async function awaitService(
   const fromTask = (f: TaskFailure, snap: ServiceSnapshot) => {
     // ECS deregisters the target before stopping the task, so its reason code survives only in the service event.
     const elb = f.check.startsWith('ELB') ? elbEvent(snap) : undefined;
-    const earlier = [...replaced.values()].map((r) => `earlier stopped task (replaced): ${r.message}\n`);
+    const earlier = [...replaced.values()]
+      .filter((r) => r.taskArn !== f.taskArn)
+      .map((r) => `earlier stopped task (replaced): ${r.message}\n`);
     const v = fail(f.reason, ctx.clock.now(), f.message, {
       check: f.check,
       output: `${f.output}\n${elb ? `service event: ${elb}\n` : ''}${earlier.join('')}${links(f.taskArn)}`,
@@ -234,7 +245,13 @@ export async function awaitService(
     return v;
   };
 
-  return follow<Verdict>(ctx, opts, (finish) => {
+  return follow<Verdict>(ctx, opts, (settle) => {
+    // Set by the first verdict: a log read that ends later must not replace it (or the failure remembered for it).
+    let deciding = false;
+    const finish = (v: Verdict) => {
+      deciding = true;
+      settle(v);
+    };
     const sdWatch = native
       ? watchServiceDeployment(
           ctx,
@@ -256,6 +273,7 @@ export async function awaitService(
       : undefined;
     // A task failure while ECS already rolls back: ECS's own verdict (and reason) is the one to report.
     const decide = (v: Failure) => {
+      deciding = true;
       if (!sdWatch) return finish(v);
       void sdWatch
         .refresh()
@@ -264,6 +282,26 @@ export async function awaitService(
           const o = sd ? judgeServiceDeployment(sd, native!.waitUntil) : undefined;
           if (o?.state === 'rolling-back') return; // its end decides, with ECS's reason
           finish(o?.state === 'failed' && sd ? sdFailure(o.message, sd) : v);
+        });
+    };
+    /**
+     * A stop let go for ECS to replace, unless its container's last log lines are conclusive (a required setting
+     * missing at boot; only awslogs containers can be read). A failed read is not evidence: the task stays let go.
+     */
+    const letGo = (f: TaskFailure, t: Task, snap: ServiceSnapshot) => {
+      const warn = () =>
+        opts.progress?.({
+          message: `${f.message} — ECS replaces it; a second stopped task of this revision fails the service`,
+          warning: true,
+        });
+      if (!f.container) return warn();
+      void taskLogs(ctx, t, run.taskDefinition, START_LOG_LINES)
+        .then((byContainer) => conclusiveByLogs(f, byContainer[f.container!] ?? []))
+        .catch(() => undefined)
+        .then((c) => {
+          if (!c) return warn();
+          if (deciding) return; // a verdict came first (the next stopped task's, or the rollout's)
+          decide(fromTask(c, snap));
         });
     };
     const unwatchService = ctx.poller(run.cluster).watchService({
@@ -284,10 +322,7 @@ export async function awaitService(
           if (f && replaced.has(f.taskArn)) continue;
           if (f && !stopDecides(f, replaced.keys())) {
             replaced.set(f.taskArn, f);
-            opts.progress?.({
-              message: `${f.message} — ECS replaces it; a second stopped task of this revision fails the service`,
-              warning: true,
-            });
+            letGo(f, t, snap);
             continue;
           }
           // The task may have been described after the service in this round: give its event one more round.

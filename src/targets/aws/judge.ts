@@ -195,6 +195,23 @@ export function stopDecides(f: TaskFailure, replaced: Iterable<string>): boolean
   return false;
 }
 
+/**
+ * A let-go stop made conclusive by its container's last log lines: ECS's words and the exit code do not show a
+ * required setting missing at boot, the application's own output does, and the replacement would print it again.
+ */
+export function conclusiveByLogs(f: TaskFailure, lines: readonly string[]): TaskFailure | undefined {
+  if (f.decidedBy === 'conclusive') return undefined;
+  const found = conclusiveStart(lines, f.exitCode);
+  if (!found) return undefined;
+  const quoted = [...lines].reverse().find((l) => conclusiveStart([l])) ?? lines[lines.length - 1] ?? '';
+  return {
+    ...f,
+    message: `${f.message}: conclusive evidence, ${found.meaning}: ${quoted.trim()}`,
+    output: `${f.output}\ncontainer ${f.container ?? '?'} log: ${quoted}`,
+    decidedBy: 'conclusive',
+  };
+}
+
 /** A job (RunTask) is done when its task stopped: success when every essential container exited 0. */
 export function judgeJob(
   task: Task,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Service as EcsService, Task } from '@aws-sdk/client-ecs';
 import {
+  conclusiveByLogs,
   containerRoles,
   judgeDeployment,
   judgeJob,
@@ -101,6 +102,24 @@ describe('aws judge: which stopped task fails the service', () => {
       true,
       'a second task stopped: the revision’s failure',
     );
+  });
+
+  it('a crash is conclusive by its last log lines when they say a required setting is missing, not otherwise', () => {
+    const first = crashed(arn, 1);
+    const c = conclusiveByLogs(first, [
+      'booting',
+      'Error: DATABASE_URL is not set',
+      'npm ERR! code ELIFECYCLE',
+    ]);
+    assert.equal(c?.decidedBy, 'conclusive');
+    assert.match(
+      c!.message,
+      /a required setting is missing from its environment: Error: DATABASE_URL is not set$/,
+    );
+    assert.match(c!.output, /container web log: Error: DATABASE_URL is not set/);
+    assert.equal(stopDecides(c!, []), true);
+    assert.equal(conclusiveByLogs(first, ['Error: connect ECONNREFUSED 10.0.12.7:5432']), undefined);
+    assert.equal(conclusiveByLogs(first, []), undefined, 'no lines (a failed read): not conclusive');
   });
 
   it('conclusive evidence decides at the first stopped task', () => {

@@ -19,6 +19,12 @@ describe('aws target: ECS services', () => {
       { image: 'web:oom', oomAfterSeconds: 4, exitLogs: ['java.lang.OutOfMemoryError: Java heap space'] },
       { image: 'web:no-wget', health: 'fail', healthOutput: '/bin/sh: wget: not found' },
       { image: 'web:exits', exitAfterSeconds: 3, exitCode: 1, exitLogs: ['Error: REDIS_URL is not set'] },
+      {
+        image: 'web:exits-plain',
+        exitAfterSeconds: 3,
+        exitCode: 1,
+        exitLogs: ['Error: unexpected token in config'],
+      },
       { image: 'web:elb-bad', elb: 'Target.ResponseCodeMismatch', elbHttpCode: 404 },
       // The first task crashes (exit 1), every later one is healthy.
       { image: 'web:flaky', transientFailures: 1, exitLogs: ['Error: connect ECONNREFUSED 10.0.12.7:5432'] },
@@ -216,12 +222,52 @@ describe('aws target: ECS services', () => {
   });
 
   it('at desired count 2 both tasks start together: a failure that repeats is decided when both stop, before a replacement', async () => {
-    const { t, u } = await h.start(stackFor('s7d', 'web:exits', { desired: 2 }), 'web');
+    const { t, u } = await h.start(stackFor('s7d', 'web:exits-plain', { desired: 2 }), 'web');
     const v = await t.awaitGate(u, 'healthy', gate());
     assert.ok(!v.ok && v.exitCode === 1 && v.decidedBy === 'verdict', JSON.stringify(v));
     const tasks = h.em.world.ecs.allTasks().filter((x) => x.def.family === 's7d-web');
     assert.equal(tasks.length, 2, 'no replacement was launched before the verdict');
     assert.match(v.output ?? '', /earlier stopped task \(replaced\): ECS stopped task /);
+  });
+
+  it('a crash whose last log line says a required env var is missing fails at the first stopped task, quoting it', async () => {
+    const { t, u } = await h.start(stackFor('s7e', 'web:exits'), 'web');
+    const g = gate();
+    const v = await t.awaitGate(u, 'healthy', g);
+    assert.ok(!v.ok, JSON.stringify(v));
+    if (v.ok) return;
+    assert.equal(v.decidedBy, 'conclusive');
+    assert.equal(v.exitCode, 1);
+    assert.match(
+      v.message,
+      /conclusive evidence, a required setting is missing from its environment: Error: REDIS_URL is not set/,
+    );
+    assert.match(v.output ?? '', /container app log: Error: REDIS_URL is not set/);
+    assert.doesNotMatch(v.output ?? '', /earlier stopped task/);
+    const tasks = h.em.world.ecs.allTasks().filter((x) => x.def.family === 's7e-web');
+    assert.equal(tasks.length, 1, 'failed at the first stopped task, before a replacement');
+    assert.equal(
+      g.lines.filter((l) => l.warning && /ECS replaces it/.test(l.message)).length,
+      0,
+      JSON.stringify(g.lines),
+    );
+  });
+
+  it('a log read that fails is not evidence: the first crash is let go and the second task’s verdict decides', async () => {
+    const logs = {
+      ...h.clients.logs,
+      getLogEvents: () =>
+        Promise.reject(Object.assign(new Error('denied'), { name: 'AccessDeniedException' })),
+    } as AwsClients['logs'];
+    const { t, u } = await h.start(stackFor('s7f', 'web:exits'), 'web', {
+      clients: { ...h.clients, logs },
+    });
+    const g = gate();
+    const v = await t.awaitGate(u, 'healthy', g);
+    assert.ok(!v.ok && v.decidedBy === 'verdict' && v.exitCode === 1, JSON.stringify(v));
+    assert.match(v.output ?? '', /earlier stopped task \(replaced\): ECS stopped task /);
+    const warnings = g.lines.filter((l) => l.warning && /ECS replaces it/.test(l.message));
+    assert.equal(warnings.length, 1, JSON.stringify(g.lines));
   });
 
   it('an essential container that exits fails with its exit code', async () => {
