@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import type { Category } from '../../src/diagnose/types.js';
+import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * The network, the listen address and the health check, each as different tools word them: written from how the tool
  * phrases the failure (not copied from the corpus), with routine lines around the evidence so the ranking is tested
  * too. Each must come out with the category and the rule named.
  */
-const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; capture: unknown }> = [
+const cases: readonly PhrasingCase[] = [
   {
     name: "the Go SDK's request canceled reaching an AWS endpoint",
     expect: 'network-sg',
@@ -181,13 +181,7 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
 ];
 
 describe('diagnose: reachability, listen address and health check, many phrasings', () => {
-  for (const c of cases) {
-    it(`${c.name} is ${c.expect}`, () => {
-      const top = diagnose(c.capture)[0]!;
-      assert.equal(top.category, c.expect, `${top.category}: ${top.cause}`);
-      assert.equal(top.rule, c.rule);
-    });
-  }
+  itNamesEach(cases);
 
   it('an AWS refusal is an answer, not a missing network path', () => {
     const refused = diagnose({

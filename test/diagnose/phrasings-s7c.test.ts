@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import type { Category } from '../../src/diagnose/types.js';
+import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Settings, a dependency that is not there, and a deployment tool's own fault, each as different tools word them:
  * written from how the tool phrases the failure (not copied from the corpus), with routine lines around the evidence
  * so the ranking is tested too. Each must come out with the category and the rule named.
  */
-const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; capture: unknown }> = [
+const cases: readonly PhrasingCase[] = [
   {
     name: 'an ECS command given as one string, wrapped by the daemon in a 404',
     expect: 'config-env',
@@ -298,13 +298,7 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
 ];
 
 describe('diagnose: settings, dependencies and tools, many phrasings (session 7, part c)', () => {
-  for (const c of cases) {
-    it(`${c.name} is ${c.expect}`, () => {
-      const top = diagnose(c.capture)[0]!;
-      assert.equal(top.category, c.expect, `${top.category}: ${top.cause}`);
-      assert.equal(top.rule, c.rule);
-    });
-  }
+  itNamesEach(cases);
 
   it("an app's own TypeError is not a tool's crash", () => {
     const f = diagnose({

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import type { Category } from '../../src/diagnose/types.js';
+import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Templates, storage and memory, capacity, the logging set-up's network and images, each as different tools word
  * them: written from how the tool phrases the failure (not copied from the corpus), with routine lines around the
  * evidence so the ranking is tested too. Each must come out with the category and the rule named.
  */
-const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; capture: unknown }> = [
+const cases: readonly PhrasingCase[] = [
   {
     name: 'a CloudFormation resource handler refusing a value with a 400',
     expect: 'cfn-template',
@@ -277,13 +277,7 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
 ];
 
 describe('diagnose: templates, storage, capacity and images, many phrasings', () => {
-  for (const c of cases) {
-    it(`${c.name} is ${c.expect}`, () => {
-      const top = diagnose(c.capture)[0]!;
-      assert.equal(top.category, c.expect, `${top.category} (${top.rule ?? 'no rule'}): ${top.cause}`);
-      assert.equal(top.rule, c.rule);
-    });
-  }
+  itNamesEach(cases);
 
   it('inotify running out of watches is not a full disk', () => {
     const f = diagnose({

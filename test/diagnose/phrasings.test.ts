@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import type { Category } from '../../src/diagnose/types.js';
+import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * One failure, as different tools phrase it: each capture here is written from how the tool words the error, not
  * copied from the corpus, and must come out with the category and the rule named. Noise lines around the evidence
  * keep it honest about ranking.
  */
-const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; capture: unknown }> = [
+const cases: readonly PhrasingCase[] = [
   {
     name: 'bash set -u names the unset variable',
     expect: 'config-env',
@@ -771,13 +771,7 @@ const cases: ReadonlyArray<{ name: string; expect: Category; rule: string; captu
 ];
 
 describe('diagnose: one failure, many phrasings', () => {
-  for (const c of cases) {
-    it(`${c.name} is ${c.expect}`, () => {
-      const top = diagnose(c.capture)[0]!;
-      assert.equal(top.category, c.expect, `${top.category}: ${top.cause}`);
-      assert.equal(top.rule, c.rule);
-    });
-  }
+  itNamesEach(cases);
 
   it('a registry pull rate limit is not API throttling', () => {
     const f = diagnose({

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { diagnose } from '../../src/diagnose/index.js';
+import type { Category } from '../../src/diagnose/types.js';
+
+/** One phrasing of a failure, written from how a tool words it: the top finding's category and rule. */
+export interface PhrasingCase {
+  name: string;
+  expect: Category;
+  rule: string;
+  capture: unknown;
+}
+
+/** One test per case: the top finding names the case's category, by the case's rule. */
+export function itNamesEach(cases: readonly PhrasingCase[]): void {
+  for (const c of cases) {
+    it(`${c.name} is ${c.expect}`, () => {
+      const top = diagnose(c.capture)[0]!;
+      assert.equal(top.category, c.expect, `${top.category} (${top.rule ?? 'no rule'}): ${top.cause}`);
+      assert.equal(top.rule, c.rule);
+    });
+  }
+}
