@@ -77,6 +77,10 @@ import localHealthCommandNotFound from './local-health-command-not-found.js';
 import localCommandNotFound from './local-command-not-found.js';
 import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
+import connectTimeoutDropped from './connect-timeout-dropped.js';
+import composeDependencyTimeout from './compose-dependency-timeout.js';
+import networkUnreachable from './network-unreachable.js';
+import upstreamNoneHealthy from './upstream-none-healthy.js';
 import nodesCannotJoin from './nodes-cannot-join.js';
 import registryServerError from './registry-server-error.js';
 import platformAgentCrashed from './platform-agent-crashed.js';
@@ -251,6 +255,10 @@ export const RULES: readonly Rule[] = [
   uncaughtException,
   essentialExitedNonzero,
   localExitNonzero,
+  connectTimeoutDropped,
+  composeDependencyTimeout,
+  networkUnreachable,
+  upstreamNoneHealthy,
   connectTimeoutAmbiguous,
   nodesCannotJoin,
   registryServerError,

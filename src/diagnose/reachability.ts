@@ -1,0 +1,42 @@
+/*
+ * Words for "could not reach it", shared by the rules that tell where the fix goes. What the connection attempt got
+ * back says where it failed: a refusal is an answer (the host is there, nothing listens: the dependency is down or not
+ * ready), a timeout is no answer at all (the packets were dropped: a security group, a network ACL, a route, a client
+ * outside the VPC), and no route means the network itself has no path. Each family is one meaning in many tools' words.
+ */
+
+/**
+ * A connection attempt that got no answer, in each runtime's and client's words: Node (`connect ETIMEDOUT`), Java
+ * (`connect timed out`, `ConnectTimeoutException`), Python (`[Errno 110]`, redis-py's `Timeout connecting to server`,
+ * psycopg2's `timeout expired`, pymongo's `host:27017: timed out`, urllib3's and elasticsearch-py's `ConnectTimeoutError`),
+ * undici (`Connect Timeout Error`), KafkaJS (`Connection timeout`), SQL Server clients (`Connection Timeout Expired`, `The
+ * wait operation timed out`), Go (`dial tcp …: i/o timeout`, `connect: connection timed out`), .NET and Windows
+ * (`did not properly respond after a period of time`, 10060), libpq and PHP (`Connection timed out`), MySQL clients
+ * (`(110)`, `(10060)`), curl (`Connection timed out after`, `(28) Failed to connect`), nginx (`upstream timed out (110`),
+ * Elixir (`tcp connect (db:5432): timeout`), Ruby (`Net::OpenTimeout`, `Errno::ETIMEDOUT`), librdkafka (`Connection setup
+ * timed out`), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
+ */
+export const CONNECT_TIMEOUT =
+  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout Error|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out/;
+
+/**
+ * No path at all: the host or network cannot be reached (`EHOSTUNREACH`, `ENETUNREACH`, `No route to host`, `Network is
+ * unreachable`, Java's `NoRouteToHostException`, Python's errno 113 and 101, Windows' 10065 and 10051).
+ */
+export const NO_ROUTE =
+  /\bE(?:HOST|NET)UNREACH\b|[Nn]o route to host|[Nn]etwork is unreachable|NoRouteToHostException|[Hh]ost is unreachable|\[(?:Errno|WinError) (?:113|101|10065|10051)\]/;
+
+/** The address is this machine or container itself: reaching it is a question of the setting, not of the network. */
+export const LOOPBACK_TARGET =
+  /\b(?:localhost|127\.0\.0\.\d+|0\.0\.0\.0)\b|::1\b|\[::1\]|host\.docker\.internal/;
+
+/**
+ * A Compose log: each line prefixed with its service's name (`worker_1    |`, `db-1  |`), or Compose's own words. There
+ * is no security group between Compose services on one network, so a timeout there is the dependency's state.
+ */
+export const COMPOSE_LOG =
+  /^[\w.-]+[_-]\d+\s+\|\s|^[\w.-]+\s{2,}\|\s|\bdocker[- ]compose\b|\bcompose\.ya?ml\b/;
+
+/** The failure and then, within the same message, a loopback address: the address that could not be reached was local. */
+export const thenLoopback = (failure: RegExp): RegExp =>
+  new RegExp(`(?:${failure.source})[^]*?(?:${LOOPBACK_TARGET.source})`);
