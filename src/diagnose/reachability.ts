@@ -37,6 +37,16 @@ export const LOOPBACK_TARGET =
 export const COMPOSE_LOG =
   /^[\w.-]+[_-]\d+\s+\|\s|^[\w.-]+\s{2,}\|\s|\bdocker[- ]compose\b|\bcompose\.ya?ml\b/;
 
+/**
+ * An address on a Docker bridge network (172.17–172.30, first /24: what Docker and Compose hand out), where a container
+ * that is not running has no address to answer from: silence or no route there is the container's state, not a
+ * firewall's. (172.31.0.0/16 is left out: it is AWS's default VPC.)
+ */
+export const DOCKER_BRIDGE_ADDR = /\b172\.(?:1[7-9]|2\d|30)\.0\.\d{1,3}\b/;
+
+/** Either sign that the connection was between containers on one Docker host. */
+export const BETWEEN_CONTAINERS = new RegExp(`${COMPOSE_LOG.source}|${DOCKER_BRIDGE_ADDR.source}`);
+
 /** The failure and then, within the same message, a loopback address: the address that could not be reached was local. */
 export const thenLoopback = (failure: RegExp): RegExp =>
   new RegExp(`(?:${failure.source})[^]*?(?:${LOOPBACK_TARGET.source})`);

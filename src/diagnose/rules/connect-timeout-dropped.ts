@@ -1,4 +1,4 @@
-import { COMPOSE_LOG, CONNECT_TIMEOUT, LOOPBACK_TARGET, thenLoopback } from '../reachability.js';
+import { BETWEEN_CONTAINERS, CONNECT_TIMEOUT, LOOPBACK_TARGET, thenLoopback } from '../reachability.js';
 import type { Rule } from '../types.js';
 
 /*
@@ -20,7 +20,7 @@ const rule: Rule = {
     },
   ],
   unless: [
-    { in: ['log'], re: COMPOSE_LOG },
+    { in: ['log', 'localField'], re: BETWEEN_CONTAINERS },
     { span: 3, re: thenLoopback(CONNECT_TIMEOUT) },
   ],
   cause:

@@ -9,11 +9,11 @@ const rule: Rule = {
       in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'deployment', 'localField'],
       // A refused Unix socket is the local daemon (Docker, containerd), not a dependency over the network.
       not: /\bunix[:\s]|\.sock\b/,
-      re: /(?<dep>\b[a-z][\w-]*) at (?<addr>[\w.-]+:\d+)[^\n]*?(?:ECONNREFUSED|[Cc]onnection refused)|connect ECONNREFUSED (?<addr2>[\w.:[\]-]+:\d+)|server at "(?<host>[^"]+)", port (?<port>\d+) failed: Connection refused|(?:ECONNREFUSED|[Cc]onnection refused)(?:[^\n]*?running on host "(?<host2>[^"]+)")?/,
+      re: /(?<dep>\b[a-z][\w-]*) at (?<addr>[\w.-]+:\d+)[^\n]*?(?:ECONNREFUSED|[Cc]onnection refused)|connect ECONNREFUSED (?<addr2>[\w.:[\]-]+:\d+)|server at "(?<host>[^"]+)", port (?<port>\d+) failed: Connection refused|(?:ECONNREFUSED|[Cc]onnection refused)(?:[^\n]*?running on host "(?<host2>[^"]+)")?|Connection to (?<host3>[\w.-]+):\d+ refused|target machine actively refused it|\beconnrefused\b/,
     },
   ],
   cause:
-    '{service} could not connect to {dep|a dependency} at {addr,addr2,host,host2|its configured address}: the connection was refused, so nothing was accepting connections there at that moment.',
+    '{service} could not connect to {dep|a dependency} at {addr,addr2,host,host2,host3|its configured address}: the connection was refused, so nothing was accepting connections there at that moment.',
   fix: 'Make sure {dep|the dependency} is running and ready before {service} starts (deploy it in an earlier wave and gate on its health check), and that the host and port {service} uses are its real address.',
   confidence: 0.55,
   examples: {
@@ -26,6 +26,20 @@ const rule: Rule = {
         ],
       ],
       [['log', 'java.net.ConnectException: Connection refused']],
+      // PgJDBC, .NET's sockets and Erlang each word a refusal their own way.
+      [
+        [
+          'log',
+          'org.postgresql.util.PSQLException: Connection to db:5432 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.',
+        ],
+      ],
+      [
+        [
+          'log',
+          'No connection could be made because the target machine actively refused it. (rabbitmq:5672)',
+        ],
+      ],
+      [['log', '** (DBConnection.ConnectionError) tcp connect (db:5432): econnrefused']],
     ],
     noMatch: [
       [['log', 'connected to kafka at 10.0.0.5:9092']],

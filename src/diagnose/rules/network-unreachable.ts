@@ -1,4 +1,4 @@
-import { LOOPBACK_TARGET, NO_ROUTE, thenLoopback } from '../reachability.js';
+import { BETWEEN_CONTAINERS, LOOPBACK_TARGET, NO_ROUTE, thenLoopback } from '../reachability.js';
 import type { Rule } from '../types.js';
 
 /*
@@ -17,7 +17,10 @@ const rule: Rule = {
       not: LOOPBACK_TARGET,
     },
   ],
-  unless: [{ span: 3, re: thenLoopback(NO_ROUTE) }],
+  unless: [
+    { in: ['log', 'localField'], re: BETWEEN_CONTAINERS },
+    { span: 3, re: thenLoopback(NO_ROUTE) },
+  ],
   cause:
     '{service} has no network path to the address it connects to (no route to the host or network): a route table, NAT gateway, peering or firewall rule is missing between them.',
   fix: "Check the route tables of {service}'s subnets (a NAT gateway or internet gateway for the internet, peering or transit routes for another VPC), the network ACLs and security groups on both sides, and whether the target has an address family (IPv4/IPv6) the task's network supports.",
@@ -45,6 +48,7 @@ const rule: Rule = {
         ],
       ],
       [['log', 'Error: connect ECONNREFUSED 10.0.2.15:5432']],
+      [['log', 'Connection Error: No route to host: pg-db/172.19.0.2:5432']],
     ],
   },
 };
