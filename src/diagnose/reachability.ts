@@ -14,10 +14,10 @@
  * (`did not properly respond after a period of time`, 10060), libpq and PHP (`Connection timed out`), MySQL clients
  * (`(110)`, `(10060)`), curl (`Connection timed out after`, `(28) Failed to connect`), nginx (`upstream timed out (110`),
  * Elixir (`tcp connect (db:5432): timeout`), Ruby (`Net::OpenTimeout`, `Errno::ETIMEDOUT`), librdkafka (`Connection setup
- * timed out`), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
+ * timed out`), Kafka's admin client (`Timed out waiting for a node assignment`: no broker answered), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
  */
 export const CONNECT_TIMEOUT =
-  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout Error|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out/;
+  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout Error|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment/;
 
 /**
  * No path at all: the host or network cannot be reached (`EHOSTUNREACH`, `ENETUNREACH`, `No route to host`, `Network is

@@ -81,6 +81,7 @@ import connectTimeoutDropped from './connect-timeout-dropped.js';
 import composeDependencyTimeout from './compose-dependency-timeout.js';
 import networkUnreachable from './network-unreachable.js';
 import upstreamNoneHealthy from './upstream-none-healthy.js';
+import webhookUnreachable from './webhook-unreachable.js';
 import nodesCannotJoin from './nodes-cannot-join.js';
 import registryServerError from './registry-server-error.js';
 import platformAgentCrashed from './platform-agent-crashed.js';
@@ -255,6 +256,7 @@ export const RULES: readonly Rule[] = [
   uncaughtException,
   essentialExitedNonzero,
   localExitNonzero,
+  webhookUnreachable,
   connectTimeoutDropped,
   composeDependencyTimeout,
   networkUnreachable,
