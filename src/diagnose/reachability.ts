@@ -50,3 +50,10 @@ export const BETWEEN_CONTAINERS = new RegExp(`${COMPOSE_LOG.source}|${DOCKER_BRI
 /** The failure and then, within the same message, a loopback address: the address that could not be reached was local. */
 export const thenLoopback = (failure: RegExp): RegExp =>
   new RegExp(`(?:${failure.source})[^]*?(?:${LOOPBACK_TARGET.source})`);
+
+/**
+ * The capture names the network between the two ends: a security group, network ACL, VPC, subnet, route table, NAT or
+ * internet gateway, peering, a firewall rule, or ECS's own `check your task network configuration`.
+ */
+export const NETWORK_NAMED =
+  /[Ss]ecurity [Gg]roups?\b|\bsg-[0-9a-f]{6,}|[Nn]etwork ACL|\bNACLs?\b|\bVPC\b|\b(?:private|public) subnet|\bsubnet-[0-9a-f]{6,}|[Rr]oute table|NAT [Gg]ateway|[Ii]nternet [Gg]ateway|VPC [Pp]eering|[Ff]irewall rules?|task network configuration/;

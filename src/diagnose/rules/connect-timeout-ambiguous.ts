@@ -1,11 +1,13 @@
+import { CONNECT_TIMEOUT } from '../reachability.js';
 import type { Rule } from '../types.js';
 
 /*
  * A bare connect timeout is filed under `other` on purpose: the packets were dropped, not refused, and the same line
  * comes from a blocking security group or NACL, a missing route, a stopped host and client bugs (one public report was
  * fixed by upgrading the DB driver), so naming one would mislead; a named managed endpoint or dependency outranks it.
- * One meaning, many phrasings: Node's `connect ETIMEDOUT`, Java's `connect timed out`, Python's `[Errno 110] Connection
- * timed out`, Go's `dial tcp …: i/o timeout`.
+ * One meaning, many phrasings (CONNECT_TIMEOUT in reachability.ts): Node's `connect ETIMEDOUT`, Java's `connect timed out`,
+ * Python's `[Errno 110] Connection timed out`, Go's `dial tcp …: i/o timeout`, and the rest of the family. The network is
+ * named beside it by connect-timeout-dropped, and first when the capture names the network too.
  */
 const rule: Rule = {
   id: 'connect-timeout-ambiguous',
@@ -13,7 +15,10 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField', 'healthOutput'],
-      re: /connect ETIMEDOUT (?<addr>[\w.:-]+:\d+)|\bETIMEDOUT\b|connect timed out|\[Errno 110\] Connection timed out|dial tcp (?<addr2>[\w.:[\]-]+:\d+): (?:i\/o timeout|connect: connection timed out)/,
+      // The address when the client names it, else any phrasing of the family (CONNECT_TIMEOUT).
+      re: new RegExp(
+        `connect ETIMEDOUT (?<addr>[\\w.:-]+:\\d+)|dial tcp (?<addr2>[\\w.:[\\]-]+:\\d+): (?:i\\/o timeout|connect: connection timed out)|${CONNECT_TIMEOUT.source}`,
+      ),
     },
   ],
   cause:

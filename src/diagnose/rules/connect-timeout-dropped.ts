@@ -1,13 +1,19 @@
-import { BETWEEN_CONTAINERS, CONNECT_TIMEOUT, LOOPBACK_TARGET, thenLoopback } from '../reachability.js';
+import {
+  BETWEEN_CONTAINERS,
+  CONNECT_TIMEOUT,
+  LOOPBACK_TARGET,
+  NETWORK_NAMED,
+  thenLoopback,
+} from '../reachability.js';
 import type { Rule } from '../types.js';
 
 /*
  * A connection to another host got no answer at all (a timeout, not a refusal): the packets were dropped on the way.
- * A host that is up but has nothing listening refuses at once, and one that is not running in the same VPC has no
- * address to answer for; silence is what a security group without the inbound rule, a network ACL, a missing route or a
- * client outside the VPC produce. So the network is where to look first, whichever client says it (see
- * CONNECT_TIMEOUT); the bare timeout's other readings (a stopped host, a client bug) stay among the findings through
- * connect-timeout-ambiguous. Not for loopback (a setting) nor between Compose services (no security group there).
+ * A host that is up but has nothing listening refuses at once; silence is what a security group without the inbound
+ * rule, a network ACL, a missing route or a client outside the VPC produce, and also a stopped host or a client bug.
+ * So the timeout alone stays `other` first (connect-timeout-ambiguous, as the project decided) with the network named
+ * next, and the network goes first when the capture names it too (NETWORK_NAMED: a security group, subnet, NAT, …).
+ * Not for loopback (a setting) nor between containers on one Docker host (no security group there).
  */
 const rule: Rule = {
   id: 'connect-timeout-dropped',
@@ -26,14 +32,9 @@ const rule: Rule = {
   cause:
     'Connections from {service} to a dependency time out: nothing answered, so the traffic is being dropped on the way (a security group without an inbound rule for {service}, a network ACL, or no route between the subnets) rather than refused by a host that is down.',
   fix: "Allow {service}'s security group (or its subnets' CIDR) in the inbound rules of the dependency's security group on its port, check the network ACLs both ways (with the ephemeral return ports) and that both subnets route to each other (same VPC, or peering/transit routes); a managed database or cache without public access is reachable only from inside its VPC.",
-  confidence: 0.5,
-  beats: [
-    'connect-timeout-ambiguous',
-    'dependency-not-ready',
-    'uncaught-exception',
-    'essential-exited-nonzero',
-    'local-exit-nonzero',
-  ],
+  confidence: 0.35,
+  support: [{ re: NETWORK_NAMED }],
+  beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
       [['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']],

@@ -82,6 +82,7 @@ import composeDependencyTimeout from './compose-dependency-timeout.js';
 import networkUnreachable from './network-unreachable.js';
 import upstreamNoneHealthy from './upstream-none-healthy.js';
 import webhookUnreachable from './webhook-unreachable.js';
+import instancesUnregisteredNetwork from './instances-unregistered-network.js';
 import nodesCannotJoin from './nodes-cannot-join.js';
 import registryServerError from './registry-server-error.js';
 import platformAgentCrashed from './platform-agent-crashed.js';
@@ -260,6 +261,7 @@ export const RULES: readonly Rule[] = [
   connectTimeoutDropped,
   composeDependencyTimeout,
   networkUnreachable,
+  instancesUnregisteredNetwork,
   upstreamNoneHealthy,
   connectTimeoutAmbiguous,
   nodesCannotJoin,

@@ -1,8 +1,12 @@
+import { BETWEEN_CONTAINERS, CONNECT_TIMEOUT } from '../reachability.js';
 import type { Rule } from '../types.js';
 
+const DEPENDENCY =
+  /(?<dep>redis|elasticache|memcache\w*|\w+\.cache\.amazonaws\.com|\w+\.rds\.amazonaws\.com|kafka|mongo\w*|documentdb|(?<=to )the database)/;
+
 /*
- * Connecting to a managed cache or database times out (the packets are dropped, not refused): for ElastiCache, RDS,
- * MSK and the like that is a security group, a route, or a client outside the VPC.
+ * Connecting to a managed cache, database or broker times out (the packets are dropped, not refused): for ElastiCache,
+ * RDS, MSK and the like that is a security group, a route, or a client outside the VPC.
  */
 const rule: Rule = {
   id: 'managed-endpoint-timeout',
@@ -11,9 +15,15 @@ const rule: Rule = {
     {
       in: ['log', 'localField', 'stoppedReason'],
       span: 2,
-      re: /^(?=.*?(?:connect ETIMEDOUT|\bETIMEDOUT\b|Operation timed out|[Cc]onnection timed out|connect timed out|Handshake inactivity timeout))(?=.*?(?<dep>redis|elasticache|memcache\w*|\w+\.cache\.amazonaws\.com|\w+\.rds\.amazonaws\.com|kafka|mongo\w*|documentdb|(?<=to )the database))/i,
+      // The timeout in any client's words (CONNECT_TIMEOUT) and the managed store it was reaching, on one or two lines.
+      re: new RegExp(
+        `^(?=.*?(?:${CONNECT_TIMEOUT.source}|Handshake inactivity timeout))(?=.*?${DEPENDENCY.source})`,
+        'i',
+      ),
     },
   ],
+  // Between containers on one Docker host there is no security group: that timeout is the dependency's state.
+  unless: [{ in: ['log', 'localField'], re: BETWEEN_CONTAINERS }],
   cause:
     'Connections from {service} to {dep} time out: the traffic is dropped on the way, which for a managed endpoint means a security group, a route, or a client running outside its VPC.',
   fix: "Allow {service}'s security group in the inbound rules of {dep}'s security group on its port, run {service} in the same VPC (ElastiCache and RDS without public access are reachable only from inside it), and check the subnets' routes.",
