@@ -1,3 +1,5 @@
+import type { EvidenceKind, Matcher } from './types.js';
+
 /*
  * Words for "could not reach it", shared by the rules that tell where the fix goes. What the connection attempt got
  * back says where it failed: a refusal is an answer (the host is there, nothing listens: the dependency is down or not
@@ -47,9 +49,31 @@ export const DOCKER_BRIDGE_ADDR = /\b172\.(?:1[7-9]|2\d|30)\.0\.\d{1,3}\b/;
 /** Either sign that the connection was between containers on one Docker host. */
 export const BETWEEN_CONTAINERS = new RegExp(`${COMPOSE_LOG.source}|${DOCKER_BRIDGE_ADDR.source}`);
 
-/** The failure and then, within the same message, a loopback address: the address that could not be reached was local. */
-export const thenLoopback = (failure: RegExp): RegExp =>
-  new RegExp(`(?:${failure.source})[^]*?(?:${LOOPBACK_TARGET.source})`);
+/** A log line or local field showing the connection was between containers on one Docker host. */
+export const ON_ONE_HOST: Matcher = { in: ['log', 'localField'], re: BETWEEN_CONTAINERS };
+
+/** Where a connection failure is read: log lines, stop reasons and a local process's fields. */
+export const FAILURE_KINDS: readonly EvidenceKind[] = [
+  'log',
+  'stoppedReason',
+  'containerReason',
+  'localField',
+];
+
+/**
+ * A connection failure to an address that is not this machine: the matcher for the failing line (which must not name
+ * loopback), and an `unless` for a loopback address printed after the failure within the same message (libpq names
+ * the host on the next line).
+ */
+export function awayFromLoopback(
+  failure: RegExp,
+  kinds: readonly EvidenceKind[] = FAILURE_KINDS,
+): { match: Matcher; loopbackAfter: Matcher } {
+  return {
+    match: { in: kinds, re: failure, not: LOOPBACK_TARGET },
+    loopbackAfter: { span: 3, re: new RegExp(`(?:${failure.source})[^]*?(?:${LOOPBACK_TARGET.source})`) },
+  };
+}
 
 /**
  * The capture names the network between the two ends: a security group, network ACL, VPC, subnet, route table, NAT or

@@ -1,13 +1,10 @@
-import {
-  BETWEEN_CONTAINERS,
-  CONNECT_TIMEOUT,
-  LOOPBACK_TARGET,
-  NO_ROUTE,
-  thenLoopback,
-} from '../reachability.js';
+import { awayFromLoopback, CONNECT_TIMEOUT, NO_ROUTE, ON_ONE_HOST } from '../reachability.js';
 import type { Rule } from '../types.js';
 
-const NO_ANSWER = new RegExp(`${CONNECT_TIMEOUT.source}|${NO_ROUTE.source}`);
+const away = awayFromLoopback(new RegExp(`${CONNECT_TIMEOUT.source}|${NO_ROUTE.source}`), [
+  'log',
+  'localField',
+]);
 
 /*
  * A timeout or no route between containers on one Docker host (see connect-timeout-dropped and network-unreachable):
@@ -18,11 +15,8 @@ const NO_ANSWER = new RegExp(`${CONNECT_TIMEOUT.source}|${NO_ROUTE.source}`);
 const rule: Rule = {
   id: 'compose-dependency-timeout',
   category: 'dependency-unreachable',
-  match: [
-    { in: ['log', 'localField'], re: NO_ANSWER, not: LOOPBACK_TARGET },
-    { in: ['log', 'localField'], re: BETWEEN_CONTAINERS },
-  ],
-  unless: [{ span: 3, re: thenLoopback(NO_ANSWER) }],
+  match: [away.match, ON_ONE_HOST],
+  unless: [away.loopbackAfter],
   cause:
     '{service} got no answer from a dependency it runs beside: the dependency was not up (stopped, restarting or still starting) or not on the same network when {service} connected.',
   fix: "Check the dependency's own logs for why it was not up; start {service} only once it is healthy (a health check and `depends_on: condition: service_healthy`, or an earlier wave) and put both services on the same network.",

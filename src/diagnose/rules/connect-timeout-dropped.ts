@@ -1,11 +1,7 @@
-import {
-  BETWEEN_CONTAINERS,
-  CONNECT_TIMEOUT,
-  LOOPBACK_TARGET,
-  NETWORK_NAMED,
-  thenLoopback,
-} from '../reachability.js';
+import { awayFromLoopback, CONNECT_TIMEOUT, NETWORK_NAMED, ON_ONE_HOST } from '../reachability.js';
 import type { Rule } from '../types.js';
+
+const away = awayFromLoopback(CONNECT_TIMEOUT);
 
 /*
  * A connection to another host got no answer at all (a timeout, not a refusal): the packets were dropped on the way.
@@ -18,17 +14,8 @@ import type { Rule } from '../types.js';
 const rule: Rule = {
   id: 'connect-timeout-dropped',
   category: 'network-sg',
-  match: [
-    {
-      in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: CONNECT_TIMEOUT,
-      not: LOOPBACK_TARGET,
-    },
-  ],
-  unless: [
-    { in: ['log', 'localField'], re: BETWEEN_CONTAINERS },
-    { span: 3, re: thenLoopback(CONNECT_TIMEOUT) },
-  ],
+  match: [away.match],
+  unless: [ON_ONE_HOST, away.loopbackAfter],
   cause:
     'Connections from {service} to a dependency time out: nothing answered, so the traffic is being dropped on the way (a security group without an inbound rule for {service}, a network ACL, or no route between the subnets) rather than refused by a host that is down.',
   fix: "Allow {service}'s security group (or its subnets' CIDR) in the inbound rules of the dependency's security group on its port, check the network ACLs both ways (with the ephemeral return ports) and that both subnets route to each other (same VPC, or peering/transit routes); a managed database or cache without public access is reachable only from inside its VPC.",

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import noContainerInstances from './no-container-instances.js';
 
 /*
  * A cluster with no container instances is first a capacity question (no-container-instances), but when the Auto
@@ -9,21 +10,12 @@ import type { Rule } from '../types.js';
 const rule: Rule = {
   id: 'instances-unregistered-network',
   category: 'network-sg',
-  match: [{ re: /No Container Instances were found in your (?:cluster|capacity provider)/ }],
+  // The same evidence as no-container-instances, read for its second cause.
+  match: noContainerInstances.match,
   cause:
     'If instances were launched for the cluster, they may not have registered with it: their ECS agent needs a network path to the ECS endpoint.',
   fix: 'Check that the instances are running; if they are, give their subnets a route out (a NAT gateway, or public IPs with an internet gateway) or VPC endpoints for ecs, ecs-agent and ecs-telemetry, and allow outbound 443 in their security group; the agent log (/var/log/ecs/ecs-agent.log) says why it could not register.',
   confidence: 0.3,
-  examples: {
-    match: [
-      [
-        [
-          'serviceEvent',
-          'service x was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster.',
-        ],
-      ],
-    ],
-    noMatch: [[['serviceEvent', 'service x has reached a steady state.']]],
-  },
+  examples: noContainerInstances.examples,
 };
 export default rule;

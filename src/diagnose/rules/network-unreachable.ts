@@ -1,5 +1,7 @@
-import { BETWEEN_CONTAINERS, LOOPBACK_TARGET, NO_ROUTE, thenLoopback } from '../reachability.js';
+import { awayFromLoopback, FAILURE_KINDS, NO_ROUTE, ON_ONE_HOST } from '../reachability.js';
 import type { Rule } from '../types.js';
+
+const away = awayFromLoopback(NO_ROUTE, [...FAILURE_KINDS, 'serviceEvent']);
 
 /*
  * The network says it has no path to the address (see NO_ROUTE): not a host that refused, nor a name that did not
@@ -10,17 +12,8 @@ import type { Rule } from '../types.js';
 const rule: Rule = {
   id: 'network-unreachable',
   category: 'network-sg',
-  match: [
-    {
-      in: ['log', 'stoppedReason', 'containerReason', 'localField', 'serviceEvent'],
-      re: NO_ROUTE,
-      not: LOOPBACK_TARGET,
-    },
-  ],
-  unless: [
-    { in: ['log', 'localField'], re: BETWEEN_CONTAINERS },
-    { span: 3, re: thenLoopback(NO_ROUTE) },
-  ],
+  match: [away.match],
+  unless: [ON_ONE_HOST, away.loopbackAfter],
   cause:
     '{service} has no network path to the address it connects to (no route to the host or network): a route table, NAT gateway, peering or firewall rule is missing between them.',
   fix: "Check the route tables of {service}'s subnets (a NAT gateway or internet gateway for the internet, peering or transit routes for another VPC), the network ACLs and security groups on both sides, and whether the target has an address family (IPv4/IPv6) the task's network supports.",
