@@ -22,11 +22,24 @@ export const CONNECT_TIMEOUT =
   /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout Error|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment/;
 
 /**
- * No path at all: the host or network cannot be reached (`EHOSTUNREACH`, `ENETUNREACH`, `No route to host`, `Network is
- * unreachable`, Java's `NoRouteToHostException`, Python's errno 113 and 101, Windows' 10065 and 10051).
+ * No host at that address: the connection got `EHOSTUNREACH` (`No route to host`, `Host is unreachable`, Java's
+ * `NoRouteToHostException`, errno 113, Windows' 10065). Inside a subnet that is what a neighbour that does not answer
+ * ARP gives: the container or task that had the address is stopped, restarting or replaced (a client kept its old
+ * address), or a host firewall rejects with host-unreachable. Security groups and network ACLs drop silently instead.
  */
-export const NO_ROUTE =
-  /\bE(?:HOST|NET)UNREACH\b|[Nn]o route to host|[Nn]etwork is unreachable|NoRouteToHostException|[Hh]ost is unreachable|\[(?:Errno|WinError) (?:113|101|10065|10051)\]/;
+export const HOST_UNREACHABLE =
+  /\bEHOSTUNREACH\b|[Nn]o route to host|[Hh]ost is unreachable|NoRouteToHostException|\[(?:Errno|WinError) (?:113|10065)\]|\(113[:)]/;
+
+/**
+ * No route to the network at all (`ENETUNREACH`, `Network is unreachable`, errno 101, Windows' 10051): the sender's own
+ * routing has nothing for that address, e.g. a subnet with no default route, an IPv6 address from a network without
+ * IPv6.
+ */
+export const NETWORK_UNREACHABLE =
+  /\bENETUNREACH\b|[Nn]etwork is unreachable|\[(?:Errno|WinError) (?:101|10051)\]/;
+
+/** Either: the connection found no path to the address. */
+export const NO_ROUTE = new RegExp(`${HOST_UNREACHABLE.source}|${NETWORK_UNREACHABLE.source}`);
 
 /** The address is this machine or container itself: reaching it is a question of the setting, not of the network. */
 export const LOOPBACK_TARGET =

@@ -57,9 +57,9 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
-    name: "Java's no route to host from a task",
-    expect: 'network-sg',
-    rule: 'network-unreachable',
+    name: "Java's no route to host from a task (nothing at that address)",
+    expect: 'dependency-unreachable',
+    rule: 'host-unreachable',
     capture: {
       tasks: [stopped],
       logs: {
@@ -68,6 +68,26 @@ const cases: readonly PhrasingCase[] = [
           'java.net.NoRouteToHostException: No route to host (Host unreachable)',
         ],
       },
+    },
+  },
+  {
+    name: "nginx's upstream host unreachable",
+    expect: 'dependency-unreachable',
+    rule: 'host-unreachable',
+    capture: {
+      logs: {
+        proxy: [
+          '2024/02/01 09:00:00 [error] 29#29: *3 connect() failed (113: Host is unreachable) while connecting to upstream, client: 10.0.0.8, upstream: "http://10.0.5.17:8080/"',
+        ],
+      },
+    },
+  },
+  {
+    name: "Go's network is unreachable",
+    expect: 'network-sg',
+    rule: 'network-unreachable',
+    capture: {
+      logs: { api: ['dial tcp [2600:1f18:abcd::10]:443: connect: network is unreachable'] },
     },
   },
   {

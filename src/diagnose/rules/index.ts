@@ -80,6 +80,7 @@ import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
 import connectTimeoutDropped from './connect-timeout-dropped.js';
 import composeDependencyTimeout from './compose-dependency-timeout.js';
 import networkUnreachable from './network-unreachable.js';
+import hostUnreachable from './host-unreachable.js';
 import upstreamNoneHealthy from './upstream-none-healthy.js';
 import webhookUnreachable from './webhook-unreachable.js';
 import instancesUnregisteredNetwork from './instances-unregistered-network.js';
@@ -261,6 +262,7 @@ export const RULES: readonly Rule[] = [
   connectTimeoutDropped,
   composeDependencyTimeout,
   networkUnreachable,
+  hostUnreachable,
   instancesUnregisteredNetwork,
   upstreamNoneHealthy,
   connectTimeoutAmbiguous,
