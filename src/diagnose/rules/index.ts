@@ -132,6 +132,14 @@ import iacDefinitionInvalid from './iac-definition-invalid.js';
 import capacityProviderInvalid from './capacity-provider-invalid.js';
 import loggingSetupNetwork from './logging-setup-network.js';
 import scriptCrlfLineEndings from './script-crlf-line-endings.js';
+import probeLocalhostIpv6Refused from './probe-localhost-ipv6-refused.js';
+import healthSchemeMismatch from './health-scheme-mismatch.js';
+import healthCommandUnrunnable from './health-command-unrunnable.js';
+import healthStartPeriodShort from './health-start-period-short.js';
+import sharedLibraryMissing from './shared-library-missing.js';
+import nativeAbort from './native-abort.js';
+import listenIpv6Unavailable from './listen-ipv6-unavailable.js';
+import runtimeDependencyMissing from './runtime-dependency-missing.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
 
@@ -162,6 +170,10 @@ export const RULES: readonly Rule[] = [
   healthExecFormShellSyntax,
   healthBinaryMissing,
   healthLocalhostIpv6,
+  probeLocalhostIpv6Refused,
+  healthSchemeMismatch,
+  healthCommandUnrunnable,
+  healthStartPeriodShort,
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
@@ -176,6 +188,7 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   bindAddressUnavailable,
+  listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
   probeRefused,
@@ -247,7 +260,10 @@ export const RULES: readonly Rule[] = [
   nodeModuleNotFound,
   pythonModuleNotFound,
   workerCrashed,
+  sharedLibraryMissing,
+  runtimeDependencyMissing,
   segfault,
+  nativeAbort,
   uncaughtException,
   essentialExitedNonzero,
   localExitNonzero,
