@@ -150,6 +150,34 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: "a kubelet probe at 8080 while the app's log says it listens on 9000",
+    expect: 'port-binding',
+    rule: 'probe-port-not-listened',
+    capture: {
+      logs: {
+        api: [
+          '2026-12-05T10:00:00Z INFO starting api v2.3.1',
+          '2026-12-05T10:00:01Z INFO HTTP server listening on 0.0.0.0:9000',
+          'Warning  Unhealthy  12s (x3 over 32s)  kubelet  Readiness probe failed: Get "http://10.42.0.7:8080/ready": dial tcp 10.42.0.7:8080: connect: connection refused',
+        ],
+      },
+    },
+  },
+  {
+    name: "Go's runtime fatal error",
+    expect: 'app-crash',
+    rule: 'uncaught-exception',
+    capture: {
+      logs: {
+        agent: [
+          'level=info msg="sync started"',
+          'fatal error: concurrent map writes',
+          'goroutine 41 [running]:',
+        ],
+      },
+    },
+  },
+  {
     name: "nginx's IPv6 listen where IPv6 is off",
     expect: 'port-binding',
     rule: 'listen-ipv6-unavailable',

@@ -139,6 +139,7 @@ import healthStartPeriodShort from './health-start-period-short.js';
 import sharedLibraryMissing from './shared-library-missing.js';
 import nativeAbort from './native-abort.js';
 import listenIpv6Unavailable from './listen-ipv6-unavailable.js';
+import probePortNotListened from './probe-port-not-listened.js';
 import runtimeDependencyMissing from './runtime-dependency-missing.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
@@ -191,6 +192,7 @@ export const RULES: readonly Rule[] = [
   listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
+  probePortNotListened,
   probeRefused,
   publishedPortEmptyReply,
   healthNothingListening,
