@@ -178,6 +178,27 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: 'curl -f told 404 by the server it checks',
+    expect: 'health-check-command',
+    rule: 'health-output-refused-path',
+    capture: { local: { ...unhealthy, healthOutput: 'curl: (22) The requested URL returned error: 404' } },
+  },
+  {
+    name: "Django's development server on loopback in a container",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: {
+      logs: {
+        web: [
+          'Performing system checks...',
+          'System check identified no issues (0 silenced).',
+          'Starting development server at http://127.0.0.1:8000/',
+          'Quit the server with CONTROL-C.',
+        ],
+      },
+    },
+  },
+  {
     name: "nginx's IPv6 listen where IPv6 is off",
     expect: 'port-binding',
     rule: 'listen-ipv6-unavailable',

@@ -136,6 +136,7 @@ import probeLocalhostIpv6Refused from './probe-localhost-ipv6-refused.js';
 import healthSchemeMismatch from './health-scheme-mismatch.js';
 import healthCommandUnrunnable from './health-command-unrunnable.js';
 import healthStartPeriodShort from './health-start-period-short.js';
+import healthOutputRefusedPath from './health-output-refused-path.js';
 import sharedLibraryMissing from './shared-library-missing.js';
 import nativeAbort from './native-abort.js';
 import listenIpv6Unavailable from './listen-ipv6-unavailable.js';
@@ -175,6 +176,7 @@ export const RULES: readonly Rule[] = [
   healthSchemeMismatch,
   healthCommandUnrunnable,
   healthStartPeriodShort,
+  healthOutputRefusedPath,
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
