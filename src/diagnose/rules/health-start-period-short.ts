@@ -3,7 +3,7 @@ import type { Rule } from '../types.js';
 /*
  * The health check was refused while the app was still starting and the same check passed once it had started: the
  * check is right but judged too early (start period, interval or retries too short for the app's boot). Read from a
- * refusal in any tool's words (curl's `(7)`, wget's `can't connect`, `ECONNREFUSED`, a probe's `connection refused`)
+ * refusal in any tool's words (curl's `(7)`, wget's `can't connect`, a probe's or a health check's `connection refused`)
  * together with the app's access log answering a local check tool (curl, wget, kube-probe, from loopback) with 200.
  * A 200 to anyone else (a load balancer that then times out) says nothing about the check's timing.
  */
@@ -13,7 +13,8 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput'],
-      re: /curl: \(7\) Failed to connect|can't connect to remote host|connect ECONNREFUSED|probe failed:[^\n]*connection refused|Connection refused/,
+      // A refusal a check tool or a probe printed; a dependency's refusal says nothing about the check's timing.
+      re: /curl: \(7\) Failed to connect|can't connect to remote host|probe failed:[^\n]*connection refused|[Hh]ealth ?[Cc]heck[^\n]{0,80}(?:ECONNREFUSED|[Cc]onnection refused)/,
     },
     {
       in: ['log'],
