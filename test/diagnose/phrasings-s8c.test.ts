@@ -199,6 +199,25 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: "Docker's health check that timed out waiting for the app",
+    expect: 'health-check-command',
+    rule: 'health-check-timed-out',
+    capture: { local: { ...unhealthy, healthOutput: 'Health check exceeded timeout (1s)' } },
+  },
+  {
+    name: 'docker ps showing the container up but unhealthy',
+    expect: 'health-check-command',
+    rule: 'container-health-failed',
+    capture: {
+      logs: {
+        host: [
+          'CONTAINER ID   IMAGE          COMMAND                  CREATED         STATUS                     PORTS      NAMES',
+          'a1b2c3d4e5f6   acme/api:1.4   "/docker-entrypoint…"   3 minutes ago   Up 3 minutes (unhealthy)   8080/tcp   api',
+        ],
+      },
+    },
+  },
+  {
     name: "nginx's IPv6 listen where IPv6 is off",
     expect: 'port-binding',
     rule: 'listen-ipv6-unavailable',

@@ -137,6 +137,7 @@ import healthSchemeMismatch from './health-scheme-mismatch.js';
 import healthCommandUnrunnable from './health-command-unrunnable.js';
 import healthStartPeriodShort from './health-start-period-short.js';
 import healthOutputRefusedPath from './health-output-refused-path.js';
+import healthCheckTimedOut from './health-check-timed-out.js';
 import sharedLibraryMissing from './shared-library-missing.js';
 import nativeAbort from './native-abort.js';
 import listenIpv6Unavailable from './listen-ipv6-unavailable.js';
@@ -177,6 +178,7 @@ export const RULES: readonly Rule[] = [
   healthCommandUnrunnable,
   healthStartPeriodShort,
   healthOutputRefusedPath,
+  healthCheckTimedOut,
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
