@@ -134,6 +134,12 @@ import loggingSetupNetwork from './logging-setup-network.js';
 import scriptCrlfLineEndings from './script-crlf-line-endings.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
+import settingValueRejected from './setting-value-rejected.js';
+import tlsMaterialMissing from './tls-material-missing.js';
+import awsServiceFault from './aws-service-fault.js';
+import hostFirewallRulesLost from './host-firewall-rules-lost.js';
+import agentDisconnected from './agent-disconnected.js';
+import toolReportsOwnBug from './tool-reports-own-bug.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -276,4 +282,10 @@ export const RULES: readonly Rule[] = [
   scriptCrlfLineEndings,
   imageReferenceInvalid,
   imageLayersUnreadable,
+  settingValueRejected,
+  tlsMaterialMissing,
+  awsServiceFault,
+  hostFirewallRulesLost,
+  agentDisconnected,
+  toolReportsOwnBug,
 ];
