@@ -8,7 +8,7 @@ import type { Rule } from '../types.js';
  * (`The Compose file … is invalid because`, `yaml: line 12: did not find expected key`), a server refusing its own
  * file at a line (nginx's other `[emerg] … in /etc/nginx/conf.d/x.conf:7`, Apache's `AH00526: Syntax error on line`,
  * HAProxy's `parsing [haproxy.cfg:12]`, Postgres' `configuration file … contains errors`, Prometheus' `Error loading
- * config`, Caddy's `adapting config using caddyfile`), Viper's `Config File "config" Not Found in`. A port or an upstream
+ * config`, Caddy's `adapting config using caddyfile`), Viper's `Config File "config" Not Found in`, MongoDB's `Error parsing YAML config file`. A port or an upstream
  * host nginx cannot use are other rules (port-in-use, name-not-resolved).
  */
 const rule: Rule = {
@@ -17,7 +17,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
-      re: /(?<what>\[emerg\][^\n]{0,20}(?:unknown directive|directive is not allowed here|invalid number of arguments in|unexpected "[^"]*" in|unexpected end of file)[^\n]{0,120}|FATAL CONFIG FILE ERROR|yaml\.(?:scanner\.ScannerError|parser\.ParserError)[^\n]{0,80}|\bopen [^\s:]*(?:\/(?:config|conf|settings|etc)\/|\.(?:ya?ml|json|toml|ini|conf|env|properties|hcl)\b)[^\s:]*: no such file or directory|The Compose file '[^']+' is invalid because[^\n]{0,120}|yaml: line \d+: (?:did not find expected|mapping values are not allowed|could not find expected|found character that cannot start)[^\n]{0,60}|(?:ENOENT: no such file or directory, open|No such file or directory:?|No such file or directory @ rb_sysopen -|FileNotFoundException:) ['"]?[^'"\s]*(?:\/(?:config|conf|settings|etc)\/|\.(?:ya?ml|json|toml|ini|conf|env|properties)\b)[^'"\s]*['"]?|\[emerg\](?![^\n]*(?:host not found in upstream|bind\(\) to|cannot load certificate|BIO_new_file))[^\n]{0,160}? in \/[^\s:]+\.conf:\d+|\[emerg\][^\n]{0,20}unknown "[^"]+" variable|AH00526: Syntax error on line \d+ of [^\s:]+|Invalid command '[^']+', perhaps misspelled|parsing \[[^\]\s]+:\d+\] : [^\n]{0,100}|configuration file "[^"]+" contains errors|unrecognized configuration parameter "[^"]+" in file|[Ee]rror loading config(?:uration)?(?: file)?(?: from)? \(?(?:--config\.file=)?"?\/[^\s"]+[^\n]{0,100}|adapting config using \w+: [^\n]{0,100}|Config File "[^"]+" Not Found in "[^"]*")/,
+      re: /(?<what>\[emerg\][^\n]{0,20}(?:unknown directive|directive is not allowed here|invalid number of arguments in|unexpected "[^"]*" in|unexpected end of file)[^\n]{0,120}|FATAL CONFIG FILE ERROR|yaml\.(?:scanner\.ScannerError|parser\.ParserError)[^\n]{0,80}|\bopen [^\s:]*(?:\/(?:config|conf|settings|etc)\/|\.(?:ya?ml|json|toml|ini|conf|env|properties|hcl)\b)[^\s:]*: no such file or directory|The Compose file '[^']+' is invalid because[^\n]{0,120}|yaml: line \d+: (?:did not find expected|mapping values are not allowed|could not find expected|found character that cannot start)[^\n]{0,60}|(?:ENOENT: no such file or directory, open|No such file or directory:?|No such file or directory @ rb_sysopen -|FileNotFoundException:) ['"]?[^'"\s]*(?:\/(?:config|conf|settings|etc)\/|\.(?:ya?ml|json|toml|ini|conf|env|properties)\b)[^'"\s]*['"]?|\[emerg\](?![^\n]*(?:host not found in upstream|bind\(\) to|cannot load certificate|BIO_new_file))[^\n]{0,160}? in \/[^\s:]+\.conf:\d+|\[emerg\][^\n]{0,20}unknown "[^"]+" variable|AH00526: Syntax error on line \d+ of [^\s:]+|Invalid command '[^']+', perhaps misspelled|parsing \[[^\]\s]+:\d+\] : [^\n]{0,100}|configuration file "[^"]+" contains errors|unrecognized configuration parameter "[^"]+" in file|[Ee]rror loading config(?:uration)?(?: file)?(?: from)? \(?(?:--config\.file=)?"?\/[^\s"]+[^\n]{0,100}|adapting config using \w+: [^\n]{0,100}|Config File "[^"]+" Not Found in "[^"]*"|Error parsing (?:YAML |JSON |TOML |INI )?config(?:uration)? file[^\n]{0,100})/,
       not: /\bbind\(\)|host not found in upstream/,
     },
   ],
@@ -62,6 +62,7 @@ const rule: Rule = {
         ],
       ],
       [['log', 'panic: Config File "config" Not Found in "[/app /etc/app]"']],
+      [['log', 'Error parsing YAML config file: yaml-cpp: error at line 3, column 5: illegal map value']],
     ],
     noMatch: [
       [['log', 'nginx: [emerg] host not found in upstream "app:8080" in /etc/nginx/conf.d/default.conf:5']],

@@ -3,9 +3,9 @@ import type { Rule } from '../types.js';
 /*
  * A program refused the value given to one of its named settings, options or flags at start: gunicorn's `'…' is not a
  * valid port number`, click's `Invalid value for '--port'`, Go's flag package (`invalid value "…" for flag -port`),
- * clap's `invalid value '…' for '--port <PORT>'`, argparse's `argument --workers: invalid int value`, Kafka's
+ * clap's `invalid value '…' for '--port <PORT>'`, picocli's `Invalid value for option '--http-port'`, argparse's `argument --workers: invalid int value`, Kafka's
  * `ConfigException: Invalid value … for configuration …`, Postgres' `invalid value for parameter "…"`, MySQL's `unknown
- * variable`, Elasticsearch's `unknown setting […]`, Spring's and .NET's failed conversions of a configured value,
+ * variable`, Elasticsearch's `unknown setting […]`, Quarkus' `Unrecognized configuration key`, Spring's and .NET's failed conversions of a configured value,
  * Node's `ERR_SOCKET_BAD_PORT` for a port read from a variable, nginx's `invalid port in "…" of the "listen"
  * directive`, Redis' `Bad directive`, Compose's `invalid interpolation format`, Laravel's APP_KEY of the wrong length
  * (`Unsupported cipher or incorrect key length`), .NET's connection string with a keyword it does not know, a JWT key
@@ -19,7 +19,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
-      re: /(?<what>Error: '[^'\n]*' is not a valid port number|Invalid value for '-{1,2}[\w-]+'(?: \/ '-\w')?: [^\n]{0,100}|invalid value "[^"\n]*" for flag -{1,2}[\w.-]+: [^\n]{0,80}|error: invalid value '[^'\n]*' for '[^'\n]+'|argument -{1,2}[\w-]+: invalid \w+ value: '[^'\n]*'|ConfigException: Invalid value [^\n]{0,80} for configuration [\w.]+[^\n]{0,80}|invalid value for parameter \\?"[\w.]+\\?": [^\n]{0,60}|unknown variable '[^'\n]+'|unknown setting \[[\w.-]+\][^\n]{0,60}|Failed to convert (?:property|configuration) value[^\n]{0,140}|ERR_SOCKET_BAD_PORT[^\n]{0,100}|options\.port should be >= 0 and < 65536[^\n]{0,40}|invalid port in "[^"\n]*" of the "listen" directive|Bad directive or wrong number of arguments|invalid interpolation format for [^\n]{0,80}|The only supported ciphers are AES-128-CBC and AES-256-CBC with the correct key lengths|Unsupported cipher or incorrect key length|Keyword not supported: '[^'\n]+'|Expecting a PEM-formatted key|\bInvalid (?:value for )?[A-Z][A-Z0-9]*_[A-Z0-9_]+\b(?! ?[:=(])[^\n]{0,60})/,
+      re: /(?<what>Error: '[^'\n]*' is not a valid port number|Invalid value for (?:option )?'-{1,2}[\w-]+'(?: \/ '-{1,2}[\w-]+')?: [^\n]{0,100}|invalid value "[^"\n]*" for flag -{1,2}[\w.-]+: [^\n]{0,80}|error: invalid value '[^'\n]*' for '[^'\n]+'|argument -{1,2}[\w-]+: invalid \w+ value: '[^'\n]*'|ConfigException: Invalid value [^\n]{0,80} for configuration [\w.]+[^\n]{0,80}|invalid value for parameter \\?"[\w.]+\\?": [^\n]{0,60}|unknown variable '[^'\n]+'|unknown setting \[[\w.-]+\][^\n]{0,60}|Unrecognized configuration key \\?"[\w.-]+\\?"|Failed to convert (?:property|configuration) value[^\n]{0,140}|ERR_SOCKET_BAD_PORT[^\n]{0,100}|options\.port should be >= 0 and < 65536[^\n]{0,40}|invalid port in "[^"\n]*" of the "listen" directive|Bad directive or wrong number of arguments|invalid interpolation format for [^\n]{0,80}|The only supported ciphers are AES-128-CBC and AES-256-CBC with the correct key lengths|Unsupported cipher or incorrect key length|Keyword not supported: '[^'\n]+'|Expecting a PEM-formatted key|\bInvalid (?:value for )?[A-Z][A-Z0-9]*_[A-Z0-9_]+\b(?! ?[:=(])[^\n]{0,60})/,
     },
   ],
   cause: '{service} refused a value it was given for one of its settings at start: {what}.',
@@ -80,6 +80,19 @@ const rule: Rule = {
       [['log', "Application startup exception: System.ArgumentException: Keyword not supported: 'server '."]],
       [['log', 'jwt.exceptions.InvalidKeyError: Expecting a PEM-formatted key.']],
       [['log', 'Error: Invalid DATABASE_URL']],
+      [
+        [
+          'log',
+          "Error: Invalid value for '-A' / '--app': Unable to load celery application. The module tasks was not found.",
+        ],
+      ],
+      [['log', "Invalid value for option '--http-port': 'abc' is not an int"]],
+      [
+        [
+          'log',
+          'ERROR: Unrecognized configuration key "quarkus.datasource.url" was provided; it will be ignored',
+        ],
+      ],
     ],
     noMatch: [
       [['log', 'Listening on port 8080']],
