@@ -272,6 +272,25 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: 'a placement that failed because EC2 throttled the calls ECS made for it',
+    expect: 'other',
+    rule: 'api-throttled',
+    capture: {
+      services: [
+        {
+          serviceName: 'web',
+          events: [
+            { message: '(service web) was unable to place a task.' },
+            {
+              message:
+                '(service web) failed to launch a task with (error Error retrieving subnet information for [subnet-0a1b]: Request limit exceeded. (ErrorCode: RequestLimitExceeded)).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "Terraform's provider reporting its own bug on an ECS service",
     expect: 'other',
     rule: 'tool-reports-own-bug',
