@@ -198,6 +198,56 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: 'Python reading a lower-case variable the container was not given',
+    expect: 'config-env',
+    rule: 'environ-lookup-failed',
+    capture: {
+      logs: {
+        worker: [
+          'Traceback (most recent call last):',
+          '  File "/app/worker.py", line 4, in <module>',
+          "    token = os.environ['token']",
+          '  File "/usr/local/lib/python3.12/os.py", line 714, in __getitem__',
+          '    raise KeyError(key) from None',
+          "KeyError: 'token'",
+        ],
+      },
+    },
+  },
+  {
+    name: 'an exec-form command that starts with a variable assignment (Node)',
+    expect: 'config-env',
+    rule: 'env-assignment-as-command',
+    capture: {
+      logs: {
+        api: [
+          'node:internal/modules/cjs/loader:1080',
+          "Error: Cannot find module '/srv/app/NODE_ENV=production'",
+          "  code: 'MODULE_NOT_FOUND',",
+        ],
+      },
+    },
+  },
+  {
+    name: 'an ECS command whose first element is a variable assignment',
+    expect: 'config-env',
+    rule: 'env-assignment-as-command',
+    capture: {
+      tasks: [
+        {
+          lastStatus: 'STOPPED',
+          stoppedReason: 'Essential container in task exited',
+          containers: [
+            {
+              reason:
+                'CannotStartContainerError: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "DJANGO_SETTINGS_MODULE=app.settings.prod": executable file not found in $PATH: unknown',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'an AWS service answering 500 to a stack resource',
     expect: 'other',
     rule: 'aws-service-fault',

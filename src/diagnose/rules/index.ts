@@ -140,6 +140,8 @@ import awsServiceFault from './aws-service-fault.js';
 import hostFirewallRulesLost from './host-firewall-rules-lost.js';
 import agentDisconnected from './agent-disconnected.js';
 import toolReportsOwnBug from './tool-reports-own-bug.js';
+import environLookupFailed from './environ-lookup-failed.js';
+import envAssignmentAsCommand from './env-assignment-as-command.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -288,4 +290,6 @@ export const RULES: readonly Rule[] = [
   hostFirewallRulesLost,
   agentDisconnected,
   toolReportsOwnBug,
+  environLookupFailed,
+  envAssignmentAsCommand,
 ];
