@@ -341,6 +341,32 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    name: "the ECS agent's own log of a lost backend connection",
+    expect: 'other',
+    rule: 'agent-disconnected',
+    capture: {
+      logs: {
+        'ecs-agent': [
+          'level=info time=2024-02-01T10:00:00Z msg="Managed task [arn:aws:ecs:eu-west-1:1:task/main/abc]: redundant container state change"',
+          'level=error time=2024-02-01T10:00:01Z msg="Error getting message from ws backend: error: [read tcp 10.0.3.7:51522->52.95.1.1:443: use of closed network connection], messageType: [-1]"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a Docker client newer than its daemon',
+    expect: 'other',
+    rule: 'daemon-api-mismatch',
+    capture: {
+      logs: {
+        deploy: [
+          '$ docker compose up -d',
+          'Error response from daemon: client version 1.45 is too new. Maximum supported API version is 1.41',
+        ],
+      },
+    },
+  },
+  {
     name: "Terraform's provider reporting its own bug on an ECS service",
     expect: 'other',
     rule: 'tool-reports-own-bug',
@@ -396,6 +422,17 @@ describe('config-env and other phrasings (session 8, part b)', () => {
       },
     });
     assert.ok(!f.some((x) => x.rule === 'config-file-invalid'));
+  });
+
+  it('an agent that cannot reach its endpoints at all is not read as a disconnected agent', () => {
+    const f = diagnose({
+      logs: {
+        'ecs-agent': [
+          '[ERROR] Error connecting to ACS: dial tcp: lookup ecs-a-1.eu-west-1.amazonaws.com: i/o timeout',
+        ],
+      },
+    });
+    assert.ok(!f.some((x) => x.rule === 'agent-disconnected'));
   });
 
   it("an app's own HTTP 500 is not an AWS fault", () => {

@@ -142,6 +142,7 @@ import agentDisconnected from './agent-disconnected.js';
 import toolReportsOwnBug from './tool-reports-own-bug.js';
 import environLookupFailed from './environ-lookup-failed.js';
 import envAssignmentAsCommand from './env-assignment-as-command.js';
+import daemonApiMismatch from './daemon-api-mismatch.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -292,4 +293,5 @@ export const RULES: readonly Rule[] = [
   toolReportsOwnBug,
   environLookupFailed,
   envAssignmentAsCommand,
+  daemonApiMismatch,
 ];
