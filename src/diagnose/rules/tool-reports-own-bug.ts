@@ -4,8 +4,8 @@ import type { Rule } from '../types.js';
  * The deployment tool says the fault is its own: Terraform's `Provider produced inconsistent result after apply` /
  * `inconsistent final plan` with `This is a bug in the provider, which should be reported in the provider's own issue
  * tracker`, a provider plugin that crashed (`Plugin did not respond`, `The plugin encountered an error, and failed to
- * respond`, `The terraform-provider-aws_v… plugin crashed!`), `Terraform crashed!`, and other tools' "this is a bug in
- * …, please report it". The words around it name a resource (a service, a load balancer, a task definition) only
+ * respond`, `The terraform-provider-aws_v… plugin crashed!`), `Terraform crashed!`, and other deploy tools' "this is likely a bug in
+ * …" (an app's own "please report this" is the app's crash, not this). The words around it name a resource (a service, a load balancer, a task definition) only
  * because that is what the tool was handling; the fix is a retry, an upgrade or a pinned older version of the tool.
  */
 const rule: Rule = {
@@ -13,7 +13,7 @@ const rule: Rule = {
   category: 'other',
   match: [
     {
-      re: /(?<what>Provider produced inconsistent (?:result after apply|final plan)|This is a bug in (?:the provider|Terraform|[\w@/.-]+), which should be reported|Plugin did not respond|The plugin encountered an error, and failed to respond|The [\w.-]+ plugin crashed!|Stack trace from the [\w.-]+ plugin:|Terraform crashed! This is always indicative of a bug|This is (?:most )?likely a bug in [\w@/.-]+|[Pp]lease report this (?:bug|issue|error) (?:to|at|on|in) (?:the )?[\w@/.-]+)/,
+      re: /(?<what>Provider produced inconsistent (?:result after apply|final plan)|This is a bug in (?:the provider|Terraform|[\w@/.-]+), which should be reported|Plugin did not respond|The plugin encountered an error, and failed to respond|The [\w.-]+ plugin crashed!|Stack trace from the [\w.-]+ plugin:|Terraform crashed! This is always indicative of a bug|This is (?:most )?likely a bug in (?:the )?(?:aws-cdk|CDK|Terraform|provider|Docker|Compose|docker-compose|containerd|BuildKit|AWS CLI|aws-cli|botocore|Copilot|Serverless|SAM CLI|Pulumi|eksctl)\b)/i,
       not: /probably not a problem with npm/,
     },
   ],
