@@ -4,9 +4,10 @@ import type { Rule } from '../types.js';
  * The deployment tool says the fault is its own: Terraform's `Provider produced inconsistent result after apply` /
  * `inconsistent final plan` with `This is a bug in the provider, which should be reported in the provider's own issue
  * tracker`, a provider plugin that crashed (`Plugin did not respond`, `The plugin encountered an error, and failed to
- * respond`, `The terraform-provider-aws_v… plugin crashed!`), `Terraform crashed!`, and other deploy tools' "this is likely a bug in
- * …" (an app's own "please report this" is the app's crash, not this). The words around it name a resource (a service, a load balancer, a task definition) only
- * because that is what the tool was handling; the fix is a retry, an upgrade or a pinned older version of the tool.
+ * respond`, `The terraform-provider-aws_v… plugin crashed!`), `Terraform crashed!`, and other deploy tools' "this is
+ * likely a bug in …" (an app's own "please report this" is the app's crash, not this). The words around it name a
+ * resource (a service, a load balancer, a task definition) only because that is what the tool was handling; the fix is
+ * a retry, an upgrade or a pinned older version of the tool.
  */
 const rule: Rule = {
   id: 'tool-reports-own-bug',
