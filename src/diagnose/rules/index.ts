@@ -134,6 +134,15 @@ import loggingSetupNetwork from './logging-setup-network.js';
 import scriptCrlfLineEndings from './script-crlf-line-endings.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
+import settingValueRejected from './setting-value-rejected.js';
+import tlsMaterialMissing from './tls-material-missing.js';
+import awsServiceFault from './aws-service-fault.js';
+import hostFirewallRulesLost from './host-firewall-rules-lost.js';
+import agentDisconnected from './agent-disconnected.js';
+import toolReportsOwnBug from './tool-reports-own-bug.js';
+import environLookupFailed from './environ-lookup-failed.js';
+import envAssignmentAsCommand from './env-assignment-as-command.js';
+import daemonApiMismatch from './daemon-api-mismatch.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -276,4 +285,13 @@ export const RULES: readonly Rule[] = [
   scriptCrlfLineEndings,
   imageReferenceInvalid,
   imageLayersUnreadable,
+  settingValueRejected,
+  tlsMaterialMissing,
+  awsServiceFault,
+  hostFirewallRulesLost,
+  agentDisconnected,
+  toolReportsOwnBug,
+  environLookupFailed,
+  envAssignmentAsCommand,
+  daemonApiMismatch,
 ];
