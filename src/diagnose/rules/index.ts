@@ -134,6 +134,12 @@ import loggingSetupNetwork from './logging-setup-network.js';
 import scriptCrlfLineEndings from './script-crlf-line-endings.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
+// Session 8, part d: IAM, image, memory, capacity, CloudFormation and migration families.
+import workerKilledBySignal from './worker-killed-by-signal.js';
+import stackLogGroupMissing from './stack-log-group-missing.js';
+import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
+import efsMountDenied from './efs-mount-denied.js';
+import fargateSizeUnsupported from './fargate-size-unsupported.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -276,4 +282,10 @@ export const RULES: readonly Rule[] = [
   scriptCrlfLineEndings,
   imageReferenceInvalid,
   imageLayersUnreadable,
+  // Session 8, part d.
+  workerKilledBySignal,
+  stackLogGroupMissing,
+  intrinsicFunctionInvalid,
+  efsMountDenied,
+  fargateSizeUnsupported,
 ];
