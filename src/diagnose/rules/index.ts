@@ -140,6 +140,8 @@ import stackLogGroupMissing from './stack-log-group-missing.js';
 import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
 import efsMountDenied from './efs-mount-denied.js';
 import fargateSizeUnsupported from './fargate-size-unsupported.js';
+import shellReportsKilled from './shell-reports-killed.js';
+import exportNotFound from './export-not-found.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -288,4 +290,6 @@ export const RULES: readonly Rule[] = [
   intrinsicFunctionInvalid,
   efsMountDenied,
   fargateSizeUnsupported,
+  shellReportsKilled,
+  exportNotFound,
 ];
