@@ -142,6 +142,8 @@ import efsMountDenied from './efs-mount-denied.js';
 import fargateSizeUnsupported from './fargate-size-unsupported.js';
 import shellReportsKilled from './shell-reports-killed.js';
 import exportNotFound from './export-not-found.js';
+import eniLimitReached from './eni-limit-reached.js';
+import pullStreamBroken from './pull-stream-broken.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -292,4 +294,6 @@ export const RULES: readonly Rule[] = [
   fargateSizeUnsupported,
   shellReportsKilled,
   exportNotFound,
+  eniLimitReached,
+  pullStreamBroken,
 ];
