@@ -26,7 +26,10 @@ const rule: Rule = {
   examples: {
     match: [
       [
-        ['log', 'MountVolume.SetUp failed for volume "efs-pv": rpc error: code = Internal desc = Could not mount'],
+        [
+          'log',
+          'MountVolume.SetUp failed for volume "efs-pv": rpc error: code = Internal desc = Could not mount',
+        ],
         ['log', 'Output: mount.nfs4: access denied by server while mounting 127.0.0.1:/'],
       ],
       [

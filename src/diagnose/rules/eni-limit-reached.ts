@@ -15,7 +15,8 @@ const rule: Rule = {
       re: /NetworkInterfaceLimitExceeded|(?:reached|exceeded) the (?:maximum|max|limit on the)? ?number of (?:elastic )?network interfaces|maximum number of (?:elastic )?network interfaces (?:has been|was) reached|maximum number of ENIs|ENI (?:limit|quota) (?:reached|exceeded)/i,
     },
   ],
-  cause: 'No network interface was left for {service}: the account or the instance reached its limit of ENIs, and every awsvpc task needs one.',
+  cause:
+    'No network interface was left for {service}: the account or the instance reached its limit of ENIs, and every awsvpc task needs one.',
   fix: "Raise the account's network-interface quota (Service Quotas → EC2 → Network interfaces per Region), turn on ENI trunking (awsvpcTrunking) for EC2 container instances or use larger instance types, and delete ENIs left behind by deleted resources.",
   confidence: 0.86,
   beats: ['resource-init-network', 'platform-fault'],
@@ -27,7 +28,12 @@ const rule: Rule = {
           'ResourceInitializationError: failed to configure ENI: You have reached the maximum number of network interfaces (ENIs) for this account',
         ],
       ],
-      [['log', 'An error occurred (NetworkInterfaceLimitExceeded) when calling the CreateNetworkInterface operation']],
+      [
+        [
+          'log',
+          'An error occurred (NetworkInterfaceLimitExceeded) when calling the CreateNetworkInterface operation',
+        ],
+      ],
     ],
     noMatch: [[['log', 'attached network interface eni-0abc to the task']]],
   },

@@ -15,14 +15,20 @@ const rule: Rule = {
       re: /No export named (?<name>\S+?) found|Export with name (?<name2>\S+?) (?:is not found|does not exist)|Cannot find export (?<name3>\S+)/i,
     },
   ],
-  cause: 'The template imports {name,name2,name3|a value} but no stack in that account and region exports it.',
+  cause:
+    'The template imports {name,name2,name3|a value} but no stack in that account and region exports it.',
   fix: 'Check the imported name against `aws cloudformation list-exports` (stage and region prefixes included), correct the Fn::ImportValue, or deploy the stack that exports it first.',
   confidence: 0.84,
   beats: ['template-error', 'resource-request-invalid', 'stack-rollback-complete'],
   examples: {
     match: [
       [['stackEvent', 'No export named network-VpcId found. Rollback requested by user.']],
-      [['log', 'An error occurred (ValidationError) when calling the CreateChangeSet operation: No export named prod-db-Endpoint found']],
+      [
+        [
+          'log',
+          'An error occurred (ValidationError) when calling the CreateChangeSet operation: No export named prod-db-Endpoint found',
+        ],
+      ],
     ],
     noMatch: [[['stackEvent', 'Export network-VpcId cannot be deleted as it is in use by app-stack']]],
   },

@@ -15,7 +15,8 @@ const rule: Rule = {
       re: /No Fargate configuration exists for given values|Invalid 'cpu' setting for task|Invalid CPU or memory value specified|(?:'cpu' and 'memory'|CPU and memory) values? [^\n]{0,60}(?:not supported|invalid) (?:for|on) (?:Fargate|FARGATE)|memory(?:LimitMiB)? [^\n]{0,40}is not (?:a )?(?:valid|supported)[^\n]{0,40}Fargate/i,
     },
   ],
-  cause: 'The task asks Fargate for a CPU and memory pair Fargate does not offer, so the task definition was refused.',
+  cause:
+    'The task asks Fargate for a CPU and memory pair Fargate does not offer, so the task definition was refused.',
   fix: "Use one of Fargate's CPU/memory pairs (e.g. 256 CPU with 512, 1024 or 2048 MiB; 1024 CPU with 2–8 GiB) in the task definition, or in the template or CDK code that sets it.",
   confidence: 0.86,
   beats: ['resource-request-invalid', 'template-error'],

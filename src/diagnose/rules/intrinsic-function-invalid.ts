@@ -23,7 +23,12 @@ const rule: Rule = {
   examples: {
     match: [
       [['log', 'Fn::Select cannot select nonexistent value at index 1']],
-      [['stackEvent', 'Template error: instance of Fn::GetAtt references undefined resource ElkLoadBalancer']],
+      [
+        [
+          'stackEvent',
+          'Template error: instance of Fn::GetAtt references undefined resource ElkLoadBalancer',
+        ],
+      ],
       [['log', "Template error: Unable to fetch mapping for key us-east-2 in mapping 'RegionMap'"]],
       [['log', 'Template error: One or more Fn::Sub parameters must be of type String']],
     ],

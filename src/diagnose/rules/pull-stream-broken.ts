@@ -16,7 +16,8 @@ const rule: Rule = {
       not: /not found|manifest unknown|denied|unauthori[sz]ed|toomanyrequests|i\/o timeout|no such host/i,
     },
   ],
-  cause: "The registry broke off its answer while {service}'s image was being pulled (unexpected EOF): the registry's or a proxy's side, not the image name.",
+  cause:
+    "The registry broke off its answer while {service}'s image was being pulled (unexpected EOF): the registry's or a proxy's side, not the image name.",
   fix: "Retry the deployment; if it repeats, check the registry's status page and any proxy or mirror between the hosts and the registry, or pull from a mirror (ECR pull-through cache).",
   confidence: 0.6,
   examples: {

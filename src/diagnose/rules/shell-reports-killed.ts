@@ -16,7 +16,8 @@ const rule: Rule = {
       re: /^(?:[\w.-]+\s*\|\s*)?(?:[^\n:]{1,80}: line \d+:\s+\d+\s+)?Killed(?::? 9)?(?:\s{2,}\S[^\n]*)?\s*$|^\[\d+\][+-]?\s+Killed\s+\S|Command failed with signal "?SIGKILL|npm ERR! signal SIGKILL|\bsignal: killed\b|Error 137\b/,
     },
   ],
-  cause: "{service}'s process was killed with SIGKILL, as the shell or tool that ran it reports: most often the container's memory limit.",
+  cause:
+    "{service}'s process was killed with SIGKILL, as the shell or tool that ran it reports: most often the container's memory limit.",
   fix: 'Give the container or build step more memory (task memory, Docker Desktop or CI runner memory), or bring the process under the limit (a smaller heap, fewer parallel jobs); the memory graph or `dmesg` shows the OOM killer when that is what it was.',
   confidence: 0.72,
   beats: ['exit-137', 'uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],

@@ -14,20 +14,31 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'localField', 'stoppedReason', 'containerReason'],
-      re: /Perhaps out of memory\?|\b(?:worker|child|process|pid)\b[^\n]{0,80}?(?:killed by|exited on|terminated by|terminated with|died (?:of|from|with)|via) signal:? \[?(?:9\b|SIGKILL)|Worker exited prematurely: signal 9|reaped[^\n]{0,60}SIGKILL/i,
+      re: /Perhaps out of memory\?|\b(?:worker|child|process|pid)\b[^\n]{0,80}?(?:killed by|exited on|terminated by|terminated with|died (?:of|from|with)|via) signal:? \[?(?:9\b|SIGKILL)|Worker exited prematurely: signal 9|\bApp \[[^\]\n]{1,80}\] exited with code \[\w+\] via signal \[SIGKILL\]|reaped[^\n]{0,60}SIGKILL/i,
     },
   ],
   cause:
     'A worker of {service} was killed with SIGKILL while its supervisor stayed up: the memory limit (the OOM killer) took it, not a bug in the code.',
   fix: "Give the task more memory, or run fewer workers / threads per container (each worker holds its own copy of the app); check the container's memory graph against its limit.",
   confidence: 0.84,
-  beats: ['worker-crashed', 'exit-137', 'uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
+  beats: [
+    'worker-crashed',
+    'exit-137',
+    'uncaught-exception',
+    'essential-exited-nonzero',
+    'local-exit-nonzero',
+  ],
   examples: {
     match: [
       [['log', '[ERROR] Worker (pid:538) was sent SIGKILL! Perhaps out of memory?']],
       [['log', 'DAMN ! worker 3 (pid: 3212) died, killed by signal 9 :( trying respawn ...']],
       [['log', 'WARNING: [pool www] child 10 exited on signal 9 (SIGKILL) after 271.56 seconds from start']],
-      [['log', 'billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 12.']],
+      [
+        [
+          'log',
+          'billiard.exceptions.WorkerLostError: Worker exited prematurely: signal 9 (SIGKILL) Job: 12.',
+        ],
+      ],
       [['log', 'PM2 | App [api:0] exited with code [null] via signal [SIGKILL]']],
     ],
     noMatch: [
