@@ -143,6 +143,16 @@ import toolReportsOwnBug from './tool-reports-own-bug.js';
 import environLookupFailed from './environ-lookup-failed.js';
 import envAssignmentAsCommand from './env-assignment-as-command.js';
 import daemonApiMismatch from './daemon-api-mismatch.js';
+// Session 8, part d: IAM, image, memory, capacity, CloudFormation and migration families.
+import workerKilledBySignal from './worker-killed-by-signal.js';
+import stackLogGroupMissing from './stack-log-group-missing.js';
+import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
+import efsMountDenied from './efs-mount-denied.js';
+import fargateSizeUnsupported from './fargate-size-unsupported.js';
+import shellReportsKilled from './shell-reports-killed.js';
+import exportNotFound from './export-not-found.js';
+import eniLimitReached from './eni-limit-reached.js';
+import pullStreamBroken from './pull-stream-broken.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -294,4 +304,14 @@ export const RULES: readonly Rule[] = [
   environLookupFailed,
   envAssignmentAsCommand,
   daemonApiMismatch,
+  // Session 8, part d.
+  workerKilledBySignal,
+  stackLogGroupMissing,
+  intrinsicFunctionInvalid,
+  efsMountDenied,
+  fargateSizeUnsupported,
+  shellReportsKilled,
+  exportNotFound,
+  eniLimitReached,
+  pullStreamBroken,
 ];
