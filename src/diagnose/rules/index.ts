@@ -145,6 +145,25 @@ import probePortNotListened from './probe-port-not-listened.js';
 import runtimeDependencyMissing from './runtime-dependency-missing.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
+import settingValueRejected from './setting-value-rejected.js';
+import tlsMaterialMissing from './tls-material-missing.js';
+import awsServiceFault from './aws-service-fault.js';
+import hostFirewallRulesLost from './host-firewall-rules-lost.js';
+import agentDisconnected from './agent-disconnected.js';
+import toolReportsOwnBug from './tool-reports-own-bug.js';
+import environLookupFailed from './environ-lookup-failed.js';
+import envAssignmentAsCommand from './env-assignment-as-command.js';
+import daemonApiMismatch from './daemon-api-mismatch.js';
+// Session 8, part d: IAM, image, memory, capacity, CloudFormation and migration families.
+import workerKilledBySignal from './worker-killed-by-signal.js';
+import stackLogGroupMissing from './stack-log-group-missing.js';
+import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
+import efsMountDenied from './efs-mount-denied.js';
+import fargateSizeUnsupported from './fargate-size-unsupported.js';
+import shellReportsKilled from './shell-reports-killed.js';
+import exportNotFound from './export-not-found.js';
+import eniLimitReached from './eni-limit-reached.js';
+import pullStreamBroken from './pull-stream-broken.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -298,4 +317,23 @@ export const RULES: readonly Rule[] = [
   scriptCrlfLineEndings,
   imageReferenceInvalid,
   imageLayersUnreadable,
+  settingValueRejected,
+  tlsMaterialMissing,
+  awsServiceFault,
+  hostFirewallRulesLost,
+  agentDisconnected,
+  toolReportsOwnBug,
+  environLookupFailed,
+  envAssignmentAsCommand,
+  daemonApiMismatch,
+  // Session 8, part d.
+  workerKilledBySignal,
+  stackLogGroupMissing,
+  intrinsicFunctionInvalid,
+  efsMountDenied,
+  fargateSizeUnsupported,
+  shellReportsKilled,
+  exportNotFound,
+  eniLimitReached,
+  pullStreamBroken,
 ];
