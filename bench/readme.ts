@@ -281,26 +281,12 @@ function diagnoseResult(r: Json): string {
           '.'
         : ''),
     '',
+    // Per round, a category holds a handful of captures at most, so the table is the whole split's.
     table([
-      [
-        'category',
-        'test captures',
-        'top-1',
-        'top-3',
-        ...rounds.flatMap(([n]) => [`round ${n}`, 'top-1', 'top-3']),
-      ],
+      ['category', 'test captures', 'top-1', 'top-3'],
       ...(t.perCategory as Json[])
         .filter((c) => c.n > 0)
-        .map((c) => [
-          c.category,
-          c.n,
-          `${c.top1Pct}%`,
-          `${c.top3Pct}%`,
-          ...rounds.flatMap(([, x]) => {
-            const rc = (x.perCategory as Json[]).find((y) => y.category === c.category)!;
-            return rc.n ? [rc.n, `${rc.top1Pct}%`, `${rc.top3Pct}%`] : [0, '–', '–'];
-          }),
-        ]),
+        .map((c) => [c.category, c.n, `${c.top1Pct}%`, `${c.top3Pct}%`]),
     ]),
   ].join('\n');
 }

@@ -26,7 +26,11 @@ export interface LearnedPolicy {
 // loopback), stems, character n-grams, ensembles of both and nearest neighbours scored at most 0.4 points above it (three
 // captures), short of the one point a change had to gain, so the naive Bayes and this policy stay
 // (test/fixtures/diagnose/README.md, "Session 7: the learned model").
-export const LEARNED_POLICY: LearnedPolicy = { first: 0.7, fill: 3 };
+// Session 8 (1,030 train captures, round 12 in): a capture with only routine lines (`starting`, `ready`, a scaling
+// stopped reason) reached 0.702 once more `other` captures lowered that category's share of those words, so `first` went
+// to 0.75, which the cross-validation scores the same as 0.7 (961 of 1,030 top-1; 0.8 scores 960, 0.85 959), and again
+// with round 13 in (1,025 of 1,110 at 0.7, 0.72 and 0.75; that capture then reached 0.684).
+export const LEARNED_POLICY: LearnedPolicy = { first: 0.75, fill: 3 };
 
 /** Ranks categories for a capture's token set: the committed naive Bayes, or another learner under cross-validation. */
 export type LearnedRanker = (tokens: ReadonlySet<string>) => BayesRank[];

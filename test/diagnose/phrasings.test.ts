@@ -532,7 +532,7 @@ const cases: readonly PhrasingCase[] = [
   {
     name: "gunicorn's worker sent SIGKILL",
     expect: 'resources-oom',
-    rule: 'exit-137',
+    rule: 'worker-killed-by-signal',
     capture: {
       logs: {
         web: [

@@ -18,6 +18,8 @@ const rule: Rule = {
     'AWS throttled the API calls made while deploying {service} ({what}); the deployment tool stopped, not the service.',
   fix: 'Retry with backoff and poll less often (fewer parallel deploys, a longer interval between describe calls); ask for a higher API rate limit only if it persists.',
   confidence: 0.6,
+  // The throttle is the named reason a placement or a deployment gave up; the generic findings about them are not.
+  beats: ['placement-unexplained', 'circuit-breaker', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
       [

@@ -6,18 +6,25 @@ const rule: Rule = {
   match: [
     {
       in: ['healthOutput', 'log', 'containerReason', 'stoppedReason', 'localField'],
-      re: /(?:(?:\/bin\/)?(?:ba)?sh: (?:line \d+: |\d+: )?|exec: \\?")(?<bin>curl|wget|nc|netcat)(?:\\?": executable file not found|: not found|: command not found)/,
+      re: /(?:(?:\/bin\/)?(?:ba|a|z)?sh: (?:line \d+: |\d+: )?|exec: \\?")(?<bin>curl|wget|nc|ncat|netcat|pgrep|pidof|grpc_health_probe|pg_isready|redis-cli|mysqladmin)(?:\\?": executable file not found|: not found|: command not found)|zsh: command not found: (?<bin2>curl|wget|nc|pgrep)\b|["'‘](?<bin3>curl|wget)["'’] is not recognized as (?:an internal or external command|the name of a cmdlet)|env: [‘'](?<bin4>curl|wget)['’]: No such file/,
     },
   ],
   cause:
-    'The health check runs `{bin}`, which is not installed in the image, so the check fails even when the app itself is fine.',
-  fix: 'Install {bin} in the image, or rewrite the health check with a tool the image has (BusyBox `wget -qO-` on Alpine, or the app runtime itself, e.g. `node -e` / `python -c` fetching the health URL).',
+    'The health check runs `{bin,bin2,bin3,bin4}`, which is not installed in the image, so the check fails even when the app itself is fine.',
+  fix: 'Install {bin,bin2,bin3,bin4} in the image, or rewrite the health check with a tool the image has (BusyBox `wget -qO-` on Alpine, or the app runtime itself, e.g. `node -e` / `python -c` fetching the health URL).',
   confidence: 0.9,
   beats: ['command-not-found', 'health-exit-127', 'container-health-failed', 'local-unhealthy'],
   examples: {
     match: [
       [['healthOutput', '/bin/sh: 1: wget: not found']],
       [['healthOutput', '/bin/sh: wget: not found']],
+      [
+        [
+          'healthOutput',
+          'OCI runtime exec failed: exec failed: unable to start container process: exec: "pgrep": executable file not found in $PATH',
+        ],
+      ],
+      [['healthOutput', 'zsh: command not found: curl']],
       [
         [
           'healthOutput',

@@ -10,7 +10,8 @@ const rule: Rule = {
   category: 'health-check-command',
   match: [
     { in: ['healthOutput'], re: /[Cc]onnection refused|ECONNREFUSED/ },
-    { in: ['healthCheck', 'healthOutput'], re: /\blocalhost\b|\[::1\]/ },
+    // Node's http client before v20 takes ::1 and does not fall back: `connect ECONNREFUSED ::1:3000`.
+    { in: ['healthCheck', 'healthOutput'], re: /\blocalhost\b|\[::1\]|(?<![\w:])::1:\d+/ },
   ],
   cause:
     'The health check probes localhost, which in this image resolves to the IPv6 address ::1 first, while the app listens on IPv4 only: every probe is refused although the app is up.',

@@ -13,7 +13,7 @@ const rule: Rule = {
   category: 'health-check-command',
   match: [
     {
-      re: /(?<what>(?:Liveness|Readiness|Startup) probe failed: HTTP probe failed with statuscode: (?:404|405|410)|(?:^|\s)(?:127\.0\.0\.1|::1|localhost)\b[^"\n]*"(?:GET|HEAD) \/(?:health\w*|healthz|ping|status|ready\w*|live\w*|_health\w*|actuator\/health)\S*(?: HTTP\/[\d.]+)?" 40[45]\b|"(?:GET|HEAD) \S+ HTTP\/[\d.]+" 40[45]\b[^\n]*(?:ELB-HealthChecker|kube-probe|GoogleHC))/,
+      re: /(?<what>(?:Liveness|Readiness|Startup) probe failed: HTTP probe failed with statuscode: (?:404|405|410)|(?:^|\s)(?:127\.0\.0\.1|::1|localhost)\b[^"\n]*"(?:GET|HEAD) \/(?:health\w*|healthz|ping|status|ready\w*|live\w*|_health\w*|actuator\/health)\S*(?: HTTP\/[\d.]+)?" 40[45]\b|"(?:GET|HEAD) \S+ HTTP\/[\d.]+" 40[45]\b[^\n]*(?:ELB-HealthChecker|kube-probe|GoogleHC)|(?:unsupported path|Cannot (?:GET|HEAD)|No route matches \[(?:GET|HEAD)\]|Not Found|No static resource|No mapping for (?:GET|HEAD)|404 page not found)[:\s]{0,3}"?\/?(?:health\w*|healthz|ping|status|ready\w*|live\w*|_health\w*|actuator\/health)\b)/,
     },
   ],
   cause:
@@ -30,6 +30,9 @@ const rule: Rule = {
         ],
       ],
       [['log', '127.0.0.1 -  26/Sep/2024:15:24:34 +0100 "GET /ping" 404']],
+      [['log', 'ERROR: 2023/05/31 17:31:51 main.go:254: "172.23.0.1:50136": unsupported path: "/ping"']],
+      [['log', 'ActionController::RoutingError (No route matches [GET] "/healthz")']],
+      [['log', 'Not Found: /health/']],
       [
         [
           'log',

@@ -139,8 +139,38 @@ import iacDefinitionInvalid from './iac-definition-invalid.js';
 import capacityProviderInvalid from './capacity-provider-invalid.js';
 import loggingSetupNetwork from './logging-setup-network.js';
 import scriptCrlfLineEndings from './script-crlf-line-endings.js';
+import probeLocalhostIpv6Refused from './probe-localhost-ipv6-refused.js';
+import healthSchemeMismatch from './health-scheme-mismatch.js';
+import healthCommandUnrunnable from './health-command-unrunnable.js';
+import healthStartPeriodShort from './health-start-period-short.js';
+import healthOutputRefusedPath from './health-output-refused-path.js';
+import healthCheckTimedOut from './health-check-timed-out.js';
+import sharedLibraryMissing from './shared-library-missing.js';
+import nativeAbort from './native-abort.js';
+import listenIpv6Unavailable from './listen-ipv6-unavailable.js';
+import probePortNotListened from './probe-port-not-listened.js';
+import runtimeDependencyMissing from './runtime-dependency-missing.js';
 import imageReferenceInvalid from './image-reference-invalid.js';
 import imageLayersUnreadable from './image-layers-unreadable.js';
+import settingValueRejected from './setting-value-rejected.js';
+import tlsMaterialMissing from './tls-material-missing.js';
+import awsServiceFault from './aws-service-fault.js';
+import hostFirewallRulesLost from './host-firewall-rules-lost.js';
+import agentDisconnected from './agent-disconnected.js';
+import toolReportsOwnBug from './tool-reports-own-bug.js';
+import environLookupFailed from './environ-lookup-failed.js';
+import envAssignmentAsCommand from './env-assignment-as-command.js';
+import daemonApiMismatch from './daemon-api-mismatch.js';
+// Session 8, part d: IAM, image, memory, capacity, CloudFormation and migration families.
+import workerKilledBySignal from './worker-killed-by-signal.js';
+import stackLogGroupMissing from './stack-log-group-missing.js';
+import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
+import efsMountDenied from './efs-mount-denied.js';
+import fargateSizeUnsupported from './fargate-size-unsupported.js';
+import shellReportsKilled from './shell-reports-killed.js';
+import exportNotFound from './export-not-found.js';
+import eniLimitReached from './eni-limit-reached.js';
+import pullStreamBroken from './pull-stream-broken.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -169,6 +199,12 @@ export const RULES: readonly Rule[] = [
   healthExecFormShellSyntax,
   healthBinaryMissing,
   healthLocalhostIpv6,
+  probeLocalhostIpv6Refused,
+  healthSchemeMismatch,
+  healthCommandUnrunnable,
+  healthStartPeriodShort,
+  healthOutputRefusedPath,
+  healthCheckTimedOut,
   curlWithoutFail,
   curlWithoutFailExitCode,
   healthExit127,
@@ -183,8 +219,10 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   bindAddressUnavailable,
+  listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
+  probePortNotListened,
   probeRefused,
   publishedPortEmptyReply,
   healthNothingListening,
@@ -254,7 +292,10 @@ export const RULES: readonly Rule[] = [
   nodeModuleNotFound,
   pythonModuleNotFound,
   workerCrashed,
+  sharedLibraryMissing,
+  runtimeDependencyMissing,
   segfault,
+  nativeAbort,
   uncaughtException,
   essentialExitedNonzero,
   localExitNonzero,
@@ -290,4 +331,23 @@ export const RULES: readonly Rule[] = [
   scriptCrlfLineEndings,
   imageReferenceInvalid,
   imageLayersUnreadable,
+  settingValueRejected,
+  tlsMaterialMissing,
+  awsServiceFault,
+  hostFirewallRulesLost,
+  agentDisconnected,
+  toolReportsOwnBug,
+  environLookupFailed,
+  envAssignmentAsCommand,
+  daemonApiMismatch,
+  // Session 8, part d.
+  workerKilledBySignal,
+  stackLogGroupMissing,
+  intrinsicFunctionInvalid,
+  efsMountDenied,
+  fargateSizeUnsupported,
+  shellReportsKilled,
+  exportNotFound,
+  eniLimitReached,
+  pullStreamBroken,
 ];

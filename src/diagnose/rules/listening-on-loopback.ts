@@ -14,7 +14,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|bound to|binding to|Local:)\s*:?\s*\[?(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|[Ss]tarting development server at|[Pp]roject is running at|[Ss]erver address:|is available at|Development Server \(|with (?:cowboy|bandit) [\d.]+ at|bound to|binding to|Local:)\s*:?\s*\[?(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
@@ -44,6 +44,9 @@ const rule: Rule = {
         ],
       ],
       [['log', 'REST server starting  addr=127.0.0.1:8475']],
+      [['log', 'Starting development server at http://127.0.0.1:8000/']],
+      [['log', '[Thu Dec  5 10:00:00 2026] PHP 8.3.1 Development Server (http://localhost:8000) started']],
+      [['log', '[info] Running MyAppWeb.Endpoint with cowboy 2.10.0 at 127.0.0.1:4000 (http)']],
       [
         [
           'log',

@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'port-binding',
   match: [
     {
-      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in use|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b|The Tomcat connector configured to listen on port (?<port7>\d+) failed to start/,
+      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in us|\bAddrInUse\b|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b|The Tomcat connector configured to listen on port (?<port7>\d+) failed to start/,
     },
   ],
   cause:
@@ -33,6 +33,7 @@ const rule: Rule = {
           'The Tomcat connector configured to listen on port 8080 failed to start. The port may already be in use or the connector may be misconfigured.',
         ],
       ],
+      [['log', 'Error: Os { code: 98, kind: AddrInUse, message: "Address in use" }']],
       [
         [
           'log',

@@ -9,7 +9,11 @@ import type { Rule } from '../types.js';
  * Spring's `Binding to target … failed`, node-config (`Configuration property "x" is not defined`, often after `No
  * configurations found in configuration directory`), python-decouple's `UndefinedValueError`, Laravel's missing
  * APP_KEY (`No application encryption key has been specified`), Compose refusing to interpolate a required variable
- * (`Missing mandatory value for "environment" option`, `required variable X is missing a value`). env-var-not-set
+ * (`Missing mandatory value for "environment" option`, `required variable X is missing a value`), Flask-SQLAlchemy
+ * with no database URI, Flask with no secret key, Rails with no database for the environment or no master key
+ * (`Missing encryption key to decrypt file with`), node-postgres given no password (`client password must be a
+ * string`), node-config with no file for NODE_ENV, dotenv-safe's `MissingEnvVarsError`, Entity Framework's `No
+ * connection string named`, a quoted variable name said to be required. env-var-not-set
  * names the variable when the line does; this is the family around it.
  */
 const rule: Rule = {
@@ -19,7 +23,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
       span: 2,
-      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|MissingRegion: could not find region configuration|Unable to (?:find|load) (?:a )?region[^\n]{0,40}(?:provider|chain)|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found)/,
+      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|MissingRegion: could not find region configuration|Unable to (?:find|load) (?:a )?region[^\n]{0,40}(?:provider|chain)|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found|Either 'SQLALCHEMY_DATABASE_URI' or 'SQLALCHEMY_BINDS' must be set|The session is unavailable because no secret key was set|AdapterNotSpecified: '\w+' database is not configured|Missing encryption key to decrypt file with|client password must be a string|NODE_ENV value of '[^']*' did not match any deployment config file|MissingEnvVarsError: [^\n]{0,120}|environment variable "[A-Z][A-Z0-9_]+" should not be empty|No connection string named '[^']+' could be found|['"`][A-Z][A-Z0-9]*_[A-Z0-9_]+['"`] (?:env(?:ironment)? )?var(?:iable)? (?:is )?(?:required|not set|missing|must be set|undefined))/,
     },
   ],
   cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
@@ -90,6 +94,34 @@ const rule: Rule = {
           'decouple.UndefinedValueError: SECRET_KEY not found. Declare it as envvar or define a default value.',
         ],
       ],
+      [['log', "RuntimeError: Either 'SQLALCHEMY_DATABASE_URI' or 'SQLALCHEMY_BINDS' must be set."]],
+      [
+        [
+          'log',
+          'ActiveRecord::AdapterNotSpecified: \'production\' database is not configured. Available: ["development", "test"]',
+        ],
+      ],
+      [
+        [
+          'log',
+          "Missing encryption key to decrypt file with. Ask your team for your master key and write it to /app/config/master.key or put it in the ENV['RAILS_MASTER_KEY'].",
+        ],
+      ],
+      [['log', 'Error: SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string']],
+      [['log', "WARNING: NODE_ENV value of 'prod' did not match any deployment config file names."]],
+      [
+        [
+          'log',
+          'MissingEnvVarsError: The following variables were defined in .env.example but are not present in the environment: JWT_SECRET',
+        ],
+      ],
+      [
+        [
+          'log',
+          "System.InvalidOperationException: No connection string named 'DefaultConnection' could be found in the application config file.",
+        ],
+      ],
+      [['log', "Error: The 'APP_URL' environment variable is required"]],
     ],
     noMatch: [
       [['log', 'Resolved placeholder app.jwt.secret from environment']],

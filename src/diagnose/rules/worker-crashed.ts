@@ -13,6 +13,9 @@ const rule: Rule = {
   fix: "Fix the startup error the worker logs; don't run production under a reloader (e.g. `uvicorn --reload`), and add a health check that exercises the app so such crashes fail the deployment.",
   confidence: 0.75,
   beats: ['connection-refused'],
+  // A worker the kernel killed (gunicorn's `was sent SIGKILL! Perhaps out of memory?`, `OOMKilled`) ran out of memory;
+  // its WORKER TIMEOUT is the symptom, not a crash of the app.
+  against: [{ re: /was sent SIGKILL|Perhaps out of memory|OOMKilled|Out of memory: Killed process/ }],
   examples: {
     match: [
       [['log', 'uvicorn worker crashed during its startup event (mTLS admin-session failure)']],

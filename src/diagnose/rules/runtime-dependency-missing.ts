@@ -1,0 +1,48 @@
+import type { Rule } from '../types.js';
+
+/*
+ * The program starts and cannot load part of itself or a library it depends on, in each runtime's words: the JVM's
+ * `Could not find or load main class` and `NoClassDefFoundError`, .NET's `Could not load file or assembly`, Ruby's
+ * `cannot load such file -- x (LoadError)` and Bundler's `GemNotFound`, PHP's `Failed opening required`, Perl's
+ * `Can't locate X in @INC`, Python's `cannot import name`, Node's ESM `Cannot find package`. The image was built
+ * without it (a COPY or dependency left out, a stale lock file), so the fix is the image (app-crash).
+ */
+const rule: Rule = {
+  id: 'runtime-dependency-missing',
+  category: 'app-crash',
+  match: [
+    {
+      in: ['log', 'containerReason', 'stoppedReason', 'localField'],
+      re: /Could not find or load main class (?<what>[\w.$]+)|NoClassDefFoundError: (?<what2>[\w/.$]+)|Could not load file or assembly '(?<what3>[^',]+)|cannot load such file -- (?<what4>\S+)|Bundler::GemNotFound|Could not find (?<what5>[\w.-]+) in (?:any of the sources|locally installed gems)|Failed opening required '(?<what6>[^']+)'|Can't locate (?<what7>\S+) in @INC|ImportError: cannot import name '(?<what8>\w+)'|Cannot find package '(?<what9>[^']+)' imported from/,
+    },
+  ],
+  cause:
+    "{service}'s program could not load {what,what2,what3,what4,what5,what6,what7,what8,what9|a part of itself or a library it needs}: the image was built without it.",
+  fix: "Rebuild the image with everything the program loads: check the Dockerfile's COPY and build output paths, install the dependency in the runtime stage (and pin it in the lock file), or go back to the previous image tag.",
+  confidence: 0.8,
+  beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero', 'worker-crashed'],
+  examples: {
+    match: [
+      [['log', 'Error: Could not find or load main class com.example.Main']],
+      [
+        [
+          'log',
+          "Unhandled exception. System.IO.FileNotFoundException: Could not load file or assembly 'SampleApp, Culture=neutral, PublicKeyToken=null'.",
+        ],
+      ],
+      [['log', "/app/config/boot.rb:3:in `require': cannot load such file -- bootsnap/setup (LoadError)"]],
+      [
+        [
+          'log',
+          "ImportError: cannot import name 'url_quote' from 'werkzeug.urls' (/usr/local/lib/python3.11/site-packages/werkzeug/urls.py)",
+        ],
+      ],
+      [['log', "PHP Fatal error:  Uncaught Error: Failed opening required '/var/www/vendor/autoload.php'"]],
+    ],
+    noMatch: [
+      [['log', 'Could not find the requested resource']],
+      [['log', 'ImportError: No module named yaml']],
+    ],
+  },
+};
+export default rule;
