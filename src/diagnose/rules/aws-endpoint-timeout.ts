@@ -1,3 +1,4 @@
+import { DENIED_SOMEWHERE } from '../aws-calls.js';
 import type { Rule } from '../types.js';
 
 /*
@@ -27,6 +28,8 @@ const rule: Rule = {
     '{service} cannot reach the AWS endpoint {endpoint} (a timeout, no route, or its name not resolving inside the VPC): the task has no network path to the service (no NAT gateway or VPC endpoint, an endpoint without private DNS, or outbound traffic blocked by a security group or network ACL).',
   fix: "Give {service}'s subnets a route out (a NAT gateway, or a public IP with an internet gateway) or add a VPC endpoint for that service (a gateway endpoint for S3 and DynamoDB, an interface endpoint for the rest, with private DNS), and allow outbound HTTPS (443), or the database's port, in its security group and network ACLs.",
   confidence: 0.7,
+  // A denial in the same capture says the endpoint answered.
+  against: [DENIED_SOMEWHERE],
   beats: ['connect-timeout-ambiguous', 'name-not-resolved'],
   examples: {
     match: [

@@ -91,6 +91,9 @@ import proxyUpstreamRefused from './proxy-upstream-refused.js';
 import bucketAclNotSupported from './bucket-acl-not-supported.js';
 import awsEndpointTimeout from './aws-endpoint-timeout.js';
 import awsSdkNoAnswer from './aws-sdk-no-answer.js';
+import agentInitNoAnswer from './agent-init-no-answer.js';
+import awsEndpointNoAnswer from './aws-endpoint-no-answer.js';
+import awsCallDenied from './aws-call-denied.js';
 import trafficRejected from './traffic-rejected.js';
 import healthPathNotFound from './health-path-not-found.js';
 import healthUrlMalformed from './health-url-malformed.js';
@@ -194,6 +197,7 @@ export const RULES: readonly Rule[] = [
   serviceLinkedRoleMissing,
   executionRoleRequired,
   iamNotAuthorized,
+  awsCallDenied,
   awsCredentialsMissing,
   healthCmdPrefixDoubled,
   healthExecFormShellSyntax,
@@ -314,6 +318,8 @@ export const RULES: readonly Rule[] = [
   bucketAclNotSupported,
   awsEndpointTimeout,
   awsSdkNoAnswer,
+  agentInitNoAnswer,
+  awsEndpointNoAnswer,
   trafficRejected,
   healthPathNotFound,
   healthUrlMalformed,
