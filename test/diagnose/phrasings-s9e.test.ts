@@ -157,8 +157,57 @@ const cases: readonly PhrasingCase[] = [
   },
 ];
 
+/** Captures whose shape (the containers they show) decides between the setting and the dependency. */
+const structural: readonly PhrasingCase[] = [
+  {
+    name: 'a Compose log where the name looked up is no container shown (a typo)',
+    expect: 'config-env',
+    rule: 'host-names-no-container',
+    capture: {
+      service: 'web',
+      logs: {
+        compose: [
+          'Attaching to shop-db-1, shop-web-1',
+          'db-1   | LOG:  database system is ready to accept connections',
+          'web-1  | django.db.utils.OperationalError: could not translate host name "databse" to address: Name or service not known',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Compose logs per container where the broker looked up is none of them (an old name)',
+    expect: 'config-env',
+    rule: 'host-names-no-container',
+    capture: {
+      service: 'worker',
+      logs: {
+        worker: [
+          'consumer: Cannot connect to amqp://guest:**@rabbit:5672//: [Errno -2] Name or service not known',
+          'dial tcp: lookup rabbit on 127.0.0.11:53: no such host',
+        ],
+        rabbitmq: ['Server startup complete; 4 plugins started.'],
+      },
+    },
+  },
+  {
+    name: 'an upstream that is a container shown exiting',
+    expect: 'dependency-unreachable',
+    rule: 'name-not-resolved',
+    capture: {
+      service: 'nginx',
+      logs: {
+        compose: [
+          'php exited with code 0',
+          'nginx  | nginx: [emerg] host not found in upstream "php" in /etc/nginx/conf.d/default.conf:16',
+        ],
+      },
+    },
+  },
+];
+
 describe('config-env from the address a connection failure names (session 9, part e)', () => {
   itNamesEach(cases);
+  itNamesEach(structural);
 
   it('a request refused at a Docker bridge address stays a dependency not up', () => {
     const top = diagnose({
@@ -205,5 +254,37 @@ describe('config-env from the address a connection failure names (session 9, par
   it('a resolved service name is still read as the dependency', () => {
     const top = diagnose({ logs: { api: ['Error: getaddrinfo ENOTFOUND postgres'] } })[0]!;
     assert.equal(top.category, 'dependency-unreachable');
+  });
+
+  it('a container shown in the capture under the name looked up raises the dependency reading', () => {
+    const alone = diagnose({ logs: { web: ['Error: getaddrinfo ENOTFOUND redis'] } })[0]!;
+    const shown = diagnose({
+      service: 'web',
+      logs: { web: ['Error: getaddrinfo ENOTFOUND redis'], redis: ['Restarting (1) 3 seconds ago'] },
+    })[0]!;
+    assert.equal(shown.category, 'dependency-unreachable');
+    assert.ok(shown.confidence > alone.confidence, `${shown.confidence} vs ${alone.confidence}`);
+  });
+
+  it('with only the failing service in the capture, an unresolved name stays the dependency', () => {
+    const f = diagnose({ service: 'app', logs: { app: ['Error: getaddrinfo ENOTFOUND redis'] } });
+    assert.equal(f[0]!.category, 'dependency-unreachable');
+    assert.ok(!f.some((x) => x.rule === 'host-names-no-container'));
+  });
+
+  it('a Compose project prefix still names the container looked up', () => {
+    const f = diagnose({
+      service: 'web',
+      logs: {
+        compose: ['Container myapp-postgres-1  Started', 'web-1  | Error: getaddrinfo ENOTFOUND postgres'],
+      },
+    });
+    assert.ok(!f.some((x) => x.rule === 'host-names-no-container'));
+  });
+
+  it('a lookup failure no signature knows still names the setting and the dependency after `other`', () => {
+    const f = diagnose({ service: 'app', logs: { app: ['Error -2 connecting to cache42:6379'] } });
+    const near = f.slice(0, 3).map((x) => x.category);
+    assert.ok(near.includes('dependency-unreachable') && near.includes('config-env'), near.join(', '));
   });
 });
