@@ -11,6 +11,7 @@ import {
 } from './learned.js';
 import { MODEL } from './model.generated.js';
 import { RULES } from './rules/index.js';
+import { weighByStructure } from './structure.js';
 import { parseCapture } from '../core/capture.js';
 import type { Finding, Rule } from './types.js';
 
@@ -36,7 +37,10 @@ export function diagnose(
   const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
 
   const ranking = learnedRanking(rank, lines);
-  const hitList = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
+  const hitList = weighByStructure(
+    capture,
+    rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined),
+  );
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.
   for (const h of [...hitList].sort((a, b) => b.confidence - a.confidence)) {

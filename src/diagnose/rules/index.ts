@@ -101,6 +101,8 @@ import secretRetrievalRefused from './secret-retrieval-refused.js';
 import circuitBreaker from './circuit-breaker.js';
 import deploymentAlarm from './deployment-alarm.js';
 import loopbackDependencyRefused from './loopback-dependency-refused.js';
+import loopbackRequestRefused from './loopback-request-refused.js';
+import hostUnexpandedVariable from './host-unexpanded-variable.js';
 import loopbackDsnFailed from './loopback-dsn-failed.js';
 import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
@@ -235,10 +237,12 @@ export const RULES: readonly Rule[] = [
   loopbackRefusedNoBrokerHost,
   refusedWithLoopbackSetting,
   loopbackDependencyRefused,
+  loopbackRequestRefused,
   loopbackDsnFailed,
   loopbackDsnLogged,
   envVarNotSet,
   requiredSettingMissing,
+  hostUnexpandedVariable,
   settingValueInvalid,
   databaseNameUnknown,
   envSchemaRejected,
