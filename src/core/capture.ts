@@ -31,6 +31,9 @@ const Service = z.looseObject({
   serviceName: scalar,
   events: z.array(z.looseObject({ message: scalar })).optional(),
   deployments: z.array(z.looseObject({ rolloutState: scalar, rolloutStateReason: scalar })).optional(),
+  networkConfiguration: z
+    .looseObject({ awsvpcConfiguration: z.looseObject({ assignPublicIp: scalar }).optional() })
+    .optional(),
 });
 /** DescribeServiceDeployments: ECS's record of a rollout with a deployment strategy. */
 const ServiceDeployment = z.looseObject({

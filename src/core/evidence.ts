@@ -25,6 +25,8 @@ export const EVIDENCE_KINDS = [
   'portMapping',
   'platform',
   'taskDefField',
+  /** A DescribeServices setting, e.g. whether the service's tasks get a public IP. */
+  'serviceField',
   'log',
   'healthOutput',
   'healthExitCode',

@@ -173,4 +173,23 @@ describe('the same AWS endpoint: no answer is the network, a refusal is IAM', ()
     })[0]!;
     assert.equal(withFacts.category, 'network-sg', `${withFacts.rule}: ${withFacts.cause}`);
   });
+
+  it("the service's own networkConfiguration, as DescribeServices returns it, is such a fact", () => {
+    const withService = (assignPublicIp: string) =>
+      diagnose({
+        ...logged('Error: connect ETIMEDOUT 10.0.3.17:5432'),
+        localField: undefined,
+        services: [
+          {
+            serviceName: 'app',
+            networkConfiguration: {
+              awsvpcConfiguration: { subnets: ['subnet-0a1'], securityGroups: ['sg-0b2'], assignPublicIp },
+            },
+          },
+        ],
+      })[0]!;
+    const disabled = withService('DISABLED');
+    assert.equal(disabled.category, 'network-sg', `${disabled.rule}: ${disabled.cause}`);
+    assert.equal(withService('ENABLED').category, 'other', 'a task with a public IP is no such fact');
+  });
 });

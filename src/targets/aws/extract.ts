@@ -26,6 +26,10 @@ export function extractAwsEvidence(c: Capture, add: AddEvidence): void {
   });
 
   c.services?.forEach((s, i) => {
+    // Whether tasks get a public IP decides whether a call to ECR or Secrets Manager that got no answer had a way out.
+    const publicIp = str(s.networkConfiguration?.awsvpcConfiguration?.assignPublicIp);
+    const path = `services[${i}].networkConfiguration.awsvpcConfiguration.assignPublicIp`;
+    if (publicIp) add('serviceField', path, `assignPublicIp=${publicIp}`);
     s.events?.forEach((e, j) => add('serviceEvent', `services[${i}].events[${j}].message`, e.message));
     s.deployments?.forEach((d, j) => {
       const reason = str(d.rolloutStateReason);
