@@ -150,14 +150,16 @@ describe('estimates on the local target (alerting-platform)', () => {
     assert.ok(usual.length >= 7, `${usual.length} past runs of sender`);
 
     // Late enough to pass both three times its usual and the top of its interval, however slow this machine was.
+    // A version no draw above deployed, so sender is planned as changed (an unchanged service has no estimate).
+    const version = '10';
     const planned = JSON.parse(
-      (await cli(['plan', '--json'], { cwd: dir, env: { VERSION: '8' } })).stdout,
+      (await cli(['plan', '--json'], { cwd: dir, env: { VERSION: version } })).stdout,
     ) as {
       services: { name: string; estimate: Interval | null }[];
     };
     const top = planned.services.find((s) => s.name === 'sender')!.estimate!.highMs;
     const delay = Math.round(Math.max(5000, 2 * Math.max(3 * Math.max(...usual), top)));
-    const run = await deployOnTerminal(dir, { VERSION: '8', SENDER_DELAY: String(delay) });
+    const run = await deployOnTerminal(dir, { VERSION: version, SENDER_DELAY: String(delay) });
     assert.equal(run.code, 0, run.out);
     const late = run.out.indexOf('taking longer than usual (+');
     const stalledLine = run.out.indexOf('sender: taking longer than usual:');
