@@ -11,7 +11,7 @@ import type { EvidenceKind, Matcher } from './types.js';
  * A connection attempt that got no answer, in each runtime's and client's words: Node (`connect ETIMEDOUT`), Java
  * (`connect timed out`, `ConnectTimeoutException`), Python (`[Errno 110]`, redis-py's `Timeout connecting to server`,
  * psycopg2's `timeout expired`, pymongo's `host:27017: timed out`, urllib3's and elasticsearch-py's `ConnectTimeoutError`),
- * undici (`Connect Timeout Error`), KafkaJS (`Connection timeout`), SQL Server clients (`Connection Timeout Expired`, `The
+ * undici (`Connect Timeout Error`), Spring Cloud Config (`Connect Timeout Exception on Url`), KafkaJS (`Connection timeout`), SQL Server clients (`Connection Timeout Expired`, `The
  * wait operation timed out`), Go (`dial tcp …: i/o timeout`, `connect: connection timed out`), .NET and Windows
  * (`did not properly respond after a period of time`, 10060), libpq and PHP (`Connection timed out`), MySQL clients
  * (`(110)`, `(10060)`), curl (`Connection timed out after`, `(28) Failed to connect`), nginx (`upstream timed out (110`),
@@ -19,7 +19,7 @@ import type { EvidenceKind, Matcher } from './types.js';
  * timed out`), Kafka's admin client (`Timed out waiting for a node assignment`: no broker answered), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
  */
 export const CONNECT_TIMEOUT =
-  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout Error|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment/;
+  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout (?:Error|Exception)|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment/;
 
 /**
  * No host at that address: the connection got `EHOSTUNREACH` (`No route to host`, `Host is unreachable`, Java's

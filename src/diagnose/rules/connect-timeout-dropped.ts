@@ -1,5 +1,6 @@
 import { awayFromLoopback, CONNECT_TIMEOUT, NETWORK_NAMED, ON_ONE_HOST } from '../reachability.js';
 import { NETWORK_FACTS } from '../network-facts.js';
+import { AWS_CONTEXT } from '../aws-context.js';
 import type { Rule } from '../types.js';
 
 const away = awayFromLoopback(CONNECT_TIMEOUT);
@@ -21,8 +22,9 @@ const rule: Rule = {
     'Connections from {service} to a dependency time out: nothing answered, so the traffic is being dropped on the way (a security group without an inbound rule for {service}, a network ACL, or no route between the subnets) rather than refused by a host that is down.',
   fix: "Allow {service}'s security group (or its subnets' CIDR) in the inbound rules of the dependency's security group on its port, check the network ACLs both ways (with the ephemeral return ports) and that both subnets route to each other (same VPC, or peering/transit routes); a managed database or cache without public access is reachable only from inside its VPC.",
   confidence: 0.35,
-  // The task's own network facts (no public IP, isolated subnets) say the same as a named security group.
-  support: [{ re: NETWORK_NAMED }, { re: NETWORK_FACTS }],
+  // The task's own network facts (no public IP, isolated subnets) say the same as a named security group; so does the
+  // timeout inside AWS networking (an RDS or ElastiCache host, an awsvpc task, a load balancer's Target.Timeout).
+  support: [{ re: NETWORK_NAMED }, { re: NETWORK_FACTS }, ...AWS_CONTEXT],
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [

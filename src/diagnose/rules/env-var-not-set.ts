@@ -6,7 +6,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
-      re: /\b(?<var>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b(?: (?:env(?:ironment)? )?var(?:iable)?)? (?:is )?(?:not set|not defined|undefined|is required|must be set|missing|empty)\b|(?:missing|required|undefined) (?:env(?:ironment)? )?var(?:iable)?s?:? ['"`]?(?<var2>[A-Z][A-Z0-9_]{2,})|Environment variable not found: "?(?<var3>\w+)|KeyError: '(?<var4>[A-Z][A-Z0-9]*_[A-Z0-9_]+)'|(?:^|[\s:])(?<var5>[A-Za-z_]\w*): (?:unbound variable|parameter not set|parameter null or not set)|env(?:ironment)? variables? (?:are|is) (?:not set|not defined|missing)\b[^\n]*?\b(?<var6>[A-Z][A-Z0-9]*_[A-Z0-9_]+)|\bMissing (?:env(?:ironment)? var(?:iable)? )?(?<var7>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/,
+      re: /\b(?<var>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b(?: (?:env(?:ironment)? )?var(?:iable)?)? (?:is )?(?:not set|not defined|undefined|is required|must be set|missing(?! (?:a |the )?(?:scheme|protocol|port)\b)|empty)\b|(?:missing|required|undefined) (?:env(?:ironment)? )?var(?:iable)?s?:? ['"`]?(?<var2>[A-Z][A-Z0-9_]{2,})|Environment variable not found: "?(?<var3>\w+)|KeyError: '(?<var4>[A-Z][A-Z0-9]*_[A-Z0-9_]+)'|(?:^|[\s:])(?<var5>[A-Za-z_]\w*): (?:unbound variable|parameter not set|parameter null or not set)|env(?:ironment)? variables? (?:are|is) (?:not set|not defined|missing)\b[^\n]*?\b(?<var6>[A-Z][A-Z0-9]*_[A-Z0-9_]+)|\bMissing (?:env(?:ironment)? var(?:iable)? )?(?<var7>[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/,
     },
   ],
   cause:
@@ -38,6 +38,8 @@ const rule: Rule = {
       [['log', 'RULES_URL=https://rules.internal loaded']],
       [['log', './run.sh: line 9: $1: unbound variable']],
       [['log', 'Missing translations for en_US']],
+      // The value is there, only malformed: not a setting left out.
+      [['log', 'WARNING: REDIS_URL missing scheme']],
     ],
   },
 };

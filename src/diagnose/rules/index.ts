@@ -109,7 +109,9 @@ import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
 import efsMountTimeout from './efs-mount-timeout.js';
+import awsvpcNetworkConfigRejected from './awsvpc-network-config-rejected.js';
 import managedEndpointTimeout from './managed-endpoint-timeout.js';
+import dependencyTimeoutAwsNetwork from './dependency-timeout-aws-network.js';
 import healthToolUnverified from './health-tool-unverified.js';
 import healthLocalhostIpv6 from './health-localhost-ipv6.js';
 import stackParametersInvalid from './stack-parameters-invalid.js';
@@ -187,6 +189,7 @@ export const RULES: readonly Rule[] = [
   secretFetchNetwork,
   resourceInitNetwork,
   efsMountTimeout,
+  awsvpcNetworkConfigRejected,
   targetTimeout,
   pullRateLimit,
   platformManifestMissing,
@@ -263,6 +266,7 @@ export const RULES: readonly Rule[] = [
   dependencyNotReady,
   nameNotResolved,
   managedEndpointTimeout,
+  dependencyTimeoutAwsNetwork,
   connectionRefused,
   oomKilled,
   runtimeHeapOom,

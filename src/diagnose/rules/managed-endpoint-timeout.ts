@@ -1,4 +1,5 @@
 import { BETWEEN_CONTAINERS, CONNECT_TIMEOUT } from '../reachability.js';
+import { AWS_NETWORK_SHAPE } from '../aws-context.js';
 import type { Rule } from '../types.js';
 
 const DEPENDENCY =
@@ -28,6 +29,8 @@ const rule: Rule = {
     'Connections from {service} to {dep} time out: the traffic is dropped on the way, which for a managed endpoint means a security group, a route, or a client running outside its VPC.',
   fix: "Allow {service}'s security group in the inbound rules of {dep}'s security group on its port, run {service} in the same VPC (ElastiCache and RDS without public access are reachable only from inside it), and check the subnets' routes.",
   confidence: 0.6,
+  // An awsvpc task or a load balancer timing out on the target too: the timeout is inside AWS networking.
+  support: [AWS_NETWORK_SHAPE],
   beats: ['connect-timeout-ambiguous'],
   examples: {
     match: [
