@@ -106,6 +106,8 @@ import hostUnexpandedVariable from './host-unexpanded-variable.js';
 import loopbackDsnFailed from './loopback-dsn-failed.js';
 import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
+import refusedAtDefaultHost from './refused-at-default-host.js';
+import loopbackDependencyDownOnHost from './loopback-dependency-down-on-host.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
 import efsMountTimeout from './efs-mount-timeout.js';
@@ -236,6 +238,8 @@ export const RULES: readonly Rule[] = [
   loopbackRefusedNoCacheHost,
   loopbackRefusedNoBrokerHost,
   refusedWithLoopbackSetting,
+  refusedAtDefaultHost,
+  loopbackDependencyDownOnHost,
   loopbackDependencyRefused,
   loopbackRequestRefused,
   loopbackDsnFailed,
