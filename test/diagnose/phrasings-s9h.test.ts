@@ -106,9 +106,74 @@ const cases: readonly PhrasingCase[] = [
       },
     },
   },
+  {
+    name: 'nginx passing PHP to FastCGI at its own loopback, PHP-FPM in another container',
+    expect: 'config-env',
+    rule: 'app-server-upstream-loopback',
+    capture: {
+      logs: {
+        web: [
+          '2026/12/05 10:00:00 [notice] 1#1: start worker processes',
+          '2026/12/05 10:00:09 [error] 29#29: *6 connect() failed (111: Connection refused) while connecting to upstream, client: 172.18.0.1, server: localhost, request: "GET /index.php HTTP/1.1", upstream: "fastcgi://127.0.0.1:9000", host: "localhost:8080"',
+        ],
+      },
+    },
+  },
+  {
+    name: 'SQLAlchemy 1.4 given a Heroku-style postgres:// URL',
+    expect: 'config-env',
+    rule: 'url-scheme-unknown',
+    capture: {
+      logs: {
+        api: [
+          'INFO:     Started server process [1]',
+          "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: sqlalchemy.dialects:postgres",
+        ],
+      },
+    },
+  },
+  {
+    name: 'HikariCP given a URL without jdbc:',
+    expect: 'config-env',
+    rule: 'url-scheme-unknown',
+    capture: {
+      logs: {
+        orders: [
+          'Starting OrdersApplication using Java 17',
+          'java.lang.RuntimeException: Driver org.postgresql.Driver claims to not accept jdbcUrl, postgresql://db:5432/orders',
+        ],
+      },
+    },
+  },
+  {
+    name: 'NextAuth in production without NEXTAUTH_SECRET',
+    expect: 'config-env',
+    rule: 'secret-key-missing',
+    capture: {
+      logs: {
+        web: [
+          'ready - started server on 0.0.0.0:3000',
+          '[next-auth][error][NO_SECRET] https://next-auth.js.org/errors#no_secret Please define a `secret` in production.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'a Phoenix release without SECRET_KEY_BASE, in its own words',
+    expect: 'config-env',
+    rule: 'env-var-not-set',
+    capture: {
+      logs: {
+        app: [
+          'ERROR! Config provider Config.Reader failed with:',
+          '** (RuntimeError) environment variable SECRET_KEY_BASE is missing.',
+        ],
+      },
+    },
+  },
 ];
 
-describe('diagnose: a host left at its default, told from a dependency down (session 9, part h)', () => {
+describe('diagnose: a host left at its default, told from a dependency down, and settings frameworks name (session 9, part h)', () => {
   itNamesEach(cases);
 
   it('a database shown coming up turns the bare PHP refusal back to the dependency', () => {

@@ -108,6 +108,9 @@ import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
 import refusedAtDefaultHost from './refused-at-default-host.js';
 import loopbackDependencyDownOnHost from './loopback-dependency-down-on-host.js';
+import appServerUpstreamLoopback from './app-server-upstream-loopback.js';
+import urlSchemeUnknown from './url-scheme-unknown.js';
+import secretKeyMissing from './secret-key-missing.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
 import efsMountTimeout from './efs-mount-timeout.js';
@@ -240,6 +243,9 @@ export const RULES: readonly Rule[] = [
   refusedWithLoopbackSetting,
   refusedAtDefaultHost,
   loopbackDependencyDownOnHost,
+  appServerUpstreamLoopback,
+  urlSchemeUnknown,
+  secretKeyMissing,
   loopbackDependencyRefused,
   loopbackRequestRefused,
   loopbackDsnFailed,
