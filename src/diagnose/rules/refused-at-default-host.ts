@@ -4,11 +4,12 @@ import type { Rule } from '../types.js';
 /*
  * A database client that does not print the host it was refused by, in a stack whose shipped setting points that host
  * at the container itself. PHP's PDO and mysqli say only `[2002] Connection refused` (TCP to an address that answered
- * with a reset), and Laravel's `.env.example`, which most Laravel images start from, sets DB_HOST=127.0.0.1; the host
- * `localhost` makes PHP, libpq and MySQL's client use a Unix socket instead, which a container without the database
- * does not have (`[2002] No such file or directory`, `.s.PGSQL.5432`, `mysqld.sock`). Inside a container either is the
- * host setting left at its default. A database shown starting or not ready in the same capture, a client waiting or
- * retrying, or a MySQL client naming a real host points at the dependency's state instead.
+ * with a reset; a script's own `MySQL connection failed: ` around mysqli_connect_error() says no more), and Laravel's
+ * `.env.example`, which most Laravel images start from, sets DB_HOST=127.0.0.1; the host `localhost` makes PHP, libpq
+ * and MySQL's client use a Unix socket instead, which a container without the database does not have (`[2002] No such
+ * file or directory`, `.s.PGSQL.5432`, `mysqld.sock`). Inside a container either is the host setting left at its
+ * default. A database shown starting or not ready in the same capture, a client waiting or retrying, or a MySQL client
+ * naming a real host points at the dependency's state instead.
  */
 const rule: Rule = {
   id: 'refused-at-default-host',
@@ -16,7 +17,7 @@ const rule: Rule = {
   match: [
     {
       in: FAILURE_KINDS,
-      re: /SQLSTATE\[HY000\] \[2002\] (?<what>Connection refused|No such file or directory)|\(HY000\/2002\): (?<what2>Connection refused|No such file or directory)|(?<what3>Unix domain socket "[^"]*\.s\.PGSQL\.\d+")|(?<what4>Can't connect to local (?:MySQL|MariaDB) server through socket)/,
+      re: /SQLSTATE\[HY000\] \[2002\] (?<what>Connection refused|No such file or directory)|\(HY000\/2002\): (?<what2>Connection refused|No such file or directory)|(?<what3>Unix domain socket "[^"]*\.s\.PGSQL\.\d+")|(?<what4>Can't connect to local (?:MySQL|MariaDB) server through socket)|(?:MySQL|MariaDB|mysqli) conn\w* failed: (?<what5>Connection refused|No such file or directory)/,
     },
   ],
   against: [
@@ -28,7 +29,7 @@ const rule: Rule = {
     { re: /Can't connect to (?:MySQL|MariaDB) server on '(?!localhost|127\.)[^']+'/ },
   ],
   cause:
-    '{service} could not reach its database ({what,what2,what3,what4}) and the client does not say where it dialled: a host left at the framework’s default (127.0.0.1 or localhost, e.g. Laravel’s DB_HOST) is the container itself, where no database runs.',
+    '{service} could not reach its database ({what,what2,what3,what4,what5}) and the client does not say where it dialled: a host left at the framework’s default (127.0.0.1 or localhost, e.g. Laravel’s DB_HOST) is the container itself, where no database runs.',
   fix: 'Set the database host (DB_HOST, DATABASE_URL or the driver’s host setting) to the database’s service name or endpoint, not 127.0.0.1 or localhost.',
   confidence: 0.6,
   beats: ['connection-refused'],
@@ -61,6 +62,7 @@ const rule: Rule = {
       ],
     ],
     noMatch: [
+      [['log', 'Connection failed: Connection refused']],
       [['log', 'SQLSTATE[HY000] [2002] php_network_getaddresses: getaddrinfo failed: Name does not resolve']],
       [['log', 'SQLSTATE[HY000] [1045] Access denied for user']],
       [['log', 'Connection refused']],
