@@ -106,6 +106,11 @@ import hostUnexpandedVariable from './host-unexpanded-variable.js';
 import loopbackDsnFailed from './loopback-dsn-failed.js';
 import loopbackDsnLogged from './loopback-dsn-logged.js';
 import refusedWithLoopbackSetting from './refused-with-loopback-setting.js';
+import refusedAtDefaultHost from './refused-at-default-host.js';
+import loopbackDependencyDownOnHost from './loopback-dependency-down-on-host.js';
+import appServerUpstreamLoopback from './app-server-upstream-loopback.js';
+import urlSchemeUnknown from './url-scheme-unknown.js';
+import secretKeyMissing from './secret-key-missing.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
 import efsMountTimeout from './efs-mount-timeout.js';
@@ -239,6 +244,11 @@ export const RULES: readonly Rule[] = [
   loopbackRefusedNoCacheHost,
   loopbackRefusedNoBrokerHost,
   refusedWithLoopbackSetting,
+  refusedAtDefaultHost,
+  loopbackDependencyDownOnHost,
+  appServerUpstreamLoopback,
+  urlSchemeUnknown,
+  secretKeyMissing,
   loopbackDependencyRefused,
   loopbackRequestRefused,
   loopbackDsnFailed,
