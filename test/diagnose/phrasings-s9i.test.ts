@@ -182,6 +182,60 @@ const cases: readonly PhrasingCase[] = [
     rule: 'insufficient-resources',
     capture: { logs: { build: ['Starting build', 'ERROR: not enough memory available to start process'] } },
   },
+  {
+    name: 'a Fargate Spot interruption',
+    expect: 'other',
+    rule: 'platform-stopped-task',
+    capture: {
+      tasks: [
+        {
+          lastStatus: 'STOPPED',
+          stopCode: 'SpotInterruption',
+          stoppedReason: 'Your Spot Task was interrupted.',
+        },
+      ],
+    },
+  },
+  {
+    name: 'the EC2 host terminated under a task',
+    expect: 'other',
+    rule: 'platform-stopped-task',
+    capture: {
+      tasks: [{ lastStatus: 'STOPPED', stoppedReason: 'Host EC2 (instance i-0f1e2d3c4b) terminated.' }],
+    },
+  },
+  {
+    name: 'a task stopped for maintenance',
+    expect: 'other',
+    rule: 'platform-stopped-task',
+    capture: {
+      tasks: [
+        {
+          lastStatus: 'STOPPED',
+          stopCode: 'TerminationNotice',
+          stoppedReason: 'ECS is performing maintenance on the underlying infrastructure hosting the task.',
+        },
+      ],
+    },
+  },
+  {
+    name: 'the concurrent Spot task quota',
+    expect: 'placement-capacity',
+    rule: 'task-quota-reached',
+    capture: {
+      services: [
+        {
+          serviceName: 'worker',
+          events: [
+            {
+              message:
+                "(service worker) was unable to place a task. Reason: You've reached the limit on the number of spot tasks you can run concurrently. For more information, see the Troubleshooting section.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 /** Evidence that reads like a family but is another finding: the rule must not fire, and the top may be named. */

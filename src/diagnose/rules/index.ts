@@ -183,6 +183,7 @@ import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
 import pullFailedNoCause from './pull-failed-no-cause.js';
+import platformStoppedTask from './platform-stopped-task.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -374,4 +375,5 @@ export const RULES: readonly Rule[] = [
   clientRegionList,
   instanceMetadataOnFargate,
   pullFailedNoCause,
+  platformStoppedTask,
 ];
