@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diagnose } from '../../src/diagnose/index.js';
+import { diagnose, type Finding } from '../../src/diagnose/index.js';
 import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
@@ -248,6 +248,9 @@ interface NotRead {
 
 const log = (line: string) => ({ logs: { app: [line] } });
 
+const confidenceOf = (findings: readonly Finding[], rule: string) =>
+  findings.find((f) => f.rule === rule)?.confidence;
+
 const notRead: readonly NotRead[] = [
   {
     name: 'a registry never connected to is the network, not an incident',
@@ -317,6 +320,31 @@ describe('diagnose: session 9 part i phrasings (platform and tools as other)', (
       assert.ok(top.includes('image-pull'), `${reason}: ${top.join(', ')}`);
       assert.ok(top.includes('network-sg'), `${reason}: ${top.join(', ')}`);
     }
+  });
+
+  it('a registry shown answering raises the incident reading, and a task with no way out lowers it', () => {
+    const timeout =
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/library/redis/manifests/7": net/http: request canceled (Client.Timeout exceeded while awaiting headers)';
+    const alone = confidenceOf(diagnose(log(timeout)), 'registry-no-answer')!;
+    const answered = confidenceOf(
+      diagnose({ logs: { app: ['Login Succeeded', 'Pull complete', timeout] } }),
+      'registry-no-answer',
+    )!;
+    const isolated = confidenceOf(
+      diagnose({ logs: { app: ['task network: assignPublicIp: DISABLED', timeout] } }),
+      'registry-no-answer',
+    );
+    assert.ok(answered > alone, `${answered} > ${alone}`);
+    assert.ok(isolated === undefined || isolated < alone, `${isolated} < ${alone}`);
+  });
+
+  it('a bare pull failure from a task with no public IP is surer of the network', () => {
+    const bare = confidenceOf(diagnose(stopped('CannotPullContainerError')), 'pull-failed-no-cause')!;
+    const isolated = confidenceOf(
+      diagnose({ ...stopped('CannotPullContainerError'), logs: { ecs: ['assignPublicIp: DISABLED'] } }),
+      'pull-failed-no-cause',
+    )!;
+    assert.ok(isolated > bare, `${isolated} > ${bare}`);
   });
 
   for (const c of notRead) {

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { NETWORK_FACTS } from '../network-facts.js';
 
 /*
  * A public registry took the connection and then did not answer: Go's `request canceled (Client.Timeout exceeded while
@@ -6,8 +7,12 @@ import type { Rule } from '../types.js';
  * public ECR or GitLab's registry. The connection was made, so no security group, route or DNS stood in the way; a
  * registry that is slow to answer is an incident on its side (its status page) and passes. `request canceled while
  * waiting for connection` (the connection never made), `i/o timeout` and a private ECR registry, whose path is the
- * VPC's, are left to the network rules.
+ * VPC's, are left to the network rules. The registry shown answering in the same capture (a login, another pull, a
+ * retry that got through) or its status page named raises the reading; a task stated to have no way out lowers it.
  */
+const REGISTRY_ANSWERED =
+  /Login Succeeded|Pull complete|Downloaded newer image|Image is up to date|\b(?:status\.docker\.com|githubstatus\.com|status\.quay\.io|status\.cloud\.google\.com)\b|\b(?:incident|outage|degraded (?:performance|service))\b/i;
+
 const PUBLIC_REGISTRY = String.raw`(?:(?:registry-1|auth|index|registry|production\.cloudflare)\.docker\.io|ghcr\.io|pkg-containers\.githubusercontent\.com|quay\.io|(?:[\w-]+\.)?gcr\.io|[\w-]+-docker\.pkg\.dev|mcr\.microsoft\.com|public\.ecr\.aws|registry\.gitlab\.com|nvcr\.io|registry\.k8s\.io|docker\.elastic\.co)`;
 
 const rule: Rule = {
@@ -27,6 +32,8 @@ const rule: Rule = {
     "The image registry {registry} accepted the connection for {service} and then did not answer ({what}): an incident on the registry's side, not the network path or the image name.",
   fix: "Check the registry's status page and retry once it recovers; mirroring the image into ECR (or a pull-through cache) keeps deployments independent of a public registry's incidents.",
   confidence: 0.55,
+  support: [{ re: REGISTRY_ANSWERED }],
+  against: [{ re: NETWORK_FACTS }],
   examples: {
     match: [
       [
