@@ -183,6 +183,14 @@ import shellReportsKilled from './shell-reports-killed.js';
 import exportNotFound from './export-not-found.js';
 import eniLimitReached from './eni-limit-reached.js';
 import pullStreamBroken from './pull-stream-broken.js';
+// Session 9, part i: tools, registries and the platform read as `other`.
+import logFetchFailed from './log-fetch-failed.js';
+import registryNoAnswer from './registry-no-answer.js';
+import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
+import clientRegionList from './client-region-list.js';
+import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
+import pullFailedNoCause from './pull-failed-no-cause.js';
+import platformStoppedTask from './platform-stopped-task.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -374,4 +382,12 @@ export const RULES: readonly Rule[] = [
   exportNotFound,
   eniLimitReached,
   pullStreamBroken,
+  // Session 9, part i.
+  logFetchFailed,
+  registryNoAnswer,
+  ecsIdentifierInvalid,
+  clientRegionList,
+  instanceMetadataOnFargate,
+  pullFailedNoCause,
+  platformStoppedTask,
 ];

@@ -5,7 +5,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /reached the limit on the number of tasks you can run concurrently|Desired count exceeds limit|vCPU limit|requested CPU configuration is above your limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
+      re: /reached the limit on the number of (?:(?:spot|on-demand|Fargate|Fargate Spot) )?(?:tasks|vCPUs) you can run concurrently|Desired count exceeds limit|vCPU limit|requested CPU configuration is above your limit|exceeded your (?:account's )?(?:Fargate )?(?:vCPU|task) (?:limit|quota)/i,
     },
   ],
   cause:
@@ -21,6 +21,14 @@ const rule: Rule = {
         ],
       ],
       [['log', 'InvalidParameterException: Desired count exceeds limit.']],
+      // The same quota for Spot tasks and in vCPUs, as the service event words them.
+      [
+        [
+          'serviceEvent',
+          "Reason: You've reached the limit on the number of spot tasks you can run concurrently.",
+        ],
+      ],
+      [['serviceEvent', "Reason: You've reached the limit on the number of vCPUs you can run concurrently."]],
     ],
     noMatch: [[['serviceEvent', 'service x has reached a steady state.']]],
   },
