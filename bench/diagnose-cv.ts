@@ -26,8 +26,19 @@ export const CV_FOLDS = 5;
 export const foldOf = (source: string, k = CV_FOLDS) =>
   createHash('sha1').update(source).digest().readUInt32BE(0) % k;
 
+/**
+ * Folds by collection round (`_round`; captures gathered before the rounds are one group): each fold holds out whole
+ * rounds, as meeting a new round does, so a family of phrasings one round brought is not credited by its own reports.
+ */
+export function roundFolds(train: readonly CorpusCapture[]): { k: number; of: (c: CorpusCapture) => number } {
+  const rounds = [...new Set(train.map((c) => c.round ?? 0))].sort((a, b) => a - b);
+  return { k: rounds.length, of: (c) => rounds.indexOf(c.round ?? 0) };
+}
+
 export interface CvOptions {
   k?: number;
+  /** `source` (default): k folds by the sha1 of the source; `round`: one fold per collection round (roundFolds). */
+  folds?: 'source' | 'round';
   policy?: LearnedPolicy;
   modelOpts?: { alpha?: number; minSources?: number };
   /** `supported` (default): rules matching only held-out reports are dropped in that fold; `all`: every rule kept. */
@@ -42,12 +53,14 @@ export interface CvOptions {
 const EMPTY: BayesModel = { alpha: 0.5, categories: [], docs: [], totals: [], vocab: {} };
 
 export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions = {}): Scored[] {
-  const k = opts.k ?? CV_FOLDS;
+  const byRound = opts.folds === 'round' ? roundFolds(train) : undefined;
+  const k = byRound?.k ?? opts.k ?? CV_FOLDS;
+  const fold = byRound?.of ?? ((c: CorpusCapture) => foldOf(c.source, k));
   const lines = new Map(train.map((c) => [c, extractEvidence(parseCapture(c.capture))]));
   const rows: Scored[] = [];
   for (let f = 0; f < k; f++) {
-    const fit = train.filter((c) => foldOf(c.source, k) !== f);
-    const held = train.filter((c) => foldOf(c.source, k) === f);
+    const fit = train.filter((c) => fold(c) !== f);
+    const held = train.filter((c) => fold(c) === f);
     const rank: LearnedRanker = opts.noModel
       ? bayesRanker(EMPTY)
       : opts.learner === 'softmax'

@@ -137,7 +137,8 @@ function printSplit(name: string, s: ReturnType<typeof summarise>): void {
 /**
  * Variants of the cross-validation, for comparing learned components: `--model-only` (no rules: the learned model
  * alone, behind the same policy), `--learner=softmax` (bench/diagnose-softmax.ts instead of the naive Bayes),
- * `--first=P` (the posterior from which a learned category goes before `other`), `--lambda=L` (softmax's L2).
+ * `--first=P` (the posterior from which a learned category goes before `other`), `--lambda=L` (softmax's L2),
+ * `--by-round` (each fold holds out whole collection rounds instead of a fifth of the sources).
  */
 function cvOptions(flags: readonly string[]): CvOptions {
   const value = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -155,6 +156,7 @@ function cvOptions(flags: readonly string[]): CvOptions {
   const lambda = num('lambda');
   return {
     learner,
+    ...(flags.includes('--by-round') ? { folds: 'round' as const } : {}),
     ...(flags.includes('--model-only') ? { rules: 'none' as const } : {}),
     ...(first !== undefined ? { policy: { ...LEARNED_POLICY, first } } : {}),
     ...(lambda !== undefined ? { softmaxOpts: { lambda } } : {}),
@@ -180,7 +182,11 @@ export async function runDiagnoseBench(flags: readonly string[] = []): Promise<v
     // Development reads this, never the test split.
     const opts = cvOptions(flags);
     const s = summarise(crossValidate(train, opts));
-    printSplit(`train, ${CV_FOLDS}-fold cross-validation grouped by source${describeCv(opts)}`, s);
+    const folds =
+      opts.folds === 'round'
+        ? 'one-fold-per-round cross-validation'
+        : `${CV_FOLDS}-fold cross-validation grouped by source`;
+    printSplit(`train, ${folds}${describeCv(opts)}`, s);
     if (s.noRule)
       process.stdout.write(
         `\nno rule matched (the learned ranking decided): ${s.noRule.n} captures, top-1 ${s.noRule.top1}, top-3 ${s.noRule.top3}\n`,

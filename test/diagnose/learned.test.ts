@@ -6,7 +6,7 @@ import { MODEL } from '../../src/diagnose/model.generated.js';
 import { tokenise } from '../../src/diagnose/tokens.js';
 import type { EvidenceLine } from '../../src/diagnose/types.js';
 import { loadCorpus } from '../../bench/diagnose.js';
-import { foldOf } from '../../bench/diagnose-cv.js';
+import { foldOf, roundFolds } from '../../bench/diagnose-cv.js';
 import { trainModel, writeModel } from '../../bench/diagnose-model.js';
 import { rankSoftmax, trainSoftmax } from '../../bench/diagnose-softmax.js';
 
@@ -23,6 +23,19 @@ describe('diagnose: learned tie-breaker', () => {
       assert.ok(t.has(want), want);
     for (const gone of ['12', '2024', '10', '0f3c9a1e2b7d4c8e']) assert.ok(!t.has(gone), gone);
     assert.ok(tokenise([log('CannotPullContainerError: x')]).has('pull'), 'CamelCase words are split too');
+  });
+
+  it("one meaning in two tools' words shares tokens: word families and stems", () => {
+    const node = tokenise([log('Error: connect ETIMEDOUT 10.0.3.7:443')]);
+    const go = tokenise([log('dial tcp 10.0.3.7:443: i/o timeout')]);
+    const ruby = tokenise([log('Net::OpenTimeout: execution expired')]);
+    for (const t of [node, go, ruby]) assert.ok(t.has('<timeout>'), [...t].join());
+    assert.ok(!tokenise([log('connection refused')]).has('<timeout>'));
+    assert.ok(tokenise([log('connect ECONNREFUSED ::1:5432')]).has('<refused>'));
+    // `failed`, `fails` and `failing` are one word; a code in capitals is left whole.
+    for (const w of ['failed', 'fails', 'failing'])
+      assert.ok(tokenise([log(`health check ${w}`)]).has('fail'), w);
+    assert.ok(tokenise([log('ECONNREFUSED')]).has('econnrefused'));
   });
 
   it('routine lines give no tokens', () => {
@@ -126,5 +139,17 @@ describe('diagnose: learned tie-breaker', () => {
     const folds = new Set(loadCorpus().map((c) => foldOf(c.source)));
     assert.deepEqual([...folds].sort(), [0, 1, 2, 3, 4]);
     assert.equal(foldOf('https://example.com/a'), foldOf('https://example.com/a'));
+  });
+
+  it('the round-by-round cross-validation holds out whole collection rounds', () => {
+    const train = loadCorpus().filter((c) => c.split === 'train');
+    const { k, of } = roundFolds(train);
+    assert.equal(k, new Set(train.map((c) => c.round ?? 0)).size);
+    const foldsOfRound = new Map<number, Set<number>>();
+    for (const c of train)
+      (foldsOfRound.get(c.round ?? 0) ?? foldsOfRound.set(c.round ?? 0, new Set()).get(c.round ?? 0)!).add(
+        of(c),
+      );
+    for (const [round, folds] of foldsOfRound) assert.equal(folds.size, 1, `round ${round}`);
   });
 });

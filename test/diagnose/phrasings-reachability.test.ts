@@ -12,7 +12,7 @@ const cases: readonly PhrasingCase[] = [
   {
     name: "the Go SDK's request canceled reaching an AWS endpoint",
     expect: 'network-sg',
-    rule: 'aws-endpoint-timeout',
+    rule: 'aws-endpoint-no-answer',
     capture: {
       logs: {
         worker: [
@@ -26,7 +26,7 @@ const cases: readonly PhrasingCase[] = [
   {
     name: "urllib3's connect timeout naming an AWS host",
     expect: 'network-sg',
-    rule: 'aws-endpoint-timeout',
+    rule: 'aws-endpoint-no-answer',
     capture: {
       logs: {
         job: [

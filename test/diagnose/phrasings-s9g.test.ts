@@ -64,7 +64,8 @@ const cases: readonly PhrasingCase[] = [
   {
     name: 'a Go client timing out on an MSK broker',
     expect: 'network-sg',
-    rule: 'aws-endpoint-timeout',
+    // A managed data service's endpoint, not an AWS API: since part j the API rule leaves these to this one.
+    rule: 'managed-endpoint-timeout',
     capture: logged(
       'kafka: client has run out of available brokers to talk to: dial tcp b-1.orders.x1y2z3.c2.kafka.eu-west-1.amazonaws.com:9092: i/o timeout',
     ),

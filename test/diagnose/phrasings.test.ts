@@ -454,7 +454,7 @@ const cases: readonly PhrasingCase[] = [
   {
     name: "botocore's connect timeout to STS from a private subnet",
     expect: 'network-sg',
-    rule: 'aws-endpoint-timeout',
+    rule: 'aws-endpoint-no-answer',
     capture: {
       logs: {
         worker: [

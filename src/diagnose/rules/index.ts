@@ -89,7 +89,6 @@ import registryServerError from './registry-server-error.js';
 import platformAgentCrashed from './platform-agent-crashed.js';
 import proxyUpstreamRefused from './proxy-upstream-refused.js';
 import bucketAclNotSupported from './bucket-acl-not-supported.js';
-import awsEndpointTimeout from './aws-endpoint-timeout.js';
 import awsSdkNoAnswer from './aws-sdk-no-answer.js';
 import agentInitNoAnswer from './agent-init-no-answer.js';
 import awsEndpointNoAnswer from './aws-endpoint-no-answer.js';
@@ -342,10 +341,9 @@ export const RULES: readonly Rule[] = [
   platformAgentCrashed,
   proxyUpstreamRefused,
   bucketAclNotSupported,
-  awsEndpointTimeout,
+  awsEndpointNoAnswer,
   awsSdkNoAnswer,
   agentInitNoAnswer,
-  awsEndpointNoAnswer,
   trafficRejected,
   healthPathNotFound,
   healthUrlMalformed,

@@ -21,7 +21,7 @@ const rule: Rule = {
     'ECS could not set up the awslogs driver for {service}: the call to CloudWatch Logs got no answer ({what}), so the task most likely has no network path to the logs endpoint.',
   fix: "Give the task a way out to CloudWatch Logs: a NAT gateway route or a public IP, or a `com.amazonaws.<region>.logs` interface VPC endpoint in the task's subnets, with the security groups allowing HTTPS between them.",
   confidence: 0.8,
-  beats: ['exit-137', 'aws-endpoint-timeout'],
+  beats: ['exit-137', 'aws-endpoint-no-answer'],
   examples: {
     match: [
       [['stoppedReason', 'ResourceInitializationError: failed to validate logger args: : signal: killed']],
