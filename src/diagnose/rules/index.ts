@@ -185,6 +185,10 @@ import pullStreamBroken from './pull-stream-broken.js';
 // Session 9, part i: tools, registries and the platform read as `other`.
 import logFetchFailed from './log-fetch-failed.js';
 import registryNoAnswer from './registry-no-answer.js';
+import dockerEngineUnreachable from './docker-engine-unreachable.js';
+import requestNoAnswer from './request-no-answer.js';
+import terminalRequired from './terminal-required.js';
+import toolJavaException from './tool-java-exception.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
@@ -388,4 +392,9 @@ export const RULES: readonly Rule[] = [
   instanceMetadataOnFargate,
   pullFailedNoCause,
   platformStoppedTask,
+  // Session 9, part l.
+  dockerEngineUnreachable,
+  requestNoAnswer,
+  terminalRequired,
+  toolJavaException,
 ];

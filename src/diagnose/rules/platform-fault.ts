@@ -3,8 +3,7 @@ import type { Rule } from '../types.js';
 /*
  * The ECS agent, Docker daemon or network plumbing on the host failed, not the service: Docker calls timing out under
  * an unresponsive daemon, an ENI that never attached or was never provisioned, a CNI plugin that could not set up the
- * task's network namespace, an agent that cannot reach the Docker or containerd socket (`dial unix /var/run/docker.sock: connect:
- * no such file or directory` before the daemon is up, or refused), a Docker daemon that does not start, runc failing to set
+ * task's network namespace (an engine that is not running at all is docker-engine-unreachable's), a Docker daemon that does not start, runc failing to set
  * up its own init process (`write init-p: broken pipe`, `can't get final child's PID from pipe`: a runc or kernel
  * mismatch after an upgrade), the init process the runtime injects itself missing (`--init` or ECS's initProcessEnabled:
  * `exec: "docker-init": executable file not found`, or `/sbin/init` hidden by a mount), a volume the runtime could not create, an AWS-side transform returning garbage. Nothing in the task definition causes these; they are named so a reader does not hunt
@@ -19,7 +18,7 @@ const rule: Rule = {
       // A shim failure whose runc reason is the user's own program (not found, not executable) is that program's finding.
       // The init the runtime injects itself (`--init`, ECS's initProcessEnabled) is not the user's program.
       not: /exec:? (?!\\?"?(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?")\\?"?[^\n]*?(?:executable file not found|permission denied|exec format error)/,
-      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Cannot connect to the Docker daemon|Error starting daemon:|(?:write|read) init-p: (?:broken pipe|connection reset by peer)|can't get final child's PID from pipe|unable to create new parent process|failed to start daemon:|Unable to connect to docker daemon|dial unix [^\s:]*(?:docker|containerd)[\w.-]*\.sock: (?:connect: )?(?:no such file or directory|connection refused)|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|exec: \\?"(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?": (?:stat [^\n]*?: no such file or directory|executable file not found)|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
+      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Error starting daemon:|(?:write|read) init-p: (?:broken pipe|connection reset by peer)|can't get final child's PID from pipe|unable to create new parent process|failed to start daemon:|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|exec: \\?"(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?": (?:stat [^\n]*?: no such file or directory|executable file not found)|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
     },
   ],
   cause:
@@ -57,18 +56,6 @@ const rule: Rule = {
       [
         [
           'log',
-          'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
-        ],
-      ],
-      [
-        [
-          'log',
-          '2017-02-01T03:22:14Z [ERROR] dial unix /var/run/docker.sock: connect: no such file or directory',
-        ],
-      ],
-      [
-        [
-          'log',
           'level=fatal msg="Error starting daemon: error initializing graphdriver: driver not supported"',
         ],
       ],
@@ -76,12 +63,6 @@ const rule: Rule = {
         [
           'log',
           'OCI runtime create failed: container_linux.go:344: starting container process caused "process_linux.go:293: copying bootstrap data to pipe caused \\"write init-p: broken pipe\\"": unknown',
-        ],
-      ],
-      [
-        [
-          'log',
-          '[ERROR] Unable to connect to docker daemon . Ensure docker is running module="TaskEngine" err="dial unix /var/run/docker.sock: connection refused"',
         ],
       ],
       [
