@@ -19,7 +19,7 @@ const rule: Rule = {
     },
     {
       in: ['log'],
-      re: /^\s*at (?<tool>hudson\.|jenkins\.|org\.jenkinsci\.plugins\.|com\.cloudbees\.jenkins\.plugins\.|com\.google\.cloud\.tools\.jib\.|com\.netflix\.spinnaker\.|jetbrains\.buildServer\.|com\.atlassian\.bamboo\.|software\.aws\.toolkits\.)[\w.$<>]+\(/,
+      re: /^(?:\[\w+\])?\s*at (?<tool>hudson\.|jenkins\.|org\.jenkinsci\.plugins\.|com\.cloudbees\.jenkins\.plugins\.|com\.google\.cloud\.tools\.jib\.|com\.netflix\.spinnaker\.|jetbrains\.buildServer\.|com\.atlassian\.bamboo\.|software\.aws\.toolkits\.)[\w.$<>]+\(/,
     },
   ],
   cause:
