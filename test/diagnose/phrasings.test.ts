@@ -718,7 +718,7 @@ const cases: readonly PhrasingCase[] = [
   {
     name: 'the ECS agent cannot reach the Docker socket',
     expect: 'other',
-    rule: 'platform-fault',
+    rule: 'docker-engine-unreachable',
     capture: {
       logs: {
         'ecs-agent': [
