@@ -141,6 +141,7 @@ import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
 import dependencyNotReady from './dependency-not-ready.js';
+import traceInClientConnect from './trace-in-client-connect.js';
 import platformPortNotListening from './platform-port-not-listening.js';
 import probeRefused from './probe-refused.js';
 import clientTooOld from './client-too-old.js';
@@ -285,6 +286,7 @@ export const RULES: readonly Rule[] = [
   elbChecker400,
   kafkaBrokerUnavailable,
   dependencyNotReady,
+  traceInClientConnect,
   nameNotResolved,
   managedEndpointTimeout,
   dependencyTimeoutAwsNetwork,
