@@ -154,6 +154,7 @@ import scriptCrlfLineEndings from './script-crlf-line-endings.js';
 import probeLocalhostIpv6Refused from './probe-localhost-ipv6-refused.js';
 import healthSchemeMismatch from './health-scheme-mismatch.js';
 import healthCommandUnrunnable from './health-command-unrunnable.js';
+import healthCheckNoCredentials from './health-check-no-credentials.js';
 import healthStartPeriodShort from './health-start-period-short.js';
 import healthOutputRefusedPath from './health-output-refused-path.js';
 import healthCheckTimedOut from './health-check-timed-out.js';
@@ -228,6 +229,7 @@ export const RULES: readonly Rule[] = [
   probeLocalhostIpv6Refused,
   healthSchemeMismatch,
   healthCommandUnrunnable,
+  healthCheckNoCredentials,
   healthStartPeriodShort,
   healthOutputRefusedPath,
   healthCheckTimedOut,
