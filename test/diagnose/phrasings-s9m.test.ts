@@ -4,7 +4,8 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 
 /*
- * Session 9, part m: a stack that ends in a client's connect, and a database health check with no credentials.
+ * Session 9, part m: a stack that ends in a client's connect, a database health check with no credentials, and a
+ * migration that could not connect.
  * Written from how each runtime and server words it (not copied from the corpus), with routine lines around.
  */
 const cases: readonly PhrasingCase[] = [
@@ -139,6 +140,25 @@ describe('session 9 part m phrasings', () => {
     });
     assert.ok(!f.some((x) => x.rule === 'health-check-no-credentials'), 'health-check-no-credentials fired');
   });
+
+  const migrationCannotConnect: ReadonlyArray<readonly [string, string]> = [
+    ['Go', 'migration failed: dial tcp 172.18.0.2:5432: connect: connection refused'],
+    ['Node', 'Migration failed: Error: connect ECONNREFUSED 172.18.0.3:5432'],
+    [
+      'Python',
+      'Database migration failed: (psycopg2.OperationalError) could not connect to server: Connection refused',
+    ],
+  ];
+  for (const [runtime, line] of migrationCannotConnect)
+    it(`a migration that could not connect (${runtime}) is the dependency, not the migrations`, () => {
+      const f = diagnose({ logs: { app: ['app-1 | First run, setting up...', `app-1 | ${line}`] } });
+      assert.ok(!f.some((x) => x.rule === 'migration-tool-failed'), 'migration-tool-failed fired');
+      assert.equal(
+        f[0]!.category,
+        'dependency-unreachable',
+        `${f[0]!.category} (${f[0]!.rule ?? 'no rule'})`,
+      );
+    });
 
   it('a traceback through application code only is still a crash', () => {
     const f = diagnose({
