@@ -111,6 +111,34 @@ const cases: readonly PhrasingCase[] = [
     rule: 'health-check-no-credentials',
     capture: { local: { health: 'unhealthy', healthOutput: 'NOAUTH Authentication required.' } },
   },
+  {
+    name: "GNU wget's -q0 in a Compose health check",
+    expect: 'health-check-command',
+    rule: 'health-tool-option-invalid',
+    capture: {
+      logs: {
+        cache: [
+          'cache_1   /entrypoint.sh   Up 3 minutes (unhealthy)   0.0.0.0:8080->8080/tcp',
+          "wget: invalid option -- '0'",
+          'Usage: wget [OPTION]... [URL]...',
+        ],
+      },
+    },
+  },
+  {
+    name: "an image's older curl refusing --fail-with-body",
+    expect: 'health-check-command',
+    rule: 'health-tool-option-invalid',
+    capture: {
+      local: { health: 'unhealthy', healthOutput: 'curl: option --fail-with-body: is unknown' },
+    },
+  },
+  {
+    name: 'BusyBox nc refusing -z on an unhealthy container',
+    expect: 'health-check-command',
+    rule: 'health-tool-option-invalid',
+    capture: { local: { health: 'unhealthy', healthOutput: 'nc: unrecognized option: z' } },
+  },
 ];
 
 describe('session 9 part m phrasings', () => {
@@ -159,6 +187,11 @@ describe('session 9 part m phrasings', () => {
         `${f[0]!.category} (${f[0]!.rule ?? 'no rule'})`,
       );
     });
+
+  it("the service's own command refusing an option stays command-argument-unknown", () => {
+    const f = diagnose({ local: { health: 'unhealthy' }, logs: { api: ["api: invalid option -- 'p'"] } });
+    assert.equal(f[0]!.rule, 'command-argument-unknown');
+  });
 
   it('a traceback through application code only is still a crash', () => {
     const f = diagnose({

@@ -155,6 +155,7 @@ import probeLocalhostIpv6Refused from './probe-localhost-ipv6-refused.js';
 import healthSchemeMismatch from './health-scheme-mismatch.js';
 import healthCommandUnrunnable from './health-command-unrunnable.js';
 import healthCheckNoCredentials from './health-check-no-credentials.js';
+import healthToolOptionInvalid from './health-tool-option-invalid.js';
 import healthStartPeriodShort from './health-start-period-short.js';
 import healthOutputRefusedPath from './health-output-refused-path.js';
 import healthCheckTimedOut from './health-check-timed-out.js';
@@ -230,6 +231,7 @@ export const RULES: readonly Rule[] = [
   healthSchemeMismatch,
   healthCommandUnrunnable,
   healthCheckNoCredentials,
+  healthToolOptionInvalid,
   healthStartPeriodShort,
   healthOutputRefusedPath,
   healthCheckTimedOut,
