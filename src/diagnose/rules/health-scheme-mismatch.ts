@@ -37,7 +37,7 @@ const rule: Rule = {
     'local-unhealthy',
     'container-health-failed',
     'health-tool-unverified',
-    'elb-checker-400',
+    'host-not-allowed',
     'elb-health-failed',
   ],
   examples: {

@@ -39,7 +39,6 @@ import commandNotFound from './command-not-found.js';
 import commandAsOneString from './command-as-one-string.js';
 import commandArgumentUnknown from './command-argument-unknown.js';
 import entrypointNotRunnable from './entrypoint-not-runnable.js';
-import elbChecker400 from './elb-checker-400.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
 import nameNotResolved from './name-not-resolved.js';
 import connectionRefused from './connection-refused.js';
@@ -287,7 +286,6 @@ export const RULES: readonly Rule[] = [
   commandNotExecutable,
   localCommandNotFound,
   localCwdMissing,
-  elbChecker400,
   kafkaBrokerUnavailable,
   dependencyNotReady,
   traceInClientConnect,
