@@ -108,6 +108,7 @@ import refusedAtDefaultHost from './refused-at-default-host.js';
 import loopbackDependencyDownOnHost from './loopback-dependency-down-on-host.js';
 import appServerUpstreamLoopback from './app-server-upstream-loopback.js';
 import urlSchemeUnknown from './url-scheme-unknown.js';
+import refusedAtUnusualPort from './refused-at-unusual-port.js';
 import secretKeyMissing from './secret-key-missing.js';
 import commandNotExecutable from './command-not-executable.js';
 import resourceInitNetwork from './resource-init-network.js';
@@ -263,6 +264,7 @@ export const RULES: readonly Rule[] = [
   loopbackDependencyDownOnHost,
   appServerUpstreamLoopback,
   urlSchemeUnknown,
+  refusedAtUnusualPort,
   secretKeyMissing,
   loopbackDependencyRefused,
   loopbackRequestRefused,
