@@ -6,7 +6,7 @@ import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 /*
  * Session 9 part k: a client of a well-known server turned away at a port that server does not listen on by default
  * (the port in the setting is wrong), and a load balancer's or orchestrator's checker answered 400 by the app's host
- * validation. Written from how each tool words it, with routine lines around the evidence.
+ * validation; a database that takes only encrypted connections, in each server's words. Written from how each tool words it, with routine lines around the evidence.
  */
 const cases: readonly PhrasingCase[] = [
   {
@@ -49,6 +49,45 @@ const cases: readonly PhrasingCase[] = [
         web: [
           '10.244.1.1 - - [12/Mar/2024:10:01:02 +0000] "GET /ready HTTP/1.1" 400 0 "-" "kube-probe/1.29"',
         ],
+      },
+    },
+  },
+  {
+    name: 'Azure PostgreSQL refusing a connection without SSL',
+    expect: 'config-env',
+    rule: 'db-ssl-required',
+    capture: {
+      service: 'api',
+      logs: {
+        api: [
+          'Starting api on :8080',
+          'FATAL:  SSL connection is required. Please specify SSL options and retry.',
+        ],
+      },
+    },
+  },
+  {
+    name: "MySQL's require_secure_transport refusing a plain connection",
+    expect: 'config-env',
+    rule: 'db-ssl-required',
+    capture: {
+      service: 'worker',
+      logs: {
+        worker: [
+          'worker booting',
+          'ERROR 3159 (HY000): Connections using insecure transport are prohibited while --require_secure_transport=ON.',
+        ],
+      },
+    },
+  },
+  {
+    name: 'CockroachDB in secure mode refusing a plain connection',
+    expect: 'config-env',
+    rule: 'db-ssl-required',
+    capture: {
+      service: 'app',
+      logs: {
+        app: ['connecting to cockroach', 'ERROR: node is running secure mode, SSL connection required'],
       },
     },
   },
