@@ -6,7 +6,8 @@ import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
 /*
  * Session 9 part k: a client of a well-known server turned away at a port that server does not listen on by default
  * (the port in the setting is wrong), and a load balancer's or orchestrator's checker answered 400 by the app's host
- * validation; a database that takes only encrypted connections, in each server's words. Written from how each tool words it, with routine lines around the evidence.
+ * validation; a database that takes only encrypted connections, in each server's words. Written from how each tool
+ * words it, with routine lines around the evidence.
  */
 const cases: readonly PhrasingCase[] = [
   {
