@@ -272,9 +272,12 @@ function diagnoseResult(r: Json): string {
         ? `; ${r.cv.folds}-fold cross-validation on them, grouped by source, which development was decided on: ` +
           `${r.cv.top1Pct}% / ${r.cv.top3Pct}%`
         : '') +
+      (r.cvByRound
+        ? `; holding out one collection round at a time: ${r.cvByRound.top1Pct}% / ${r.cvByRound.top3Pct}%`
+        : '') +
       '.)' +
       (rounds.length
-        ? ' Of those, collected blind to the rules and read once: ' +
+        ? ' Of those, by collection round (each collected blind to the rules of its time, none tuned on): ' +
           rounds
             .map(([round, x]) => `the ${x.n} of round ${round}, ${x.top1Pct}% / ${x.top3Pct}%`)
             .join('; ') +
