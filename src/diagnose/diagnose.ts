@@ -1,3 +1,4 @@
+import { ambiguitySet } from './ambiguity.js';
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { nearestCategories } from './nearest.js';
@@ -80,6 +81,7 @@ export function diagnose(
     });
   }
   if (findings.length > 0) {
+    findings.push(...neighbours(findings, seen, ranking, policy.fill));
     // Fewer signatures than categories worth checking: the learned ranking names the next places to look.
     for (const r of ranking) {
       if (findings.length >= policy.fill) break;
@@ -124,4 +126,38 @@ export function diagnose(
     ];
   }
   return [other, ...near];
+}
+
+/**
+ * The other readings of the first finding's evidence family (ambiguity.ts), in the learned ranking's order, as weak
+ * findings after every signature that matched, quoting the same evidence.
+ */
+function neighbours(
+  findings: readonly Finding[],
+  seen: Set<string>,
+  ranking: readonly { category: string }[],
+  fill: number,
+): Finding[] {
+  const top = findings[0]!;
+  const set = ambiguitySet(top.rule);
+  if (!set) return [];
+  const place = (c: string) => {
+    const i = ranking.findIndex((r) => r.category === c);
+    return i < 0 ? ranking.length : i;
+  };
+  const out: Finding[] = [];
+  const floor = Math.min(findings.at(-1)!.confidence, 0.04);
+  for (const category of [...set.categories].sort((a, b) => place(a) - place(b))) {
+    if (findings.length + out.length >= fill) break;
+    if (seen.has(category)) continue;
+    seen.add(category);
+    out.push({
+      category,
+      cause: `A neighbour to check: the first finding's evidence is ${set.family}, and the same evidence reads as ${category} too (${set.why}).`,
+      fix: `If the first finding's fix does not help, check the ${category} causes next, starting from the quoted lines.`,
+      evidence: top.evidence,
+      confidence: Math.max(0.01, Math.round((floor - out.length * 0.01) * 100) / 100),
+    });
+  }
+  return out;
 }

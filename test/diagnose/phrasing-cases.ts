@@ -21,3 +21,15 @@ export function itNamesEach(cases: readonly PhrasingCase[]): void {
     });
   }
 }
+
+/** A capture of one service whose log has routine start-up lines before the given ones. */
+export const logged = (...lines: string[]) => ({
+  service: 'api',
+  logs: { api: ['starting api v1.4.0', 'loaded configuration from /etc/api/config.yaml', ...lines] },
+});
+
+/** A capture of one stopped task with the given stopped reason. */
+export const stopped = (reason: string) => ({
+  service: 'api',
+  tasks: [{ lastStatus: 'STOPPED', stoppedReason: reason }],
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
+import { itNamesEach, logged, stopped, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * A connection that got no answer read by where it happened (session 9, part g): with AWS networking between the two
@@ -10,14 +10,6 @@ import { itNamesEach, type PhrasingCase } from './phrasing-cases.js';
  * ambiguous. Written from how each client words it (Node, Python, Java, Go, MySQL, MongoDB, Spring Cloud Config,
  * wait-for-it, efs-utils, the ECS API), not copied from the corpus, with routine lines around the evidence.
  */
-const logged = (...lines: string[]) => ({
-  service: 'api',
-  logs: { api: ['starting api v1.4.0', 'loaded configuration from /etc/api/config.yaml', ...lines] },
-});
-const stopped = (reason: string) => ({
-  service: 'api',
-  tasks: [{ lastStatus: 'STOPPED', stoppedReason: reason }],
-});
 const awsvpc = (c: object) => ({
   ...c,
   taskDefinition: {

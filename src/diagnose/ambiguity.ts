@@ -1,0 +1,77 @@
+import type { Category } from './types.js';
+
+/**
+ * Evidence that reads two or three ways by its nature, whatever tool printed it. When the first finding comes from
+ * one of these families, the other categories of its set are the neighbours a user should check next, so they go
+ * before the learned ranking's leftovers (below every signature that matched: they add no evidence of their own).
+ */
+export interface AmbiguitySet {
+  family: string;
+  /** Rules whose evidence is of this family. */
+  rules: readonly string[];
+  /** Every reading of the family, the first finding's own among them. */
+  categories: readonly Category[];
+  /** Why the same lines read as these too; completes "The same evidence ...". */
+  why: string;
+}
+
+export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
+  {
+    family: 'a connection that timed out',
+    rules: [
+      'connect-timeout-ambiguous',
+      'connect-timeout-dropped',
+      'managed-endpoint-timeout',
+      'dependency-timeout-aws-network',
+      'compose-dependency-timeout',
+    ],
+    categories: ['network-sg', 'dependency-unreachable', 'other'],
+    why: 'a timeout is a path that drops packets (security group, route, endpoint) as often as a dependency that is not up',
+  },
+  {
+    family: 'a refused connection',
+    rules: [
+      'connection-refused',
+      'refused-at-default-host',
+      'refused-at-unusual-port',
+      'refused-with-loopback-setting',
+      'loopback-dependency-refused',
+      'loopback-refused-no-db-host',
+      'loopback-refused-no-cache-host',
+      'loopback-refused-no-broker-host',
+      'loopback-dependency-down-on-host',
+    ],
+    categories: ['dependency-unreachable', 'config-env', 'port-binding'],
+    why: 'a refusal is a dependency not up, a host or port setting that points elsewhere, or a server listening on another address',
+  },
+  {
+    family: 'a name that does not resolve',
+    rules: ['name-not-resolved'],
+    categories: ['dependency-unreachable', 'config-env', 'network-sg'],
+    why: 'a name fails to resolve when its service is not up, when the setting has a typo, or when DNS in the network does not answer',
+  },
+  {
+    family: 'a pull that failed',
+    rules: [
+      'pull-failed-no-cause',
+      'registry-network-timeout',
+      'pull-access-denied',
+      'pull-manifest-not-found',
+    ],
+    categories: ['image-pull', 'network-sg', 'secrets-iam'],
+    why: 'a pull fails on the image reference, on the path to the registry, or on the credentials for it',
+  },
+  {
+    family: 'an unhealthy target',
+    rules: ['elb-health-failed', 'elb-health-code-mismatch'],
+    categories: ['health-check-command', 'port-binding', 'app-crash'],
+    why: 'a target fails its check when the check is wrong, when it probes a port nothing listens on, or when the app is not answering',
+  },
+];
+
+const BY_RULE = new Map(AMBIGUITY_SETS.flatMap((s) => s.rules.map((r) => [r, s] as const)));
+
+/** The ambiguity set the first finding's rule belongs to, if any. */
+export function ambiguitySet(rule: string | undefined): AmbiguitySet | undefined {
+  return rule === undefined ? undefined : BY_RULE.get(rule);
+}
