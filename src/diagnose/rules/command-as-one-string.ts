@@ -7,7 +7,8 @@ import type { Rule } from '../types.js';
  * slash, `stat backup -addr=…: no such file or directory`; crun says `executable file `npm start` not found`. The
  * space inside the program's name is what tells it from a program that is simply missing. A list that is not JSON
  * (CMD ['npm', 'start'] with single quotes) is run by a shell as text, which then looks for a program named `['npm',`
- * (`/bin/sh: 1: ['npm',: not found`).
+ * (`/bin/sh: 1: ['npm',: not found`). A program name holding a shell operator (`apt-get update && apt-get install …`) is
+ * a shell line given as one argument, whether or not the runtime's verdict survived the stopped reason's cut.
  */
 const rule: Rule = {
   id: 'command-as-one-string',
@@ -15,11 +16,11 @@ const rule: Rule = {
   match: [
     {
       in: ['containerReason', 'stoppedReason', 'serviceEvent', 'log', 'localField'],
-      re: /exec: \\*"(?<cmd>[^"\\\s]+ [^"\\]+)\\*": (?:executable file not found|stat [^\n]*?: no such file or directory)|executable file [`'"](?<cmd2>[^`'"\s]+ [^`'"]+)[`'"] not found|\b(?:ba)?sh: (?:line )?\d*:? ?(?<cmd3>\[['"]?[\w./-]+['"]?,): (?:command )?not found/,
+      re: /exec: \\*"(?<cmd>[^"\\\s]+ [^"\\]+)\\*": (?:executable file not found|stat [^\n]*?: no such file or directory)|executable file [`'"](?<cmd2>[^`'"\s]+ [^`'"]+)[`'"] not found|\b(?:ba)?sh: (?:line )?\d*:? ?(?<cmd3>\[['"]?[\w./-]+['"]?,): (?:command )?not found|(?:starting container process caused|unable to start container process|oci runtime error|OCI runtime (?:create|exec) failed)[^\n]*?(?:exec: \\*"|executable file [`'"])(?<cmd4>[^"\\\s`']+ [^"`'\n]*?(?:&&|\|\||[;|]))/,
     },
   ],
   cause:
-    "{service}'s command reached the runtime as one string (or as a list that is not JSON), so it looked for a single program named `{cmd,cmd2,cmd3}`.",
+    "{service}'s command reached the runtime as one string (or as a list that is not JSON), so it looked for a single program named `{cmd,cmd2,cmd3,cmd4}`.",
   fix: 'Split the command into a list, one argument per element (["backup", "-addr=…"], CMD ["npm", "start"]), or run it through a shell: ["sh", "-c", "…"].',
   confidence: 0.88,
   // The daemon wraps the runtime's error in `API error (404)`, which is not a missing image.

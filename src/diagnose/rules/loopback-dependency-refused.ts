@@ -6,6 +6,16 @@ const DEPENDENCY =
   '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|database server|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
 
 /*
+ * A database client known by the shape of its error rather than a word or a port, so a dependency moved to another
+ * port still reads as one: the legacy MongoDB Node driver's `failed to connect to [localhost:3001]` (and `… to server
+ * [host:port] on first connect`), PyMongo's and the Go driver's server selection (`Topology Description`), redis-py's
+ * `Error 111 connecting to localhost:6380`, libpq's `connection to server at "localhost" …, port 5440 failed` and its
+ * older `TCP/IP connections on port`.
+ */
+const CLIENT_SHAPE =
+  '(?:[Ff]ailed to connect to (?:server )?\\[|Topology Description|ServerSelectionTimeoutError|server selection error|Error \\d+ connecting to|connection to server at|TCP/IP connections on port)';
+
+/*
  * One meaning, many phrasings: a client inside a container was refused at a loopback address, where no database,
  * cache or broker runs. Node (`connect ECONNREFUSED 127.0.0.1:5432`), psycopg2 (`connection to server at "localhost"
  * (::1), port 5432 failed: Connection refused`, or the older three-line `Is the server running on host "localhost"`),
@@ -25,7 +35,7 @@ const rule: Rule = {
         // `Connection to node -1 (localhost/127.0.0.1:9092) could not be established`).
         "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
-          `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}))`,
+          `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}|${CLIENT_SHAPE}))`,
       ),
     },
   ],
