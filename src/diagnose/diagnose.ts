@@ -1,4 +1,5 @@
 import { ambiguitySet } from './ambiguity.js';
+import { weighByDependencyKind } from './dependency-kind.js';
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { nearestCategories } from './nearest.js';
@@ -40,7 +41,10 @@ export function diagnose(
   const ranking = learnedRanking(rank, lines);
   const hitList = weighByStructure(
     capture,
-    rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined),
+    weighByDependencyKind(
+      lines,
+      rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined),
+    ),
   );
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.

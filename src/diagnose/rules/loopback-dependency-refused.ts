@@ -44,13 +44,8 @@ const rule: Rule = {
   support: [
     { in: ['env'], re: /^\w*(?:HOST|URL|URI|ADDR\w*|SERVERS?|BROKERS?)=\S*(?:localhost|127\.0\.0\.1)/i },
   ],
-  // An environment that names the dependency's real host points at the dependency, not at the setting.
-  against: [
-    {
-      in: ['env'],
-      re: /^(?:\w+_)?(?:DB|DATABASE|PG|POSTGRES(?:QL)?|MYSQL|MONGO(?:DB)?|REDIS|CACHE|KAFKA|AMQP|RABBITMQ)_(?:HOST|URL|URI)=(?!\S*(?:localhost|127\.0\.0\.1))\S+/i,
-    },
-  ],
+  // An environment that names that dependency's real host points at the dependency, not at the setting; which
+  // dependency the address is, and which each variable names, is read in dependency-kind.ts.
   cause:
     '{service} connects to a database, cache or broker at {host} — inside a container that is the container itself, where nothing of the kind runs — so the address it is configured with (or its default) is wrong.',
   fix: "Point the client at the dependency's real address (its service name, DNS name or endpoint) in the container environment, e.g. DB_HOST / DATABASE_URL / REDIS_URL; never localhost inside a container unless the dependency is a sidecar in the same task.",
