@@ -13,7 +13,10 @@ import type { Rule } from '../types.js';
  * with no database URI, Flask with no secret key, Rails with no database for the environment or no master key
  * (`Missing encryption key to decrypt file with`), node-postgres given no password (`client password must be a
  * string`), node-config with no file for NODE_ENV, dotenv-safe's `MissingEnvVarsError`, Entity Framework's `No
- * connection string named`, a quoted variable name said to be required. env-var-not-set
+ * connection string named`, a quoted variable name said to be required, a schema validator finding a variable
+ * undefined (zod's `expected string, received undefined` and its older `received: 'undefined'`, valibot's `Expected
+ * string but received undefined`, ajv's `must have required property 'X'` as @fastify/env and env-schema print it,
+ * yup's `X is a required field`). env-var-not-set
  * names the variable when the line does; this is the family around it.
  */
 const rule: Rule = {
@@ -23,7 +26,7 @@ const rule: Rule = {
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
       span: 2,
-      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|MissingRegion: could not find region configuration|Unable to (?:find|load) (?:a )?region[^\n]{0,40}(?:provider|chain)|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found|Either 'SQLALCHEMY_DATABASE_URI' or 'SQLALCHEMY_BINDS' must be set|The session is unavailable because no secret key was set|AdapterNotSpecified: '\w+' database is not configured|Missing encryption key to decrypt file with|client password must be a string|NODE_ENV value of '[^']*' did not match any deployment config file|MissingEnvVarsError: [^\n]{0,120}|environment variable "[A-Z][A-Z0-9_]+" should not be empty|No connection string named '[^']+' could be found|['"`][A-Z][A-Z0-9]*_[A-Z0-9_]+['"`] (?:env(?:ironment)? )?var(?:iable)? (?:is )?(?:required|not set|missing|must be set|undefined))/,
+      re: /(?<what>Missing required configuration "[^"]+" which has no default value|NoRegionError|You must specify a region|Missing region in config|MissingRegion: could not find region configuration|Unable to (?:find|load) (?:a )?region[^\n]{0,40}(?:provider|chain)|Database is uninitialized and (?:superuser )?password (?:option )?is not specified|You must specify [A-Z][A-Z0-9_]+ to a non-empty value|secretOrPrivateKey must have a value|The `uri` parameter to `openUri\(\)` must be a string, got "undefined"|'url' attribute is not specified and no embedded datasource could be configured|The url cannot be null|The ConnectionString property has not been initialized|Could not resolve placeholder '[^']+'|Failed to determine a suitable driver class|Failed to bind properties under '[^']+'|ImproperlyConfigured: [^\n]{0,120}|The SECRET_KEY setting must not be empty|Missing `?secret_key_base`?|key not found: "[A-Z][A-Z0-9_]+"|KeyError: '[A-Z][A-Z0-9_]{2,}'|Missing (?:required )?environment variables?:?[^\n]{0,80}|Invalid environment variables|required key \S+ missing value|required environment variable "?[A-Z][A-Z0-9_]+"? is not set|environment variable not found|VarError\(?NotPresent|Value cannot be null\.? \(Parameter 'connectionString'\)|Config validation error: "[^"]+" is required|"[A-Za-z_]+" is required|\bfield required \(type=value_error\.missing\)|Field required \[type=missing|Configuration property \\?"[^"\\]+\\?" is not defined|No configurations found in configuration directory|No application encryption key has been specified|An application key is missing|Missing mandatory value for "[^"]+" option interpolating|required variable \w+ is missing a value|OptionsValidationException:[^\n]{0,120}|DataAnnotation validation failed for [^\n]{0,100}|Binding to target \S+ failed|UndefinedValueError: \w+ not found|Either 'SQLALCHEMY_DATABASE_URI' or 'SQLALCHEMY_BINDS' must be set|The session is unavailable because no secret key was set|AdapterNotSpecified: '\w+' database is not configured|Missing encryption key to decrypt file with|client password must be a string|NODE_ENV value of '[^']*' did not match any deployment config file|MissingEnvVarsError: [^\n]{0,120}|environment variable "[A-Z][A-Z0-9_]+" should not be empty|No connection string named '[^']+' could be found|[Ee]xpected \w+,? (?:but )?received:? '?undefined\b|received: 'undefined'|must have required property '[A-Z][A-Z0-9_]+'|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+ is a required field|['"`][A-Z][A-Z0-9]*_[A-Z0-9_]+['"`] (?:env(?:ironment)? )?var(?:iable)? (?:is )?(?:required|not set|missing|must be set|undefined))/,
     },
   ],
   cause: '{service} stopped at boot because a setting it requires has no value: {what}.',
@@ -122,10 +125,13 @@ const rule: Rule = {
         ],
       ],
       [['log', "Error: The 'APP_URL' environment variable is required"]],
+      [['log', "message: 'Invalid input: expected string, received undefined'"]],
+      [['log', "Error: env must have required property 'DATABASE_URL'"]],
     ],
     noMatch: [
       [['log', 'Resolved placeholder app.jwt.secret from environment']],
       [['log', 'Configuration property "db.host" loaded from production.json']],
+      [['log', "message: 'Invalid input: expected number, received string'"]],
     ],
   },
 };
