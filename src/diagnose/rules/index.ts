@@ -180,6 +180,8 @@ import workerKilledBySignal from './worker-killed-by-signal.js';
 import stackLogGroupMissing from './stack-log-group-missing.js';
 import intrinsicFunctionInvalid from './intrinsic-function-invalid.js';
 import efsMountDenied from './efs-mount-denied.js';
+// Session 10, part o: config-env.
+import nfsExportPathMissing from './nfs-export-path-missing.js';
 import fargateSizeUnsupported from './fargate-size-unsupported.js';
 import shellReportsKilled from './shell-reports-killed.js';
 import exportNotFound from './export-not-found.js';
@@ -385,6 +387,7 @@ export const RULES: readonly Rule[] = [
   stackLogGroupMissing,
   intrinsicFunctionInvalid,
   efsMountDenied,
+  nfsExportPathMissing,
   fargateSizeUnsupported,
   shellReportsKilled,
   exportNotFound,
