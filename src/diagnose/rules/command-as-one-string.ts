@@ -16,7 +16,7 @@ const rule: Rule = {
   match: [
     {
       in: ['containerReason', 'stoppedReason', 'serviceEvent', 'log', 'localField'],
-      re: /exec: \\*"(?<cmd>[^"\\\s]+ [^"\\]+)\\*": (?:executable file not found|stat [^\n]*?: no such file or directory)|executable file [`'"](?<cmd2>[^`'"\s]+ [^`'"]+)[`'"] not found|\b(?:ba)?sh: (?:line )?\d*:? ?(?<cmd3>\[['"]?[\w./-]+['"]?,): (?:command )?not found|(?:starting container process caused|unable to start container process|oci runtime error|OCI runtime (?:create|exec) failed)[^\n]*?(?:exec: \\*"|executable file [`'"])(?<cmd4>[^"\\\s`']+ [^"`'\n]*?(?:&&|\|\||[;|]))/,
+      re: /exec: \\*"(?<cmd>[^"\\\s]+ [^"\\]+)\\*": (?:executable file not found|stat [^\n]*?: no such file or directory)|executable file [`'"](?<cmd2>[^`'"\s]+ [^`'"]+)[`'"] not found|\b(?:ba)?sh: (?:line )?\d*:? ?(?<cmd3>\[['"]?[\w./-]+['"]?,): (?:command )?not found|(?:starting container process caused|unable to start container process|oci runtime error|OCI runtime (?:create|exec) failed|\bcrun: )[^\n]*?(?:exec: \\*"|executable file [`'"])(?<cmd4>[^"\\\s`']+ [^"`'\n]*?(?:&&|\|\||[;|]))/,
     },
   ],
   cause:

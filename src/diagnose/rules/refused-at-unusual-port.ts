@@ -33,14 +33,14 @@ const rule: Rule = {
       ),
     },
   ],
-  // The host is named after the server it runs (`redis:4623`, `mongo:27000`, `db:5433`): that name resolved, so the
+  // The host is named after the server it runs (`redis:4623`, `cache-redis:7000`, `db:5433`): that name resolved, so the
   // server's container is there, and a server named for its kind listens where that kind does unless told otherwise,
   // so the port is what differs. A bare IP (`172.26.0.2:6778`) says nothing of which side chose the port.
   support: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
       re: new RegExp(
-        String.raw`${REFUSED}[^\n]*?(?<=[\s[(/@'"])(?:redis|valkey|mongo(?:db)?|postgres(?:ql)?|pg|db|database|mysql|mariadb|rabbit(?:mq)?|amqp)[\w-]*:(?!(?:6379|6380|26379|2701[789]|5432|5433|3306|33060|5672|5671)\b)\d{2,5}\b`,
+        String.raw`${REFUSED}[^\n]*?(?<=[\s[(/@'"])(?:\w+[-_])?(?:redis|valkey|mongo(?:db)?|postgres(?:ql)?|pg|db|database|mysql|mariadb|rabbit(?:mq)?|amqp)[\w-]*:(?!(?:6379|6380|26379|2701[789]|5432|5433|3306|33060|5672|5671)\b)\d{2,5}\b`,
         'i',
       ),
     },
