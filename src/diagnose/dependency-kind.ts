@@ -16,7 +16,10 @@ const LINE_KINDS: ReadonlyArray<readonly [DependencyKind, RegExp]> = [
   ['mongo', /[:#]2701[789]\b|[Mm]ongo|MONGO/],
   ['kafka', /[:#]9092\b|[Kk]afka|KAFKA/],
   ['broker', /[:#](?:5672|5671|4222|61616)\b|amqp|AMQP|[Rr]abbit[Mm][Qq]|NATS/],
-  ['sql', /[:#](?:543\d|3306|1433|1521|26257)\b|[Pp]ostgres|PSQL|psycopg|\bpg\b|PG::|[Mm]y[Ss][Qq][Ll]|[Mm]aria[Dd][Bb]|SQLSTATE/],
+  [
+    'sql',
+    /[:#](?:543\d|3306|1433|1521|26257)\b|[Pp]ostgres|PSQL|psycopg|\bpg\b|PG::|[Mm]y[Ss][Qq][Ll]|[Mm]aria[Dd][Bb]|SQLSTATE/,
+  ],
 ];
 
 const VAR_KINDS: ReadonlyArray<readonly [DependencyKind, RegExp]> = [
