@@ -154,6 +154,36 @@ const cases: readonly PhrasingCase[] = [
     rule: 'required-setting-missing',
     capture: logged('ValidationError: JWT_SECRET is a required field'),
   },
+  // Schema validators rejecting a URL variable's value (an empty `X=` line is a value).
+  {
+    name: "zod 3's `Invalid url` issue on an env path",
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: logged(
+      'ZodError: [',
+      "  { validation: 'url', code: 'invalid_string',",
+      "    message: 'Invalid url',",
+      "    path: [ 'NEXT_PUBLIC_API_BASE' ] }",
+    ),
+  },
+  {
+    name: 'valibot\'s `Invalid URL: Received ""`',
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: logged('ValiError: Invalid URL: Received ""'),
+  },
+  {
+    name: "envalid's `Invalid url input`",
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: logged('EnvError: Invalid url input: ""'),
+  },
+  {
+    name: "Joi's `must be a valid uri` on a variable",
+    expect: 'config-env',
+    rule: 'setting-value-invalid',
+    capture: logged('Error: Config validation error: "WEBHOOK_URL" must be a valid uri'),
+  },
   // An NFS / EFS volume whose directory the server does not have.
   {
     name: "ECS' EFS utils stopped reason",
