@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 
 /*
  * A program that says in its own words that the machine or its limit has too little memory for the work it was asked
- * to do (load a model, start a JVM, allocate a tensor or a sort buffer), rather than a runtime's heap error
+ * to do (load a model, start a JVM, allocate a tensor or a query's memory), rather than a runtime's heap error
  * (runtime-heap-oom) or the kernel's kill (oom-killed). The fix is the same: more memory for the task or a smaller
  * load. A scheduler with no node or instance that has the memory free (`Insufficient memory`, `insufficient memory
  * available`, `not enough memory available to start process`) is placement, so those are left out.
@@ -13,7 +13,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'stoppedReason', 'containerReason', 'localField'],
-      re: /(?:not|n't) have enough (?:available |free |system )?memory|requires more (?:system )?memory \([^)]*\) than is available|There is insufficient memory for the Java Runtime Environment|Native memory allocation \(mmap\) failed|CUDA out of memory|\bOutOfMemoryError: CUDA\b|Not enough memory resources are available|\bOut of memory \(Needed \d+ bytes\)|out of memory[^\n]{0,80}Failed on request of size|memory allocation failed|Cannot allocate memory for the buffer pool|Could not reserve enough space for (?:\d+KB )?object heap|GC heap initialization failed|Failed to create CoreCLR, HRESULT: 0x8007000E|runtime: cannot allocate memory/i,
+      re: /(?:not|n't) have enough (?:available |free |system )?memory|requires more (?:system )?memory \([^)]*\) than is available|There is insufficient memory for the Java Runtime Environment|Native memory allocation \(mmap\) failed|CUDA out of memory|\bOutOfMemoryError: CUDA\b|Not enough memory resources are available|\bOut of memory \(Needed \d+ bytes\)|Failed on request of size \d+ in memory context|memory allocation failed|Could not reserve enough space for (?:\d+KB )?object heap|GC heap initialization failed|Failed to create CoreCLR, HRESULT: 0x8007000E|runtime: cannot allocate memory/i,
       not: /nodes are available|container[- ]instance|to start process|unable to place/i,
     },
   ],
@@ -33,15 +33,9 @@ const rule: Rule = {
           'torch.cuda.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 7.79 GiB total capacity)',
         ],
       ],
-      [['log', '[ERROR] InnoDB: Cannot allocate memory for the buffer pool']],
       [['log', 'Error: Could not reserve enough space for 4194304KB object heap']],
       [['log', 'GC heap initialization failed with error 0x8007000E']],
-      [
-        [
-          'log',
-          'ERROR:  out of memory DETAIL:  Failed on request of size 262144 in memory context "MessageContext".',
-        ],
-      ],
+      [['log', 'DETAIL:  Failed on request of size 262144 in memory context "MessageContext".']],
     ],
     noMatch: [
       [['log', 'not enough memory available to start process']],
