@@ -130,6 +130,94 @@ const cases: readonly PhrasingCase[] = [
     ),
   },
 
+  // A native crash as each tool reports the exit code.
+  {
+    name: 'Compose reporting exit code 139',
+    expect: 'app-crash',
+    rule: 'segfault',
+    capture: {
+      service: 'worker',
+      logs: {
+        compose: ['Attaching to worker-1', 'worker-1  | loading plugins', 'worker-1 exited with code 139'],
+      },
+    },
+  },
+  {
+    name: 'kubectl describe showing exit code 139',
+    expect: 'app-crash',
+    rule: 'segfault',
+    capture: {
+      service: 'indexer',
+      logs: {
+        kubectl: [
+          '    State:          Waiting',
+          '      Reason:       CrashLoopBackOff',
+          '    Last State:     Terminated',
+          '      Reason:       Error',
+          '      Exit Code:    139',
+        ],
+      },
+    },
+  },
+  {
+    name: 'docker ps showing a container Exited (139)',
+    expect: 'app-crash',
+    rule: 'segfault',
+    capture: {
+      service: 'render',
+      logs: {
+        docker: [
+          'CONTAINER ID   IMAGE          STATUS',
+          '3f2a1b0c9d8e   render:2.1     Exited (139) 5 seconds ago',
+        ],
+      },
+    },
+  },
+  {
+    name: 'Compose reporting exit code 134',
+    expect: 'app-crash',
+    rule: 'native-abort',
+    capture: {
+      service: 'api',
+      logs: { compose: ['api-1  | Now listening on: http://[::]:8080', 'api-1 exited with code 134'] },
+    },
+  },
+  {
+    name: "Go's os/exec reporting exit status 134",
+    expect: 'app-crash',
+    rule: 'native-abort',
+    capture: logged('runner: child process failed: exit status 134'),
+  },
+
+  // An AWS SDK for JavaScript call with no answer and no endpoint named.
+  {
+    name: "the JavaScript SDK v2's connect timeout",
+    expect: 'network-sg',
+    rule: 'aws-sdk-no-answer',
+    capture: logged(
+      'TimeoutError: Socket timed out without establishing a connection',
+      '    at Timeout.connectTimeout [as _onTimeout] (/app/node_modules/aws-sdk/lib/http/node.js:69:15)',
+    ),
+  },
+  {
+    name: "the JavaScript SDK v3's connect timeout from its HTTP handler",
+    expect: 'network-sg',
+    rule: 'aws-sdk-no-answer',
+    capture: logged(
+      'Error: connect ETIMEDOUT 52.94.133.131:443',
+      '    at NodeHttpHandler.handle (/app/node_modules/@smithy/node-http-handler/dist-cjs/index.js:312:25)',
+    ),
+  },
+  {
+    name: "the JavaScript SDK v3's client frames under a TimeoutError",
+    expect: 'network-sg',
+    rule: 'aws-sdk-no-answer',
+    capture: logged(
+      'TimeoutError: connect ETIMEDOUT 3.5.140.2:443',
+      '    at /app/node_modules/@aws-sdk/client-sqs/dist-cjs/index.js:1422:20',
+    ),
+  },
+
   // A pool or Prisma timing out across AWS networking.
   {
     name: "Knex's pool timeout to an RDS host",
@@ -227,6 +315,17 @@ describe('session 10 part q phrasings', () => {
   it("a Rust panic's place line is not read as the cause", () => {
     const f = diagnose(logged("thread 'main' panicked at src/main.rs:88:45:"));
     assert.ok(!f.some((x) => x.rule === 'runtime-fatal-banner'), 'runtime-fatal-banner fired');
+  });
+
+  it("a connect timeout from Node's own socket code stays the ambiguous timeout", () => {
+    const f = diagnose(
+      logged(
+        'Error: connect ETIMEDOUT 10.0.0.109:5432',
+        '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+      ),
+    );
+    assert.ok(!f.some((x) => x.rule === 'aws-sdk-no-answer'), 'aws-sdk-no-answer fired');
+    assert.equal(f[0]!.category, 'other');
   });
 
   it('a pool timeout with no AWS context is not read as the network by this rule', () => {
