@@ -5,7 +5,9 @@ import type { Rule } from '../types.js';
  * do): Ruby's `Seahorse::Client::NetworkingError` (`execution expired`, `Failed to open TCP connection`), Java's
  * `SdkClientException: Unable to execute HTTP request: connect timed out`, Go's `RequestError: send request failed`
  * followed by a timeout, botocore's `ConnectTimeoutError`/`EndpointConnectionError`, the .NET SDK's request cancelled by
- * `HttpClient.Timeout`. The SDK was reaching an AWS API, so no answer means no path to it from the task's subnet (no
+ * `HttpClient.Timeout`, the JavaScript SDK's `Socket timed out without establishing a connection` (v2) and a connect
+ * timeout raised from its own HTTP handler's frames (`@smithy/node-http-handler`, `@aws-sdk/…`, v2's `aws-sdk/lib/`).
+ * The SDK was reaching an AWS API, so no answer means no path to it from the task's subnet (no
  * NAT gateway or VPC endpoint, a security group or network ACL without outbound 443). A refusal by AWS (access denied,
  * bad credentials) is an answer, and is left to the rules that read it.
  */
@@ -16,7 +18,7 @@ const rule: Rule = {
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
       span: 2,
-      re: /(?<what>Seahorse::Client::NetworkingError[:\s]+(?:execution expired|Failed to open TCP connection|Net::OpenTimeout|[Cc]onnection timed out|Operation timed out)|(?:SdkClientException|AmazonClientException): Unable to execute HTTP request: (?:[^\n]*?failed: )?[Cc]onnect timed out|RequestError: send request failed[^\n]*?(?:i\/o timeout|request canceled|Client\.Timeout exceeded|context deadline exceeded)|botocore\.exceptions\.(?:ConnectTimeoutError|EndpointConnectionError)|Amazon\.Runtime\.\w+Exception[^\n]*?HttpClient\.Timeout)/,
+      re: /(?<what>Seahorse::Client::NetworkingError[:\s]+(?:execution expired|Failed to open TCP connection|Net::OpenTimeout|[Cc]onnection timed out|Operation timed out)|(?:SdkClientException|AmazonClientException): Unable to execute HTTP request: (?:[^\n]*?failed: )?[Cc]onnect timed out|RequestError: send request failed[^\n]*?(?:i\/o timeout|request canceled|Client\.Timeout exceeded|context deadline exceeded)|botocore\.exceptions\.(?:ConnectTimeoutError|EndpointConnectionError)|Amazon\.Runtime\.\w+Exception[^\n]*?HttpClient\.Timeout|Socket timed out without establishing a connection|(?:\bETIMEDOUT\b|TimeoutError\b)[^\n]*?\bat [^\n]*?node_modules\/(?:@smithy\/|@aws-sdk\/|aws-sdk\/lib\/))/,
       not: /AccessDenied|not authorized|InvalidClientTokenId|SignatureDoesNotMatch|[Cc]redentials|169\.254\.16[59]/,
     },
   ],
@@ -50,8 +52,20 @@ const rule: Rule = {
           'Amazon.Runtime.AmazonServiceException: A WebException with status Timeout was thrown. The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.',
         ],
       ],
+      [['log', 'TimeoutError: Socket timed out without establishing a connection']],
+      [
+        ['log', 'Error: connect ETIMEDOUT 52.94.133.131:443'],
+        [
+          'log',
+          '    at NodeHttpHandler.handle (/app/node_modules/@smithy/node-http-handler/dist-cjs/index.js:312:25)',
+        ],
+      ],
     ],
     noMatch: [
+      [
+        ['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432'],
+        ['log', '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)'],
+      ],
       [
         [
           'log',

@@ -5,11 +5,14 @@ import type { Rule } from '../types.js';
 /**
  * A database or broker that got no answer, in the words of clients that put it as "the dependency was not there" and
  * that dependency-not-ready therefore reads as not up: MongoDB's server selection timing out, wait-for-it giving up on
- * a port, MySQL's `(110)` / `(10060)`. The plain connect timeouts (CONNECT_TIMEOUT) are connect-timeout-dropped's, which
+ * a port, MySQL's `(110)` / `(10060)`, Prisma's `P1001: Can't reach database server`; and the connection pools that
+ * report a database that never answers as a pool that gave no connection in time (Knex's `Timeout acquiring a
+ * connection`, Sequelize's `ConnectionAcquireTimeoutError`, HikariCP's `Connection is not available, request timed
+ * out`), which alone read as a full pool. The plain connect timeouts (CONNECT_TIMEOUT) are connect-timeout-dropped's, which
  * the same AWS context supports.
  */
 const DEPENDENCY_TIMEOUT =
-  /Server selection timed out after \d+ ?ms|timeout occurred after waiting \d+ seconds for [\w.-]+:\d+|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)/;
+  /Server selection timed out after \d+ ?ms|timeout occurred after waiting \d+ seconds for [\w.-]+:\d+|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|Timeout acquiring a connection|ConnectionAcquireTimeoutError|Connection is not available, request timed out after \d+ ?ms|Can't reach database server at/;
 
 const away = awayFromLoopback(DEPENDENCY_TIMEOUT);
 
@@ -66,9 +69,18 @@ const rule: Rule = {
         ['log', 'MongoServerSelectionError: Server selection timed out after 30000 ms'],
         ['serviceEvent', '(service api) tasks run in subnet-0a1b2c3d with assignPublicIp DISABLED'],
       ],
+      [
+        ['log', 'KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full.'],
+        ['log', 'DATABASE_HOST=strapi-db.c1x2y3.us-east-1.rds.amazonaws.com'],
+      ],
+      [
+        ['log', 'HikariPool-1 - Connection is not available, request timed out after 30000ms.'],
+        ['taskDefField', 'networkMode=awsvpc'],
+      ],
     ],
     noMatch: [
       [['log', 'MongoServerSelectionError: Server selection timed out after 30000 ms']],
+      [['log', 'KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full.']],
       [
         ['log', 'db_1   | LOG:  database system is starting up'],
         ['log', "api_1  | ERROR 2003 (HY000): Can't connect to MySQL server on 'db' (110)"],

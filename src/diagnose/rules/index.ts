@@ -44,6 +44,7 @@ import nameNotResolved from './name-not-resolved.js';
 import connectionRefused from './connection-refused.js';
 import oomKilled from './oom-killed.js';
 import runtimeHeapOom from './runtime-heap-oom.js';
+import memoryNotEnough from './memory-not-enough.js';
 import exit137 from './exit-137.js';
 import noContainerInstances from './no-container-instances.js';
 import portTakenOnInstance from './port-taken-on-instance.js';
@@ -70,6 +71,7 @@ import pythonModuleNotFound from './python-module-not-found.js';
 import workerCrashed from './worker-crashed.js';
 import segfault from './segfault.js';
 import uncaughtException from './uncaught-exception.js';
+import runtimeFatalBanner from './runtime-fatal-banner.js';
 import essentialExitedNonzero from './essential-exited-nonzero.js';
 import localExitNonzero from './local-exit-nonzero.js';
 import localHealthCommandNotFound from './local-health-command-not-found.js';
@@ -299,6 +301,7 @@ export const RULES: readonly Rule[] = [
   connectionRefused,
   oomKilled,
   runtimeHeapOom,
+  memoryNotEnough,
   exit137,
   noContainerInstances,
   portTakenOnInstance,
@@ -338,6 +341,7 @@ export const RULES: readonly Rule[] = [
   segfault,
   nativeAbort,
   uncaughtException,
+  runtimeFatalBanner,
   essentialExitedNonzero,
   localExitNonzero,
   webhookUnreachable,

@@ -3,7 +3,8 @@ import type { Rule } from '../types.js';
 /*
  * Native code aborted the process (SIGABRT, exit 134) rather than faulting: glibc's `double free or corruption` and
  * `corrupted size vs. prev_size`, C++'s `terminate called after throwing an instance of`, an assertion `failed.
- * Aborted (core dumped)`, Go's `fatal error: unexpected signal` and `SIGABRT: abort`. The program or one of its
+ * Aborted (core dumped)`, Go's `fatal error: unexpected signal` and `SIGABRT: abort`, and the exit code 134 as Compose,
+ * kubectl, `docker ps` and Go's os/exec report it (.NET on Linux also ends an unhandled exception with it). The program or one of its
  * native libraries crashed; an allocation failure (`std::bad_alloc`) is memory and left to that rule.
  */
 const rule: Rule = {
@@ -12,7 +13,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'exitCode', 'containerReason', 'stoppedReason', 'localField'],
-      re: /^134$|(?<what>double free or corruption|corrupted (?:size vs\. prev_size|double-linked list)|free\(\): invalid pointer|terminate called after throwing an instance of|Assertion [`'‘][^\n]*failed|Aborted \(core dumped\)|SIGABRT: abort|fatal error: unexpected signal during runtime execution|stack smashing detected)/,
+      re: /^134$|exited with code 134\b|exit (?:code|status):? ?134\b|Exit Code:?\s+134\b|ExitCode"?:\s*134\b|Exited \(134\)|(?<what>double free or corruption|corrupted (?:size vs\. prev_size|double-linked list)|free\(\): invalid pointer|terminate called after throwing an instance of|Assertion [`'‘][^\n]*failed|Aborted \(core dumped\)|SIGABRT: abort|fatal error: unexpected signal during runtime execution|stack smashing detected)/,
       not: /bad_alloc|out of memory/i,
     },
   ],
@@ -30,6 +31,8 @@ const rule: Rule = {
       ],
       [['log', "terminate called after throwing an instance of 'std::runtime_error'"]],
       [['exitCode', '134']],
+      [['log', 'api-1 exited with code 134']],
+      [['log', '      Exit Code:    134']],
     ],
     noMatch: [
       [['log', "terminate called after throwing an instance of 'std::bad_alloc'"]],

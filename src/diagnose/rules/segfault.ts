@@ -7,8 +7,10 @@ const rule: Rule = {
     {
       in: ['exitCode', 'log', 'containerReason', 'stoppedReason', 'localField'],
       // Each runtime's words: uWSGI's `got Segmentation Fault`, the kernel's `segfault at`, PHP-FPM's and nginx's
-      // `exited on signal 11`, Apache's `exit signal Segmentation fault (11)`, Ruby's `[BUG] Segmentation fault`.
-      re: /^139$|Segmentation [Ff]ault|SIGSEGV|signal=SIGSEGV|\bsegfault at [0-9a-f]+|(?:exited on|killed by|exit) signal 11\b/,
+      // `exited on signal 11`, Apache's `exit signal Segmentation fault (11)`, Ruby's `[BUG] Segmentation fault`; the
+      // exit code 139 as Compose (`exited with code 139`), kubectl (`Exit Code: 139`), `docker ps` (`Exited (139)`)
+      // and Go's os/exec (`exit status 139`) report it.
+      re: /^139$|exited with code 139\b|exit (?:code|status):? ?139\b|Exit Code:?\s+139\b|ExitCode"?:\s*139\b|Exited \(139\)|Segmentation [Ff]ault|SIGSEGV|signal=SIGSEGV|\bsegfault at [0-9a-f]+|(?:exited on|killed by|exit) signal 11\b/,
     },
   ],
   cause:
@@ -20,6 +22,8 @@ const rule: Rule = {
       [['exitCode', '139']],
       [['log', 'Segmentation fault (core dumped)']],
       [['log', '!!! uWSGI process 12 got Segmentation Fault !!!']],
+      [['log', 'worker-1 exited with code 139']],
+      [['log', '      Exit Code:    139']],
       [
         [
           'log',
