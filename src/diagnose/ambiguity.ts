@@ -67,6 +67,18 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
     categories: ['health-check-command', 'port-binding', 'app-crash'],
     why: 'a target fails its check when the check is wrong, when it probes a port nothing listens on, or when the app is not answering',
   },
+  {
+    family: 'a file the kernel will not execute',
+    rules: ['exec-format-error'],
+    categories: ['arch-mismatch', 'app-crash'],
+    why: '`exec format error` is a binary built for another CPU, or a script whose first line is not a usable `#!` (missing, or ending in a Windows carriage return)',
+  },
+  {
+    family: 'a port already in use',
+    rules: ['port-in-use'],
+    categories: ['port-binding', 'app-crash', 'other'],
+    why: 'a port is taken by another program or mapping, by the app binding it twice itself, or by a tool that still holds it (a stale proxy, a desktop release bug)',
+  },
 ];
 
 const BY_RULE = new Map(AMBIGUITY_SETS.flatMap((s) => s.rules.map((r) => [r, s] as const)));

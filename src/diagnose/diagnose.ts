@@ -2,7 +2,7 @@ import { ambiguitySet } from './ambiguity.js';
 import { weighByDependencyKind } from './dependency-kind.js';
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
-import { nearestCategories } from './nearest.js';
+import { hintLines, nearestCategories } from './nearest.js';
 import {
   bayesRanker,
   LEARNED_POLICY,
@@ -15,7 +15,7 @@ import { MODEL } from './model.generated.js';
 import { RULES } from './rules/index.js';
 import { weighByStructure } from './structure.js';
 import { parseCapture } from '../core/capture.js';
-import type { Finding, Rule } from './types.js';
+import type { Category, EvidenceLine, Finding, Rule } from './types.js';
 
 /** The naive Bayes trained on the train split (model.generated.ts). */
 const COMMITTED = bayesRanker(MODEL);
@@ -86,20 +86,22 @@ export function diagnose(
   }
   if (findings.length > 0) {
     findings.push(...neighbours(findings, seen, ranking, policy.fill));
-    // Fewer signatures than categories worth checking: the learned ranking names the next places to look.
+    // Fewer signatures than categories worth checking: the learned ranking names the next places to look, `other`
+    // among them (a tool's or the platform's own fault reads like the signature it set off).
     for (const r of ranking) {
       if (findings.length >= policy.fill) break;
-      if (seen.has(r.category) || r.category === 'other') continue;
+      if (seen.has(r.category)) continue;
       seen.add(r.category);
       findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04), true));
     }
     return findings;
   }
 
-  // No signature: say what was examined and the two nearest categories, as weak findings: the learned ranking's,
-  // or where the model knows none of the words, the categories whose hint words occur most. Only a learned ranking
-  // sure enough goes before `other`.
-  const learnedNear = ranking.filter((r) => r.category !== 'other').slice(0, 2);
+  // No signature: say what was examined and the two nearest categories, as weak findings: the learned ranking's (the
+  // second of them the one of its next two the capture's hint words lean to more), or where the model knows none of
+  // the words, the categories whose hint words occur most. Only a learned ranking sure enough goes before `other`.
+  const rest = ranking.filter((r) => r.category !== 'other');
+  const learnedNear = rest.length > 1 ? [rest[0]!, hinted(rest.slice(1), lines)] : rest;
   const near: Finding[] = learnedNear.length
     ? learnedNear.map((r, i) => learnedFinding(r, lines, service, 0.04 - i * 0.01))
     : nearestCategories(lines).map((n, i) => ({
@@ -164,4 +166,14 @@ function neighbours(
     });
   }
   return out;
+}
+
+/**
+ * The next of the learned ranking's categories, or the one after it when more evidence lines carry that one's hint
+ * words (nearest.ts): of two categories the model puts close, the one the capture's own words also lean to.
+ */
+function hinted<T extends { category: Category }>(next: readonly T[], lines: readonly EvidenceLine[]): T {
+  const [a, b] = next;
+  if (!b) return a!;
+  return hintLines(b.category, lines) > hintLines(a!.category, lines) ? b : a!;
 }

@@ -67,7 +67,10 @@ export function learnedFinding(
     cause: afterSignatures
       ? `Weak: a model learned from the training corpus ranks ${r.category} next for ${service} (${p}) on the words on its "learned:" line; no signature of it matched.`
       : `No signature matched for ${service}, but a model learned from the training corpus leans towards ${r.category} (${p}) on the words on its "learned:" line.`,
-    fix: `Check the ${r.category} causes first, starting from the quoted lines.`,
+    fix:
+      r.category === 'other'
+        ? "If no finding fits, the cause may be outside the deployment (a tool or platform release, an outage, a known bug): look the quoted lines up in the tool's issues and release notes."
+        : `Check the ${r.category} causes first, starting from the quoted lines.`,
     evidence: [...quoted, `learned: ${r.tokens.join(' | ')}`],
     confidence: Math.max(0.01, Math.round(confidence * 100) / 100),
   };

@@ -45,3 +45,9 @@ export function nearestCategories(lines: readonly EvidenceLine[], max = 2): Near
     .slice(0, max)
     .map(({ category, lines: l }) => ({ category, lines: l }));
 }
+
+/** How many evidence lines carry a category's hint words. */
+export function hintLines(category: Category, lines: readonly EvidenceLine[]): number {
+  const re = HINTS.find(([c]) => c === category)?.[1];
+  return re ? lines.filter((l) => l.kind !== 'origin' && re.test(l.text)).length : 0;
+}
