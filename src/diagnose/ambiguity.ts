@@ -67,6 +67,24 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
     categories: ['health-check-command', 'port-binding', 'app-crash'],
     why: 'a target fails its check when the check is wrong, when it probes a port nothing listens on, or when the app is not answering',
   },
+  {
+    family: 'a port already taken',
+    rules: ['port-in-use'],
+    categories: ['port-binding', 'app-crash', 'other'],
+    why: "a port is taken by another process or container on the host, by the app binding it twice, or by the engine's own stale proxy or port forwarder",
+  },
+  {
+    family: 'a role a service could not use',
+    rules: ['role-not-usable'],
+    categories: ['secrets-iam', 'cfn-template', 'other'],
+    why: 'a role is refused for its trust or policy, for a template that passes the wrong one or orders it after its user, or because IAM had not yet propagated a role made in the same deploy',
+  },
+  {
+    family: 'a template a transform rejected',
+    rules: ['transform-rejected'],
+    categories: ['cfn-template', 'other'],
+    why: "a transform's rejection is the template's fault as a rule, and a transform release or an old packaging CLI's otherwise",
+  },
 ];
 
 const BY_RULE = new Map(AMBIGUITY_SETS.flatMap((s) => s.rules.map((r) => [r, s] as const)));
