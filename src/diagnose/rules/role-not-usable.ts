@@ -3,8 +3,8 @@ import type { Rule } from '../types.js';
 /*
  * An AWS service refused a role or instance profile it was handed while creating something: ECS' `Unable to assume
  * role and validate the specified targetGroupArn` / `… the listeners configured on your load balancer` (via
- * CloudFormation, Terraform or the CLI), Lambda's `The role defined for the function cannot be assumed by Lambda`,
- * EC2's `Invalid IAM Instance Profile name`. The role's trust or policy is the usual cause, but the same words come
+ * CloudFormation, Terraform or the CLI), EC2's `Invalid IAM Instance Profile name` (Lambda's `cannot be assumed by
+ * Lambda` stays aws-call-denied's). The role's trust or policy is the usual cause, but the same words come
  * from a role made seconds earlier in the same deploy that IAM has not yet propagated (eventual consistency: a retry
  * passes), and from a template that passes the wrong value or creates the user before the policy (ambiguity.ts names
  * those readings as neighbours).
@@ -14,11 +14,11 @@ const rule: Rule = {
   category: 'secrets-iam',
   match: [
     {
-      re: /(?<what>Unable to assume role and validate the (?:specified targetGroupArn|listeners configured on your load balancer)|The role defined for the function cannot be assumed by Lambda|Invalid IAM Instance Profile (?:name|ARN)|Value \([^)]*\) for parameter iamInstanceProfile\.(?:name|arn) is invalid)/,
+      re: /(?<what>Unable to assume role and validate the (?:specified targetGroupArn|listeners configured on your load balancer)|Invalid IAM Instance Profile (?:name|ARN)|Value \([^)]*\) for parameter iamInstanceProfile\.(?:name|arn) is invalid)/,
     },
   ],
   cause: 'An AWS service could not use the role or instance profile given for {service} ({what}).',
-  fix: 'Check that the role trusts the service that uses it (ecs.amazonaws.com, lambda.amazonaws.com, ec2.amazonaws.com) and carries the policy it needs, and that the template passes its ARN; if the role was created in the same deploy, make the resource depend on the role and its policy, and retry once: IAM takes a few seconds to propagate a new role.',
+  fix: 'Check that the role trusts the service that uses it (ecs.amazonaws.com, ec2.amazonaws.com) and carries the policy it needs, and that the template passes its ARN; if the role was created in the same deploy, make the resource depend on the role and its policy, and retry once: IAM takes a few seconds to propagate a new role.',
   confidence: 0.6,
   beats: ['aws-call-denied'],
   examples: {
@@ -38,7 +38,7 @@ const rule: Rule = {
       [
         [
           'log',
-          'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.',
+          'An error occurred (InvalidParameterException) when calling the CreateService operation: Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions.',
         ],
       ],
       [

@@ -18,7 +18,7 @@ const rule: Rule = {
     {
       in: ['stoppedReason', 'containerReason', 'serviceEvent', 'log'],
       not: /Conflict\. The container name|is already in use by container/,
-      re: /(?<what>failed to delete (?:container|task) from containerd: no such (?:container|task)|\btask [0-9a-f]{3,}(?:\.\.\.|…)? already exists|container with (?:given )?id (?:already )?exists|failed to reserve (?:container|sandbox) name "[^"]*": name "[^"]*" is reserved for|error reserving (?:ctr|pod) name [^\n]*?name is reserved|endpoint with name [\w.-]+ already exists in network|is marked for removal and cannot be started|removal of container [0-9a-f]+ is already in progress|does not match our libpod (?:temporary files directory|static directory|tmpdir|graph root))/i,
+      re: /(?<what>failed to delete (?:container|task) from containerd: no such (?:container|task)|\btask [0-9a-f]{3,}(?:\.\.\.|…)? already exists|container with (?:given )?id (?:already )?exists|failed to reserve (?:container|sandbox) name [^\n]*?is reserved for|error reserving (?:ctr|pod) name [^\n]*?name is reserved|endpoint with name [\w.-]+ already exists in network|is marked for removal and cannot be started|removal of container [0-9a-f]+ is already in progress|does not match our libpod (?:temporary files directory|static directory|tmpdir|graph root))/i,
     },
   ],
   cause:
