@@ -79,6 +79,18 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
     categories: ['port-binding', 'app-crash', 'other'],
     why: 'a port is taken by another program or mapping, by the app binding it twice itself, or by a tool that still holds it (a stale proxy, a desktop release bug)',
   },
+  {
+    family: 'a role a service could not use',
+    rules: ['role-not-usable'],
+    categories: ['secrets-iam', 'cfn-template', 'other'],
+    why: 'a role is refused for its trust or policy, for a template that passes the wrong one or orders it after its user, or because IAM had not yet propagated a role made in the same deploy',
+  },
+  {
+    family: 'a template a transform rejected',
+    rules: ['transform-rejected'],
+    categories: ['cfn-template', 'other'],
+    why: "a transform's rejection is the template's fault as a rule, and a transform release or an old packaging CLI's otherwise",
+  },
 ];
 
 const BY_RULE = new Map(AMBIGUITY_SETS.flatMap((s) => s.rules.map((r) => [r, s] as const)));

@@ -195,6 +195,10 @@ import registryNoAnswer from './registry-no-answer.js';
 import dockerEngineUnreachable from './docker-engine-unreachable.js';
 import requestNoAnswer from './request-no-answer.js';
 import terminalRequired from './terminal-required.js';
+import runtimeStateConflict from './runtime-state-conflict.js';
+import transformRejected from './transform-rejected.js';
+import roleNotUsable from './role-not-usable.js';
+import stopNotApplied from './stop-not-applied.js';
 import toolJavaException from './tool-java-exception.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
@@ -410,4 +414,9 @@ export const RULES: readonly Rule[] = [
   requestNoAnswer,
   terminalRequired,
   toolJavaException,
+  // Session 10, part p.
+  runtimeStateConflict,
+  transformRejected,
+  roleNotUsable,
+  stopNotApplied,
 ];
