@@ -192,6 +192,7 @@ import dockerEngineUnreachable from './docker-engine-unreachable.js';
 import requestNoAnswer from './request-no-answer.js';
 import terminalRequired from './terminal-required.js';
 import toolJavaException from './tool-java-exception.js';
+import traceInMigrationCheck from './trace-in-migration-check.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
@@ -403,4 +404,6 @@ export const RULES: readonly Rule[] = [
   requestNoAnswer,
   terminalRequired,
   toolJavaException,
+  // Session 10, part t.
+  traceInMigrationCheck,
 ];

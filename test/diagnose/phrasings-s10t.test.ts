@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/diagnose/index.js';
+import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
+
+/*
+ * Session 10, part t: a database and its migrations disagreeing, in each migration tool's words — applied migrations
+ * the code does not know (a downgrade, an image older than its volume), an existing schema with no history table, a
+ * table the code expects missing, and a stack trace cut inside the tool's own history check.
+ * Written from how each tool words it (not copied from the corpus), with routine lines around.
+ */
+const cases: readonly PhrasingCase[] = [
+  // Applied migrations the running code does not ship.
+  {
+    name: "sql-migrate's unknown migration in the database",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'connecting to postgres at db:5432',
+      'error: Unable to create migration plan because of 0007_add_index.sql: unknown migration in database',
+    ),
+  },
+  {
+    name: "golang-migrate's version with no migration file",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      '2025/02/01 10:00:00 error: no migration found for version 42: read down for version 42 .',
+    ),
+  },
+  {
+    name: "Flyway's applied migration not resolved locally",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'INFO  o.f.c.i.license.VersionPrinter - Flyway Community Edition 9.22.3 by Redgate',
+      'ERROR o.s.boot.SpringApplication - Application run failed',
+      'ERROR: Validate failed: Detected applied migration not resolved locally: 2.4',
+    ),
+  },
+  {
+    name: "Prisma's applied migrations missing from the local directory",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'Prisma schema loaded from prisma/schema.prisma',
+      'The following migration(s) are applied to the database but missing from the local migrations directory: 20250110093000_add_orders',
+    ),
+  },
+  {
+    name: "goose's missing migrations",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged('goose run: error: found 2 missing migrations before current version 20250101120000'),
+  },
+  // An existing schema with no history table, in Flyway's older and newer words.
+  {
+    name: "Flyway 4's schema without a metadata table",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'INFO org.flywaydb.core.internal.util.VersionPrinter - Flyway 4.2.0 by Boxfuse',
+      'ERROR: Found non-empty schema(s) `app` without metadata table! Use baseline() or set baselineOnMigrate to true to initialize the metadata table.',
+    ),
+  },
+  {
+    name: "Flyway 9's schema without a schema history table",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'ERROR: Found non-empty schema(s) "public" without schema history table! Use baseline() or set baselineOnMigrate to true to initialize the schema history table.',
+    ),
+  },
+  // A table the code expects is missing, ActiveRecord beside other drivers' words.
+  {
+    name: "ActiveRecord's table it could not find",
+    expect: 'db-migration',
+    rule: 'schema-not-migrated',
+    capture: logged(
+      '=> Booting Puma',
+      '=> Rails 7.1.3 application starting in production',
+      "ActiveRecord::StatementInvalid: Could not find table 'solid_queue_jobs'",
+    ),
+  },
+  {
+    name: "Postgres' relation that does not exist",
+    expect: 'db-migration',
+    rule: 'schema-not-migrated',
+    capture: logged('ERROR:  relation "solid_queue_jobs" does not exist at character 15'),
+  },
+  {
+    name: "SQLite's missing table",
+    expect: 'db-migration',
+    rule: 'schema-not-migrated',
+    capture: logged('sqlite3.OperationalError: no such table: accounts_profile'),
+  },
+  // A stack trace cut inside the migration tool's own history check.
+  {
+    name: 'a Django migrate traceback cut at check_consistent_history',
+    expect: 'db-migration',
+    rule: 'trace-in-migration-check',
+    capture: logged(
+      '$ python manage.py migrate',
+      'Traceback (most recent call last):',
+      '  File "/app/manage.py", line 22, in <module>',
+      '    execute_from_command_line(sys.argv)',
+      '  File "/usr/local/lib/python3.11/site-packages/django/core/management/commands/migrate.py", line 117, in handle',
+      '    executor.loader.check_consistent_history(connection)',
+    ),
+  },
+  {
+    name: 'an Alembic traceback cut while resolving a revision',
+    expect: 'db-migration',
+    rule: 'trace-in-migration-check',
+    capture: logged(
+      'INFO  [alembic.runtime.migration] Will assume transactional DDL.',
+      'Traceback (most recent call last):',
+      '  File "/usr/local/bin/alembic", line 8, in <module>',
+      '  File "/usr/local/lib/python3.12/site-packages/alembic/script/revision.py", line 771, in _resolve_revision_number',
+    ),
+  },
+  {
+    name: 'a Flyway stack cut in its validation',
+    expect: 'db-migration',
+    rule: 'trace-in-migration-check',
+    capture: logged(
+      'ERROR o.s.boot.SpringApplication - Application run failed',
+      '\tat org.flywaydb.core.internal.command.DbValidate.validate(DbValidate.java:164)',
+      '\tat org.flywaydb.core.Flyway.doValidate(Flyway.java:373)',
+    ),
+  },
+  {
+    name: 'a Liquibase stack cut in its validating visitor',
+    expect: 'db-migration',
+    rule: 'trace-in-migration-check',
+    capture: logged(
+      '\tat liquibase.changelog.ValidatingVisitor.validate(ValidatingVisitor.java:141)',
+      '\tat liquibase.changelog.DatabaseChangeLog.validate(DatabaseChangeLog.java:372)',
+    ),
+  },
+  {
+    name: "a Rails backtrace cut in ActiveRecord's pending check",
+    expect: 'db-migration',
+    rule: 'trace-in-migration-check',
+    capture: logged(
+      "/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/migration.rb:745:in `check_pending_migrations'",
+      "/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/railtie.rb:80:in `block (2 levels) in <class:Railtie>'",
+    ),
+  },
+];
+
+describe('phrasings, session 10 part t: a database and its migrations disagreeing', () => {
+  itNamesEach(cases);
+
+  it('a migrate traceback that ends in a refused connection is not the migration history', () => {
+    const f = diagnose(
+      logged(
+        'Traceback (most recent call last):',
+        '    executor.loader.check_consistent_history(connection)',
+        'django.db.utils.OperationalError: could not connect to server: Connection refused',
+        '\tIs the server running on host "db" (172.18.0.2) and accepting TCP/IP connections on port 5432?',
+      ),
+    );
+    assert.ok(!f.some((x) => x.rule === 'trace-in-migration-check'), 'trace-in-migration-check fired');
+    assert.notEqual(f[0]!.category, 'db-migration');
+  });
+
+  it("Flyway's own INFO line naming its validate command is not a stack frame", () => {
+    const f = diagnose(
+      logged('INFO org.flywaydb.core.internal.command.DbValidate - Successfully validated 4 migrations'),
+    );
+    assert.ok(!f.some((x) => x.rule === 'trace-in-migration-check'), 'trace-in-migration-check fired');
+  });
+
+  it('a full InconsistentMigrationHistory line is still read by migration-state-broken', () => {
+    const f = diagnose(
+      logged(
+        '    executor.loader.check_consistent_history(connection)',
+        "django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin.0001_initial is applied before its dependency accounts.0001_initial on database 'default'.",
+      ),
+    );
+    assert.equal(f[0]!.rule, 'migration-state-broken');
+  });
+});
