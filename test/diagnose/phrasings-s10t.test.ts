@@ -4,7 +4,8 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
 
 /*
- * Session 10, part t: a database and its migrations disagreeing, in each migration tool's words — applied migrations
+ * Session 10, part t: a registry refusing a pull in the words clients print without the daemon's prefix, and a
+ * database and its migrations disagreeing, in each migration tool's words — applied migrations
  * the code does not know (a downgrade, an image older than its volume), an existing schema with no history table, a
  * table the code expects missing, and a stack trace cut inside the tool's own history check.
  * Written from how each tool words it (not copied from the corpus), with routine lines around.
@@ -147,10 +148,70 @@ const cases: readonly PhrasingCase[] = [
       "/usr/local/bundle/gems/activerecord-7.1.3/lib/active_record/railtie.rb:80:in `block (2 levels) in <class:Railtie>'",
     ),
   },
+  // The registry refusing a pull, in the words the Docker CLI, Compose v2 and BuildKit print without the daemon's prefix.
+  {
+    name: "the Docker daemon's bare denied for a private package",
+    expect: 'image-pull',
+    rule: 'pull-access-denied',
+    capture: {
+      service: 'web',
+      logs: {
+        docker: ["Unable to find image 'ghcr.io/acme/web:1.4' locally", 'Error response from daemon: denied'],
+      },
+    },
+  },
+  {
+    name: "Compose v2's pull access denied that may require authentication",
+    expect: 'image-pull',
+    rule: 'pull-access-denied',
+    capture: {
+      service: 'web',
+      logs: {
+        compose: [
+          ' Network app_default  Created',
+          ' ✘ web Error pull access denied for acme/web, repository does not exist or may require authentication',
+        ],
+      },
+    },
+  },
+  {
+    name: "Compose v2's manifest request answered unauthorized",
+    expect: 'image-pull',
+    rule: 'pull-access-denied',
+    capture: {
+      service: 'api',
+      logs: { compose: [' ✘ api Error Head "https://ghcr.io/v2/acme/api/manifests/develop": unauthorized'] },
+    },
+  },
+  {
+    name: "BuildKit's base image pull access denied",
+    expect: 'image-pull',
+    rule: 'pull-access-denied',
+    capture: {
+      service: 'api',
+      logs: {
+        build: [
+          '#2 [internal] load metadata for docker.io/acme/base:3',
+          'ERROR: failed to solve: acme/base:3: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+        ],
+      },
+    },
+  },
 ];
 
 describe('phrasings, session 10 part t: a database and its migrations disagreeing', () => {
   itNamesEach(cases);
+
+  it("a manifest answered only `denied` (GHCR's outages say it too) is not read by pull-access-denied", () => {
+    const f = diagnose({
+      logs: {
+        docker: [
+          'Error response from daemon: Head "https://ghcr.io/v2/acme/api/manifests/v1.2": denied: denied',
+        ],
+      },
+    });
+    assert.ok(!f.some((x) => x.rule === 'pull-access-denied'), 'pull-access-denied fired');
+  });
 
   it('a migrate traceback that ends in a refused connection is not the migration history', () => {
     const f = diagnose(
