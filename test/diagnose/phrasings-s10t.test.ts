@@ -4,8 +4,8 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
 
 /*
- * Session 10, part t: a registry refusing a pull in the words clients print without the daemon's prefix, and a
- * database and its migrations disagreeing, in each migration tool's words — applied migrations
+ * Session 10, part t: a registry refusing a pull in the words clients print without the daemon's prefix; a
+ * database and its migrations disagreeing, a migration lock left held, in each migration tool's words — applied migrations
  * the code does not know (a downgrade, an image older than its volume), an existing schema with no history table, a
  * table the code expects missing, and a stack trace cut inside the tool's own history check.
  * Written from how each tool words it (not copied from the corpus), with routine lines around.
@@ -196,6 +196,69 @@ const cases: readonly PhrasingCase[] = [
         ],
       },
     },
+  },
+  // Applied migrations whose files the image no longer ships, and Flyway's newer wording of a schema with no history.
+  {
+    name: "SeaORM's applied migration whose file is missing",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'INFO  sea_orm_migration::migrator: Applying all pending migrations',
+      "Error: Custom Error: Migration file of version 'm20250101_000001_add_tags' is missing, this migration has been applied but its file is missing",
+    ),
+  },
+  {
+    name: "Flyway's non-empty schema but no schema history table",
+    expect: 'db-migration',
+    rule: 'migration-state-broken',
+    capture: logged(
+      'org.flywaydb.core.api.FlywayException: Found non-empty schema(s) `shop` but no schema history table. Use baseline() or set baselineOnMigrate to true to initialize the schema history table.',
+    ),
+  },
+  // A migration lock left held, in each tool's words.
+  {
+    name: "Ghost's knex-migrator lock",
+    expect: 'db-migration',
+    rule: 'liquibase-lock',
+    capture: logged(
+      '[2025-01-10 10:00:00] INFO Ghost is running in production...',
+      '[2025-01-10 10:00:01] ERROR Migrations are running at the moment. Please wait that the lock gets released.',
+      'NAME: MigrationsAreLockedError',
+    ),
+  },
+  {
+    name: "golang-migrate's database lock it cannot take",
+    expect: 'db-migration',
+    rule: 'liquibase-lock',
+    capture: logged("2025/01/10 10:00:15 error: timeout: can't acquire database lock"),
+  },
+  {
+    name: "Prisma's advisory lock timeout",
+    expect: 'db-migration',
+    rule: 'liquibase-lock',
+    capture: logged(
+      'Datasource "db": PostgreSQL database "app", schema "public" at "db:5432"',
+      'Error: P1002',
+      'The database server at `db:5432` was reached but timed out. Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(72707369)). Timeout: 10000ms.',
+    ),
+  },
+  // A table or column the code expects, in forms the drivers print without the usual quoting or prefix.
+  {
+    name: "Postgres' qualified column that does not exist, through sqlx",
+    expect: 'db-migration',
+    rule: 'schema-not-migrated',
+    capture: logged(
+      'Error: Query Error: error returned from database: column orders.shipped_at does not exist',
+    ),
+  },
+  {
+    name: "psycopg2's relation that already exists",
+    expect: 'db-migration',
+    rule: 'schema-not-migrated',
+    capture: logged(
+      '  Applying shop.0001_initial...',
+      'django.db.utils.ProgrammingError: relation "shop_order" already exists',
+    ),
   },
 ];
 
