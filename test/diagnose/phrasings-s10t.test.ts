@@ -4,10 +4,10 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
 
 /*
- * Session 10, part t: a registry refusing a pull in the words clients print without the daemon's prefix; a
- * database and its migrations disagreeing, a migration lock left held, in each migration tool's words — applied migrations
- * the code does not know (a downgrade, an image older than its volume), an existing schema with no history table, a
- * table the code expects missing, and a stack trace cut inside the tool's own history check.
+ * Session 10, part t, in each tool's words: a registry refusing a pull as clients print it without the daemon's
+ * prefix; a database and its migrations disagreeing (applied migrations the code does not ship, an existing schema
+ * with no history table, a table or column the code expects missing, a stack trace cut inside the tool's own history
+ * check); a migration lock left held; a health check that could not write what it fetched.
  * Written from how each tool words it (not copied from the corpus), with routine lines around.
  */
 const cases: readonly PhrasingCase[] = [
@@ -260,6 +260,51 @@ const cases: readonly PhrasingCase[] = [
       'django.db.utils.ProgrammingError: relation "shop_order" already exists',
     ),
   },
+  // A health check that fetched the page but could not write it where the container's user runs it.
+  {
+    name: 'BusyBox wget saving the page into a directory it cannot write',
+    expect: 'health-check-command',
+    rule: 'health-output-unwritable',
+    capture: {
+      service: 'grafana',
+      logs: {
+        grafana: [
+          'logger=http.server t=2025-01-10T10:00:00Z level=info msg="HTTP Server Listen" address=[::]:3000',
+        ],
+      },
+      local: {
+        health: 'unhealthy',
+        healthOutput:
+          "Connecting to localhost:3000 (127.0.0.1:3000)\nwget: can't open 'health': Permission denied",
+      },
+    },
+  },
+  {
+    name: 'GNU wget on a read-only root file system',
+    expect: 'health-check-command',
+    rule: 'health-output-unwritable',
+    capture: {
+      service: 'api',
+      local: {
+        health: 'unhealthy',
+        healthOutput:
+          "--2025-01-10 10:00:00--  http://localhost:8080/healthz\nHTTP request sent, awaiting response... 200 OK\nCannot write to 'healthz' (Read-only file system).",
+      },
+    },
+  },
+  {
+    name: 'curl failing to write its output',
+    expect: 'health-check-command',
+    rule: 'health-output-unwritable',
+    capture: {
+      service: 'api',
+      local: {
+        health: 'unhealthy',
+        healthOutput:
+          'Warning: Failed to open the file status.json: Permission denied\ncurl: (23) Failure writing output to destination',
+      },
+    },
+  },
 ];
 
 describe('phrasings, session 10 part t: a database and its migrations disagreeing', () => {
@@ -274,6 +319,11 @@ describe('phrasings, session 10 part t: a database and its migrations disagreein
       },
     });
     assert.ok(!f.some((x) => x.rule === 'pull-access-denied'), 'pull-access-denied fired');
+  });
+
+  it("an entrypoint's own download failing to write is not the health check", () => {
+    const f = diagnose(logged("wget: can't open 'plugins.zip': Permission denied", 'exit status 1'));
+    assert.ok(!f.some((x) => x.rule === 'health-output-unwritable'), 'health-output-unwritable fired');
   });
 
   it('a migrate traceback that ends in a refused connection is not the migration history', () => {

@@ -193,6 +193,7 @@ import requestNoAnswer from './request-no-answer.js';
 import terminalRequired from './terminal-required.js';
 import toolJavaException from './tool-java-exception.js';
 import traceInMigrationCheck from './trace-in-migration-check.js';
+import healthOutputUnwritable from './health-output-unwritable.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
@@ -406,4 +407,5 @@ export const RULES: readonly Rule[] = [
   toolJavaException,
   // Session 10, part t.
   traceInMigrationCheck,
+  healthOutputUnwritable,
 ];
