@@ -7,7 +7,8 @@ import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
  * Session 10, part t, in each tool's words: a registry refusing a pull as clients print it without the daemon's
  * prefix; a database and its migrations disagreeing (applied migrations the code does not ship, an existing schema
  * with no history table, a table or column the code expects missing, a stack trace cut inside the tool's own history
- * check); a migration lock left held; a health check that could not write what it fetched.
+ * check); a migration lock left held; a health check that could not write what it fetched; a template that does not
+ * parse, and the Serverless Framework's wrapper around CloudFormation's refusal.
  * Written from how each tool words it (not copied from the corpus), with routine lines around.
  */
 const cases: readonly PhrasingCase[] = [
@@ -305,6 +306,66 @@ const cases: readonly PhrasingCase[] = [
       },
     },
   },
+  // A template that does not parse, in each deploy tool's parser's words.
+  {
+    name: "the AWS CLI's PyYAML error with the template's first line quoted",
+    expect: 'cfn-template',
+    rule: 'template-unparsable',
+    capture: {
+      service: 'stack',
+      logs: {
+        deploy: [
+          '$ aws cloudformation package --template-file template.yaml --s3-bucket artifacts --output-template-file out.yaml',
+          'mapping values are not allowed here',
+          '  in "<string>", line 41, column 22:',
+          '        Image: !Sub ${Repo}:latest',
+        ],
+      },
+    },
+  },
+  {
+    name: "SAM CLI's template it failed to parse",
+    expect: 'cfn-template',
+    rule: 'template-unparsable',
+    capture: {
+      service: 'fn',
+      logs: {
+        sam: [
+          'Building codeuri: /src/fn runtime: python3.12 metadata: {} architecture: x86_64 functions: Fn',
+          'Error: Failed to parse template: while scanning a simple key in "<unicode string>", line 18, column 5: could not find expected \':\'',
+        ],
+      },
+    },
+  },
+  {
+    name: "the Serverless Framework's js-yaml error",
+    expect: 'cfn-template',
+    rule: 'template-unparsable',
+    capture: {
+      service: 'api',
+      logs: {
+        sls: [
+          'Running "serverless" from node_modules',
+          'Error:',
+          'Cannot parse "serverless.yml": bad indentation of a mapping entry in "/app/serverless.yml" (23:7)',
+        ],
+      },
+    },
+  },
+  {
+    name: "the Serverless Framework's wrapper around CloudFormation's refusal",
+    expect: 'cfn-template',
+    rule: 'template-error',
+    capture: {
+      service: 'api',
+      logs: {
+        sls: [
+          'Deploying api to stage dev (us-east-1)',
+          "Error: The CloudFormation template is invalid: 1 validation error detected: Value '[AWS::Lambda::Function, AWS::SQSQueue]' at 'typeNameList' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}",
+        ],
+      },
+    },
+  },
 ];
 
 describe('phrasings, session 10 part t: a database and its migrations disagreeing', () => {
@@ -324,6 +385,18 @@ describe('phrasings, session 10 part t: a database and its migrations disagreein
   it("an entrypoint's own download failing to write is not the health check", () => {
     const f = diagnose(logged("wget: can't open 'plugins.zip': Permission denied", 'exit status 1'));
     assert.ok(!f.some((x) => x.rule === 'health-output-unwritable'), 'health-output-unwritable fired');
+  });
+
+  it("a Compose file's YAML error is not the template", () => {
+    const f = diagnose({
+      logs: {
+        compose: [
+          'yaml: line 12: mapping values are not allowed in this context',
+          'docker-compose.yml is invalid',
+        ],
+      },
+    });
+    assert.ok(!f.some((x) => x.rule === 'template-unparsable'), 'template-unparsable fired');
   });
 
   it('a migrate traceback that ends in a refused connection is not the migration history', () => {

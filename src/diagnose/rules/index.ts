@@ -194,6 +194,7 @@ import terminalRequired from './terminal-required.js';
 import toolJavaException from './tool-java-exception.js';
 import traceInMigrationCheck from './trace-in-migration-check.js';
 import healthOutputUnwritable from './health-output-unwritable.js';
+import templateUnparsable from './template-unparsable.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
@@ -408,4 +409,5 @@ export const RULES: readonly Rule[] = [
   // Session 10, part t.
   traceInMigrationCheck,
   healthOutputUnwritable,
+  templateUnparsable,
 ];
