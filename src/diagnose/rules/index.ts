@@ -200,6 +200,9 @@ import transformRejected from './transform-rejected.js';
 import roleNotUsable from './role-not-usable.js';
 import stopNotApplied from './stop-not-applied.js';
 import toolJavaException from './tool-java-exception.js';
+import traceInMigrationCheck from './trace-in-migration-check.js';
+import healthOutputUnwritable from './health-output-unwritable.js';
+import templateUnparsable from './template-unparsable.js';
 import ecsIdentifierInvalid from './ecs-identifier-invalid.js';
 import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
@@ -419,4 +422,8 @@ export const RULES: readonly Rule[] = [
   transformRejected,
   roleNotUsable,
   stopNotApplied,
+  // Session 10, part t.
+  traceInMigrationCheck,
+  healthOutputUnwritable,
+  templateUnparsable,
 ];

@@ -5,13 +5,19 @@ import type { Rule } from '../types.js';
  * version, Django's inconsistent history or conflicting leaf nodes, Knex's lock or missing files, Flyway's failed
  * migration or schema without history, Prisma's P3005 / P3018, Alembic's out-of-date target, Laravel / PDO's missing
  * base table, EF Core's existing object. Each needs the state fixed, not the code.
+ * A database that has applied migrations the running code does not know (an image older than its volume, a downgrade)
+ * is the same disagreement read from the other side, in each tool's words: sql-migrate's `unknown migration in
+ * database`, golang-migrate's `no migration found for version`, Flyway's `applied migration not resolved locally`,
+ * Prisma's migrations `applied to the database but missing from the local migrations directory`, goose's `missing
+ * migrations`, SeaORM's `applied but its file is missing`; Flyway before version 5 called its history table the
+ * `metadata table`.
  */
 const rule: Rule = {
   id: 'migration-state-broken',
   category: 'db-migration',
   match: [
     {
-      re: /(?<what>Dirty database version \d+|no migration found for version \d+|InconsistentMigrationHistory|Conflicting migrations detected|Migration table is already locked|migration directory is corrupt|Detected failed migration to version [\w.]+|Found non-empty schema\(s\)[^\n]{0,60}without schema history table|Error: P30(?:05|06|09|18)\b|Target database is not up to date|Base table or view not found|SQLSTATE\[42(?:S02|P01)\]|There is already an object named '[^']+' in the database|Table '[^']+' already exists|Duplicate column name '[^']+'|SequelizeDatabaseError: relation|QueryFailedError: relation)/,
+      re: /(?<what>Dirty database version \d+|no migration found for version \d+|InconsistentMigrationHistory|Conflicting migrations detected|Migration table is already locked|migration directory is corrupt|Detected failed migration to version [\w.]+|Found non-empty schema\(s\)[^\n]{0,60}(?:without|but no) (?:schema history|metadata) table|unknown migration in database|this migration has been applied but its file is missing|Detected applied migration not resolved locally|applied to the database but (?:are )?missing from the local migrations directory|found \d+ missing migrations|Error: P30(?:05|06|09|18)\b|Target database is not up to date|Base table or view not found|SQLSTATE\[42(?:S02|P01)\]|There is already an object named '[^']+' in the database|Table '[^']+' already exists|Duplicate column name '[^']+'|SequelizeDatabaseError: relation|QueryFailedError: relation)/,
     },
   ],
   cause: "{service}'s database migrations and its database disagree ({what}), so it stopped before serving.",
@@ -28,6 +34,19 @@ const rule: Rule = {
         ],
       ],
       [['log', "SQLSTATE[42S02]: Base table or view not found: 1146 Table 'app.users' doesn't exist"]],
+      [
+        [
+          'log',
+          'Unable to create migration plan because of 20240101-add-users: unknown migration in database',
+        ],
+      ],
+      [['log', 'ERROR: Validate failed: Detected applied migration not resolved locally: 3.1']],
+      [
+        [
+          'log',
+          'Found non-empty schema(s) `app` without metadata table! Use baseline() or set baselineOnMigrate to true',
+        ],
+      ],
     ],
     noMatch: [[['log', 'no change: database is up to date']]],
   },
