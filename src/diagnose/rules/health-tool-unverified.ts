@@ -18,8 +18,13 @@ const rule: Rule = {
   ],
   against: [
     {
-      in: ['healthOutput', 'log'],
+      in: ['healthOutput'],
       re: /HTTP\/\d|% Total|^Connecting to |curl: \(\d+\)|wget: (?:server returned|can't connect)/,
+    },
+    // In an app's log, only the tool's own output counts: a server's access line ("GET / HTTP/1.1" 200) is routine.
+    {
+      in: ['log'],
+      re: /^[<\s]*HTTP\/\d(?:\.\d)? \d{3}|% Total|^Connecting to |curl: \(\d+\)|wget: (?:server returned|can't connect)/,
     },
   ],
   cause:
