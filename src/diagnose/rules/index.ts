@@ -35,6 +35,10 @@ import envVarNotSet from './env-var-not-set.js';
 import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
+import dbSslNotOffered from './db-ssl-not-offered.js';
+import stalePidFile from './stale-pid-file.js';
+import urlAsHostname from './url-as-hostname.js';
+import dbAuthMethodUnsupported from './db-auth-method-unsupported.js';
 import commandNotFound from './command-not-found.js';
 import commandAsOneString from './command-as-one-string.js';
 import commandArgumentUnknown from './command-argument-unknown.js';
@@ -292,6 +296,10 @@ export const RULES: readonly Rule[] = [
   logGroupMissing,
   hostNotAllowed,
   dbSslRequired,
+  dbSslNotOffered,
+  stalePidFile,
+  urlAsHostname,
+  dbAuthMethodUnsupported,
   commandAsOneString,
   commandArgumentUnknown,
   commandNotFound,

@@ -30,10 +30,11 @@ const rule: Rule = {
       in: ['log', 'stoppedReason', 'containerReason', 'serviceEvent', 'localField'],
       span: 3,
       re: new RegExp(
-        // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address`, or Windows' `actively refused`.
+        // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address` (musl's words in Alpine images:
+        // `Address not available`), or Windows' `actively refused`.
         // Or a client's own words for a connection it could not make (`failed to connect to [localhost:27017]`, Kafka's
         // `Connection to node -1 (localhost/127.0.0.1:9092) could not be established`).
-        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established))" +
+        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|Address not available|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
           `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}|${CLIENT_SHAPE}))`,
       ),
@@ -85,6 +86,12 @@ const rule: Rule = {
         [
           'log',
           'consumer: Cannot connect to redis://localhost:6379/0: Error 99 connecting to localhost:6379. Cannot assign requested address.',
+        ],
+      ],
+      [
+        [
+          'log',
+          'redis.exceptions.ConnectionError: Error 99 connecting to localhost:6379. Address not available.',
         ],
       ],
       [['log', 'Error: failed to connect to [localhost:27017]']],
