@@ -2,6 +2,10 @@ import type { Rule } from '../types.js';
 import registryNetworkTimeout from './registry-network-timeout.js';
 import secretFetchNetwork from './secret-fetch-network.js';
 import targetTimeout from './target-timeout.js';
+import targetUnhealthyNoReason from './target-unhealthy-no-reason.js';
+import smtpEgressNoAnswer from './smtp-egress-no-answer.js';
+import hostFirewallBlocks from './host-firewall-blocks.js';
+import publicHostNotResolved from './public-host-not-resolved.js';
 import pullRateLimit from './pull-rate-limit.js';
 import platformManifestMissing from './platform-manifest-missing.js';
 import pullAccessDenied from './pull-access-denied.js';
@@ -219,6 +223,10 @@ import platformStoppedTask from './platform-stopped-task.js';
  * confidence (confidence and `beats` decide first).
  */
 export const RULES: readonly Rule[] = [
+  targetUnhealthyNoReason,
+  smtpEgressNoAnswer,
+  hostFirewallBlocks,
+  publicHostNotResolved,
   registryNetworkTimeout,
   secretFetchNetwork,
   resourceInitNetwork,
