@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { diagnose, extractEvidence, parseCapture, RULES } from '../src/diagnose/index.js';
-import type { BayesModel } from '../src/diagnose/bayes.js';
+import { trainBayes, type BayesModel } from '../src/diagnose/bayes.js';
 import {
   bayesRanker,
   LEARNED_POLICY,
@@ -12,6 +12,9 @@ import type { Rule } from '../src/diagnose/types.js';
 import type { CorpusCapture, Scored } from './diagnose.js';
 import { tokensOf, trainModel } from './diagnose-model.js';
 import { rankSoftmax, trainSoftmax, type SoftmaxOptions } from './diagnose-softmax.js';
+import { averageRanks, knnRanker, rankNbVariant, type NbVariant } from './diagnose-learners.js';
+import { tokenise, type TokenOptions } from '../src/diagnose/tokens.js';
+import type { EvidenceLine } from '../src/diagnose/types.js';
 
 /*
  * Cross-validation on the train split, grouped by source: what development decides with, so the test split is looked
@@ -40,14 +43,25 @@ export interface CvOptions {
   /** `source` (default): k folds by the sha1 of the source; `round`: one fold per collection round (roundFolds). */
   folds?: 'source' | 'round';
   policy?: LearnedPolicy;
-  modelOpts?: { alpha?: number; minSources?: number };
+  modelOpts?: { alpha?: number; minSources?: number; minLift?: number };
   /** `supported` (default): rules matching only held-out reports are dropped in that fold; `all`: every rule kept. */
   rules?: 'supported' | 'all' | 'none';
   /** Learned component off: the rules and the hint words only. */
   noModel?: boolean;
-  /** `bayes` (default): the committed naive Bayes; `softmax`: bench/diagnose-softmax.ts, for comparison. */
-  learner?: 'bayes' | 'softmax';
+  /**
+   * `bayes` (default): the committed naive Bayes; `softmax`: bench/diagnose-softmax.ts; `avg`: the mean of both
+   * (`avgWeight` on the softmax); `knn`: a vote of the `knn` nearest train captures (bench/diagnose-learners.ts).
+   */
+  learner?: 'bayes' | 'softmax' | 'avg' | 'knn';
   softmaxOpts?: SoftmaxOptions;
+  /** Naive Bayes variants: the class prior, complement naive Bayes. */
+  nb?: NbVariant;
+  avgWeight?: number;
+  knn?: number;
+  /** The learned model's input: tokens.ts variants. */
+  tokens?: TokenOptions;
+  /** A token is kept only when seen in this many collection rounds of the fold's training captures. */
+  minRounds?: number;
 }
 
 const EMPTY: BayesModel = { alpha: 0.5, categories: [], docs: [], totals: [], vocab: {} };
@@ -61,11 +75,7 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
   for (let f = 0; f < k; f++) {
     const fit = train.filter((c) => fold(c) !== f);
     const held = train.filter((c) => fold(c) === f);
-    const rank: LearnedRanker = opts.noModel
-      ? bayesRanker(EMPTY)
-      : opts.learner === 'softmax'
-        ? softmaxRanker(fit, opts.softmaxOpts)
-        : bayesRanker(trainModel(fit, opts.modelOpts));
+    const rank: LearnedRanker = opts.noModel ? bayesRanker(EMPTY) : learnerFor(fit, opts);
     const rules: Rule[] =
       opts.rules === 'none'
         ? []
@@ -88,10 +98,45 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
   return rows.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-function softmaxRanker(fit: readonly CorpusCapture[], opts?: SoftmaxOptions): LearnedRanker {
-  const model = trainSoftmax(
-    fit.map((c) => ({ category: c.expect, source: c.source, tokens: tokensOf(c) })),
-    opts,
-  );
-  return (tokens) => rankSoftmax(model, tokens);
+/** The learned ranker a variant trains on a fold's captures, reading the held-out evidence with the same tokens. */
+function learnerFor(fit: readonly CorpusCapture[], opts: CvOptions): LearnedRanker {
+  const tokenOpts = opts.tokens;
+  const committed = !tokenOpts && !opts.minRounds && !opts.nb && (opts.learner ?? 'bayes') === 'bayes';
+  if (committed) return bayesRanker(trainModel(fit, opts.modelOpts));
+  let docs = fit.map((c) => ({ category: c.expect, source: c.source, tokens: tokensOf(c, tokenOpts) }));
+  if (opts.minRounds) {
+    const rounds = new Map<string, Set<number>>();
+    fit.forEach((c, i) => {
+      for (const t of docs[i]!.tokens) (rounds.get(t) ?? rounds.set(t, new Set()).get(t)!).add(c.round ?? 0);
+    });
+    const keep = (t: string) => rounds.get(t)!.size >= opts.minRounds!;
+    docs = docs.map((d) => ({ ...d, tokens: new Set([...d.tokens].filter(keep)) }));
+  }
+  const read = (tokens: ReadonlySet<string>, lines: readonly EvidenceLine[]) =>
+    tokenOpts ? tokenise(lines, tokenOpts) : tokens;
+  const nb = () => {
+    const model = trainBayes(docs, opts.modelOpts);
+    return (t: ReadonlySet<string>) => rankNbVariant(model, t, opts.nb ?? {});
+  };
+  const softmax = () => {
+    const model = trainSoftmax(docs, opts.softmaxOpts);
+    return (t: ReadonlySet<string>) => rankSoftmax(model, t);
+  };
+  let ranker: (t: ReadonlySet<string>) => ReturnType<LearnedRanker>;
+  switch (opts.learner ?? 'bayes') {
+    case 'softmax':
+      ranker = softmax();
+      break;
+    case 'knn':
+      ranker = knnRanker(docs, opts.knn ?? 5);
+      break;
+    case 'avg': {
+      const [a, b] = [nb(), softmax()];
+      ranker = (t) => averageRanks(a(t), b(t), opts.avgWeight ?? 0.5);
+      break;
+    }
+    default:
+      ranker = nb();
+  }
+  return (tokens, lines) => ranker(read(tokens, lines));
 }

@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { extractEvidence, parseCapture } from '../src/diagnose/index.js';
 import { trainBayes, type BayesModel } from '../src/diagnose/bayes.js';
-import { tokenise } from '../src/diagnose/tokens.js';
+import { tokenise, type TokenOptions } from '../src/diagnose/tokens.js';
 import type { CorpusCapture } from './diagnose.js';
 import { RESULTS_DIR } from './report.js';
 
 export const MODEL_FILE = join(RESULTS_DIR, '../../src/diagnose/model.generated.ts');
 
-export const tokensOf = (c: CorpusCapture) => tokenise(extractEvidence(parseCapture(c.capture)));
+export const tokensOf = (c: CorpusCapture, opts?: TokenOptions) =>
+  tokenise(extractEvidence(parseCapture(c.capture)), opts);
 
 /** The learned model from the given captures (the caller passes the train split only, or a CV fold of it). */
 export function trainModel(captures: readonly CorpusCapture[], opts?: Parameters<typeof trainBayes>[1]) {

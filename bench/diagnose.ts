@@ -150,15 +150,50 @@ function cvOptions(flags: readonly string[]): CvOptions {
     return n;
   };
   const learner = value('learner') ?? 'bayes';
-  if (learner !== 'bayes' && learner !== 'softmax')
-    throw new Error(`--learner is bayes or softmax, got ${JSON.stringify(learner)}`);
+  if (learner !== 'bayes' && learner !== 'softmax' && learner !== 'avg' && learner !== 'knn')
+    throw new Error(`--learner is bayes, softmax, avg or knn, got ${JSON.stringify(learner)}`);
   const first = num('first');
   const lambda = num('lambda');
+  const tokens = {
+    // Defaults are LEARNED_TOKENS (tokens.ts); `--by-evidence=off`, `--exits=off` give session 9's tokens.
+    ...(value('by-evidence') === 'off' ? { bySource: false } : {}),
+    ...(value('by-evidence') && value('by-evidence') !== 'off'
+      ? { bySource: value('by-evidence')!.split(',') }
+      : {}),
+    ...(value('exits') === 'off' ? { exits: false } : {}),
+    ...(flags.includes('--shape') ? { structure: true } : {}),
+    ...(num('family-weight') !== undefined ? { familyWeight: num('family-weight') } : {}),
+  };
+  const nb = {
+    ...(flags.includes('--prior=empirical') ? { prior: 'empirical' as const } : {}),
+    ...(flags.includes('--complement') ? { complement: true } : {}),
+  };
+  const modelOpts = {
+    ...(num('alpha') !== undefined ? { alpha: num('alpha') } : {}),
+    ...(num('min-sources') !== undefined ? { minSources: num('min-sources') } : {}),
+    ...(num('min-lift') !== undefined ? { minLift: num('min-lift') } : {}),
+  };
   return {
     learner,
+    ...(Object.keys(tokens).length ? { tokens } : {}),
+    ...(Object.keys(nb).length ? { nb } : {}),
+    ...(Object.keys(modelOpts).length ? { modelOpts } : {}),
+    ...(num('min-rounds') !== undefined ? { minRounds: num('min-rounds') } : {}),
+    ...(num('knn') !== undefined ? { knn: num('knn') } : {}),
+    ...(num('avg-weight') !== undefined ? { avgWeight: num('avg-weight') } : {}),
     ...(flags.includes('--by-round') ? { folds: 'round' as const } : {}),
     ...(flags.includes('--model-only') ? { rules: 'none' as const } : {}),
-    ...(first !== undefined ? { policy: { ...LEARNED_POLICY, first } } : {}),
+    ...(first !== undefined || num('learned-before') !== undefined
+      ? {
+          policy: {
+            ...LEARNED_POLICY,
+            ...(first !== undefined ? { first } : {}),
+            ...(num('learned-before') !== undefined
+              ? { learnedBeforeNeighbours: num('learned-before') }
+              : {}),
+          },
+        }
+      : {}),
     ...(lambda !== undefined ? { softmaxOpts: { lambda } } : {}),
   };
 }
@@ -168,7 +203,17 @@ const describeCv = (o: CvOptions) =>
     o.rules === 'none' ? ', learned model alone' : '',
     o.learner === 'softmax' ? ', softmax learner' : '',
     o.policy ? `, first ${o.policy.first}` : '',
+    o.policy?.learnedBeforeNeighbours
+      ? `, ${o.policy.learnedBeforeNeighbours} learned before neighbours`
+      : '',
     o.softmaxOpts?.lambda !== undefined ? `, lambda ${o.softmaxOpts.lambda}` : '',
+    o.learner === 'avg' || o.learner === 'knn' ? `, ${o.learner} learner` : '',
+    o.tokens ? `, tokens ${JSON.stringify(o.tokens)}` : '',
+    o.nb ? `, naive Bayes ${JSON.stringify(o.nb)}` : '',
+    o.modelOpts ? `, ${JSON.stringify(o.modelOpts)}` : '',
+    o.minRounds ? `, tokens of ${o.minRounds}+ rounds` : '',
+    o.knn ? `, k ${o.knn}` : '',
+    o.avgWeight !== undefined ? `, softmax weight ${o.avgWeight}` : '',
   ].join('');
 
 export async function runDiagnoseBench(flags: readonly string[] = []): Promise<void> {

@@ -85,15 +85,20 @@ export function diagnose(
     });
   }
   if (findings.length > 0) {
+    const learnedFill = (upTo: number) => {
+      // Fewer signatures than categories worth checking: the learned ranking names the next places to look, `other`
+      // among them (a tool's or the platform's own fault reads like the signature it set off).
+      for (const r of ranking) {
+        if (findings.length >= upTo) break;
+        if (seen.has(r.category)) continue;
+        seen.add(r.category);
+        findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04), true));
+      }
+    };
+    if (policy.learnedBeforeNeighbours)
+      learnedFill(Math.min(policy.fill, findings.length + policy.learnedBeforeNeighbours));
     findings.push(...neighbours(findings, seen, ranking, policy.fill));
-    // Fewer signatures than categories worth checking: the learned ranking names the next places to look, `other`
-    // among them (a tool's or the platform's own fault reads like the signature it set off).
-    for (const r of ranking) {
-      if (findings.length >= policy.fill) break;
-      if (seen.has(r.category)) continue;
-      seen.add(r.category);
-      findings.push(learnedFinding(r, lines, service, Math.min(findings.at(-1)!.confidence, 0.04), true));
-    }
+    learnedFill(policy.fill);
     return findings;
   }
 
