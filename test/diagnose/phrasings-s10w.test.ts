@@ -232,6 +232,33 @@ const cases: readonly PhrasingCase[] = [
       ],
     },
   },
+  {
+    name: 'the Docker CLI: a tag left empty by an unset variable',
+    expect: 'image-pull',
+    rule: 'image-reference-invalid',
+    capture: {
+      logs: {
+        deploy: [
+          '+ docker pull registry.example.com/shop:',
+          'docker: invalid reference format.',
+          "See 'docker run --help'.",
+        ],
+      },
+    },
+  },
+  {
+    name: 'the kubelet: an image name that does not parse',
+    expect: 'image-pull',
+    rule: 'image-reference-invalid',
+    capture: {
+      logs: {
+        kubectl: [
+          'NAME                    READY   STATUS             RESTARTS   AGE',
+          'shop-7d9c6b5f4-x2k8q    0/1     InvalidImageName   0          41s',
+        ],
+      },
+    },
+  },
 ];
 
 describe('session 10 part w phrasings', () => {
