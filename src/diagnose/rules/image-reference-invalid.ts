@@ -3,7 +3,8 @@ import type { Rule } from '../types.js';
 /*
  * The image reference itself does not parse, so no registry was even asked: Docker's and containerd's `invalid
  * reference format` (upper case, a stray space or colon, an empty variable in the tag), the kubelet's
- * `InvalidImageName`, podman's short name that no registry alias resolves. The fix is the image name in the
+ * `InvalidImageName`, podman's short name that no registry alias resolves, containerd's `failed to normalize image
+ * reference` (as Fargate reports it, e.g. for a URI written with an `http://` scheme). The fix is the image name in the
  * definition.
  */
 const rule: Rule = {
@@ -11,7 +12,7 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?<what>invalid reference format(?:: repository name must be lowercase)?|\bInvalidImageName\b|couldn't parse image reference "[^"]*"|short-name "[^"]+" did not resolve to an alias|invalid image name|repository name must (?:be lowercase|have at least one component))/i,
+      re: /(?<what>invalid reference format(?:: repository name must be lowercase)?|\bInvalidImageName\b|couldn't parse image reference "[^"]*"|failed to normalize image reference "[^"]*"|short-name "[^"]+" did not resolve to an alias|invalid image name|repository name must (?:be lowercase|have at least one component))/i,
     },
   ],
   cause: "{service}'s image reference is not a valid image name ({what}), so it could not be pulled at all.",
@@ -21,6 +22,12 @@ const rule: Rule = {
     match: [
       [['log', 'docker: invalid reference format: repository name must be lowercase.']],
       [['serviceEvent', 'Error: InvalidImageName']],
+      [
+        [
+          'stoppedReason',
+          'CannotPullContainerError: failed to normalize image reference "https://1.dkr.ecr.us-east-1.amazonaws.com/web:1"',
+        ],
+      ],
       [
         [
           'log',

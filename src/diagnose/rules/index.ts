@@ -81,6 +81,7 @@ import segfault from './segfault.js';
 import uncaughtException from './uncaught-exception.js';
 import runtimeFatalBanner from './runtime-fatal-banner.js';
 import essentialExitedNonzero from './essential-exited-nonzero.js';
+import exitedZero from './exited-zero.js';
 import localExitNonzero from './local-exit-nonzero.js';
 import localHealthCommandNotFound from './local-health-command-not-found.js';
 import localCommandNotFound from './local-command-not-found.js';
@@ -366,6 +367,7 @@ export const RULES: readonly Rule[] = [
   uncaughtException,
   runtimeFatalBanner,
   essentialExitedNonzero,
+  exitedZero,
   localExitNonzero,
   webhookUnreachable,
   connectTimeoutDropped,

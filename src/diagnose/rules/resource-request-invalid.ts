@@ -7,6 +7,10 @@ import type { Rule } from '../types.js';
  * the service does not accept: an empty container list, an alarm rule that does not parse, a value out of range. The
  * same error codes also carry refusals fixed elsewhere (a role or key, a resource in use, a quota, a capacity provider),
  * which their own rules read, so those phrasings are left out here.
+ * ECS refusing a service whose properties contradict each other or point at something not wired yet is the same
+ * family, in words that carry no `Status Code: 400` when Terraform or Pulumi print them: a launch type beside a
+ * capacity provider strategy, a target group not yet attached to a load balancer (a missing DependsOn on the
+ * listener), an `instance` target group for an awsvpc task, a load balancer naming a port the container lacks.
  */
 const rule: Rule = {
   id: 'resource-request-invalid',
@@ -16,8 +20,8 @@ const rule: Rule = {
       in: ['stackEvent', 'log'],
       // CLIs wrap the handler's message over lines.
       span: 3,
-      re: /(?:Status Code: 400; Error Code[:.] ?(?<code>ValidationError|ValidationException|InvalidParameter\w*|ClientException|InvalidRequest\w*|InvalidInput\w*|MalformedPolicyDocument|InvalidArgument\w*|BadRequest\w*)|HandlerErrorCode: (?<code2>InvalidRequest))/,
-      not: /not authori[sz]ed|AccessDenied|assume|\brole\b|KMS|\bkey (?:is|does)|in use|InUse|cannot be (?:deleted|removed)|DependencyViolation|already exists?|limit|quota|capacity|ROLLBACK|_IN_PROGRESS|is in \w+ state/i,
+      re: /(?:Status Code: 400; Error Code[:.] ?(?<code>ValidationError|ValidationException|InvalidParameter\w*|ClientException|InvalidRequest\w*|InvalidInput\w*|MalformedPolicyDocument|InvalidArgument\w*|BadRequest\w*)|HandlerErrorCode: (?<code2>InvalidRequest))|Specifying both a launch type and capacity provider strategy is not supported|The target group with targetGroupArn \S+ does not have an associated load balancer|has target type instance, which is incompatible with the awsvpc network mode|The container \S+ did not have a container port \d+ defined/,
+      not: /not authori[sz]ed|AccessDenied|assume|\brole\b|KMS|\bkey (?:is|does)|in use|InUse|cannot be (?:deleted|removed)|DependencyViolation|already exists?|limit|quota|capacity(?! provider strategy is not supported)|ROLLBACK|_IN_PROGRESS|is in \w+ state/i,
     },
   ],
   // A deploy tool's log line is only this family when it is a stack resource's failure.
@@ -46,6 +50,18 @@ const rule: Rule = {
         [
           'stackEvent',
           'Container list cannot be empty. (Service: AmazonECS; Status Code: 400; Error Code: ClientException; Request ID: 1)',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Error: creating ECS Service (web): InvalidParameterException: The target group with targetGroupArn arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/web/abc does not have an associated load balancer.',
+        ],
+      ],
+      [
+        [
+          'stackEvent',
+          'Resource handler returned message: "Invalid request provided: CreateService error: Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again. (Service: AmazonECS; Status Code: 400; Error Code: InvalidParameterException)"',
         ],
       ],
     ],

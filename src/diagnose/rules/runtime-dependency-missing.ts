@@ -6,6 +6,9 @@ import type { Rule } from '../types.js';
  * `cannot load such file -- x (LoadError)` and Bundler's `GemNotFound`, PHP's `Failed opening required`, Perl's
  * `Can't locate X in @INC`, Python's `cannot import name`, Node's ESM `Cannot find package`. The image was built
  * without it (a COPY or dependency left out, a stale lock file), so the fix is the image (app-crash).
+ * A native part the build left behind reads the same way: Prisma's query engine not copied next to a bundle or not
+ * built for the image's platform, node-bindings' `Could not locate the bindings file`, a native addon compiled for
+ * another Node (`NODE_MODULE_VERSION`): the build must install or rebuild it inside the image.
  */
 const rule: Rule = {
   id: 'runtime-dependency-missing',
@@ -13,11 +16,11 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'containerReason', 'stoppedReason', 'localField'],
-      re: /Could not find or load main class (?<what>[\w.$]+)|NoClassDefFoundError: (?<what2>[\w/.$]+)|Could not load file or assembly '(?<what3>[^',]+)|cannot load such file -- (?<what4>\S+)|Bundler::GemNotFound|Could not find (?<what5>[\w.-]+) in (?:any of the sources|locally installed gems)|Failed opening required '(?<what6>[^']+)'|Can't locate (?<what7>\S+) in @INC|ImportError: cannot import name '(?<what8>\w+)'|Cannot find package '(?<what9>[^']+)' imported from/,
+      re: /Could not find or load main class (?<what>[\w.$]+)|NoClassDefFoundError: (?<what2>[\w/.$]+)|Could not load file or assembly '(?<what3>[^',]+)|cannot load such file -- (?<what4>\S+)|Bundler::GemNotFound|Could not find (?<what5>[\w.-]+) in (?:any of the sources|locally installed gems)|Failed opening required '(?<what6>[^']+)'|Can't locate (?<what7>\S+) in @INC|ImportError: cannot import name '(?<what8>\w+)'|Cannot find package '(?<what9>[^']+)' imported from|could not locate the (?<what10>Query Engine for runtime "[^"]+")|(?<what11>Query engine (?:library|binary) for current platform "[^"]+") could not be found|Could not locate the (?<what12>bindings file)|(?<what13>[\w./@-]+\.node)' was compiled against a different Node\.js version/,
     },
   ],
   cause:
-    "{service}'s program could not load {what,what2,what3,what4,what5,what6,what7,what8,what9|a part of itself or a library it needs}: the image was built without it.",
+    "{service}'s program could not load {what,what2,what3,what4,what5,what6,what7,what8,what9,what10,what11,what12,what13|a part of itself or a library it needs}: the image was built without it.",
   fix: "Rebuild the image with everything the program loads: check the Dockerfile's COPY and build output paths, install the dependency in the runtime stage (and pin it in the lock file), or go back to the previous image tag.",
   confidence: 0.8,
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero', 'worker-crashed'],
@@ -38,10 +41,25 @@ const rule: Rule = {
         ],
       ],
       [['log', "PHP Fatal error:  Uncaught Error: Failed opening required '/var/www/vendor/autoload.php'"]],
+      [['log', 'Prisma Client could not locate the Query Engine for runtime "linux-musl-openssl-3.0.x".']],
+      [
+        [
+          'log',
+          'PrismaClientInitializationError: Query engine library for current platform "debian-openssl-1.1.x" could not be found.',
+        ],
+      ],
+      [['log', 'Error: Could not locate the bindings file. Tried:']],
+      [
+        [
+          'log',
+          "Error: The module '/app/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node' was compiled against a different Node.js version using",
+        ],
+      ],
     ],
     noMatch: [
       [['log', 'Could not find the requested resource']],
       [['log', 'ImportError: No module named yaml']],
+      [['log', 'prisma:engine Search for Query Engine in /app/node_modules/.prisma/client']],
     ],
   },
 };
