@@ -3,7 +3,8 @@ import type { Rule } from '../types.js';
 /*
  * ECS refused the capacity to run on: a capacity provider strategy naming a provider the cluster does not have
  * (FARGATE_SPOT on a cluster created with FARGATE only, an Auto Scaling group provider never attached), no strategy
- * and no default on the cluster, or a strategy mixing Fargate and Auto Scaling group providers. Where the fix goes is
+ * and no default on the cluster, a strategy (the cluster's default or the service's) in which no provider has a weight above
+ * zero, so no task can be placed on any of them, or a strategy mixing Fargate and Auto Scaling group providers. Where the fix goes is
  * the cluster's capacity, so placement-capacity; a provider that cannot be removed because it is in use is the
  * stack's state, not this.
  */
@@ -12,7 +13,7 @@ const rule: Rule = {
   category: 'placement-capacity',
   match: [
     {
-      re: /(?<what>capacity provider (?:strategy )?cannot contain a capacity provider that is not associated with the cluster|capacity provider strategy cannot contain a mix of[^\n]{0,80}|specified capacity provider (?:\S+ )?(?:does not exist|was not found|is not (?:associated|active|in an? ACTIVE))|(?:no|does not have a|doesn't have a) default capacity provider strategy|capacity provider \S+ (?:is )?not (?:associated with|found in) (?:the )?cluster)/i,
+      re: /(?<what>capacity provider (?:strategy )?cannot contain a capacity provider that is not associated with the cluster|capacity provider strategy cannot contain a mix of[^\n]{0,80}|specified capacity provider (?:\S+ )?(?:does not exist|was not found|is not (?:associated|active|in an? ACTIVE))|(?:no|does not have a|doesn't have a) default capacity provider strategy|capacity provider \S+ (?:is )?not (?:associated with|found in) (?:the )?cluster|no capacity providers? with a weight(?: value)? greater than (?:zero|0)|at least one capacity provider (?:must have|with) a weight(?: value)? greater than (?:zero|0))/i,
       not: /in use and cannot be (?:removed|deleted)|cannot be deleted/i,
     },
   ],
@@ -31,6 +32,12 @@ const rule: Rule = {
         [
           'serviceEvent',
           'InvalidParameterException: No capacity provider strategy was specified and the cluster does not have a default capacity provider strategy',
+        ],
+      ],
+      [
+        [
+          'stackEvent',
+          'Resource handler returned message: "There are no capacity providers with a weight value greater than zero defined in the default capacity provider strategy." (Service: Ecs, Status Code: 400)',
         ],
       ],
     ],

@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 
 /** A loopback host is the setting's mistake (config-env), not the dependency's state. */
 const LOOPBACK =
-  /['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:/;
+  /['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:|\[(?:localhost|127\.0\.0\.1):\d+\]|ECONNREFUSED (?:127\.0\.0\.1|::1)/;
 
 /*
  * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
@@ -13,7 +13,12 @@ const LOOPBACK =
  * `RedisConnectionException: Unable to connect to redis:6379`, Jedis, StackExchange.Redis' `It was not possible to
  * connect to the redis server(s)`), libpq's `Is the server running on host "db"`,
  * Postgres and Redis saying they are still starting or loading, JDBC's `Communications link failure`, SQL Server's
- * `network-related or instance-specific error`, Postgres cutting its clients while it restarts (`terminating connection due to administrator
+ * `network-related or instance-specific error`, the clients that name the unready server by an error class (Kafka's Java
+ * `LeaderNotAvailableException` while the broker has not elected leaders yet, the MongoDB Node driver's
+ * `MongoNetworkError` on first connect, Elasticsearch's Java clients' `NoNodeAvailableException` / `None of the
+ * configured nodes are available`), the servers that answer that they are still starting (Oracle's `ORA-01033:
+ * ORACLE initialization or shutdown in progress`, SQL Server's `Server is in script upgrade mode`, Elasticsearch's
+ * `SERVICE_UNAVAILABLE/1/state not recovered`, Neo4j's `Neo.TransientError.General.DatabaseUnavailable`), Postgres cutting its clients while it restarts (`terminating connection due to administrator
  * command`, as the image's init-time server does), wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
  */
 const rule: Rule = {
@@ -22,7 +27,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server/,
+      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server|LeaderNotAvailableException|MongoNetworkError|None of the configured nodes are available|NoNodeAvailableException|ORA-01033|Server is in script upgrade mode|SERVICE_UNAVAILABLE\/1\/state not recovered|Neo\.TransientError\.General\.DatabaseUnavailable/,
       not: LOOPBACK,
     },
   ],
@@ -51,12 +56,33 @@ const rule: Rule = {
       [['log', 'wait-for-it.sh: timeout occurred after waiting 15 seconds for db:5432']],
       [['log', 'com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure']],
       [['log', 'MongoServerSelectionError: connect ECONNREFUSED 10.0.1.5:27017']],
+      [
+        [
+          'log',
+          'org.apache.kafka.common.errors.LeaderNotAvailableException: There is no leader for this topic-partition',
+        ],
+      ],
+      [['log', 'MongoNetworkError: failed to connect to server [mongo:27017] on first connect']],
+      [['log', 'java.sql.SQLException: ORA-01033: ORACLE initialization or shutdown in progress']],
+      [
+        [
+          'log',
+          "Login failed for user 'sa'. Reason: Server is in script upgrade mode. Only administrator can connect at this time.",
+        ],
+      ],
+      [
+        [
+          'log',
+          'NoNodeAvailableException[None of the configured nodes are available: [{#transport#-1}{es}{10.0.0.4:9300}]]',
+        ],
+      ],
     ],
     noMatch: [
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1' (111)"]],
       [['log', 'connected to db:5432']],
       [['log', 'Please make sure your database server is running at `localhost`:`5432`.']],
       [['log', '\tIs the server running on host "localhost" (127.0.0.1) and accepting']],
+      [['log', 'MongoNetworkError: failed to connect to server [localhost:27017] on first connect']],
     ],
   },
 };

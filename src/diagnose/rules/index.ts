@@ -31,6 +31,7 @@ import listensOnTaskAddress from './listens-on-task-address.js';
 import hostPortMappedTwice from './host-port-mapped-twice.js';
 import portInUse from './port-in-use.js';
 import listeningOnLoopback from './listening-on-loopback.js';
+import serverBoundLoopbackLogged from './server-bound-loopback-logged.js';
 import healthNothingListening from './health-nothing-listening.js';
 import loopbackRefusedNoDbHost from './loopback-refused-no-db-host.js';
 import loopbackRefusedNoCacheHost from './loopback-refused-no-cache-host.js';
@@ -276,6 +277,7 @@ export const RULES: readonly Rule[] = [
   listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
+  serverBoundLoopbackLogged,
   probePortNotListened,
   probeRefused,
   publishedPortEmptyReply,
