@@ -30,10 +30,16 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
   },
   {
     family: 'a refused connection',
+    rules: ['connection-refused', 'refused-at-default-host', 'refused-at-unusual-port'],
+    categories: ['dependency-unreachable', 'config-env', 'port-binding'],
+    why: 'a refusal is a dependency not up, a host or port setting that points elsewhere, or a server listening on another address',
+  },
+  {
+    // Inside a container the loopback address is the container itself, so what is left besides the setting and the
+    // dependency is a tool that put the wrong address there (rounds 14 and 16 in train); no train capture of these
+    // rules is a server bound to the wrong address.
+    family: 'a refused connection to the loopback address',
     rules: [
-      'connection-refused',
-      'refused-at-default-host',
-      'refused-at-unusual-port',
       'refused-with-loopback-setting',
       'loopback-dependency-refused',
       'loopback-refused-no-db-host',
@@ -41,8 +47,16 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
       'loopback-refused-no-broker-host',
       'loopback-dependency-down-on-host',
     ],
-    categories: ['dependency-unreachable', 'config-env', 'port-binding'],
-    why: 'a refusal is a dependency not up, a host or port setting that points elsewhere, or a server listening on another address',
+    categories: ['config-env', 'dependency-unreachable', 'other'],
+    why: "a refusal at the container's own address is a host setting left at its local default, a dependency that is not up, or a tool's fault that put that address there (a compose release that does not interpolate a variable, a client library resolving `localhost` to an address the server does not listen on)",
+  },
+  {
+    // A client library's own word that its database or broker did not take the connection: some of these are
+    // refusals, some are timeouts, so they read the way both of those families do.
+    family: 'a dependency that did not take the connection',
+    rules: ['dependency-not-ready'],
+    categories: ['dependency-unreachable', 'config-env', 'network-sg'],
+    why: 'a client gives up on its database or broker when the dependency is not up yet, when the host or port setting points elsewhere, or when the path to it drops the packets (a security group, a route, a host firewall)',
   },
   {
     family: 'a name that does not resolve',
@@ -52,14 +66,17 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
   },
   {
     family: 'a pull that failed',
-    rules: [
-      'pull-failed-no-cause',
-      'registry-network-timeout',
-      'pull-access-denied',
-      'pull-manifest-not-found',
-    ],
+    rules: ['pull-failed-no-cause', 'registry-network-timeout'],
     categories: ['image-pull', 'network-sg', 'secrets-iam'],
     why: 'a pull fails on the image reference, on the path to the registry, or on the credentials for it',
+  },
+  {
+    // The registry answered, so the path to it is not the cause; what is left besides the reference and the
+    // credentials is the registry's or the puller's own fault (rounds 6 and 16 in train).
+    family: 'a pull the registry refused',
+    rules: ['pull-access-denied', 'pull-manifest-not-found'],
+    categories: ['image-pull', 'secrets-iam', 'other'],
+    why: "a registry refuses a pull for a wrong image reference, for missing or wrong credentials, or for its own or the pulling agent's fault (an image or tag withdrawn upstream, an outage, an agent release bug)",
   },
   {
     family: 'an unhealthy target',

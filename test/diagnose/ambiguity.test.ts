@@ -80,14 +80,14 @@ const cases: readonly FamilyCase[] = [
   },
   {
     name: "Docker's pull access denied",
-    family: 'a pull that failed',
+    family: 'a pull the registry refused',
     capture: stopped(
       "CannotPullContainerError: Error response from daemon: pull access denied for api, repository does not exist or may require 'docker login'",
     ),
   },
   {
     name: "containerd's unauthorized manifest",
-    family: 'a pull that failed',
+    family: 'a pull the registry refused',
     capture: stopped(
       'CannotPullContainerError: failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.0: pulling from host 123456789012.dkr.ecr.us-east-1.amazonaws.com failed with status code [manifests 1.4.0]: 403 Forbidden',
     ),
