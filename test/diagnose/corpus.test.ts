@@ -71,7 +71,8 @@ function corpus(dir: string, label: string) {
 // and no rule yet: 1188/1255 and 1244/1255. Session 9's rules (parts g–j): 1205 and 1243. Round 15's 35, collected
 // blind, with the model relearned: 1232/1290 and 1273/1290; session 9's second cycle (parts k–n): 1238 and 1274.
 // Session 10's first cycle (parts o–t): 1242 and 1285. Round 16's 110 (session 10), collected blind, with the model
-// relearned: 1321/1400 and 1387/1400; the second cycle (parts s, u–x): 1334 and 1389.
+// relearned: 1321/1400 and 1387/1400; the second cycle (parts s, u–x): 1334 and 1389; part y (places two and
+// three): 1334 and 1393.
 const TRAIN_TOP1 = 0.95;
 const TRAIN_TOP3 = 0.99;
 // The test split under session 7's rules: the first rounds' 118 captures (104 and 111 right), round 9's 131 (101 and
@@ -84,9 +85,10 @@ const TRAIN_TOP3 = 0.99;
 // blind under them: 10 and 14, taking the split to 439/549 and 500/549; 437 and 504 with the model relearned from round
 // 15's train part. Session 9's second cycle (parts k–n, written from train with round 15's part in): 441 and 508.
 // Session 10's first cycle (parts o–t): 442 and 510. Round 16's 57, scored blind under them: 32 and 43, taking the split
-// to 474/606 and 553/606; 478 and 554 with the model relearned. The second cycle (parts s, u–x): 480 and 552.
+// to 474/606 and 553/606; 478 and 554 with the model relearned. The second cycle (parts s, u–x): 480 and 552; part y
+// (places two and three): 480 and 556.
 const TEST_TOP1 = 0.79;
-const TEST_TOP3 = 0.91;
+const TEST_TOP3 = 0.915;
 
 describe('diagnose corpus: test/fixtures/diagnose', () => {
   const docs = existsSync(FIXTURES)
