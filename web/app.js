@@ -21,12 +21,29 @@ let config;
 let stack;
 let lastSeq = 0;
 
+// A redraw between a button's press and release replaces the button, and the browser then fires no click: while a
+// pointer is down, redraws wait for its release.
+let pressed = false;
+let held = false;
+document.addEventListener('pointerdown', () => (pressed = true), true);
+const released = () => {
+  pressed = false;
+  if (!held) return;
+  held = false;
+  soon();
+};
+// A release outside the page, or one the browser takes over (a scroll), ends the hold too.
+for (const type of ['pointerup', 'pointercancel']) document.addEventListener(type, released, true);
+window.addEventListener('blur', released);
+const holdRedraw = () => (pressed ? (held = true) : false);
+
 async function refresh() {
   const p = params();
   const s = encodeURIComponent(stack);
   if (p.get('deployment')) {
     const dep = await api(`/deployments/${encodeURIComponent(p.get('deployment'))}`);
     for (const e of dep.events) lastSeq = Math.max(lastSeq, e.seq);
+    if (holdRedraw()) return;
     $('banner').innerHTML = r.banner(dep);
     $('main').innerHTML =
       `<p><a href="/">← ${r.esc(stack)}</a></p><h1>Deployment <code>${r.esc(dep.correlationId)}</code></h1>
@@ -43,6 +60,7 @@ async function refresh() {
   ]);
   const dep = running.deployment;
   for (const e of dep?.events ?? []) lastSeq = Math.max(lastSeq, e.seq);
+  if (holdRedraw()) return;
   $('banner').innerHTML = dep ? r.banner(dep) : '';
   const filters = Object.fromEntries(FILTERS.map((f) => [f, p.get(f) ?? '']));
   $('main').innerHTML = `
