@@ -94,7 +94,8 @@ const cases: readonly PhrasingCase[] = [
   {
     name: 'a role Lambda cannot assume',
     expect: 'secrets-iam',
-    rule: 'aws-call-denied',
+    // Session 11 part b: the trust-policy refusal is role-not-assumable's family in every service's words.
+    rule: 'role-not-assumable',
     capture: {
       service: 'fn',
       stackEvents: [

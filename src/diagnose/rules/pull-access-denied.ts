@@ -11,7 +11,7 @@ const rule: Rule = {
   category: 'image-pull',
   match: [
     {
-      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon|Failed to pull image|reading manifest|initializing source docker:)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require (?:'docker login'|authentication|authorization)|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: unauthorized\b|unauthorized: access to the requested resource is not authorized|insufficient_scope|failed to authorize: failed to fetch (?:anonymous|oauth) token[^\n]*?40[13]|Permission "artifactregistry\.repositories\.downloadArtifacts" denied)|pull access denied for (?<repo2>[^\s,]+), repository does not exist or may require|pull access denied, repository does not exist or may require|\/v2\/[^\s"]+\/manifests\/[^\s"]+"?: unauthorized\b|Error response from daemon: (?:denied|unauthorized)\.?\s*$/i,
+      re: /(?:CannotPullContainerError|pull access denied|failed to resolve ref|Error response from daemon|Failed to pull image|reading manifest|fetching manifest|initializing source docker:)[^\n]*?(?:pull access denied for (?<repo>[^\s,]+)|repository does not exist or may require (?:'docker login'|authentication|authorization)|\b403 Forbidden|no basic auth credentials|denied: requested access to the resource is denied|unauthorized: authentication required|\/manifests\/[^\s"]+"?: unauthorized\b|unauthorized: access to the requested resource is not authorized|insufficient_scope|failed to authorize: failed to fetch (?:anonymous|oauth) token[^\n]*?40[13]|Permission "artifactregistry\.repositories\.downloadArtifacts" denied|\bdenied: access forbidden|unauthorized to access repository)|pull access denied for (?<repo2>[^\s,]+), repository does not exist or may require|pull access denied, repository does not exist or may require|\/v2\/[^\s"]+\/manifests\/[^\s"]+"?: unauthorized\b|Error response from daemon: (?:denied|unauthorized)\.?\s*$/i,
       not: /i\/o timeout|context deadline exceeded/i,
     },
   ],
@@ -60,6 +60,18 @@ const rule: Rule = {
         [
           'serviceEvent',
           'Failed to pull image "ghcr.io/acme/api:v9": failed to resolve reference "ghcr.io/acme/api:v9": failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Error response from daemon: Get "https://registry.gitlab.com/v2/acme/api/manifests/1.4.0": denied: access forbidden',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Error response from daemon: unauthorized: unauthorized to access repository: shop/api, action: pull',
         ],
       ],
     ],

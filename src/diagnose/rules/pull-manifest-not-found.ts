@@ -6,7 +6,9 @@ const rule: Rule = {
   match: [
     {
       // The registry's own phrasings (`manifest unknown`, `manifest for X not found`, `API error (404)`) need no prefix.
-      re: /(?:(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon|Failed to pull image|Error while pulling)[^\n]*?|\b(?=manifest unknown|manifest for \S+ not found|API error \(404\)))(?:manifest for (?<ref>\S+) not found|failed to resolve ref(?:erence)? "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)/i,
+      // So does a repository missing altogether, in ECR's words (`RepositoryNotFoundException`, `The repository with name
+      // 'x' does not exist in the registry`, whether a pull, a push or the API says it) and the registry API's NAME_UNKNOWN.
+      re: /(?:(?:CannotPullContainerError|pull image manifest|failed to resolve ref|Error response from daemon|Failed to pull image|Error while pulling)[^\n]*?|\b(?=manifest unknown|manifest for \S+ not found|API error \(404\)))(?:manifest for (?<ref>\S+) not found|failed to resolve ref(?:erence)? "?(?<ref2>[^\s"]+?)"?:?(?:\s|$)[^\n]*?\bnot found|Tag (?<tag>\S+) not found in repository (?<repo>\S+)|image (?<ref3>\S+) not found|repository (?<ref4>\S+) not found|manifest unknown|API error \(404\)(?:[^\n]*?repository (?<ref5>\S+) not found)?)|The repository with name '(?<ref6>[^']+)' does not exist in the registry|\bRepositoryNotFoundException\b|\bname[ _]unknown: repository name not known to registry/i,
       // Timeouts and platform gaps also end in "not found"-like text but are fixed elsewhere.
       // An old Docker API's 404 for the container's own command (`oci runtime error … exec: …: no such file`) is not the
       // registry's.
@@ -14,8 +16,8 @@ const rule: Rule = {
     },
   ],
   cause:
-    'The image {ref,ref2,ref3,ref4,ref5,repo|named in the task definition} is not in its registry: the tag, digest or repository name is wrong, or it was never pushed.',
-  fix: 'Check the image reference in the task definition exists (`docker manifest inspect <image>` or `aws ecr describe-images`); push that tag or correct the name, including the registry host for private registries such as ECR. If a mutable tag was overwritten, redeploy so the service resolves the current digest.',
+    'The image {ref,ref2,ref3,ref4,ref5,ref6,repo|named in the task definition} is not in its registry: the tag, digest or repository name is wrong, or it was never pushed.',
+  fix: 'Check the image reference in the task definition exists (`docker manifest inspect <image>` or `aws ecr describe-images`); push that tag (creating the repository first if the registry has none by that name) or correct the name, including the registry host for private registries such as ECR. If a mutable tag was overwritten, redeploy so the service resolves the current digest.',
   confidence: 0.85,
   examples: {
     match: [
@@ -41,6 +43,12 @@ const rule: Rule = {
         [
           'containerReason',
           'CannotPullContainerError: API error (404): repository serverless-batch not found: does not exist or no pull access',
+        ],
+      ],
+      [
+        [
+          'log',
+          "failed to push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:1.4.0: name unknown: The repository with name 'api' does not exist in the registry with id '123456789012'",
         ],
       ],
     ],
