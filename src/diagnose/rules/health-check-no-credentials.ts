@@ -10,6 +10,11 @@ import type { Rule } from '../types.js';
  * required.` (a ping with no `-a` against a server with a password; an app's client wraps it in its own error class).
  * An app's connection (`connection to server at`, an exception class, a client error code) stays with
  * credentials-rejected, which this outranks only on these forms.
+ * The same check in other clients' words: psql over the container's own Unix socket (`connection to server on socket
+ * … failed: FATAL:  role "root" does not exist`: only a client inside the database's container has that socket),
+ * curl's raw 401 body from Elasticsearch (`"reason":"missing authentication credentials for REST request`; an app's
+ * client wraps it in an exception or prints `Reason:`), cqlsh at the loopback address (`Connection error: ('Unable to
+ * connect to any servers', {'127.0.0.1:9042': AuthenticationFailed('Remote end requires authentication.')})`).
  */
 const rule: Rule = {
   id: 'health-check-no-credentials',
@@ -17,13 +22,13 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput'],
-      re: /(?:^|\]\s*|\s)FATAL:\s+role "root" does not exist|Access denied for user '(?<user>[\w-]+)'@'localhost' \(using password: NO\)|^(?:\(error\) )?NOAUTH Authentication required\.?\s*$/,
-      not: /connection to server|OperationalError|Exception|Error:|could not connect|SQLSTATE|ERROR \d{4}|\bat [\w.]+\(/,
+      re: /(?:^|\]\s*|\s)FATAL:\s+role "root" does not exist|Access denied for user '(?<user>[\w-]+)'@'localhost' \(using password: NO\)|^(?:\(error\) )?NOAUTH Authentication required\.?\s*$|"reason"\s*:\s*"missing authentication credentials for REST request|^Connection error: \('Unable to connect to any servers', \{'(?:127\.0\.0\.1|localhost|::1)(?::\d+)?': AuthenticationFailed\('Remote end requires authentication/,
+      not: /connection to server (?!on socket)|OperationalError|Exception|Error:|could not connect|SQLSTATE|ERROR \d{4}|\bat [\w.]+\(/,
     },
   ],
   cause:
-    "{service}'s health check logs in to the database without credentials (it defaults to the container's user{user| root}), so the server refuses every probe while the database itself is up.",
-  fix: 'Give the check the user and password it should use: `pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB"`, `mysqladmin ping -u root -p"$MYSQL_ROOT_PASSWORD"`, or `redis-cli -a "$REDIS_PASSWORD" ping`; the variables are the container\'s own.',
+    "{service}'s health check logs in to the server without credentials (a client inside the container defaults to its OS user, {user|root}, or to none), so the server refuses every probe while the server itself is up.",
+  fix: 'Give the check the user and password it should use: `pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB"`, `mysqladmin ping -u root -p"$MYSQL_ROOT_PASSWORD"`, `redis-cli -a "$REDIS_PASSWORD" ping`, `curl -u "elastic:$ELASTIC_PASSWORD" …` or `cqlsh -u … -p …`; the variables are the container\'s own.',
   confidence: 0.65,
   beats: ['local-unhealthy', 'container-health-failed', 'health-tool-unverified', 'credentials-rejected'],
   examples: {
@@ -44,6 +49,18 @@ const rule: Rule = {
       ],
       [['healthOutput', 'NOAUTH Authentication required.']],
       [['log', '(error) NOAUTH Authentication required.']],
+      [
+        [
+          'healthOutput',
+          'psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" failed: FATAL:  role "root" does not exist',
+        ],
+      ],
+      [
+        [
+          'healthOutput',
+          '{"error":{"root_cause":[{"type":"security_exception","reason":"missing authentication credentials for REST request [/_cluster/health]"}]},"status":401}',
+        ],
+      ],
     ],
     noMatch: [
       [['log', 'redis.exceptions.AuthenticationError: NOAUTH Authentication required.']],
@@ -56,6 +73,18 @@ const rule: Rule = {
       [['log', "Access denied for user 'app'@'172.18.0.5' (using password: YES)"]],
       [['log', "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)"]],
       [['log', 'FATAL:  role "app" does not exist']],
+      [
+        [
+          'log',
+          '[ERROR][elasticsearch-service] Unable to retrieve version information. security_exception: [security_exception] Reason: missing authentication credentials for REST request [/_nodes]',
+        ],
+      ],
+      [
+        [
+          'log',
+          "cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {'10.0.2.14:9042': AuthenticationFailed('Remote end requires authentication.')})",
+        ],
+      ],
     ],
   },
 };

@@ -218,6 +218,8 @@ import clientRegionList from './client-region-list.js';
 import instanceMetadataOnFargate from './instance-metadata-on-fargate.js';
 import pullFailedNoCause from './pull-failed-no-cause.js';
 import platformStoppedTask from './platform-stopped-task.js';
+import caCertificatesMissing from './ca-certificates-missing.js';
+import probeExecUnrunnable from './probe-exec-unrunnable.js';
 
 /**
  * Every signature, one file each; adding one is a new file plus a line here (test/diagnose/rules.test.ts then
@@ -446,4 +448,7 @@ export const RULES: readonly Rule[] = [
   traceInMigrationCheck,
   healthOutputUnwritable,
   templateUnparsable,
+  // Session 11, part c.
+  caCertificatesMissing,
+  probeExecUnrunnable,
 ];

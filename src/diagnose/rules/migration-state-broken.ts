@@ -10,14 +10,16 @@ import type { Rule } from '../types.js';
  * database`, golang-migrate's `no migration found for version`, Flyway's `applied migration not resolved locally`,
  * Prisma's migrations `applied to the database but missing from the local migrations directory`, goose's `missing
  * migrations`, SeaORM's `applied but its file is missing`; Flyway before version 5 called its history table the
- * `metadata table`.
+ * `metadata table`. Also sqlx's `migration N was previously applied but is missing in the resolved migrations` / `has
+ * been modified`, Doctrine's `previously executed migrations in the database that are not registered migrations`,
+ * Atlas' `checksum error in your migration directory`.
  */
 const rule: Rule = {
   id: 'migration-state-broken',
   category: 'db-migration',
   match: [
     {
-      re: /(?<what>Dirty database version \d+|no migration found for version \d+|InconsistentMigrationHistory|Conflicting migrations detected|Migration table is already locked|migration directory is corrupt|Detected failed migration to version [\w.]+|Found non-empty schema\(s\)[^\n]{0,60}(?:without|but no) (?:schema history|metadata) table|unknown migration in database|this migration has been applied but its file is missing|Detected applied migration not resolved locally|applied to the database but (?:are )?missing from the local migrations directory|found \d+ missing migrations|Error: P30(?:05|06|09|18)\b|Target database is not up to date|Base table or view not found|SQLSTATE\[42(?:S02|P01)\]|There is already an object named '[^']+' in the database|Table '[^']+' already exists|Duplicate column name '[^']+'|SequelizeDatabaseError: relation|QueryFailedError: relation)/,
+      re: /(?<what>Dirty database version \d+|no migration found for version \d+|InconsistentMigrationHistory|Conflicting migrations detected|Migration table is already locked|migration directory is corrupt|Detected failed migration to version [\w.]+|Found non-empty schema\(s\)[^\n]{0,60}(?:without|but no) (?:schema history|metadata) table|unknown migration in database|this migration has been applied but its file is missing|Detected applied migration not resolved locally|applied to the database but (?:are )?missing from the local migrations directory|found \d+ missing migrations|Error: P30(?:05|06|09|18)\b|Target database is not up to date|Base table or view not found|SQLSTATE\[42(?:S02|P01)\]|There is already an object named '[^']+' in the database|Table '[^']+' already exists|Duplicate column name '[^']+'|SequelizeDatabaseError: relation|QueryFailedError: relation|migration \d+ was previously applied but (?:is missing in the resolved migrations|has been modified)|previously executed migrations in the database that are not registered migrations|checksum error in your migration directory)/,
     },
   ],
   cause: "{service}'s database migrations and its database disagree ({what}), so it stopped before serving.",
@@ -26,6 +28,19 @@ const rule: Rule = {
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'error: migration 20240101120000 was previously applied but is missing in the resolved migrations',
+        ],
+      ],
+      [
+        [
+          'log',
+          '[WARNING] You have 2 previously executed migrations in the database that are not registered migrations.',
+        ],
+      ],
+      [['log', 'You have a checksum error in your migration directory.']],
       [['log', 'error: Dirty database version 16. Fix and force version.']],
       [
         [

@@ -6,8 +6,9 @@ const rule: Rule = {
   match: [
     {
       // The platform's words: ECS, the kubelet (OOMKilled, an eviction for memory), the kernel, the ECS agent, and
-      // platforms that say the container exceeded its memory limit.
-      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|Out of memory: Killed process|oom-kill|died due to OOM|Memory cgroup out of memory|low on resource: memory|exceeded (?:its |the )?memory limit|memory limit exceeded|OOM-?killed/i,
+      // platforms that say the container exceeded its memory limit; systemd's `killed by the OOM killer`, Nomad's `OOM
+      // Killed`, Cloud Run's and App Runner's `Memory limit of 512 MiB exceeded`, Heroku's R14 / R15 memory quota.
+      re: /OutOfMemoryError: Container killed due to memory usage|OOMKilled|killed by the OOM killer|\bOOM Killed\b|Memory limit of [\d.]+ ?\w+ exceeded|\bR1[45] \(Memory quota (?:vastly )?exceeded\)|Out of memory: Killed process|oom-kill|died due to OOM|Memory cgroup out of memory|low on resource: memory|exceeded (?:its |the )?memory limit|memory limit exceeded|OOM-?killed/i,
     },
   ],
   cause: 'The container used more memory than its limit and the kernel killed it.',
@@ -16,6 +17,9 @@ const rule: Rule = {
   beats: ['exit-137', 'essential-exited-nonzero', 'uncaught-exception', 'local-exit-nonzero'],
   examples: {
     match: [
+      [['log', 'api.service: A process of this unit has been killed by the OOM killer.']],
+      [['log', 'Memory limit of 512 MiB exceeded with 530 MiB used. Consider increasing the memory limit.']],
+      [['log', 'Error R14 (Memory quota exceeded)']],
       [
         [
           'serviceEvent',

@@ -1,22 +1,38 @@
 import type { Rule } from '../types.js';
 
+/*
+ * The database lacks schema changes the code expects, so the app or its migration step refuses to go on: migrations
+ * written but not run (Rails, Django, Laravel, Alembic's `Target database is not up to date`), or a model changed with
+ * no migration written for it, in each tool's words: EF Core's `PendingModelChangesWarning` (`has pending changes. Add
+ * a new migration`), Django's `have changes that are not yet reflected in a migration`, Doctrine's `The database
+ * schema is not in sync with the current mapping file`, Alembic's `alembic check` finding `New upgrade operations
+ * detected`. Either way the fix is a migration, written or run, before the new version starts.
+ */
 const rule: Rule = {
   id: 'pending-migrations',
   category: 'db-migration',
   match: [
     {
-      re: /ActiveRecord::PendingMigrationError|You have \d+ (?:unapplied|pending) migration|Database has unrun migrations|Migrations are pending|Target database is not up to date/i,
+      re: /ActiveRecord::PendingMigrationError|You have \d+ (?:unapplied|pending) migration|Database has unrun migrations|Migrations are pending|Target database is not up to date|PendingModelChangesWarning|has pending changes\. Add a new migration|have changes that are not yet reflected in a migration|database schema is not in sync with the current mapping file|New upgrade operations detected/i,
     },
   ],
   cause:
-    'The app found database migrations that have not been applied and refused to run against the old schema.',
-  fix: 'Run the migrations as a one-off step before the new version starts (a migration task or job ahead of the service in the deploy order), then redeploy.',
+    'The app found schema changes the database does not have yet (migrations not applied, or a model change with no migration written) and refused to run against the old schema.',
+  fix: 'Write the missing migration if the model changed (makemigrations, `dotnet ef migrations add`, doctrine:migrations:diff, alembic revision --autogenerate), then run the migrations as a one-off step before the new version starts (a migration task or job ahead of the service in the deploy order) and redeploy.',
   confidence: 0.7,
   examples: {
     match: [
       [['log', 'ActiveRecord::PendingMigrationError: Migrations are pending.']],
       [['log', 'You have 3 pending migrations:']],
       [['log', 'alembic.util.exc.CommandError: Target database is not up to date.']],
+      [
+        [
+          'log',
+          "The model for context 'AppDbContext' has pending changes. Add a new migration before updating the database.",
+        ],
+      ],
+      [['log', "Your models in app(s): 'shop' have changes that are not yet reflected in a migration"]],
+      [['log', '[ERROR] The database schema is not in sync with the current mapping file.']],
     ],
     noMatch: [[['log', 'No migrations to apply.']]],
   },
