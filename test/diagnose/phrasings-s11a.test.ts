@@ -1,0 +1,348 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/diagnose/index.js';
+import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
+
+/*
+ * Session 11, part a: connections and settings. Each family is one cause in the words of tools and runtimes the train
+ * captures do not use: a server that says it listens on its own loopback, a listen port already taken and a listen
+ * address the container lacks (in musl's words too), a dependency that refused the credentials it was given, and a
+ * client refused at the container's own loopback. Written from how each tool words it (not copied from the corpus),
+ * with routine lines around.
+ */
+
+/** A compose-style capture: the service's log with its start-up lines, then the given ones. */
+const composed = (service: string, ...lines: string[]) => ({
+  service,
+  logs: {
+    [service]: [
+      `${service}  | starting ${service}`,
+      `${service}  | reading configuration from environment`,
+      ...lines,
+    ],
+  },
+});
+
+const cases: readonly PhrasingCase[] = [
+  // The server's own banner names a loopback address: nothing outside the container reaches it.
+  {
+    name: "Gin's debug banner on 127.0.0.1",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged(
+      '[GIN-debug] [WARNING] Running in "debug" mode. Switch to "release" mode in production.',
+      '[GIN-debug] GET    /healthz                  --> main.health (3 handlers)',
+      '[GIN-debug] Listening and serving HTTP on 127.0.0.1:8080',
+    ),
+  },
+  {
+    name: "Rocket's launch line at its default address",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged(
+      '🔧 Configured for release.',
+      '   >> address: 127.0.0.1',
+      '   >> port: 8000',
+      '🚀 Rocket has launched from http://127.0.0.1:8000',
+    ),
+  },
+  {
+    name: 'Waitress serving on loopback',
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: composed('web', 'web  | INFO:waitress:Serving on http://127.0.0.1:8080'),
+  },
+  {
+    name: "Python's http.server bound to 127.0.0.1",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged('Serving HTTP on 127.0.0.1 port 8000 (http://127.0.0.1:8000/) ...'),
+  },
+  {
+    name: "Ktor's engine responding at loopback",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged(
+      '2025-03-01 10:00:00.000 [main] INFO  ktor.application - Autoreload is disabled because the development mode is off.',
+      '2025-03-01 10:00:00.500 [main] INFO  ktor.application - Application started in 0.412 seconds.',
+      '2025-03-01 10:00:00.600 [DefaultDispatcher-worker-1] INFO  ktor.application - Responding at http://127.0.0.1:8080',
+    ),
+  },
+  {
+    name: "Grafana's logfmt `address=` at loopback",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged(
+      'logger=settings t=2025-03-01T10:00:00Z level=info msg="Starting Grafana" version=10.4.1',
+      'logger=http.server t=2025-03-01T10:00:01Z level=info msg="HTTP Server Listen" address=127.0.0.1:3000 protocol=http subUrl= socket=',
+    ),
+  },
+  {
+    name: "Prometheus' web handler at loopback",
+    expect: 'port-binding',
+    rule: 'listening-on-loopback',
+    capture: logged(
+      'ts=2025-03-01T10:00:00.000Z caller=main.go:1200 level=info msg="Server is ready to receive web requests."',
+      'ts=2025-03-01T10:00:00.000Z caller=tls_config.go:313 level=info component=web msg="Listening on" address=127.0.0.1:9090',
+    ),
+  },
+  // A listen port already held, in musl's words (Alpine and BusyBox images): `Address in use`.
+  {
+    name: 'nginx:alpine with port 80 taken',
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: logged(
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '2025/03/01 10:00:00 [emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address in use)',
+      'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address in use)',
+    ),
+  },
+  {
+    name: 'redis:alpine with its port taken',
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: logged(
+      '1:M 01 Mar 2025 10:00:00.000 * monotonic clock: POSIX clock_gettime',
+      '1:M 01 Mar 2025 10:00:00.000 # Warning: Could not create server TCP listening socket *:6379: bind: Address in use',
+      '1:M 01 Mar 2025 10:00:00.000 # Failed listening on port 6379 (tcp), aborting.',
+    ),
+  },
+  {
+    name: 'Python on Alpine binding a taken port',
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: logged(
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/socketserver.py", line 473, in server_bind',
+      '    self.socket.bind(self.server_address)',
+      'OSError: [Errno 98] Address in use',
+    ),
+  },
+  {
+    name: 'uvicorn on Alpine with its port taken',
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: logged(
+      'INFO:     Started server process [1]',
+      "ERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 8000): address in use",
+    ),
+  },
+  {
+    name: "BusyBox httpd's bind",
+    expect: 'port-binding',
+    rule: 'port-in-use',
+    capture: logged('httpd: bind: Address in use'),
+  },
+  // A listen address the container does not have (a host IP from elsewhere), also in musl's and Rust's words.
+  {
+    name: 'nginx:alpine listening on a host address',
+    expect: 'port-binding',
+    rule: 'bind-address-unavailable',
+    capture: logged(
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      'nginx: [emerg] bind() to 192.168.1.20:80 failed (99: Address not available)',
+    ),
+  },
+  {
+    name: 'redis:alpine with bind set to the host IP',
+    expect: 'port-binding',
+    rule: 'bind-address-unavailable',
+    capture: logged(
+      '1:M 01 Mar 2025 10:00:00.000 # Warning: Could not create server TCP listening socket 10.0.0.12:6379: bind: Address not available',
+      '1:M 01 Mar 2025 10:00:00.000 # Failed listening on port 6379 (tcp), aborting.',
+    ),
+  },
+  {
+    name: "a Rust server's io::Error for the bind",
+    expect: 'port-binding',
+    rule: 'bind-address-unavailable',
+    capture: logged(
+      'Error: failed to bind TcpListener to 172.31.5.9:3000',
+      '',
+      'Caused by:',
+      '    Cannot assign requested address (os error 99)',
+    ),
+  },
+  {
+    name: 'Python on Alpine binding a foreign address',
+    expect: 'port-binding',
+    rule: 'bind-address-unavailable',
+    capture: logged(
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/socketserver.py", line 473, in server_bind',
+      '    self.socket.bind(self.server_address)',
+      'OSError: [Errno 99] Address not available',
+    ),
+  },
+  {
+    name: 'uvicorn on Alpine with --host set to the host IP',
+    expect: 'port-binding',
+    rule: 'bind-address-unavailable',
+    capture: logged(
+      'INFO:     Started server process [1]',
+      'INFO:     Waiting for application startup.',
+      'INFO:     Application startup complete.',
+      "ERROR:    [Errno 99] error while attempting to bind on address ('10.0.0.5', 8000): address not available",
+      'INFO:     Waiting for application shutdown.',
+    ),
+  },
+  // The dependency answered and refused the credentials.
+  {
+    name: 'PyMongo',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      "pymongo.errors.OperationFailure: Authentication failed., full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}",
+    ),
+  },
+  {
+    name: 'the Go MongoDB driver',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      'panic: connection() error occurred during connection handshake: auth error: sasl conversation error: unable to authenticate using mechanism "SCRAM-SHA-256": (AuthenticationFailed) Authentication failed.',
+      'goroutine 1 [running]:',
+    ),
+  },
+  {
+    name: 'the MongoDB Java driver',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      "com.mongodb.MongoSecurityException: Exception authenticating MongoCredential{mechanism=SCRAM-SHA-1, userName='app', source='admin', password=<hidden>, mechanismProperties=<hidden>}",
+      "Caused by: com.mongodb.MongoCommandException: Command failed with error 18 (AuthenticationFailed): 'Authentication failed.' on server mongo:27017.",
+    ),
+  },
+  {
+    name: 'SQL Server',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      "Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'sa'.",
+      '   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection)',
+    ),
+  },
+  {
+    name: 'Oracle',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged('java.sql.SQLException: ORA-01017: invalid username/password; logon denied'),
+  },
+  {
+    name: "Kafka's Java client with SCRAM",
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      '[2025-03-01 10:00:00,000] ERROR [Consumer clientId=orders-1, groupId=orders] Connection to node -1 (kafka/172.18.0.4:9094) failed authentication due to: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512 (org.apache.kafka.clients.NetworkClient)',
+    ),
+  },
+  {
+    name: "RabbitMQ through Go's amqp client",
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      'failed to connect to RabbitMQ: Exception (403) Reason: "username or password not allowed"',
+    ),
+  },
+  {
+    name: 'Elasticsearch with security on',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged(
+      "elasticsearch.AuthenticationException: AuthenticationException(401, 'security_exception', 'unable to authenticate user [elastic] for REST request [/_cluster/health]')",
+    ),
+  },
+  {
+    name: 'Redis before ACLs',
+    expect: 'config-env',
+    rule: 'credentials-rejected',
+    capture: logged('Redis::CommandError: ERR invalid password'),
+  },
+  // Refused at the container's own loopback, in clients whose words the rule lacked.
+  {
+    name: 'StackExchange.Redis at localhost',
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      'Unhandled exception. StackExchange.Redis.RedisConnectionException: It was not possible to connect to the redis server(s). UnableToConnect on localhost:6379/Interactive, Initializing/NotStarted, last: NONE, origin: BeginConnectAsync, outstanding: 0, last-read: 0s ago, last-write: 0s ago, keep-alive: 60s, state: Connecting, mgr: 10 of 10 available, last-heartbeat: never, global: 0s ago, v: 2.7.4.20928',
+    ),
+  },
+  {
+    name: "Lettuce's refused Redis at localhost",
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      'io.lettuce.core.RedisConnectionException: Unable to connect to localhost/<unresolved>:6379',
+      'Caused by: io.netty.channel.AbstractChannel$AnnotatedConnectException: Connection refused: localhost/127.0.0.1:6379',
+    ),
+  },
+  {
+    name: "Postgrex's tcp connect at localhost",
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      '[error] Postgrex.Protocol (#PID<0.2613.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (localhost:5432): connection refused - :econnrefused',
+    ),
+  },
+  {
+    name: 'the Python Elasticsearch client at localhost',
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      'elastic_transport.ConnectionError: Connection error caused by: ConnectionError(Connection error caused by: NewConnectionError(<urllib3.connection.HTTPConnection object at 0x7f2a1c1b2d90>: Failed to establish a new connection: [Errno 111] Connection refused))',
+      'WARNING:elastic_transport.node_pool:Node <Urllib3HttpNode(http://localhost:9200)> has failed for 1 times in a row, putting on 1 second timeout',
+    ),
+  },
+  {
+    name: 'Kibana at localhost:9200',
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      '[2025-03-01T10:00:00.000+00:00][ERROR][elasticsearch-service] Unable to retrieve version information from Elasticsearch nodes. connect ECONNREFUSED 127.0.0.1:9200',
+    ),
+  },
+  {
+    name: 'Npgsql at 127.0.0.1',
+    expect: 'config-env',
+    rule: 'loopback-dependency-refused',
+    capture: logged(
+      'Npgsql.NpgsqlException (0x80004005): Failed to connect to 127.0.0.1:5432',
+      ' ---> System.Net.Sockets.SocketException (111): Connection refused',
+    ),
+  },
+];
+
+describe('session 11 part a phrasings', () => {
+  itNamesEach(cases);
+
+  it('a server listening on every address is not a loopback listen', () => {
+    const f = diagnose(
+      logged(
+        '[GIN-debug] Listening and serving HTTP on :8080',
+        'INFO:waitress:Serving on http://0.0.0.0:8080',
+        'Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...',
+        '🚀 Rocket has launched from http://0.0.0.0:8000',
+      ),
+    );
+    assert.ok(!f.some((x) => x.rule === 'listening-on-loopback'), 'listening-on-loopback fired');
+  });
+
+  it("a client connecting to a remote host in musl's words is not a listen address", () => {
+    const f = diagnose(
+      logged(
+        'redis.exceptions.ConnectionError: Error 99 connecting to 10.0.3.7:6379. Address not available.',
+      ),
+    );
+    assert.ok(!f.some((x) => x.rule === 'bind-address-unavailable'), 'bind-address-unavailable fired');
+  });
+
+  it('a successful authentication is not a rejected credential', () => {
+    const f = diagnose(
+      logged(
+        'Successfully authenticated as principal app on mongo:27017',
+        'INFO  [main] o.a.k.c.s.a.SaslClientAuthenticator - Successfully authenticated with kafka/172.18.0.4',
+      ),
+    );
+    assert.ok(!f.some((x) => x.rule === 'credentials-rejected'), 'credentials-rejected fired');
+  });
+});
