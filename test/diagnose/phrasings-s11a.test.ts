@@ -310,6 +310,118 @@ const cases: readonly PhrasingCase[] = [
       ' ---> System.Net.Sockets.SocketException (111): Connection refused',
     ),
   },
+  // MongoDB's server selection timing out, in each driver's words. Inside AWS networking (a DocumentDB or Atlas-peered
+  // host, an awsvpc task) the silence is the network; between Compose services it is the dependency not up.
+  {
+    name: "PyMongo's selection timeout to DocumentDB",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      "pymongo.errors.ServerSelectionTimeoutError: docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017: timed out, Timeout: 30s, Topology Description: <TopologyDescription id: 65e1f0a2, topology_type: Unknown, servers: [<ServerDescription ('docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com', 27017) server_type: Unknown, rtt: None, error=NetworkTimeout('docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017: timed out')>]>",
+    ),
+  },
+  {
+    name: "the Java driver's selection timeout to DocumentDB",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      '2025-03-01 10:00:00.000  INFO 1 --- [main] org.mongodb.driver.cluster : Cluster created with settings {hosts=[docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017], mode=SINGLE}',
+      'com.mongodb.MongoTimeoutException: Timed out after 30000 ms while waiting to connect. Client view of cluster state is {type=UNKNOWN, servers=[{address=docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017, type=UNKNOWN, state=CONNECTING}]',
+    ),
+  },
+  {
+    name: "the .NET driver's selection timeout to DocumentDB",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      'Unhandled exception. System.TimeoutException: A timeout occurred after 30000ms selecting a server using CompositeServerSelector{ Selectors = MongoDB.Driver.MongoClient+AreSessionsSupportedServerSelector, LatencyLimitingServerSelector{ AllowedLatencyRange = 00:00:00.0150000 } }. Client view of the cluster state is { ClusterId : "1", ConnectionMode : "Automatic", Type : "Unknown", State : "Disconnected", Servers : [{ ServerId: "{ ClusterId : 1, EndPoint : "Unspecified/docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017" }", EndPoint: "Unspecified/docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017", ReasonChanged: "Heartbeat", State: "Disconnected", Type: "Unknown" }] }.',
+    ),
+  },
+  {
+    name: "the Go driver's selection timeout in an awsvpc task",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: {
+      service: 'api',
+      logs: {
+        api: [
+          '{"level":"info","msg":"starting api","port":8080}',
+          'panic: server selection error: server selection timeout, current topology: { Type: ReplicaSetNoPrimary, Servers: [{ Addr: mongo-0.internal.example:27017, Type: Unknown }, ] }',
+        ],
+      },
+      taskDefinition: { networkMode: 'awsvpc' },
+    },
+  },
+  {
+    name: "Ruby's NoServerAvailable to DocumentDB",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      'Mongo::Error::NoServerAvailable: No primary server is available in cluster: #<Cluster topology=ReplicaSetNoPrimary[docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017] servers=[#<Server address=docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017 UNKNOWN>]> with timeout=30, LT=0.015',
+    ),
+  },
+  {
+    name: "PHP's ConnectionTimeoutException to DocumentDB",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      "PHP Fatal error:  Uncaught MongoDB\\Driver\\Exception\\ConnectionTimeoutException: No suitable servers found (`serverSelectionTryOnce` set): [connection timeout calling hello on 'docdb-prod.cluster-c1x2y3z4.us-east-1.docdb.amazonaws.com:27017'] in /var/www/html/vendor/mongodb/mongodb/src/Collection.php:1",
+    ),
+  },
+  {
+    name: "the Java driver's selection timeout at a Compose service",
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: composed(
+      'api',
+      'api  | com.mongodb.MongoTimeoutException: Timed out after 30000 ms while waiting to connect. Client view of cluster state is {type=UNKNOWN, servers=[{address=mongo:27017, type=UNKNOWN, state=CONNECTING}]',
+    ),
+  },
+  {
+    name: "the .NET driver's selection timeout at a Compose service",
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: composed(
+      'api',
+      'api  | System.TimeoutException: A timeout occurred after 30000ms selecting a server using CompositeServerSelector{ Selectors = ReadPreferenceServerSelector{ ReadPreference = { Mode : Primary } } }. Client view of the cluster state is { ClusterId : "1", Type : "Unknown", State : "Disconnected", Servers : [{ EndPoint: "Unspecified/mongo:27017", State: "Disconnected" }] }.',
+    ),
+  },
+  {
+    name: "Ruby's NoServerAvailable at a Compose service",
+    expect: 'dependency-unreachable',
+    rule: 'dependency-not-ready',
+    capture: composed(
+      'web',
+      'web  | Mongo::Error::NoServerAvailable: No server is available matching preference: #<Mongo::ServerSelector::Primary> using server_selection_timeout=30 and local_threshold=0.015',
+    ),
+  },
+  // A connect that got no answer, to a managed cache or database, in clients whose words the timeout family lacked.
+  {
+    name: 'redis-rb to ElastiCache',
+    expect: 'network-sg',
+    rule: 'managed-endpoint-timeout',
+    capture: logged(
+      'Redis::CannotConnectError: Timed out connecting to Redis on app-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379',
+    ),
+  },
+  {
+    name: 'StackExchange.Redis to ElastiCache',
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      'StackExchange.Redis.RedisConnectionException: It was not possible to connect to the redis server(s). ConnectTimeout',
+      'REDIS_HOST=app-cache.x1y2z3.ng.0001.use1.cache.amazonaws.com:6379',
+    ),
+  },
+  {
+    name: "sqlx's pool timeout to RDS",
+    expect: 'network-sg',
+    rule: 'dependency-timeout-aws-network',
+    capture: logged(
+      'connecting to postgres://app@app-db.c9xk2abc.us-east-2.rds.amazonaws.com:5432/app',
+      'Error: pool timed out while waiting for an open connection',
+    ),
+  },
 ];
 
 describe('session 11 part a phrasings', () => {
