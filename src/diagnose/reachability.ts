@@ -17,9 +17,11 @@ import type { EvidenceKind, Matcher } from './types.js';
  * (`(110)`, `(10060)`), curl (`Connection timed out after`, `(28) Failed to connect`), nginx (`upstream timed out (110`),
  * Elixir (`tcp connect (db:5432): timeout`), Ruby (`Net::OpenTimeout`, `Errno::ETIMEDOUT`), librdkafka (`Connection setup
  * timed out`), Kafka's admin client (`Timed out waiting for a node assignment`: no broker answered), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
+ * Also redis-rb's `Timed out connecting to Redis on …`, and proxies' connects to their upstream: Envoy's `reset reason:
+ * connection timeout`, Apache's (APR's) `The timeout specified has expired`, beside nginx's `upstream timed out (110`.
  */
 export const CONNECT_TIMEOUT =
-  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout (?:Error|Exception)|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment|Timed out connecting to\b/;
+  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout (?:Error|Exception)|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment|Timed out connecting to\b|reset reason: connection timeout|The timeout specified has expired/;
 
 /**
  * A MongoDB driver gave up selecting a server: none answered within the selection timeout (the server is down or not

@@ -472,6 +472,55 @@ const cases: readonly PhrasingCase[] = [
       '\tat java.base/sun.nio.ch.Net.checkAddress(Net.java:149)',
     ),
   },
+  // A proxy's connect to its upstream that got no answer: Envoy's and Apache's (APR's) words beside nginx's `upstream
+  // timed out (110`. In an awsvpc task the silence is the network between the tasks; alone it stays the ambiguous timeout.
+  {
+    name: 'Envoy (Service Connect) timing out on its upstream in an awsvpc task',
+    expect: 'network-sg',
+    rule: 'connect-timeout-dropped',
+    capture: {
+      service: 'web',
+      logs: {
+        web: [
+          '[2025-03-01 10:00:00.000][1][info][main] [source/server/server.cc:932] starting main dispatch loop',
+          '[2025-03-01T10:00:05.000Z] "GET /api/orders HTTP/1.1" 503 UF 0 91 5001 - "-" "curl/8.5.0" "3f1c" "orders.internal:8080" "10.0.2.41:8080"',
+          'upstream connect error or disconnect/reset before headers. reset reason: connection timeout',
+        ],
+      },
+      taskDefinition: { networkMode: 'awsvpc' },
+    },
+  },
+  {
+    name: 'nginx timing out on its upstream in an awsvpc task',
+    expect: 'network-sg',
+    rule: 'connect-timeout-dropped',
+    capture: {
+      service: 'web',
+      logs: {
+        web: [
+          '/docker-entrypoint.sh: Configuration complete; ready for start up',
+          '2025/03/01 10:00:35 [error] 29#29: *1 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.1.7, server: _, request: "GET /api/orders HTTP/1.1", upstream: "http://10.0.2.41:8080/api/orders"',
+        ],
+      },
+      taskDefinition: { networkMode: 'awsvpc' },
+    },
+  },
+  {
+    name: "Apache's mod_proxy timing out on its backend in an awsvpc task",
+    expect: 'network-sg',
+    rule: 'connect-timeout-dropped',
+    capture: {
+      service: 'web',
+      logs: {
+        web: [
+          '[Sat Mar 01 10:00:00.000000 2025] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations',
+          '[Sat Mar 01 10:00:35.000000 2025] [proxy:error] [pid 9:tid 21] (70007)The timeout specified has expired: AH00957: http: attempt to connect to 10.0.2.41:8080 (orders.internal:8080) failed',
+          '[Sat Mar 01 10:00:35.000000 2025] [proxy_http:error] [pid 9:tid 21] [client 10.0.1.7:51234] AH01114: HTTP: failed to make connection to backend: orders.internal',
+        ],
+      },
+      taskDefinition: { networkMode: 'awsvpc' },
+    },
+  },
 ];
 
 describe('session 11 part a phrasings', () => {
@@ -496,6 +545,13 @@ describe('session 11 part a phrasings', () => {
       ),
     );
     assert.ok(!f.some((x) => x.rule === 'bind-address-unavailable'), 'bind-address-unavailable fired');
+  });
+
+  it("a proxy's upstream timeout with no AWS networking in the capture stays the ambiguous timeout", () => {
+    const f = diagnose(
+      logged('upstream connect error or disconnect/reset before headers. reset reason: connection timeout'),
+    );
+    assert.equal(f[0]!.rule, 'connect-timeout-ambiguous', `${f[0]!.category} (${f[0]!.rule ?? 'no rule'})`);
   });
 
   it('a successful authentication is not a rejected credential', () => {
