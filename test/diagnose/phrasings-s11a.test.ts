@@ -521,6 +521,43 @@ const cases: readonly PhrasingCase[] = [
       taskDefinition: { networkMode: 'awsvpc' },
     },
   },
+  // The database client verifies the server's certificate and does not trust its authority: a connection setting.
+  {
+    name: "SqlClient's default Encrypt=true against a self-signed SQL Server",
+    expect: 'config-env',
+    rule: 'db-tls-untrusted',
+    capture: logged(
+      'info: Microsoft.Hosting.Lifetime[0] Hosting environment: Production',
+      "fail: Microsoft.EntityFrameworkCore.Database.Connection[20004] An error occurred using the connection to database 'orders' on server 'mssql'.",
+      'Microsoft.Data.SqlClient.SqlException (0x80131904): A connection was successfully established with the server, but then an error occurred during the login process. (provider: SSL Provider, error: 0 - The certificate chain was issued by an authority that is not trusted.)',
+    ),
+  },
+  {
+    name: 'mssql-jdbc without the server CA',
+    expect: 'config-env',
+    rule: 'db-tls-untrusted',
+    capture: logged(
+      '2025-03-01 10:00:00.000  INFO 1 --- [main] com.zaxxer.hikari.HikariDataSource : HikariPool-1 - Starting...',
+      'com.microsoft.sqlserver.jdbc.SQLServerException: The driver could not establish a secure connection to SQL Server by using Secure Sockets Layer (SSL) encryption. Error: "PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target". ClientConnectionId:7b1c',
+    ),
+  },
+  {
+    name: 'libpq with sslmode=verify-full and no CA file',
+    expect: 'config-env',
+    rule: 'db-tls-untrusted',
+    capture: logged(
+      'psycopg2.OperationalError: connection to server at "app-db.c9xk2abc.us-east-2.rds.amazonaws.com" (10.0.3.9), port 5432 failed: root certificate file "/root/.postgresql/root.crt" does not exist',
+      'Either provide the file or change sslmode to disable server certificate verification.',
+    ),
+  },
+  {
+    name: 'pgjdbc with sslmode=verify-ca and no CA file',
+    expect: 'config-env',
+    rule: 'db-tls-untrusted',
+    capture: logged(
+      'org.postgresql.util.PSQLException: Could not open SSL root certificate file /home/app/.postgresql/root.crt.',
+    ),
+  },
 ];
 
 describe('session 11 part a phrasings', () => {
@@ -552,6 +589,13 @@ describe('session 11 part a phrasings', () => {
       logged('upstream connect error or disconnect/reset before headers. reset reason: connection timeout'),
     );
     assert.equal(f[0]!.rule, 'connect-timeout-ambiguous', `${f[0]!.category} (${f[0]!.rule ?? 'no rule'})`);
+  });
+
+  it("an HTTP client's untrusted certificate is not a database connection setting", () => {
+    const f = diagnose(
+      logged('Get "https://api.example.com/v1": x509: certificate signed by unknown authority'),
+    );
+    assert.ok(!f.some((x) => x.rule === 'db-tls-untrusted'), 'db-tls-untrusted fired');
   });
 
   it('a successful authentication is not a rejected credential', () => {
