@@ -46,10 +46,10 @@ export const HOST_UNREACHABLE =
 /**
  * No route to the network at all (`ENETUNREACH`, `Network is unreachable`, errno 101, Windows' 10051): the sender's own
  * routing has nothing for that address, e.g. a subnet with no default route, an IPv6 address from a network without
- * IPv6.
+ * IPv6. musl (Alpine and BusyBox images) and Rust on musl say `Network unreachable`.
  */
 export const NETWORK_UNREACHABLE =
-  /\bENETUNREACH\b|[Nn]etwork is unreachable|\[(?:Errno|WinError) (?:101|10051)\]/;
+  /\bENETUNREACH\b|[Nn]etwork is unreachable|\bNetwork unreachable\b|\[(?:Errno|WinError) (?:101|10051)\]/;
 
 /** Either: the connection found no path to the address. */
 export const NO_ROUTE = new RegExp(`${HOST_UNREACHABLE.source}|${NETWORK_UNREACHABLE.source}`);

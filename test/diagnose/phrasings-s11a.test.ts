@@ -558,6 +558,38 @@ const cases: readonly PhrasingCase[] = [
       'org.postgresql.util.PSQLException: Could not open SSL root certificate file /home/app/.postgresql/root.crt.',
     ),
   },
+  // No route to the network, in musl's words (`Network unreachable`, Alpine and BusyBox images) and Rust's.
+  {
+    name: 'nginx:alpine proxying to an IPv6 upstream',
+    expect: 'network-sg',
+    rule: 'network-unreachable',
+    capture: logged(
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '2025/03/01 10:00:00 [error] 22#22: *3 connect() to [2600:1f18:2a4:e100::15]:443 failed (101: Network unreachable) while connecting to upstream, client: 10.0.1.7, server: _, request: "GET / HTTP/1.1", upstream: "https://[2600:1f18:2a4:e100::15]:443/"',
+    ),
+  },
+  {
+    name: 'redis-py on Alpine from a subnet without a route',
+    expect: 'network-sg',
+    rule: 'network-unreachable',
+    capture: logged(
+      'redis.exceptions.ConnectionError: Error 101 connecting to 10.20.5.4:6379. Network unreachable.',
+    ),
+  },
+  {
+    name: "BusyBox wget's connect",
+    expect: 'network-sg',
+    rule: 'network-unreachable',
+    capture: logged("wget: can't connect to remote host (151.101.0.223): Network unreachable"),
+  },
+  {
+    name: 'a Rust client on musl',
+    expect: 'network-sg',
+    rule: 'network-unreachable',
+    capture: logged(
+      'Error: error sending request for url (https://api.partner.example/v2/orders): error trying to connect: tcp connect error: Network unreachable (os error 101)',
+    ),
+  },
 ];
 
 describe('session 11 part a phrasings', () => {
