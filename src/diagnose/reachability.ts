@@ -17,9 +17,22 @@ import type { EvidenceKind, Matcher } from './types.js';
  * (`(110)`, `(10060)`), curl (`Connection timed out after`, `(28) Failed to connect`), nginx (`upstream timed out (110`),
  * Elixir (`tcp connect (db:5432): timeout`), Ruby (`Net::OpenTimeout`, `Errno::ETIMEDOUT`), librdkafka (`Connection setup
  * timed out`), Kafka's admin client (`Timed out waiting for a node assignment`: no broker answered), ssh and MongoDB (`MongoNetworkTimeoutError`, `connection timed out`).
+ * Also redis-rb's `Timed out connecting to Redis on …`, and proxies' connects to their upstream: Envoy's `reset reason:
+ * connection timeout`, Apache's (APR's) `The timeout specified has expired`, beside nginx's `upstream timed out (110`.
  */
 export const CONNECT_TIMEOUT =
-  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout (?:Error|Exception)|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment/;
+  /\bETIMEDOUT\b|\bconnect timed out|\[(?:Errno|WinError) (?:110|10060)\]|Timeout connecting to server|\btimeout expired\b|dial tcp(?: [^\s]+)?: i\/o timeout|Connect(?:ion)?Timeout(?:Error|Exception)\b|Connect Timeout (?:Error|Exception)|KafkaJSConnectionError: Connection timeout|:\d{2,5}: timed out\b|The wait operation timed out|Connection Timeout Expired|[Cc]onnection timed out|did not properly respond after a period of time|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|\(28\) Failed to connect|Connection timed out after \d+|upstream timed out \(110|tcp connect \([^)]+\): timeout|Net::OpenTimeout|Connection setup timed out|MongoNetworkTimeoutError|Operation timed out|Timed out waiting for a node assignment|Timed out connecting to\b|reset reason: connection timeout|The timeout specified has expired/;
+
+/**
+ * A MongoDB driver gave up selecting a server: none answered within the selection timeout (the server is down or not
+ * up yet, or its packets are dropped). Node's `MongoServerSelectionError` / `Server selection timed out after N ms`,
+ * PyMongo's `ServerSelectionTimeoutError`, the Java driver's `MongoTimeoutException: Timed out after N ms while waiting
+ * to connect` (or `for a server that matches`), the .NET driver's `A timeout occurred after Nms selecting a server`, the
+ * Go driver's `server selection error: server selection timeout` (or `context deadline exceeded`), Ruby's
+ * `Mongo::Error::NoServerAvailable`, PHP's `No suitable servers found`.
+ */
+export const MONGO_SELECTION_TIMEOUT =
+  /MongoServerSelectionError|Server selection timed out after \d+ ?ms|ServerSelectionTimeoutError|MongoTimeoutException: Timed out after \d+ ?ms while waiting|A timeout occurred after \d+ ?ms selecting a server|server selection error: (?:server selection timeout|context deadline exceeded)|Mongo::Error::NoServerAvailable|No suitable servers found/;
 
 /**
  * No host at that address: the connection got `EHOSTUNREACH` (`No route to host`, `Host is unreachable`, Java's
@@ -33,10 +46,10 @@ export const HOST_UNREACHABLE =
 /**
  * No route to the network at all (`ENETUNREACH`, `Network is unreachable`, errno 101, Windows' 10051): the sender's own
  * routing has nothing for that address, e.g. a subnet with no default route, an IPv6 address from a network without
- * IPv6.
+ * IPv6. musl (Alpine and BusyBox images) and Rust on musl say `Network unreachable`.
  */
 export const NETWORK_UNREACHABLE =
-  /\bENETUNREACH\b|[Nn]etwork is unreachable|\[(?:Errno|WinError) (?:101|10051)\]/;
+  /\bENETUNREACH\b|[Nn]etwork is unreachable|\bNetwork unreachable\b|\[(?:Errno|WinError) (?:101|10051)\]/;
 
 /** Either: the connection found no path to the address. */
 export const NO_ROUTE = new RegExp(`${HOST_UNREACHABLE.source}|${NETWORK_UNREACHABLE.source}`);

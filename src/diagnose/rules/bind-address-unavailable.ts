@@ -3,15 +3,20 @@ import type { Rule } from '../types.js';
 /*
  * The server was told to listen on an address the container does not have (a host's IP, an old task IP, a name that
  * resolves elsewhere), so the bind fails: Node's `listen EADDRNOTAVAIL`, Go's and Redis's `bind: cannot assign
- * requested address`, Java's `BindException: Cannot assign requested address`. An outbound connect that fails the
- * same way is not this (no bind or listen on the line).
+ * requested address`, Java's `BindException: Cannot assign requested address`; musl's words for the same errno in Alpine and BusyBox
+ * images (`bind() … failed (99: Address not available)` from nginx, Redis's `bind: Address not available`, Python's
+ * `[Errno 99] Address not available`, uvicorn's lower-cased `address not available`), and a runtime that prints the
+ * errno a line or two below the bind that raised it (Rust's anyhow chain `failed to bind …` / `Caused by: Cannot assign
+ * requested address (os error 99)`, a Python traceback ending in `socket.bind`). An outbound connect that fails the
+ * same way is not this (no bind or listen before it).
  */
 const rule: Rule = {
   id: 'bind-address-unavailable',
   category: 'port-binding',
   match: [
     {
-      re: /(?<what>listen EADDRNOTAVAIL[^\n]{0,60}|(?:bind|listen(?:ing)?|BindException)[^\n]{0,80}[Cc]annot assign requested address)/,
+      span: 4,
+      re: /(?<what>listen EADDRNOTAVAIL[^\n]{0,60}|(?:bind|listen(?:ing)?|BindException)[^\n]{0,80}(?:[Cc]annot assign requested address|[Aa]ddress not available|kind: AddrNotAvailable))/,
     },
   ],
   cause: '{service} was configured to listen on an address its container does not have: {what}.',
@@ -28,8 +33,22 @@ const rule: Rule = {
           'Could not create server TCP listening socket 10.1.2.3:6379: bind: Cannot assign requested address',
         ],
       ],
+      [['log', 'nginx: [emerg] bind() to 192.168.1.20:80 failed (99: Address not available)']],
+      [
+        ['log', 'Error: failed to bind TcpListener to 172.31.5.9:3000'],
+        ['log', 'Caused by:'],
+        ['log', '    Cannot assign requested address (os error 99)'],
+      ],
     ],
-    noMatch: [[['log', 'dial tcp [::1]:5432: connect: cannot assign requested address']]],
+    noMatch: [
+      [['log', 'dial tcp [::1]:5432: connect: cannot assign requested address']],
+      [
+        [
+          'log',
+          'redis.exceptions.ConnectionError: Error 99 connecting to localhost:6379. Address not available.',
+        ],
+      ],
+    ],
   },
 };
 export default rule;

@@ -29,6 +29,19 @@ const rule: Rule = {
   beats: ['essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'upstream connect error or disconnect/reset before headers. reset reason: connection timeout',
+        ],
+      ],
+      [
+        [
+          'log',
+          '(70007)The timeout specified has expired: AH00957: http: attempt to connect to 10.0.2.41:8080 (orders) failed',
+        ],
+      ],
+      [['log', 'Redis::CannotConnectError: Timed out connecting to Redis on cache:6379']],
       [['log', 'Error: connect ETIMEDOUT 10.0.0.109:5432']],
       [['log', 'dial tcp 10.0.3.12:6379: i/o timeout']],
       [['log', 'java.net.SocketTimeoutException: connect timed out']],

@@ -1,14 +1,20 @@
+import { MONGO_SELECTION_TIMEOUT } from '../reachability.js';
 import type { Rule } from '../types.js';
+
+/** The clients' and servers' own words for a dependency that did not take the connection (see the rule's comment). */
+const NOT_UP =
+  /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server|LeaderNotAvailableException|MongoNetworkError|None of the configured nodes are available|NoNodeAvailableException|ORA-01033|Server is in script upgrade mode|SERVICE_UNAVAILABLE\/1\/state not recovered|Neo\.TransientError\.General\.DatabaseUnavailable/;
 
 /** A loopback host is the setting's mistake (config-env), not the dependency's state. */
 const LOOPBACK =
-  /['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:|\[(?:localhost|127\.0\.0\.1):\d+\]|ECONNREFUSED (?:127\.0\.0\.1|::1)/;
+  /(?:Error: |Addr: |address=|Unspecified\/)(?:localhost|127\.0\.0\.1|\[::1\]):\d+|['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:|\[(?:localhost|127\.0\.0\.1):\d+\]|ECONNREFUSED (?:127\.0\.0\.1|::1)/;
 
 /*
  * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
  * up (yet). MySQL clients' `Can't connect to MySQL server on 'db' (111)` (refused) or `(115)` (still connecting),
  * Prisma's `Can't reach database server at`, pika's `AMQPConnectionError` (amqplib's `Socket closed abruptly during
- * opening handshake` and amqp-connection-manager's `Disconnected from amqp Broker` while RabbitMQ boots), MongoDB's server selection timing out,
+ * opening handshake` and amqp-connection-manager's `Disconnected from amqp Broker` while RabbitMQ boots), MongoDB's server
+ * selection timing out (in every driver's words: MONGO_SELECTION_TIMEOUT in reachability.ts),
  * Prisma's `Please make sure your database server is running at`, Redis clients for Java and .NET (Lettuce's
  * `RedisConnectionException: Unable to connect to redis:6379`, Jedis, StackExchange.Redis' `It was not possible to
  * connect to the redis server(s)`), libpq's `Is the server running on host "db"`,
@@ -27,7 +33,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'stoppedReason', 'containerReason', 'localField'],
-      re: /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|MongoServerSelectionError|Server selection timed out after \d+ ?ms|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server|LeaderNotAvailableException|MongoNetworkError|None of the configured nodes are available|NoNodeAvailableException|ORA-01033|Server is in script upgrade mode|SERVICE_UNAVAILABLE\/1\/state not recovered|Neo\.TransientError\.General\.DatabaseUnavailable/,
+      re: new RegExp(`${NOT_UP.source}|${MONGO_SELECTION_TIMEOUT.source}`),
       not: LOOPBACK,
     },
   ],
@@ -39,6 +45,24 @@ const rule: Rule = {
   examples: {
     match: [
       [['log', "Mysql2::Error: Can't connect to MySQL server on 'db' (115)"]],
+      [
+        [
+          'log',
+          'com.mongodb.MongoTimeoutException: Timed out after 30000 ms while waiting to connect. Client view of cluster state is {type=UNKNOWN, servers=[{address=mongo:27017, type=UNKNOWN, state=CONNECTING}]',
+        ],
+      ],
+      [
+        [
+          'log',
+          'System.TimeoutException: A timeout occurred after 30000ms selecting a server using CompositeServerSelector',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Mongo::Error::NoServerAvailable: No server is available matching preference: #<Mongo::ServerSelector::Primary>',
+        ],
+      ],
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on 'mysql' (111)"]],
       [['log', "Error: P1001: Can't reach database server at `db:5432`"]],
       [['log', 'Please make sure your database server is running at `postgres`:`5432`.']],
@@ -80,6 +104,12 @@ const rule: Rule = {
     noMatch: [
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1' (111)"]],
       [['log', 'connected to db:5432']],
+      [
+        [
+          'log',
+          'server selection error: context deadline exceeded, current topology: { Type: Unknown, Servers: [{ Addr: localhost:27017, Type: Unknown }, ] }',
+        ],
+      ],
       [['log', 'Please make sure your database server is running at `localhost`:`5432`.']],
       [['log', '\tIs the server running on host "localhost" (127.0.0.1) and accepting']],
       [['log', 'MongoNetworkError: failed to connect to server [localhost:27017] on first connect']],

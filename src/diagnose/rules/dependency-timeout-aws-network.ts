@@ -1,18 +1,29 @@
 import { AWS_NETWORK_BETWEEN } from '../aws-context.js';
-import { awayFromLoopback, ON_ONE_HOST } from '../reachability.js';
+import { awayFromLoopback, MONGO_SELECTION_TIMEOUT, ON_ONE_HOST } from '../reachability.js';
 import type { Rule } from '../types.js';
 
 /**
  * A database or broker that got no answer, in the words of clients that put it as "the dependency was not there" and
  * that dependency-not-ready therefore reads as not up: MongoDB's server selection timing out, wait-for-it giving up on
- * a port, MySQL's `(110)` / `(10060)`, Prisma's `P1001: Can't reach database server`; and the connection pools that
- * report a database that never answers as a pool that gave no connection in time (Knex's `Timeout acquiring a
- * connection`, Sequelize's `ConnectionAcquireTimeoutError`, HikariCP's `Connection is not available, request timed
- * out`), which alone read as a full pool. The plain connect timeouts (CONNECT_TIMEOUT) are connect-timeout-dropped's, which
+ * a port, MySQL's `(110)` / `(10060)`, Prisma's `P1001: Can't reach database server`, StackExchange.Redis'
+ * `ConnectTimeout`; and the connection pools that report a database that never answers as a pool that gave no
+ * connection in time (Knex's `Timeout acquiring a connection`, Sequelize's `ConnectionAcquireTimeoutError`, HikariCP's
+ * `Connection is not available, request timed out`, sqlx's `pool timed out while waiting for an open connection`),
+ * which alone read as a full pool. MongoDB's selection timeout is read in every driver's words
+ * (MONGO_SELECTION_TIMEOUT), not only Node's. The plain connect timeouts (CONNECT_TIMEOUT) are connect-timeout-dropped's, which
  * the same AWS context supports.
  */
-const DEPENDENCY_TIMEOUT =
-  /Server selection timed out after \d+ ?ms|timeout occurred after waiting \d+ seconds for [\w.-]+:\d+|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|Timeout acquiring a connection|ConnectionAcquireTimeoutError|Connection is not available, request timed out after \d+ ?ms|Can't reach database server at/;
+const DEPENDENCY_TIMEOUT = new RegExp(
+  [
+    /Server selection timed out after \d+ ?ms|timeout occurred after waiting \d+ seconds for [\w.-]+:\d+|Can't connect to (?:MySQL|MariaDB) server on '[^']+' \((?:110|10060)\)|Timeout acquiring a connection|ConnectionAcquireTimeoutError|Connection is not available, request timed out after \d+ ?ms|Can't reach database server at/
+      .source,
+    // MongoDB's selection timeout in any driver, unless the line shows the server refused (that is not silence).
+    `^(?![^\\n]*?(?:ECONNREFUSED|[Cc]onnection refused))[^\\n]*?(?:${MONGO_SELECTION_TIMEOUT.source})`,
+    // sqlx's pool and StackExchange.Redis' connect, both given no answer in time.
+    'pool timed out while waiting for an open connection',
+    'redis server\\(s\\)\\. ConnectTimeout',
+  ].join('|'),
+);
 
 const away = awayFromLoopback(DEPENDENCY_TIMEOUT);
 
@@ -52,6 +63,16 @@ const rule: Rule = {
   examples: {
     match: [
       [
+        [
+          'log',
+          'com.mongodb.MongoTimeoutException: Timed out after 30000 ms while waiting to connect. Client view of cluster state is {type=UNKNOWN, servers=[{address=docs.cluster-c1x2.us-east-1.docdb.amazonaws.com:27017, type=UNKNOWN, state=CONNECTING}]',
+        ],
+      ],
+      [
+        ['log', 'Error: pool timed out while waiting for an open connection'],
+        ['taskDefField', 'networkMode=awsvpc'],
+      ],
+      [
         ['log', 'MongoServerSelectionError: Server selection timed out after 30000 ms'],
         ['targetHealth', 'unhealthy Target.Timeout Request timed out'],
       ],
@@ -81,6 +102,12 @@ const rule: Rule = {
     noMatch: [
       [['log', 'MongoServerSelectionError: Server selection timed out after 30000 ms']],
       [['log', 'KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full.']],
+      [
+        [
+          'log',
+          'pymongo.errors.ServerSelectionTimeoutError: db.cluster-x.us-east-1.docdb.amazonaws.com:27017: [Errno 111] Connection refused',
+        ],
+      ],
       [
         ['log', 'db_1   | LOG:  database system is starting up'],
         ['log', "api_1  | ERROR 2003 (HY000): Can't connect to MySQL server on 'db' (110)"],

@@ -41,6 +41,7 @@ import logGroupMissing from './log-group-missing.js';
 import hostNotAllowed from './host-not-allowed.js';
 import dbSslRequired from './db-ssl-required.js';
 import dbSslNotOffered from './db-ssl-not-offered.js';
+import dbTlsUntrusted from './db-tls-untrusted.js';
 import stalePidFile from './stale-pid-file.js';
 import urlAsHostname from './url-as-hostname.js';
 import dbAuthMethodUnsupported from './db-auth-method-unsupported.js';
@@ -310,6 +311,7 @@ export const RULES: readonly Rule[] = [
   hostNotAllowed,
   dbSslRequired,
   dbSslNotOffered,
+  dbTlsUntrusted,
   stalePidFile,
   urlAsHostname,
   dbAuthMethodUnsupported,

@@ -6,7 +6,9 @@ import type { Rule } from '../types.js';
  * `Running on`, gunicorn's and Node's `Listening at/on`, puma's `Listening on tcp://…`, ASP.NET's `Now listening on:`,
  * Jetty's `ServerConnector@…{127.0.0.1:PORT}`, Hadoop's `RPC server is binding to localhost:PORT`, `Starting app on`,
  * Laravel's `Server running on [http://127.0.0.1:8000]`, and structured loggers' `addr=127.0.0.1:PORT` (Go's slog and
- * logfmt).
+ * logfmt). Also Gin's `Listening and serving HTTP on`, Rocket's `has launched from` (its default address is 127.0.0.1),
+ * Waitress' `Serving on`, Ktor's `Responding at`, Python's http.server `Serving HTTP on 127.0.0.1 port 8000`, and
+ * `address=` where Grafana and Prometheus log their listener.
  */
 const rule: Rule = {
   id: 'listening-on-loopback',
@@ -14,13 +16,13 @@ const rule: Rule = {
   match: [
     {
       in: ['log'],
-      re: /(?:[Rr]unning on|Listening (?:at|on)|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|[Ss]tarting development server at|[Pp]roject is running at|[Ss]erver address:|is available at|Development Server \(|with (?:cowboy|bandit) [\d.]+ at|bound to|binding to|Local:)\s*:?\s*\[?(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?/,
+      re: /(?:[Rr]unning on|Listening (?:at|on)|Listening and serving HTTPS? on|has launched from|[Ss]erving on|Responding at|listening (?:at|on)|[Ss]erver (?:started|running|listening|starting) (?:at|on)|[Ss]tarting (?:app |server )?on|[Ss]tarting development server at|[Pp]roject is running at|[Ss]erver address:|is available at|Development Server \(|with (?:cowboy|bandit) [\d.]+ at|bound to|binding to|Local:)\s*:?\s*\[?(?:(?:https?|tcp):\/\/)?(?<addr>127\.0\.0\.1|localhost|\[::1\]):(?<port>\d+)|(?:[Ll]isten\w*|[Ss]erv(?:er|ing|e)\b)[^\n]*?\baddr(?:ess)?=(?:(?:https?|tcp):\/\/)?(?<addr4>127\.0\.0\.1|localhost|\[::1\]):(?<port4>\d+)|ServerConnector@[^\n]*?\{(?<addr2>127\.0\.0\.1|localhost):(?<port2>\d+)\}|^\s*(?:tcp6?\s+\d+\s+\d+|LISTEN\s+\d+\s+\d+)\s+(?<addr3>127\.0\.0\.1|::1|\[::1\]):(?<port3>\d+)\s+\S+(?:\s+LISTEN\b)?|Serving HTTP on (?<addr5>127\.0\.0\.1|::1) port (?<port5>\d+)/,
     },
   ],
   // A local process is probed from the same host, where loopback is exactly right.
   unless: [{ in: ['origin'], re: /^local$/ }],
   cause:
-    'The server listens on {addr,addr2,addr3,addr4}:{port,port2,port3,port4}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
+    'The server listens on {addr,addr2,addr3,addr4,addr5}:{port,port2,port3,port4,port5}, which only accepts connections from inside its own container, so the port mapping and the load balancer cannot reach it.',
   fix: 'Make the server bind 0.0.0.0 (e.g. `flask run --host 0.0.0.0`, `gunicorn -b 0.0.0.0:PORT`, `app.listen(PORT, "0.0.0.0")`).',
   confidence: 0.7,
   examples: {
@@ -55,10 +57,17 @@ const rule: Rule = {
       ],
       [['log', 'tcp        0      0 127.0.0.1:5000          0.0.0.0:*               LISTEN      -']],
       [['log', 'LISTEN 0      511        127.0.0.1:3000       0.0.0.0:*']],
+      [['log', '[GIN-debug] Listening and serving HTTP on 127.0.0.1:8080']],
+      [['log', '🚀 Rocket has launched from http://127.0.0.1:8000']],
+      [['log', 'INFO:waitress:Serving on http://127.0.0.1:8080']],
+      [['log', 'Serving HTTP on 127.0.0.1 port 8000 (http://127.0.0.1:8000/) ...']],
+      [['log', 'level=info component=web msg="Listening on" address=127.0.0.1:9090']],
     ],
     noMatch: [
       [['log', 'tcp        0      0 0.0.0.0:5000            0.0.0.0:*               LISTEN      -']],
       [['log', ' * Running on http://0.0.0.0:5000/']],
+      [['log', 'Serving HTTP on 0.0.0.0 port 8000 (http://0.0.0.0:8000/) ...']],
+      [['log', '[GIN-debug] Listening and serving HTTP on :8080']],
       [['log', 'level=INFO msg="connected to database" addr=127.0.0.1:5432 db=app']],
       [
         ['origin', 'local'],

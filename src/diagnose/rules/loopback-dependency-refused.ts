@@ -3,7 +3,12 @@ import type { Rule } from '../types.js';
 /** Ports of the usual dependencies: Postgres, MySQL, MongoDB, SQL Server, Oracle, CockroachDB, Redis, Memcached, Kafka, RabbitMQ, NATS, ActiveMQ. */
 const PORT = '(?:543\\d|3306|27017|1433|1521|26257|6379|11211|9092|5672|4222|61616)';
 const DEPENDENCY =
-  '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|database server|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp)';
+  '(?:postgres|postgresql|psycopg|PSQLException|mysql|MySQL|MariaDB|mariadb|database server|mongo\\w*|redis|memcache\\w*|kafka\\w*|rabbitmq|amqp|[Ee]lastic(?:search|_transport)\\w*|[Oo]pen[Ss]earch)';
+
+/*
+ * Elasticsearch and OpenSearch are known by name, not by port 9200: a bare HTTP request to localhost:9200 is any API's
+ * (loopback-request-refused), while Kibana's or a search client's own words name the dependency.
+ */
 
 /*
  * A database client known by the shape of its error rather than a word or a port, so a dependency moved to another
@@ -33,8 +38,9 @@ const rule: Rule = {
         // Refused, or (Docker's IPv6-less loopback) `Cannot assign requested address` (musl's words in Alpine images:
         // `Address not available`), or Windows' `actively refused`.
         // Or a client's own words for a connection it could not make (`failed to connect to [localhost:27017]`, Kafka's
-        // `Connection to node -1 (localhost/127.0.0.1:9092) could not be established`).
-        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|Address not available|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established))" +
+        // `Connection to node -1 (localhost/127.0.0.1:9092) could not be established`, StackExchange.Redis'
+        // `It was not possible to connect … UnableToConnect on localhost:6379`).
+        "^(?=.*?(?:ECONNREFUSED|[Cc]onnection refused|ConnectionRefused|Connection to \\S+ refused|Cannot assign requested address|Address not available|EADDRNOTAVAIL|actively refused|Can't connect to (?:MySQL|MariaDB) server on|Can't reach database server at|[Ff]ailed to connect to|[Cc]ould not connect to|[Uu]nable to connect to|could not be established|It was not possible to connect|UnableToConnect))" +
           '(?=.*?(?<![\\w.-])(?<host>localhost|127\\.0\\.0\\.1|::1)(?![\\w.-]))' +
           `(?=.*?(?:(?:localhost|127\\.0\\.0\\.1|::1)\\]?[:#]${PORT}\\b|[Pp]ort"?:? ?(?<port>${PORT})\\b|${DEPENDENCY}|${CLIENT_SHAPE}))`,
       ),
@@ -95,6 +101,18 @@ const rule: Rule = {
         ],
       ],
       [['log', 'Error: failed to connect to [localhost:27017]']],
+      [
+        [
+          'log',
+          'StackExchange.Redis.RedisConnectionException: It was not possible to connect to the redis server(s). UnableToConnect on localhost:6379/Interactive',
+        ],
+      ],
+      [
+        [
+          'log',
+          '[ERROR][elasticsearch-service] Unable to retrieve version information. connect ECONNREFUSED 127.0.0.1:9200',
+        ],
+      ],
       [
         [
           'log',

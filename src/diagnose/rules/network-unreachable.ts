@@ -28,6 +28,7 @@ const rule: Rule = {
   examples: {
     match: [
       [['log', 'OSError: [Errno 101] Network is unreachable']],
+      [['log', "wget: can't connect to remote host (151.101.0.223): Network unreachable"]],
       [['log', 'dial tcp 10.8.0.12:443: connect: network is unreachable']],
       [['log', 'Error: connect ENETUNREACH 2600:1f18:1234::5:443 - Local (:::0)']],
     ],

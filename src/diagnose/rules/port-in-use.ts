@@ -1,11 +1,16 @@
 import type { Rule } from '../types.js';
 
+/*
+ * Another process holds the listen port. Besides glibc's `Address already in use` and each runtime's own words, musl
+ * (Alpine and BusyBox images) says `Address in use`: nginx:alpine's `bind() … failed (98: Address in use)`, Redis's
+ * `bind: Address in use`, Python's `[Errno 98] Address in use`, uvicorn's lower-cased `address in use`, BusyBox httpd.
+ */
 const rule: Rule = {
   id: 'port-in-use',
   category: 'port-binding',
   match: [
     {
-      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in us|\bAddrInUse\b|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b|The Tomcat connector configured to listen on port (?<port7>\d+) failed to start/,
+      re: /listen EADDRINUSE:?[^\n]*?:(?<port>\d+)|:(?<port2>\d+):? [Aa]ddress already in use|EADDRINUSE|[Aa]ddress already in us|\b[Aa]ddress in use\b|\bAddrInUse\b|Bind for [\d.]+:(?<port3>\d+) failed: port is already allocated|port is already allocated|Connection in use: \('[^']*', (?<port4>\d+)\)|Only one usage of each socket address|[Pp]ort (?<port5>\d+) (?:was|is) already in use|Port (?<port6>\d+) is in use by another program|:eaddrinuse\b|The Tomcat connector configured to listen on port (?<port7>\d+) failed to start/,
     },
   ],
   cause:
@@ -34,6 +39,8 @@ const rule: Rule = {
         ],
       ],
       [['log', 'Error: Os { code: 98, kind: AddrInUse, message: "Address in use" }']],
+      [['log', 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address in use)']],
+      [['log', 'OSError: [Errno 98] Address in use']],
       [
         [
           'log',
