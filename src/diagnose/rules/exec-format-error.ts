@@ -11,13 +11,17 @@ import type { Rule } from '../types.js';
  * .NET's `BadImageFormatException` (`load a program with an incorrect format`). An `invalid ELF header` is left out
  * (also a truncated or non-ELF file), and so is esbuild's `installed esbuild for another platform`: like Prisma's
  * missing engine it is a package the build left out for this platform (runtime-dependency-missing's reading).
+ * Under emulation some programs die in their own words before the emulator says anything: Go's runtime cannot start
+ * a thread under QEMU (`failed to create new OS thread (have 2 already; errno=22)`: EINVAL from clone; a thread limit
+ * is errno=11, EAGAIN, left out) or cannot pack the emulated address space (`lfstack.push invalid packing`), and
+ * Rosetta's translator asserts (`BasicBlock requested for unrecognized address`).
  */
 const rule: Rule = {
   id: 'exec-format-error',
   category: 'arch-mismatch',
   match: [
     {
-      re: /[Ee]xec format error|qemu: uncaught target signal \d+|qemu-\w+: Could not open '[^']*ld-[^']*'|rosetta error: |[Cc]an't load [\w -]{2,20} \.(?:so|dll) on an? [\w -]{2,20} platform|wrong ELF class: ELFCLASS(?:32|64)|load a program with an incorrect format/,
+      re: /[Ee]xec format error|qemu: uncaught target signal \d+|qemu-\w+: Could not open '[^']*ld-[^']*'|rosetta error: |[Cc]an't load [\w -]{2,20} \.(?:so|dll) on an? [\w -]{2,20} platform|wrong ELF class: ELFCLASS(?:32|64)|load a program with an incorrect format|failed to create new OS thread \(have \d+ already; errno=22\)|lfstack\.push invalid packing|BasicBlock requested for unrecognized address/,
     },
   ],
   cause:
@@ -40,6 +44,14 @@ const rule: Rule = {
         ],
       ],
       [['log', 'ImportError: /app/lib/_native.so: wrong ELF class: ELFCLASS32']],
+      [['log', 'runtime: failed to create new OS thread (have 2 already; errno=22). fatal error: newosproc']],
+      [
+        [
+          'log',
+          'runtime: lfstack.push invalid packing: node=0xffffa45142c0 cnt=0x1 packed=0xffffa45142c00001',
+        ],
+      ],
+      [['log', 'assertion failed [block != nullptr]: BasicBlock requested for unrecognized address']],
       [
         [
           'log',
@@ -50,6 +62,7 @@ const rule: Rule = {
     noMatch: [
       [['log', 'exec user process caused: no such file or directory']],
       [['log', 'Setting up qemu-user-static (1:7.2+dfsg-7) ...']],
+      [['log', 'runtime: failed to create new OS thread (have 1283 already; errno=11)']],
       [['log', 'Error: /app/node_modules/bcrypt/lib/binding/bcrypt_lib.node: invalid ELF header']],
     ],
   },

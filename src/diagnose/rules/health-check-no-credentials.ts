@@ -15,6 +15,11 @@ import type { Rule } from '../types.js';
  * curl's raw 401 body from Elasticsearch (`"reason":"missing authentication credentials for REST request`; an app's
  * client wraps it in an exception or prints `Reason:`), cqlsh at the loopback address (`Connection error: ('Unable to
  * connect to any servers', {'127.0.0.1:9042': AuthenticationFailed('Remote end requires authentication.')})`).
+ * A check whose login the server refuses for credentials it no longer accepts is the same fault: Postgres' own log of a
+ * password login as the OS user (`DETAIL:  Role "root" does not exist.` under `password authentication failed for
+ * user "root"`; clients never receive the DETAIL), the MariaDB image's `healthcheck` user (healthcheck.sh's own
+ * account, refused at loopback once its password no longer matches), and redis-cli's own `AUTH failed: WRONGPASS`
+ * (an app's client wraps WRONGPASS in its exception).
  */
 const rule: Rule = {
   id: 'health-check-no-credentials',
@@ -22,12 +27,12 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput'],
-      re: /(?:^|\]\s*|\s)FATAL:\s+role "root" does not exist|Access denied for user '(?<user>[\w-]+)'@'localhost' \(using password: NO\)|^(?:\(error\) )?NOAUTH Authentication required\.?\s*$|"reason"\s*:\s*"missing authentication credentials for REST request|^Connection error: \('Unable to connect to any servers', \{'(?:127\.0\.0\.1|localhost|::1)(?::\d+)?': AuthenticationFailed\('Remote end requires authentication/,
+      re: /(?:^|\]\s*|\s)FATAL:\s+role "root" does not exist|(?:^|\]\s*|\s)DETAIL:\s+Role "root" does not exist|Access denied for user '(?<user2>healthcheck)'@'(?:localhost|::1|127\.0\.0\.1)' \(using password: (?:YES|NO)\)|^AUTH failed: WRONGPASS|Access denied for user '(?<user>[\w-]+)'@'localhost' \(using password: NO\)|^(?:\(error\) )?NOAUTH Authentication required\.?\s*$|"reason"\s*:\s*"missing authentication credentials for REST request|^Connection error: \('Unable to connect to any servers', \{'(?:127\.0\.0\.1|localhost|::1)(?::\d+)?': AuthenticationFailed\('Remote end requires authentication/,
       not: /connection to server (?!on socket)|OperationalError|Exception|Error:|could not connect|SQLSTATE|ERROR \d{4}|\bat [\w.]+\(/,
     },
   ],
   cause:
-    "{service}'s health check logs in to the server without credentials (a client inside the container defaults to its OS user, {user|root}, or to none), so the server refuses every probe while the server itself is up.",
+    "{service}'s health check logs in to the server without credentials it accepts (a client inside the container defaults to its OS user, {user,user2|root}, or to no password, or keeps a password that no longer matches), so the server refuses every probe while the server itself is up.",
   fix: 'Give the check the user and password it should use: `pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB"`, `mysqladmin ping -u root -p"$MYSQL_ROOT_PASSWORD"`, `redis-cli -a "$REDIS_PASSWORD" ping`, `curl -u "elastic:$ELASTIC_PASSWORD" …` or `cqlsh -u … -p …`; the variables are the container\'s own.',
   confidence: 0.65,
   beats: ['local-unhealthy', 'container-health-failed', 'health-tool-unverified', 'credentials-rejected'],
@@ -48,6 +53,9 @@ const rule: Rule = {
         ],
       ],
       [['healthOutput', 'NOAUTH Authentication required.']],
+      [['log', '2025-05-02 08:00:31.412 UTC [88] DETAIL:  Role "root" does not exist.']],
+      [['log', "[Warning] Access denied for user 'healthcheck'@'::1' (using password: YES)"]],
+      [['healthOutput', 'AUTH failed: WRONGPASS invalid username-password pair or user is disabled.']],
       [['log', '(error) NOAUTH Authentication required.']],
       [
         [
@@ -73,6 +81,14 @@ const rule: Rule = {
       [['log', "Access denied for user 'app'@'172.18.0.5' (using password: YES)"]],
       [['log', "ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: NO)"]],
       [['log', 'FATAL:  role "app" does not exist']],
+      [['log', 'DETAIL:  Role "app" does not exist.']],
+      [['log', "[Warning] Access denied for user 'healthcheck'@'172.18.0.4' (using password: YES)"]],
+      [
+        [
+          'log',
+          'redis.exceptions.AuthenticationError: WRONGPASS invalid username-password pair or user is disabled.',
+        ],
+      ],
       [
         [
           'log',

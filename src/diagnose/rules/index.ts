@@ -63,6 +63,9 @@ import fargateCapacityUnavailable from './fargate-capacity-unavailable.js';
 import taskQuotaReached from './task-quota-reached.js';
 import insufficientResources from './insufficient-resources.js';
 import execFormatError from './exec-format-error.js';
+import cpuFeaturesMissing from './cpu-features-missing.js';
+import dataDirVersionMismatch from './data-dir-version-mismatch.js';
+import healthCheckDefinitionInvalid from './health-check-definition-invalid.js';
 import stackRollbackComplete from './stack-rollback-complete.js';
 import stackRollbackFailed from './stack-rollback-failed.js';
 import stackBusy from './stack-busy.js';
@@ -344,6 +347,9 @@ export const RULES: readonly Rule[] = [
   subnetAddressesExhausted,
   placementUnexplained,
   execFormatError,
+  cpuFeaturesMissing,
+  dataDirVersionMismatch,
+  healthCheckDefinitionInvalid,
   stackRollbackComplete,
   stackRollbackFailed,
   stackBusy,

@@ -7,13 +7,17 @@ import type { Rule } from '../types.js';
  * a new migration`), Django's `have changes that are not yet reflected in a migration`, Doctrine's `The database
  * schema is not in sync with the current mapping file`, Alembic's `alembic check` finding `New upgrade operations
  * detected`. Either way the fix is a migration, written or run, before the new version starts.
+ * The same wait in the words of tools that check before they start: Airflow's wait-for-migrations (`There are still
+ * unapplied migrations after 60 seconds`, an init container whose migration job never ran), Prisma's `migrate status`
+ * (`Following migrations have not yet been applied:`), Phoenix's `PendingMigrationError` (`there are pending
+ * migrations for repo`).
  */
 const rule: Rule = {
   id: 'pending-migrations',
   category: 'db-migration',
   match: [
     {
-      re: /ActiveRecord::PendingMigrationError|You have \d+ (?:unapplied|pending) migration|Database has unrun migrations|Migrations are pending|Target database is not up to date|PendingModelChangesWarning|has pending changes\. Add a new migration|have changes that are not yet reflected in a migration|database schema is not in sync with the current mapping file|New upgrade operations detected/i,
+      re: /ActiveRecord::PendingMigrationError|You have \d+ (?:unapplied|pending) migration|Database has unrun migrations|Migrations are pending|Target database is not up to date|PendingModelChangesWarning|has pending changes\. Add a new migration|have changes that are not yet reflected in a migration|database schema is not in sync with the current mapping file|New upgrade operations detected|still unapplied migrations after \d+ seconds|Following migrations? ha(?:ve|s) not yet been applied|PendingMigrationError\) there are pending migrations/i,
     },
   ],
   cause:
@@ -33,8 +37,19 @@ const rule: Rule = {
       ],
       [['log', "Your models in app(s): 'shop' have changes that are not yet reflected in a migration"]],
       [['log', '[ERROR] The database schema is not in sync with the current mapping file.']],
+      [['log', 'TimeoutError: There are still unapplied migrations after 60 seconds.']],
+      [['log', 'Following migrations have not yet been applied:']],
+      [
+        [
+          'log',
+          '** (Phoenix.Ecto.PendingMigrationError) there are pending migrations for repo: App.Repo. Try running `mix ecto.migrate`',
+        ],
+      ],
     ],
-    noMatch: [[['log', 'No migrations to apply.']]],
+    noMatch: [
+      [['log', 'No migrations to apply.']],
+      [['log', 'All migrations have been successfully applied']],
+    ],
   },
 };
 export default rule;
