@@ -9,6 +9,8 @@ import publicHostNotResolved from './public-host-not-resolved.js';
 import pullRateLimit from './pull-rate-limit.js';
 import platformManifestMissing from './platform-manifest-missing.js';
 import pullAccessDenied from './pull-access-denied.js';
+import registryPushRefused from './registry-push-refused.js';
+import ecrPublicRegion from './ecr-public-region.js';
 import pullManifestNotFound from './pull-manifest-not-found.js';
 import kmsAccessDenied from './kms-access-denied.js';
 import secretAccessDenied from './secret-access-denied.js';
@@ -244,6 +246,8 @@ export const RULES: readonly Rule[] = [
   pullRateLimit,
   platformManifestMissing,
   pullAccessDenied,
+  registryPushRefused,
+  ecrPublicRegion,
   pullManifestNotFound,
   kmsAccessDenied,
   secretAccessDenied,
