@@ -146,6 +146,11 @@ import requiredSettingMissing from './required-setting-missing.js';
 import migrationStateBroken from './migration-state-broken.js';
 import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
+import pathNotWritable from './path-not-writable.js';
+import hostKernelLimitLow from './host-kernel-limit-low.js';
+import clusterPeersUnreachable from './cluster-peers-unreachable.js';
+import dbConnectionLimitReached from './db-connection-limit-reached.js';
+import engineSocketDenied from './engine-socket-denied.js';
 import ec2CapacityInsufficient from './ec2-capacity-insufficient.js';
 import settingValueInvalid from './setting-value-invalid.js';
 import databaseNameUnknown from './database-name-unknown.js';
@@ -283,6 +288,11 @@ export const RULES: readonly Rule[] = [
   hostPortMappedTwice,
   portInUse,
   privilegedPortDenied,
+  pathNotWritable,
+  hostKernelLimitLow,
+  clusterPeersUnreachable,
+  dbConnectionLimitReached,
+  engineSocketDenied,
   bindAddressUnavailable,
   listenIpv6Unavailable,
   platformPortNotListening,
