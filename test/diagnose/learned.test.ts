@@ -89,8 +89,8 @@ describe('diagnose: learned tie-breaker', () => {
 
   it('a sure learned ranking goes before `other` only when no rule matched', () => {
     const rank = () => [
-      { category: 'image-pull' as const, p: 0.95, tokens: ['manifest'] },
-      { category: 'other' as const, p: 0.05, tokens: [] },
+      { category: 'image-pull' as const, p: 0.99, tokens: ['manifest'] },
+      { category: 'other' as const, p: 0.01, tokens: [] },
     ];
     const capture = { service: 'api', logs: { api: ['manifest lookup went wrong'] } };
     const f = diagnose(capture, [], { rank });
