@@ -147,6 +147,8 @@ import migrationStateBroken from './migration-state-broken.js';
 import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import pathNotWritable from './path-not-writable.js';
+import secretFileTooOpen from './secret-file-too-open.js';
+import encryptionKeyMismatch from './encryption-key-mismatch.js';
 import hostKernelLimitLow from './host-kernel-limit-low.js';
 import clusterPeersUnreachable from './cluster-peers-unreachable.js';
 import dbConnectionLimitReached from './db-connection-limit-reached.js';
@@ -289,6 +291,8 @@ export const RULES: readonly Rule[] = [
   portInUse,
   privilegedPortDenied,
   pathNotWritable,
+  secretFileTooOpen,
+  encryptionKeyMismatch,
   hostKernelLimitLow,
   clusterPeersUnreachable,
   dbConnectionLimitReached,

@@ -11,6 +11,10 @@ import type { Rule } from '../types.js';
  * (`Unsupported cipher or incorrect key length`), .NET's connection string with a keyword it does not know, a JWT key
  * that is not PEM, an app saying a named variable is invalid (`Invalid DATABASE_URL`). The value comes from the task
  * definition, an env var or a config file, so the fix is there; the exit that follows is not a crash in the code.
+ * A settings key this version does not know, in strict loaders (session 11, part g): Go's strict YAML (`field x not
+ * found in type`, Loki, Tempo, Mimir), serde's `unknown field `x`, expected …` (Vector and other Rust services),
+ * Traefik's `field not found, node: x`, Envoy's `Protobuf message (…) has unknown fields`, mongod's `Unrecognized
+ * option: storage.x` (a dotted key from its config file, not a command-line flag).
  * An option the program does not know at all is command-argument-unknown.
  */
 const rule: Rule = {
@@ -19,7 +23,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'stoppedReason', 'containerReason'],
-      re: /(?<what>Error: '[^'\n]*' is not a valid port number|Invalid value for (?:option )?'-{1,2}[\w-]+'(?: \/ '-{1,2}[\w-]+')?: [^\n]{0,100}|invalid value "[^"\n]*" for flag -{1,2}[\w.-]+: [^\n]{0,80}|error: invalid value '[^'\n]*' for '[^'\n]+'|argument -{1,2}[\w-]+: invalid \w+ value: '[^'\n]*'|ConfigException: Invalid value [^\n]{0,80} for configuration [\w.]+[^\n]{0,80}|invalid value for parameter \\?"[\w.]+\\?": [^\n]{0,60}|unknown variable '[^'\n]+'|unknown setting \[[\w.-]+\][^\n]{0,60}|Unrecognized configuration key \\?"[\w.-]+\\?"|Failed to convert (?:property|configuration) value[^\n]{0,140}|ERR_SOCKET_BAD_PORT[^\n]{0,100}|options\.port should be >= 0 and < 65536[^\n]{0,40}|invalid port in "[^"\n]*" of the "listen" directive|Bad directive or wrong number of arguments|invalid interpolation format for [^\n]{0,80}|The only supported ciphers are AES-128-CBC and AES-256-CBC with the correct key lengths|Unsupported cipher or incorrect key length|Keyword not supported: '[^'\n]+'|Expecting a PEM-formatted key|\bInvalid (?:value for )?[A-Z][A-Z0-9]*_[A-Z0-9_]+\b(?! ?[:=(])[^\n]{0,60})/,
+      re: /(?<what>Error: '[^'\n]*' is not a valid port number|Invalid value for (?:option )?'-{1,2}[\w-]+'(?: \/ '-{1,2}[\w-]+')?: [^\n]{0,100}|invalid value "[^"\n]*" for flag -{1,2}[\w.-]+: [^\n]{0,80}|error: invalid value '[^'\n]*' for '[^'\n]+'|argument -{1,2}[\w-]+: invalid \w+ value: '[^'\n]*'|ConfigException: Invalid value [^\n]{0,80} for configuration [\w.]+[^\n]{0,80}|invalid value for parameter \\?"[\w.]+\\?": [^\n]{0,60}|unknown variable '[^'\n]+'|unknown setting \[[\w.-]+\][^\n]{0,60}|Unrecognized configuration key \\?"[\w.-]+\\?"|Failed to convert (?:property|configuration) value[^\n]{0,140}|ERR_SOCKET_BAD_PORT[^\n]{0,100}|options\.port should be >= 0 and < 65536[^\n]{0,40}|invalid port in "[^"\n]*" of the "listen" directive|Bad directive or wrong number of arguments|invalid interpolation format for [^\n]{0,80}|The only supported ciphers are AES-128-CBC and AES-256-CBC with the correct key lengths|Unsupported cipher or incorrect key length|Keyword not supported: '[^'\n]+'|Expecting a PEM-formatted key|field \w+ not found in type [\w.*]+|unknown field `[\w.-]+`(?:, expected [^\n]{0,80})?|field not found, node: [\w.-]+|Protobuf message \(type [\w.]+ reason INVALID_ARGUMENT:[^\n]{0,200}\) has unknown fields|Unrecognized option: [a-z]\w*\.[\w.]+|\bInvalid (?:value for )?[A-Z][A-Z0-9]*_[A-Z0-9_]+\b(?! ?[:=(])[^\n]{0,60})/,
     },
   ],
   cause: '{service} refused a value it was given for one of its settings at start: {what}.',
@@ -35,6 +39,15 @@ const rule: Rule = {
   examples: {
     match: [
       [['log', "Error: '$PORT' is not a valid port number."]],
+      [['log', '  line 34: field shared_store not found in type compactor.Config']],
+      [
+        [
+          'log',
+          'ERROR vector::cli: Configuration error. error=unknown field `encodings`, expected one of `codec`',
+        ],
+      ],
+      [['log', 'command traefik error: field not found, node: dashbaord']],
+      [['log', 'Unrecognized option: storage.journal.enabled']],
       [['log', "Error: Invalid value for '--port': 'tcp://10.0.0.12:8000' is not a valid integer."]],
       [['log', 'invalid value "eight" for flag -workers: parse error']],
       [['log', "error: invalid value 'abc' for '--port <PORT>': invalid digit found in string"]],
