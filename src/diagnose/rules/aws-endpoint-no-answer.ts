@@ -10,7 +10,8 @@ import type { Rule } from '../types.js';
  * SDK, agent or tool made the call. No answer in any client's words: reachability's timeouts for every runtime,
  * aws-calls' expired context and no route, and the SDKs' own (botocore's `Connect timeout on endpoint URL`, the
  * JavaScript SDK's `TimeoutError`, Go's `Client.Timeout exceeded`, Ruby's `execution expired` and `Failed to open TCP
- * connection`, .NET's `HttpClient.Timeout`, PHP's `cURL error 28`, a layer fetch that `failed to do request`). A public
+ * connection`, .NET's `HttpClient.Timeout`, PHP's `cURL error 28`, a layer fetch that `failed to do request`, Fluent
+ * Bit's upstream `timed out after N seconds (connection timeout)`, the Rust SDK's `ConnectorError { kind: Timeout`). A public
  * AWS name that does not resolve is the same missing path: those names always resolve outside a VPC, so inside one it
  * is an interface endpoint without private DNS or a VPC without DNS. The endpoint and the failure may sit on
  * neighbouring lines (Node's error objects print the hostname below the code). A refusal is an answer (IAM:
@@ -19,7 +20,7 @@ import type { Rule } from '../types.js';
  * connect-timeout rules. One rule since session 9 (part j): aws-endpoint-timeout's words and this one's endpoint forms.
  */
 const SDK_NO_ANSWER =
-  /Connect timeout on endpoint URL|(?:Socket|Connection)TimeoutError|ConnectTimeout\b|TimeoutError: (?:connect|Socket)|Client\.Timeout exceeded|HttpClient\.Timeout|execution expired|Failed to open TCP connection|cURL error 28|failed to do request/;
+  /Connect timeout on endpoint URL|(?:Socket|Connection)TimeoutError|ConnectTimeout\b|TimeoutError: (?:connect|Socket)|Client\.Timeout exceeded|HttpClient\.Timeout|execution expired|Failed to open TCP connection|cURL error 28|failed to do request|timed out after \d+ seconds \(connection timeout\)|ConnectorError \{ kind: Timeout|HttpTimeoutError \{ kind: "HTTP connect"/;
 
 /** The endpoint's name not resolving: `no such host` (Go), `Name or service not known` (glibc), curl's wording. */
 const NAME_UNRESOLVED = /: no such host|Name or service not known|Could not resolve host/;

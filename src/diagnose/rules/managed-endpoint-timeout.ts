@@ -5,6 +5,9 @@ import type { Rule } from '../types.js';
 const DEPENDENCY =
   /(?<dep>redis|elasticache|memcache\w*|\w+\.cache\.amazonaws\.com|\w+\.rds\.amazonaws\.com|kafka|mongo\w*|documentdb|(?<=to )the database)/;
 
+/** Npgsql's connect that got no answer: `Failed to connect to ADDR` with the TimeoutException it wraps on the next line. */
+const NPGSQL_CONNECT_TIMEOUT = /Failed to connect to \S+:\d+\b.*?---> System\.TimeoutException/;
+
 /*
  * Connecting to a managed cache, database or broker times out (the packets are dropped, not refused): for ElastiCache,
  * RDS, MSK and the like that is a security group, a route, or a client outside the VPC.
@@ -18,7 +21,7 @@ const rule: Rule = {
       span: 2,
       // The timeout in any client's words (CONNECT_TIMEOUT) and the managed store it was reaching, on one or two lines.
       re: new RegExp(
-        `^(?=.*?(?:${CONNECT_TIMEOUT.source}|Handshake inactivity timeout))(?=.*?${DEPENDENCY.source})`,
+        `^(?=.*?(?:${CONNECT_TIMEOUT.source}|Handshake inactivity timeout|${NPGSQL_CONNECT_TIMEOUT.source}))(?=.*?${DEPENDENCY.source})`,
         'i',
       ),
     },
@@ -31,7 +34,9 @@ const rule: Rule = {
   confidence: 0.6,
   // An awsvpc task or a load balancer timing out on the target too: the timeout is inside AWS networking.
   support: [AWS_NETWORK_SHAPE],
-  beats: ['connect-timeout-ambiguous'],
+  // A Java client's `Unable to connect to` reads as a store not up (dependency-not-ready) until its cause shows the
+  // connect timed out against a managed endpoint: that is dropped packets.
+  beats: ['connect-timeout-ambiguous', 'dependency-not-ready'],
   examples: {
     match: [
       [['log', '[Nest] 77739  - 03/16/2023 ERROR [RedisModule] default: connect ETIMEDOUT +10056ms']],

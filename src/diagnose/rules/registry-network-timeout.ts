@@ -5,8 +5,10 @@ const rule: Rule = {
   category: 'network-sg',
   match: [
     {
-      // ECS's prefixes, and Docker's, containerd's and the kubelet's when they talk to a registry's /v2/ API.
-      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref|Error response from daemon: (?:Get|Head) "?https?:\/\/[^\s"]+\/v2\/|Failed to pull image|failed to pull and unpack)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable)|context canceled)/i,
+      // ECS's prefixes, and Docker's, containerd's and the kubelet's when they talk to a registry's /v2/ API; Podman's
+      // (containers/image) `pinging container registry`, BuildKit's `failed to resolve source metadata` and any Go
+      // client's `failed to do request` to a /v2/ URL (ctr, crane, kaniko).
+      re: /(?:CannotPullContainerError|unable to retrieve ecr registry auth|pull image manifest|ref pull|failed to resolve ref|Error response from daemon: (?:Get|Head) "?https?:\/\/[^\s"]+\/v2\/|Failed to pull image|failed to pull and unpack|pinging container registry|failed to resolve source metadata|failed to do request: (?:Get|Head) "?https?:\/\/[^\s"]+\/v2\/)[^\n]*?(?:i\/o timeout|context deadline exceeded|Client\.Timeout exceeded|TLS handshake timeout|connect: (?:connection timed out|network is unreachable)|context canceled)/i,
       // Go's `request canceled (Client.Timeout exceeded while awaiting headers)` without `while waiting for connection`
       // had a connection: the registry was slow to answer (an outage), which is not the task's network.
       not: /request canceled \(Client\.Timeout exceeded while awaiting headers\)/,

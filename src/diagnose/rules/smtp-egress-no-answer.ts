@@ -19,8 +19,11 @@ const rule: Rule = {
           // Postfix, Exim and most MTAs: `connect to mx.example.com[1.2.3.4]:25: Connection timed out`
           String.raw`connect to \S+\[[^\]]*\]:(?:25|465|587): (?:Connection timed out|Network is unreachable)`,
           // clients that name the protocol: lettre `SMTP timeout error`, PHPMailer `SMTP ERROR: Failed to connect to server: Connection timed out`,
-          // nodemailer `SMTPConnection` frames, Python's smtplib, JavaMail's MailConnectException
-          String.raw`\b(?:SMTP|smtplib|SMTPConnection|MailConnectException)\b[^\n]{0,200}?(?:${TIMEOUT})`,
+          // nodemailer `SMTPConnection` frames, Python's smtplib, JavaMail's MailConnectException, .NET's SmtpException
+          String.raw`\b(?:SMTP|smtplib|SMTPConnection|MailConnectException|SmtpException)\b[^\n]{0,200}?(?:${TIMEOUT})`,
+          // the timeout first and the mail client's frame after it: Ruby's `Net::OpenTimeout` above `net/smtp.rb`,
+          // nodemailer's `Error: Connection timeout` above `SMTPConnection._formatError`
+          String.raw`(?:${TIMEOUT})[^\n]{0,200}?(?:\bnet\/smtp\.rb|\bSMTPConnection\.)`,
           // a timeout naming a mail port: `connect ETIMEDOUT 142.250.1.27:587`, `dial tcp 1.2.3.4:25: i/o timeout`
           String.raw`(?:ETIMEDOUT|dial tcp) [\w.\[\]:-]+:(?:25|465|587)\b`,
           String.raw`(?:smtp|mail)[\w.-]*, (?:25|465|587); timeout`,
