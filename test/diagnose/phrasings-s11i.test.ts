@@ -294,6 +294,36 @@ const cases: readonly PhrasingCase[] = [
     'Run ./scripts/deploy.sh production',
     '##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped, or a manually started runner is canceled.',
   ),
+  // The engine's storage driver unable to mount the container's layers on this host.
+  c(
+    "Docker's overlay2 mount refused by the host",
+    'other',
+    'platform-fault',
+    'api Pulled',
+    'Error response from daemon: error creating overlay mount to /var/lib/docker/overlay2/4f1c2d/merged: invalid argument',
+  ),
+  c(
+    "Podman's overlay mount for a container",
+    'other',
+    'platform-fault',
+    'Trying to pull docker.io/library/api:1.4...',
+    'Error: mounting storage for container 9b8a7c: creating overlay mount to /var/lib/containers/storage/overlay/2e3f/merged, mount_data="lowerdir=/var/lib/containers/storage/overlay/l/ABC,upperdir=/var/lib/containers/storage/overlay/2e3f/diff": invalid argument',
+  ),
+  c(
+    'containerd unable to mount the rootfs',
+    'other',
+    'platform-fault',
+    'Normal  Pulled  kubelet  Container image "acme/api:1.4" already present on machine',
+    'Warning  Failed  kubelet  Error: failed to create containerd task: failed to create shim task: failed to mount rootfs component: invalid argument: unknown',
+  ),
+  c(
+    'dockerd whose graph driver is not supported',
+    'other',
+    'platform-fault',
+    'level=info msg="Starting up"',
+    'level=error msg="failed to mount overlay: no such device" storage-driver=overlay2',
+    'failed to start daemon: error initializing graphdriver: driver not supported',
+  ),
 ];
 
 describe('phrasings (session 11, part i): faults outside the deployment and dependencies not ready yet', () => {
