@@ -5,6 +5,8 @@ import type { Rule } from '../types.js';
  * error "AGENT"` for the closest matching instance, `agentConnected: false`, the console's `Agent Connected false`.
  * The agent's own log says so too: `Error connecting to TCS` / `ACS` with a refused handshake, `Error getting message from ws
  * backend`; when it cannot reach the endpoints at all (`dial tcp … i/o timeout`), that is the network instead.
+ * Other agents say the same of their host: Session Manager's `TargetNotConnected`, Run Command's `Instances [[i-…]] not in a
+ * valid state` (the SSM agent is not online), the kubelet's `Kubelet stopped posting node status`.
  * The task asked for nothing the instance lacks; the agent (or the instance under it) has to be restarted or replaced.
  * A generic "no container instance met all of its requirements" reads as capacity; this names why.
  */
@@ -13,7 +15,7 @@ const rule: Rule = {
   category: 'other',
   match: [
     {
-      re: /(?<what>encountered error \\?"AGENT\\?"|\bagentConnected\\?"?\s*[:=]\s*false\b|\bAgent Connected:?\s*false\b|\b(?:ECS |container )?agent (?:is |was )?(?:currently )?disconnected\b|agent is not connected|(?:doesn't|does not) have the agent connected|\\?"Reason\\?":\\?"AGENT\\?"|Error connecting to [AT]CS\b[^\n]{0,120}|Error getting message from ws backend[^\n]{0,80})/i,
+      re: /(?<what>encountered error \\?"AGENT\\?"|\bagentConnected\\?"?\s*[:=]\s*false\b|\bAgent Connected:?\s*false\b|\b(?:ECS |container )?agent (?:is |was )?(?:currently )?disconnected\b|agent is not connected|(?:doesn't|does not) have the agent connected|\\?"Reason\\?":\\?"AGENT\\?"|Error connecting to [AT]CS\b[^\n]{0,120}|Error getting message from ws backend[^\n]{0,80}|\(TargetNotConnected\)[^\n]{0,120}|Kubelet stopped posting node status|Instances \[\[[^\]]*\]\] not in a valid state)/i,
       // An agent that cannot reach its endpoints at all is the network (a route, a resolver), not the agent.
       not: /i\/o timeout|no such host|dial tcp|deadline exceeded|connection timed out/i,
     },
@@ -25,6 +27,19 @@ const rule: Rule = {
   beats: ['placement-unexplained'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'An error occurred (TargetNotConnected) when calling the StartSession operation: i-0123456789abcdef0 is not connected.',
+        ],
+      ],
+      [['log', '  Ready   Unknown   NodeStatusUnknown   Kubelet stopped posting node status.']],
+      [
+        [
+          'log',
+          'An error occurred (InvalidInstanceId) when calling the SendCommand operation: Instances [[i-0123456789abcdef0]] not in a valid state for account 123456789012',
+        ],
+      ],
       [
         [
           'serviceEvent',

@@ -5,7 +5,8 @@ import type { Rule } from '../types.js';
  * `(Service: AmazonECS; Status Code: 500; Error Code: ServerException …)`, Python's `An error occurred (InternalError)
  * when calling …`, Go's `InternalFailure: … status code: 500`), ECS's `Service Unavailable. Please try again later`,
  * CloudFormation's bare `Internal Failure`, S3's `We encountered an internal error`, a deploy tool logging its AWS call
- * answered 500. Nothing in the service or its template causes these; the words around them (a port, a capacity, a
+ * answered 500, the Java SDK v2's `(Service: Ecs, Status Code: 503, Request ID …)`, the Go SDK v2's `https response error
+ * StatusCode: 5xx` (Terraform, eksctl, Copilot), a CloudFormation resource handler's `HandlerErrorCode: ServiceInternalError`. Nothing in the service or its template causes these; the words around them (a port, a capacity, a
  * stack) are incidental, so a weak rule that reads them must not go first. ELBv2's internal failure from health-check
  * values is a template fault (elbv2-internal-failure), and a database's own `InternalError` is not AWS's.
  */
@@ -28,7 +29,7 @@ const rule: Rule = {
       ],
       not: /AmazonElasticLoadBalancingV2|pymysql|psycopg|sqlalchemy|mysql|postgres/i,
       re: new RegExp(
-        `(?<what>\\(Service: [\\w ]+; Status Code: 5\\d\\d; Error Code: \\w+|Error Code: (?:${FAULTS})\\b|An error occurred \\((?:${FAULTS})\\) when calling the \\w+ operation|\\b(?:ServerException|ServiceUnavailableException|InternalServiceException|InternalFailure|InternalServerException): [^\\n]{0,80}|Service Unavailable\\. Please try again later|We encountered an internal error\\. Please try again|^\\s*"?Internal Failure"?\\.?\\s*$|\\[AWS \\w+ 5\\d\\d [\\d.]+s \\d+ retries\\]|\\bApi ?Error\\b[^\\n]{0,60}\\bInternal Server Error|\\b(?:${FAULTS}): [^\\n]{0,120}status code: 5\\d\\d, request id)`,
+        `(?<what>\\(Service: [\\w ]+; Status Code: 5\\d\\d; Error Code: \\w+|\\(Service: \\w+, Status Code: 5\\d\\d, Request ID|https response error StatusCode: 5\\d\\d|HandlerErrorCode: ServiceInternalError|Error Code: (?:${FAULTS})\\b|An error occurred \\((?:${FAULTS})\\) when calling the \\w+ operation|\\b(?:ServerException|ServiceUnavailableException|InternalServiceException|InternalFailure|InternalServerException): [^\\n]{0,80}|Service Unavailable\\. Please try again later|We encountered an internal error\\. Please try again|^\\s*"?Internal Failure"?\\.?\\s*$|\\[AWS \\w+ 5\\d\\d [\\d.]+s \\d+ retries\\]|\\bApi ?Error\\b[^\\n]{0,60}\\bInternal Server Error|\\b(?:${FAULTS}): [^\\n]{0,120}status code: 5\\d\\d, request id)`,
       ),
     },
   ],
@@ -47,6 +48,24 @@ const rule: Rule = {
   ],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'software.amazon.awssdk.services.ecs.model.EcsException: Service Unavailable. (Service: Ecs, Status Code: 503, Request ID: 6e1c)',
+        ],
+      ],
+      [
+        [
+          'log',
+          'operation error ECS: UpdateService, https response error StatusCode: 500, RequestID: 3f1d, api error InternalError: We encountered an internal error.',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Resource handler returned message: "null" (RequestToken: 1a2b, HandlerErrorCode: ServiceInternalError)',
+        ],
+      ],
       [
         [
           'stackEvent',
@@ -76,6 +95,12 @@ const rule: Rule = {
       [['log', 'S3 upload failed: We encountered an internal error. Please try again.']],
     ],
     noMatch: [
+      [
+        [
+          'log',
+          'operation error ECS: UpdateService, https response error StatusCode: 400, RequestID: 3f1d, InvalidParameterException: Invalid revision',
+        ],
+      ],
       [
         [
           'stackEvent',

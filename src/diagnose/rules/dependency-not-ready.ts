@@ -3,11 +3,11 @@ import type { Rule } from '../types.js';
 
 /** The clients' and servers' own words for a dependency that did not take the connection (see the rule's comment). */
 const NOT_UP =
-  /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server|LeaderNotAvailableException|MongoNetworkError|None of the configured nodes are available|NoNodeAvailableException|ORA-01033|Server is in script upgrade mode|SERVICE_UNAVAILABLE\/1\/state not recovered|Neo\.TransientError\.General\.DatabaseUnavailable/;
+  /Can't connect to (?:MySQL|MariaDB) server on '(?<host>[^']+)' \((?:111|115|110|113|10061)\)|Can't reach database server at `?(?<host2>[^`\s]+?)`?(?::|\s|$)|[Mm]ake sure (?:your|the) database server is running at `?(?<host4>[^`\s]+?)`?(?::|\s|$)|Is the server running on host "(?<host5>[^"]+)"|AMQPConnectionError|Disconnected from amqp [Bb]roker|Socket closed abruptly during opening handshake|the database system is (?:starting up|not yet accepting connections|shutting down)|(?:LOADING|BusyLoadingError:) Redis is loading the dataset|LEADER_NOT_AVAILABLE|the database system is in recovery mode|FATAL:\s+terminating connection due to administrator command|Communications link failure|RedisConnectionException: Unable to connect to (?<host6>[\w.-]+)|JedisConnectionException: (?:Could not get a resource from the pool|Failed to connect to)|It was not possible to connect to the redis server|timeout occurred after waiting \d+ seconds for (?<host3>[\w.-]+):\d+|waiting on dependencies to become available|No [Ll]iving connections|A network-related or instance-specific error occurred while establishing a connection to SQL Server|LeaderNotAvailableException|MongoNetworkError|None of the configured nodes are available|NoNodeAvailableException|ORA-01033|Server is in script upgrade mode|SERVICE_UNAVAILABLE\/1\/state not recovered|Neo\.TransientError\.General\.DatabaseUnavailable|Cannot connect to amqps?:\/\/(?![^\n]*(?:resolve|[Nn]ame or service not known|nodename nor servname|getaddrinfo|name resolution|Errno -[235]\]|timed out))|BrokerUnreachableException|TCPConnectionFailedForAllHosts|\bNoHostAvailable\b|AllNodesFailedException|no hosts available in the pool|\bMASTERDOWN\b|\bCLUSTERDOWN\b|node is not in primary or recovering state|not primary and secondaryOk=false|NotPrimaryNoSecondaryOk|\bNotWritablePrimary\b|No cluster leader|etcdserver: (?:no leader|leader changed)|Vault is sealed|(?:master|cluster_manager)_not_discovered_exception|(?:Master|ClusterManager)NotDiscoveredException|KeeperErrorCode = ConnectionLoss/;
 
 /** A loopback host is the setting's mistake (config-env), not the dependency's state. */
 const LOOPBACK =
-  /(?:Error: |Addr: |address=|Unspecified\/)(?:localhost|127\.0\.0\.1|\[::1\]):\d+|['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:|\[(?:localhost|127\.0\.0\.1):\d+\]|ECONNREFUSED (?:127\.0\.0\.1|::1)/;
+  /(?:Error: |Addr: |address=|Unspecified\/)(?:localhost|127\.0\.0\.1|\[::1\]):\d+|['"`](?:localhost|127\.0\.0\.1|::1)['"`]|(?:at|to) `?(?:localhost|127\.0\.0\.1|\[?::1\]?)`?:|\[(?:localhost|127\.0\.0\.1):\d+\]|ECONNREFUSED (?:127\.0\.0\.1|::1)|:\/\/(?:[^@\s/]*@)?(?:localhost|127\.0\.0\.1|\[::1\])[:/]/;
 
 /*
  * One meaning, many clients: a database or broker at a real address did not take the connection, because it is not
@@ -25,7 +25,14 @@ const LOOPBACK =
  * configured nodes are available`), the servers that answer that they are still starting (Oracle's `ORA-01033:
  * ORACLE initialization or shutdown in progress`, SQL Server's `Server is in script upgrade mode`, Elasticsearch's
  * `SERVICE_UNAVAILABLE/1/state not recovered`, Neo4j's `Neo.TransientError.General.DatabaseUnavailable`), Postgres cutting its clients while it restarts (`terminating connection due to administrator
- * command`, as the image's init-time server does), wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
+ * command`, as the image's init-time server does), RabbitMQ clients with no broker taking the connection (kombu's `Cannot
+ * connect to amqp://…` unless the name did not resolve, .NET's `BrokerUnreachableException`, Bunny's
+ * `TCPConnectionFailedForAllHosts`), Cassandra drivers with no node up (`NoHostAvailable`, `AllNodesFailedException`, gocql's
+ * `no hosts available in the pool`), a Redis replica or cluster not serving yet (`MASTERDOWN`, `CLUSTERDOWN`), a MongoDB
+ * replica set with no primary yet (`not primary`, `NotWritablePrimary`, `node is not in primary or recovering state`), a
+ * cluster or coordination store with no leader yet (Consul and Nomad's `No cluster leader`, etcd's `no leader`,
+ * Elasticsearch's and OpenSearch's `master_not_discovered_exception` / `cluster_manager_not_discovered_exception`,
+ * ZooKeeper's `ConnectionLoss`) or still sealed (Vault), wait-for-it and dockerize giving up on the dependency's port. Deploy order or a readiness gate fixes it.
  */
 const rule: Rule = {
   id: 'dependency-not-ready',
@@ -44,6 +51,48 @@ const rule: Rule = {
   beats: ['uncaught-exception', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [
+        [
+          'log',
+          'consumer: Cannot connect to amqp://guest:**@rabbitmq:5672//: Server unexpectedly closed connection.',
+        ],
+      ],
+      [
+        [
+          'log',
+          'RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable',
+        ],
+      ],
+      [
+        [
+          'log',
+          'Bunny::TCPConnectionFailedForAllHosts: could not establish TCP connection to any of the configured hosts',
+        ],
+      ],
+      [['log', "cassandra.cluster.NoHostAvailable: ('Unable to connect to any servers', {})"]],
+      [
+        [
+          'log',
+          "redis.exceptions.ResponseError: MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.",
+        ],
+      ],
+      [['log', 'ReplyError: CLUSTERDOWN The cluster is down']],
+      [['log', 'MongoServerError: node is not in primary or recovering state']],
+      [['log', 'Error: Unexpected response code: 500 (No cluster leader)']],
+      [['log', '{"level":"error","error":"etcdserver: no leader"}']],
+      [['log', '* Vault is sealed']],
+      [
+        [
+          'log',
+          "elasticsearch.exceptions.TransportError: TransportError(503, 'master_not_discovered_exception', None)",
+        ],
+      ],
+      [
+        [
+          'log',
+          'org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode = ConnectionLoss for /brokers/ids',
+        ],
+      ],
       [['log', "Mysql2::Error: Can't connect to MySQL server on 'db' (115)"]],
       [
         [
@@ -102,6 +151,18 @@ const rule: Rule = {
       ],
     ],
     noMatch: [
+      [
+        [
+          'log',
+          'consumer: Cannot connect to amqp://guest:**@rabbitmq:5672//: failed to resolve broker hostname.',
+        ],
+      ],
+      [
+        [
+          'log',
+          'consumer: Cannot connect to amqp://guest:**@localhost:5672//: [Errno 111] Connection refused.',
+        ],
+      ],
       [['log', "ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1' (111)"]],
       [['log', 'connected to db:5432']],
       [

@@ -1,11 +1,17 @@
 import type { Rule } from '../types.js';
 
+/*
+ * No Kafka broker took the client's connection, in each client's words: the Java client's `Connection to node … could
+ * not be established`, kafka-python's `NoBrokersAvailable`, Sarama's `client has run out of available brokers to talk
+ * to`, librdkafka's `N/N brokers are down`, KafkaJS giving up (`KafkaJSNumberOfRetriesExceeded`). Sarama's with an
+ * `i/o timeout` or a name that does not resolve is the network's or the setting's, read by those rules.
+ */
 const rule: Rule = {
   id: 'kafka-broker-unavailable',
   category: 'dependency-unreachable',
   match: [
     {
-      re: /Broker may not be available|Connection to node -?\d+ \((?<broker>[^)]+)\) could not be established|NoBrokersAvailable/,
+      re: /Broker may not be available|Connection to node -?\d+ \((?<broker>[^)]+)\) could not be established|NoBrokersAvailable|client has run out of available brokers to talk to(?![^\n]*(?:i\/o timeout|no such host|server misbehaving))|\b\d+\/\d+ brokers are down\b|KafkaJSNumberOfRetriesExceeded/,
     },
   ],
   cause: '{service} could not reach the Kafka broker {broker|it was configured with}.',
@@ -14,6 +20,14 @@ const rule: Rule = {
   beats: ['connection-refused'],
   examples: {
     match: [
+      [['log', 'kafka: client has run out of available brokers to talk to: EOF']],
+      [
+        [
+          'log',
+          '%3|1733450000.124|ERROR|rdkafka#consumer-1| [thrd:app]: rdkafka#consumer-1: 1/1 brokers are down',
+        ],
+      ],
+      [['log', 'KafkaJSNumberOfRetriesExceeded: Connection timeout']],
       [
         [
           'log',
@@ -21,7 +35,15 @@ const rule: Rule = {
         ],
       ],
     ],
-    noMatch: [[['log', 'Kafka broker started']]],
+    noMatch: [
+      [
+        [
+          'log',
+          'kafka: client has run out of available brokers to talk to: dial tcp b-1.msk.example.com:9092: i/o timeout',
+        ],
+      ],
+      [['log', 'Kafka broker started']],
+    ],
   },
 };
 export default rule;

@@ -6,7 +6,11 @@ import type { Rule } from '../types.js';
  * task's network namespace (an engine that is not running at all is docker-engine-unreachable's), a Docker daemon that does not start, runc failing to set
  * up its own init process (`write init-p: broken pipe`, `can't get final child's PID from pipe`: a runc or kernel
  * mismatch after an upgrade), the init process the runtime injects itself missing (`--init` or ECS's initProcessEnabled:
- * `exec: "docker-init": executable file not found`, or `/sbin/init` hidden by a mount), a volume the runtime could not create, an AWS-side transform returning garbage. Nothing in the task definition causes these; they are named so a reader does not hunt
+ * `exec: "docker-init": executable file not found`, or `/sbin/init` hidden by a mount), a volume the runtime could not create an AWS-side transform returning garbage, a CI runner or
+ * build agent lost under the job (GitHub's `lost communication with the server`, `The runner has received a shutdown
+ * signal`, GitLab's `runner system failure`, Azure Pipelines' `We stopped hearing from agent`), the engine's storage driver unable to mount the
+ * container's layers (Docker's and Podman's `creating overlay mount to …`, containerd's `failed to mount rootfs component`,
+ * dockerd's `failed to mount overlay` / `error initializing graphdriver`: the host's kernel or backing filesystem). Nothing in the task definition causes these; they are named so a reader does not hunt
  * for a fault in the app, and so a generic rule does not claim them.
  */
 const rule: Rule = {
@@ -18,7 +22,7 @@ const rule: Rule = {
       // A shim failure whose runc reason is the user's own program (not found, not executable) is that program's finding.
       // The init the runtime injects itself (`--init`, ECS's initProcessEnabled) is not the user's program.
       not: /exec:? (?!\\?"?(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?")\\?"?[^\n]*?(?:executable file not found|permission denied|exec format error)/,
-      re: /(?<what>DockerTimeoutError|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Error starting daemon:|(?:write|read) init-p: (?:broken pipe|connection reset by peer)|can't get final child's PID from pipe|unable to create new parent process|failed to start daemon:|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|exec: \\?"(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?": (?:stat [^\n]*?: no such file or directory|executable file not found)|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
+      re: /(?<what>DockerTimeoutError|creating overlay mount to [^\n]{0,160}|failed to mount overlay: [^\n]{0,60}|failed to mount rootfs component[^\n]{0,60}|error initializing graphdriver[^\n]{0,80}|lost communication with the server|There has been a runner system failure|We stopped hearing from agent|The runner has received a shutdown signal|CannotInspectContainerError|CannotStopContainerError|ENI [Aa]ttachment timeout|Timeout waiting for network interface provisioning|failed to setup network namespace|invoke eni plugin failed|status not recognized by ECS|runtime service failed|failed to create shim task|shim error: containerd-shim|error during hcsshim::System::\w+|Error starting daemon:|(?:write|read) init-p: (?:broken pipe|connection reset by peer)|can't get final child's PID from pipe|unable to create new parent process|failed to start daemon:|could not start (?:the )?(?:ECS )?[Aa]gent|CannotCreateVolumeError[^\n]*?containerd|Received malformed response from transform|"Reason":"AGENT"|Error loading previously saved state|exec: \\?"(?:\/sbin\/|\/dev\/|\/usr\/bin\/)?(?:docker-)?init\\?": (?:stat [^\n]*?: no such file or directory|executable file not found)|(?:investigating|experiencing) (?:increased|elevated) (?:API )?(?:error rates|latencies|failures))/,
     },
   ],
   cause:
@@ -27,6 +31,15 @@ const rule: Rule = {
   confidence: 0.5,
   examples: {
     match: [
+      [
+        [
+          'log',
+          'Error response from daemon: error creating overlay mount to /var/lib/docker/overlay2/abc/merged: invalid argument',
+        ],
+      ],
+      [['log', 'The hosted runner: GitHub Actions 12 lost communication with the server.']],
+      [['log', 'There has been a runner system failure, please try again']],
+      [['log', 'We stopped hearing from agent Hosted Agent. Verify the agent machine is running.']],
       [
         [
           'log',

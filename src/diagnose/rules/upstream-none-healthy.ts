@@ -4,7 +4,9 @@ import type { Rule } from '../types.js';
  * A proxy or mesh in front of a dependency has no instance of it to send to: every upstream is down or unregistered.
  * Envoy and App Mesh (`no healthy upstream`), nginx (`no live upstreams while connecting to upstream`), HAProxy
  * (`backend … has no server available!`, a server `is DOWN, reason: Layer4 …`), Traefik (`no available server`), Linkerd
- * (`no endpoints`/`service unavailable`) and Kubernetes' `endpoints … not found` / `has no endpoints`. The proxy answered,
+ * (`no endpoints`/`service unavailable`), HAProxy's own 503 page (`No server is available to handle this request`),
+ * ingress-nginx (`Service "ns/x" does not have any active Endpoint`), Kong (`failure to get a peer from the ring-balancer`)
+ * and Kubernetes' `endpoints … not found` / `has no endpoints`. The proxy answered,
  * so it is the service behind it that is not running or not passing its own checks.
  */
 const rule: Rule = {
@@ -13,7 +15,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'healthOutput', 'localField', 'serviceEvent'],
-      re: /(?<what>\bno healthy upstream\b|no live upstreams while connecting to upstream|backend [\w.-]+ has no server available|Server [\w./-]+ is DOWN, reason: Layer[47]\w*|\bno available server\b|service "?[\w.-]+"? has no endpoints|endpoints "[\w.-]+" not found)/i,
+      re: /(?<what>\bno healthy upstream\b|no live upstreams while connecting to upstream|backend [\w.-]+ has no server available|Server [\w./-]+ is DOWN, reason: Layer[47]\w*|\bno available server\b|service "?[\w.-]+"? has no endpoints|endpoints "[\w.-]+" not found|No server is available to handle this request|does not have any active Endpoint|failure to get a peer from the ring-balancer)/i,
     },
   ],
   cause:
@@ -23,6 +25,14 @@ const rule: Rule = {
   beats: ['connection-refused', 'essential-exited-nonzero', 'local-exit-nonzero'],
   examples: {
     match: [
+      [['log', 'No server is available to handle this request.']],
+      [
+        [
+          'log',
+          'W0201 10:00:01.000000 7 controller.go:1214] Service "default/api" does not have any active Endpoint.',
+        ],
+      ],
+      [['log', '[lua] balancer.lua:121: failure to get a peer from the ring-balancer, client: 10.0.0.1']],
       [['log', 'no healthy upstream']],
       [
         [
