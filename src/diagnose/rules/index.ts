@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { CATALOGUES, catalogueRules } from '../catalogue/index.js';
 import registryNetworkTimeout from './registry-network-timeout.js';
 import secretFetchNetwork from './secret-fetch-network.js';
 import targetTimeout from './target-timeout.js';
@@ -239,7 +240,7 @@ import probeExecUnrunnable from './probe-exec-unrunnable.js';
  * checks its examples). Order matters only for ties: list a specific rule before the generic rule of the same
  * confidence (confidence and `beats` decide first).
  */
-export const RULES: readonly Rule[] = [
+const HAND_WRITTEN: readonly Rule[] = [
   targetUnhealthyNoReason,
   smtpEgressNoAnswer,
   hostFirewallBlocks,
@@ -478,3 +479,6 @@ export const RULES: readonly Rule[] = [
   caCertificatesMissing,
   probeExecUnrunnable,
 ];
+
+/** The hand-written rules, then one weak rule per documented error code (catalogue/). */
+export const RULES: readonly Rule[] = [...HAND_WRITTEN, ...catalogueRules(CATALOGUES)];
