@@ -2,7 +2,8 @@ import aws from './aws.js';
 import errno from './errno.js';
 import exceptions from './exceptions.js';
 import exits from './exits.js';
-import protocols from './protocols.js';
+import datastores from './datastores.js';
+import network from './network.js';
 import sql from './sql.js';
 import type { Catalogue } from './types.js';
 

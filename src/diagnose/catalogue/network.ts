@@ -1,0 +1,5 @@
+import type { Catalogue } from './types.js';
+
+/** Filled in by this session's catalogue writers. */
+const catalogues: readonly Catalogue[] = [];
+export default catalogues;
