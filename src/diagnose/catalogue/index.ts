@@ -16,6 +16,7 @@ export const CATALOGUES: readonly Catalogue[] = [
   ...sql,
   ...exceptions,
   ...aws,
-  ...protocols,
+  ...datastores,
+  ...network,
   ...exits,
 ];
