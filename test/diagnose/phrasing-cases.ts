@@ -28,6 +28,18 @@ export const logged = (...lines: string[]) => ({
   logs: { api: ['starting api v1.4.0', 'loaded configuration from /etc/api/config.yaml', ...lines] },
 });
 
+/** A compose-style capture: the service's log with its start-up lines, then the given ones. */
+export const composed = (service: string, ...lines: string[]) => ({
+  service,
+  logs: {
+    [service]: [
+      `${service}  | starting ${service}`,
+      `${service}  | reading configuration from environment`,
+      ...lines,
+    ],
+  },
+});
+
 /** A capture of one stopped task with the given stopped reason. */
 export const stopped = (reason: string) => ({
   service: 'api',

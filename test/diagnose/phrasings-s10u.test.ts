@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
+import { composed, itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Session 10, part u: config-env. A database client demanding SSL from a server that offers none, a pid or lock file
@@ -9,18 +9,6 @@ import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
  * server's password scheme, and musl's wording of a connect to the container's own loopback.
  * Written from how each tool words it (not copied from the corpus), with routine lines around.
  */
-
-/** A compose-style capture: the service's log with its start-up lines, then the given ones. */
-const composed = (service: string, ...lines: string[]) => ({
-  service,
-  logs: {
-    [service]: [
-      `${service}  | starting ${service}`,
-      `${service}  | reading configuration from environment`,
-      ...lines,
-    ],
-  },
-});
 
 const cases: readonly PhrasingCase[] = [
   // The client requires SSL; the database (a compose or private-network container) has none.

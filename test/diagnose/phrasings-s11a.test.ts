@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/diagnose/index.js';
-import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
+import { composed, itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Session 11, part a: connections and settings. Each family is one cause in the words of tools and runtimes the train
@@ -10,18 +10,6 @@ import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
  * client refused at the container's own loopback. Written from how each tool words it (not copied from the corpus),
  * with routine lines around.
  */
-
-/** A compose-style capture: the service's log with its start-up lines, then the given ones. */
-const composed = (service: string, ...lines: string[]) => ({
-  service,
-  logs: {
-    [service]: [
-      `${service}  | starting ${service}`,
-      `${service}  | reading configuration from environment`,
-      ...lines,
-    ],
-  },
-});
 
 const cases: readonly PhrasingCase[] = [
   // The server's own banner names a loopback address: nothing outside the container reaches it.
