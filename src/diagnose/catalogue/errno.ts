@@ -1,19 +1,460 @@
-import type { Catalogue } from './types.js';
+import type { Catalogue, CatalogueEntry } from './types.js';
 
-/** The Linux kernel's errno names, as libc, libuv (Node), Go and the JVM print them. */
+/**
+ * An errno as the runtimes print it: the bare name (libc's `perror` users, libuv/Node `Error: connect ECONNREFUSED`,
+ * Rust's `Os { code: 111 … }` aside), Python's `OSError: [Errno 28] No space left on device`, C programs' and Go
+ * runtime's `errno=12`, and, when `text` is given, the strerror wording after a colon that Go's `syscall.Errno` prints in lower case
+ * (`read: connection reset by peer`) and glibc/musl print capitalised (`Too many open files`).
+ */
+function errnoRe(name: string, num: number, text?: string): RegExp {
+  const parts = [`(?<![\\w-])${name}(?![\\w-])`, `\\[Errno ${num}\\]`, `\\berrno[=:] ?${num}(?!\\d)`];
+  if (text) parts.push(`(?:^|: )[${text[0]!.toUpperCase()}${text[0]!.toLowerCase()}]${text.slice(1)}\\b`);
+  return new RegExp(parts.join('|'));
+}
+
+type Errno = Omit<CatalogueEntry, 're'> & { num: number; text?: string; re?: RegExp };
+
+const errno = ({ num, text, re, ...e }: Errno): CatalogueEntry => ({
+  ...e,
+  re: re ?? errnoRe(e.code, num, text),
+});
+
+/** The Linux kernel's errno names, as libc, libuv (Node), Go and Python print them. */
 const linux: Catalogue = {
   id: 'errno',
   tool: 'the Linux kernel',
   reference: 'https://man7.org/linux/man-pages/man3/errno.3.html',
   entries: [
-    {
+    errno({
       code: 'ENOSPC',
+      num: 28,
+      text: 'no space left on device',
       category: 'resources-oom',
       meaning: 'no space left on the device being written to',
       fix: 'Free or enlarge the volume the service writes to (ephemeral storage, the mounted volume, /tmp), or write less to it.',
       example: "Error: ENOSPC: no space left on device, write '/app/cache/build.json'",
+    }),
+    errno({
+      code: 'EDQUOT',
+      num: 122,
+      text: 'disk quota exceeded',
+      category: 'resources-oom',
+      meaning: "the user's disk block or inode quota on the file system is used up",
+      fix: 'Raise the quota on the volume the service writes to (or the file system limit of the mount), or clean up what it keeps there.',
+      example: 'OSError: [Errno 122] Disk quota exceeded: /data/uploads/tmp-1f3a',
+    }),
+    errno({
+      code: 'EMFILE',
+      num: 24,
+      re: /(?<![\w-])EMFILE(?![\w-])|\[Errno 24\]|\b[Tt]oo many open files(?! in system)\b/,
+      category: 'resources-oom',
+      meaning: 'the process reached its open file descriptor limit (RLIMIT_NOFILE)',
+      fix: 'Raise the nofile ulimit of the container (ulimits in the task definition or docker run --ulimit nofile=65536:65536), and look for sockets or files the app never closes.',
+      example: "Error: EMFILE: too many open files, open '/app/node_modules/.cache/index.json'",
+    }),
+    errno({
+      code: 'ENFILE',
+      num: 23,
+      text: 'too many open files in system',
+      category: 'resources-oom',
+      meaning: 'the host reached its system-wide limit on open files (fs.file-max)',
+      fix: 'Raise fs.file-max on the host (or run on a larger host), and find the process that holds the descriptors.',
+      example: 'accept4: too many open files in system; retrying in 1s',
+    }),
+    errno({
+      code: 'ENOMEM',
+      num: 12,
+      text: 'cannot allocate memory',
+      category: 'resources-oom',
+      meaning: 'the kernel could not allocate the memory asked for',
+      fix: 'Give the container more memory (the task or container memory limit) or make the process use less; if it happens at memory locking, raise the memlock ulimit instead.',
+      example: 'runtime: failed to create new OS thread (have 9 already; errno=12)',
+    }),
+    errno({
+      code: 'EAGAIN',
+      num: 11,
+      re: /failed to create new OS thread \(have \d+ already; errno=11\)|\bfork: (?:retry: )?[Rr]esource temporarily unavailable|\bpthread_create(?: failed)?:? [^\n]{0,40}?[Rr]esource temporarily unavailable|\bspawn [^\s]+ EAGAIN\b|(?:can't|cannot|could not|unable to) (?:start|create) (?:new )?(?:native )?thread[^\n]{0,40}?(?:EAGAIN|errno=11|[Rr]esource temporarily unavailable)/,
+      category: 'resources-oom',
+      meaning:
+        'a new process or thread could not be created because a process, thread or pids limit was reached',
+      fix: 'Raise the pids or nproc limit of the container (pidsLimit, ulimits nproc) or the host, and check the app for a runaway pool of threads or child processes.',
+      example: 'bash: fork: retry: Resource temporarily unavailable',
+    }),
+    errno({
+      code: 'EFBIG',
+      num: 27,
+      text: 'file too large',
+      category: 'resources-oom',
+      meaning: 'a file outgrew the file size limit (RLIMIT_FSIZE) or what the file system allows',
+      fix: 'Raise the fsize ulimit of the container, or rotate and split the file the service writes.',
+      example: 'OSError: [Errno 27] File too large',
+    }),
+    errno({
+      code: 'ENOBUFS',
+      num: 105,
+      text: 'no buffer space available',
+      category: 'resources-oom',
+      meaning: 'the kernel ran out of socket buffer memory or table space',
+      fix: 'Raise the host network buffer sysctls (net.core.rmem_max, net.ipv4.neigh.default.gc_thresh3) or spread the load; for conntrack tables raise nf_conntrack_max.',
+      example: 'write udp 10.0.3.14:41022->10.0.0.2:53: write: no buffer space available',
+    }),
+    errno({
+      code: 'EACCES',
+      num: 13,
+      re: /(?<![\w-])EACCES(?![\w-])|\[Errno 13\]|\berrno[=:] ?13(?!\d)/,
+      not: /\blisten EACCES|\bbind\b/,
+      category: 'config-env',
+      meaning: "the process's user may not read, write or run the path it asked for",
+      fix: "Give the task's user access to the path: fix the owner or mode of the volume or directory (chown in the image, the mount's uid), or run as the user that owns it; a port below 1024 is a port-binding matter instead.",
+      example: "Error: EACCES: permission denied, mkdir '/app/logs'",
+    }),
+    errno({
+      code: 'EPERM',
+      num: 1,
+      re: /(?<![\w-])EPERM(?![\w-])|\[Errno 1\]|\berrno[=:] ?1(?!\d)/,
+      category: 'config-env',
+      meaning: 'the operation needs a privilege or capability the process does not have',
+      fix: "Grant what the call needs in the task definition (the Linux capability, e.g. CAP_NET_ADMIN or CAP_SYS_NICE, or a seccomp profile that allows it), or run as the file's owner; don't chown or setuid in a container without those rights.",
+      example: "Error: EPERM: operation not permitted, chown '/app/data/db'",
+    }),
+    errno({
+      code: 'EROFS',
+      num: 30,
+      text: 'read-only file system',
+      category: 'config-env',
+      meaning: 'the path is on a file system mounted read-only',
+      fix: 'Mount a writable volume at the path (or /tmp) when readonlyRootFilesystem is on, or turn it off for this container, or point the app at a writable directory.',
+      example: "Error: EROFS: read-only file system, open '/app/.next/cache/config.json'",
+    }),
+    errno({
+      code: 'ENOENT',
+      num: 2,
+      re: /(?<![\w-])ENOENT(?![\w-])|\[Errno 2\]|\berrno[=:] ?2(?!\d)/,
+      not: /\bspawn \S+ ENOENT|\bexec\b/,
+      category: 'config-env',
+      meaning: 'a file or directory the process opened does not exist',
+      fix: 'Point the setting at a path that exists in the container (check the working directory and relative paths), mount the volume or secret file it expects, or create the file in the image.',
+      example: "Error: ENOENT: no such file or directory, open '/app/config/production.json'",
+    }),
+    errno({
+      code: 'ENOTDIR',
+      num: 20,
+      text: 'not a directory',
+      category: 'config-env',
+      meaning: 'a component of the path is a file where a directory was expected',
+      fix: 'Fix the path setting or the mount: a file is mounted (or exists in the image) where the app expects a directory, often a bind mount of a single file onto a directory path.',
+      example: "Error: ENOTDIR: not a directory, scandir '/app/config/settings.yml'",
+    }),
+    errno({
+      code: 'EISDIR',
+      num: 21,
+      text: 'is a directory',
+      category: 'config-env',
+      meaning: 'a file operation was asked of a directory',
+      fix: 'Point the setting at the file, not its directory; a bind mount of a file that did not exist on the host creates a directory in its place, so create the file first or mount the right path.',
+      example: "IsADirectoryError: [Errno 21] Is a directory: '/etc/app/config.yaml'",
+    }),
+    errno({
+      code: 'ENAMETOOLONG',
+      num: 36,
+      text: 'file name too long',
+      category: 'config-env',
+      meaning: 'a path or one of its names is longer than the file system allows',
+      fix: 'Shorten the configured path (socket paths must stay under 108 bytes), e.g. move the unix socket or cache directory to a shorter directory.',
+      example:
+        "Error: listen ENAMETOOLONG: name too long, '/var/run/app/sockets/worker-0123456789abcdef.sock'",
+      // Node prints "name too long" for this errno.
+      re: /(?<![\w-])ENAMETOOLONG(?![\w-])|\[Errno 36\]|\b[Ff]ile name too long\b/,
+    }),
+    errno({
+      code: 'ELOOP',
+      num: 40,
+      text: 'too many levels of symbolic links',
+      category: 'config-env',
+      meaning: 'resolving the path met a symbolic link loop',
+      fix: 'Fix the symlink or mount that points back into itself (a volume mounted over a link target, a link to its own directory).',
+      example: "Error: ELOOP: too many symbolic links encountered, stat '/app/current'",
+    }),
+    errno({
+      code: 'E2BIG',
+      num: 7,
+      text: 'argument list too long',
+      category: 'config-env',
+      meaning: 'the command line and environment passed to exec are larger than the kernel allows',
+      fix: 'Pass less on the command line or in the environment (move large values into a file or a mounted secret), or split the argument list.',
+      example: 'standard_init_linux.go:228: exec user process caused: argument list too long',
+    }),
+    errno({
+      code: 'ENOEXEC',
+      num: 8,
+      text: 'exec format error',
+      category: 'arch-mismatch',
+      meaning: 'the file run is not an executable format this CPU and kernel can load',
+      fix: 'Build or pull the image for the platform it runs on (docker buildx --platform linux/amd64 or linux/arm64, or set runtimePlatform to match); a script needs a #! line.',
+      example: 'exec /usr/local/bin/server: exec format error',
+    }),
+    errno({
+      code: 'ENOSYS',
+      num: 38,
+      text: 'function not implemented',
+      category: 'other',
+      meaning: 'the kernel or the seccomp profile does not implement the system call',
+      fix: 'Update the container runtime or its default seccomp profile (old Docker or runc block newer calls such as clone3 or faccessat2), or use a base image built for that runtime; the app itself is fine.',
+      example: 'OSError: [Errno 38] Function not implemented',
+    }),
+    errno({
+      code: 'EIO',
+      num: 5,
+      text: 'input/output error',
+      category: 'other',
+      meaning: 'the device or file system reported an input/output error',
+      fix: 'Replace the host or volume that reports it (a failing disk, a detached EBS or network file system); the app and its settings are not the cause.',
+      example: 'OSError: [Errno 5] Input/output error',
+    }),
+    errno({
+      code: 'ESTALE',
+      num: 116,
+      text: 'stale file handle',
+      category: 'other',
+      meaning: 'a file handle on a network file system is no longer valid',
+      fix: 'Remount the NFS or EFS volume (restart the task or host) and avoid deleting files another client still holds open.',
+      example: 'OSError: [Errno 116] Stale file handle',
+    }),
+    errno({
+      code: 'ECONNREFUSED',
+      num: 111,
+      text: 'connection refused',
+      category: 'dependency-unreachable',
+      meaning: 'nothing accepted the connection at that address and port',
+      fix: 'Make sure the dependency is up and listening on that host and port before the service connects (start order, readiness, retries); if the address is 127.0.0.1, set the dependency host variable instead.',
+      example: 'Error: connect ECONNREFUSED 10.0.1.7:5432',
+    }),
+    errno({
+      code: 'ECONNRESET',
+      num: 104,
+      text: 'connection reset by peer',
+      category: 'dependency-unreachable',
+      meaning: 'the other end closed the connection abruptly',
+      fix: 'Check that the dependency is healthy and not restarting or rejecting the client (connection limits, TLS required versus plain text, an idle timeout on a proxy or load balancer shorter than the client pool).',
+      example: 'read tcp 10.0.3.14:40312->10.0.1.7:6379: read: connection reset by peer',
+    }),
+    errno({
+      code: 'ECONNABORTED',
+      num: 103,
+      text: 'software caused connection abort',
+      category: 'dependency-unreachable',
+      meaning: 'the connection was aborted locally, usually after the peer stopped answering',
+      fix: 'Check that the dependency stays up and answering during the call; look at timeouts between the service and it.',
+      example: 'ConnectionAbortedError: [Errno 103] Software caused connection abort',
+    }),
+    errno({
+      code: 'ETIMEDOUT',
+      num: 110,
+      text: 'connection timed out',
+      category: 'other',
+      meaning:
+        'the connection got no answer before the timeout, so packets were dropped on the way or the host is down',
+      fix: "Check the path first: the target's security group and network ACLs must allow this service on that port and the subnet must route there (network); then that the dependency is up at that address.",
+      example: 'Error: connect ETIMEDOUT 10.0.2.31:5432',
+    }),
+    errno({
+      code: 'EHOSTUNREACH',
+      num: 113,
+      text: 'no route to host',
+      category: 'dependency-unreachable',
+      meaning: 'nothing answered at that address inside the network (no host, or a firewall rejected it)',
+      fix: 'Check that the dependency is running at the address the service uses (re-resolve its name, do not cache an old IP); if it is, look for a host firewall rejecting the port.',
+      example: 'Error: connect EHOSTUNREACH 10.0.2.31:9092',
+    }),
+    errno({
+      code: 'EHOSTDOWN',
+      num: 112,
+      text: 'host is down',
+      category: 'dependency-unreachable',
+      meaning: 'the destination host did not answer at the link layer',
+      fix: 'Check that the dependency at that address is running and reachable, and that the service uses its current address.',
+      example: 'dial tcp 10.0.2.31:5432: connect: host is down',
+    }),
+    errno({
+      code: 'ENETUNREACH',
+      num: 101,
+      text: 'network is unreachable',
+      category: 'network-sg',
+      meaning: 'the host has no route to the destination network',
+      fix: "Give the task's subnet a route to the destination (NAT gateway, internet gateway with a public IP, VPC endpoint or peering route); an IPv6 address with no IPv6 route needs IPv4 preferred instead.",
+      example: 'dial tcp [2600:1f18::1]:443: connect: network is unreachable',
+    }),
+    errno({
+      code: 'ENETDOWN',
+      num: 100,
+      text: 'network is down',
+      category: 'network-sg',
+      meaning: 'the network interface used is down',
+      fix: "Check the task's network attachment (ENI, network mode) and the host's interfaces; restart the task on a healthy host.",
+      example: 'OSError: [Errno 100] Network is down',
+    }),
+    errno({
+      code: 'EADDRINUSE',
+      num: 98,
+      text: 'address already in use',
+      category: 'port-binding',
+      meaning: 'another socket already listens on that address and port',
+      fix: 'Use a port nothing else in the task or on the host uses (two containers on one port in awsvpc, a host port mapped twice, a second process in the container), or stop the other listener.',
+      example: 'Error: listen EADDRINUSE: address already in use :::3000',
+    }),
+    errno({
+      code: 'EADDRNOTAVAIL',
+      num: 99,
+      text: 'cannot assign requested address',
+      category: 'port-binding',
+      meaning: 'the address to bind is not one of this host’s addresses',
+      fix: 'Listen on 0.0.0.0 (or ::) instead of a fixed IP or hostname that is not on the container’s interface; if it happens on outbound connects, the ephemeral ports are exhausted instead.',
+      example: 'Error: listen EADDRNOTAVAIL: address not available 10.0.0.12:8080',
+    }),
+    errno({
+      code: 'EAFNOSUPPORT',
+      num: 97,
+      text: 'address family not supported by protocol',
+      category: 'port-binding',
+      meaning: 'the address family (usually IPv6) is not available in this network namespace',
+      fix: 'Listen on an IPv4 address (0.0.0.0) or enable IPv6 for the container; do not bind :: where IPv6 is off.',
+      example: 'Error: listen EAFNOSUPPORT: address family not supported :::8080',
+    }),
+    errno({
+      code: 'EPROTO',
+      num: 71,
+      re: /(?<![\w-])EPROTO(?![\w-])|\[Errno 71\]/,
+      category: 'config-env',
+      meaning: 'a protocol error, in Node mostly a TLS handshake against a port that does not speak TLS',
+      fix: 'Match the scheme to the port: use http:// or disable TLS for a plain-text port, https:// only where the server speaks TLS, and the TLS port of the dependency.',
+      example:
+        'Error: write EPROTO 140352062211904:error:1408F10B:SSL routines:ssl3_get_record:wrong version number',
+    }),
+    errno({
+      code: 'EPIPE',
+      num: 32,
+      re: /(?<![\w-])EPIPE(?![\w-])|\[Errno 32\]|\bwrite: broken pipe\b/,
+      category: 'dependency-unreachable',
+      meaning: 'the process wrote to a connection or pipe the other end had already closed',
+      fix: 'Check why the other end closed: the dependency restarted or dropped idle connections (enable keep-alive checks or pool recycling in the client), or the reader process exited first.',
+      example: 'write tcp 10.0.3.14:51234->10.0.1.7:5432: write: broken pipe',
+    }),
+  ],
+};
+
+/** getaddrinfo(3)'s EAI_* codes, as glibc and musl print them (and Python's socket.gaierror with its negative errno). */
+const gai: Catalogue = {
+  id: 'getaddrinfo',
+  tool: 'getaddrinfo',
+  reference: 'https://man7.org/linux/man-pages/man3/getaddrinfo.3.html',
+  entries: [
+    {
+      code: 'EAI_AGAIN',
+      re: /(?<![\w-])EAI_AGAIN(?![\w-])|\[Errno -3\]|\bTemporary failure in name resolution\b/,
+      category: 'dependency-unreachable',
+      meaning: 'the name server returned a temporary failure for the name',
+      fix: "Check that the name is the dependency's and that its DNS record exists yet (service discovery registers only healthy tasks); if public names fail too, fix the VPC's DNS resolution or the task's route to it.",
+      example: 'Error: getaddrinfo EAI_AGAIN db.internal',
+    },
+    {
+      code: 'EAI_NONAME',
+      re: /(?<![\w-])EAI_NONAME(?![\w-])|\[Errno -2\] Name or service not known|\bnodename nor servname provided, or not known\b/,
+      category: 'dependency-unreachable',
+      meaning: 'the name does not resolve to any address',
+      fix: "Use the dependency's exact DNS name (service discovery namespace, Compose service name, RDS endpoint) and make sure it is registered; a variable left unset or unexpanded in the host setting shows up the same way.",
+      example: 'socket.gaierror: [Errno -2] Name or service not known',
+    },
+    {
+      code: 'EAI_NODATA',
+      re: /(?<![\w-])EAI_NODATA(?![\w-])|\[Errno -5\]|\bNo address associated with hostname\b/,
+      category: 'dependency-unreachable',
+      meaning: 'the name exists but has no address records',
+      fix: 'Check that the dependency has registered instances behind the name (service discovery with no healthy task has no records) and that the record type matches (A for IPv4).',
+      example: 'socket.gaierror: [Errno -5] No address associated with hostname',
+    },
+    {
+      code: 'EAI_FAIL',
+      re: /(?<![\w-])EAI_FAIL(?![\w-])|\[Errno -4\]|\bNon-recoverable failure in name resolution\b/,
+      category: 'network-sg',
+      meaning: 'the name server returned a permanent failure',
+      fix: "Fix the resolver the task uses: the VPC's enableDnsSupport and DHCP options set, a custom resolver or Route 53 Resolver rule that fails, or a DNS server the task cannot reach.",
+      example: 'socket.gaierror: [Errno -4] Non-recoverable failure in name resolution',
+    },
+    {
+      code: 'EAI_SERVICE',
+      re: /(?<![\w-])EAI_SERVICE(?![\w-])|\[Errno -8\]|\bServname not supported for ai_socktype\b/,
+      category: 'config-env',
+      meaning: 'the port or service name given is not valid for the socket type',
+      fix: 'Set the port as a number (check for an empty or unexpanded port variable, or a name not in /etc/services).',
+      example: 'socket.gaierror: [Errno -8] Servname not supported for ai_socktype',
+    },
+    {
+      code: 'EAI_ADDRFAMILY',
+      re: /(?<![\w-])EAI_ADDRFAMILY(?![\w-])|\[Errno -9\]|\bAddress family for hostname not supported\b/,
+      category: 'config-env',
+      meaning: 'the host has no addresses in the requested address family',
+      fix: 'Ask for the family the name has (IPv4 versus IPv6 settings of the client) or use a name with that kind of record.',
+      example: 'socket.gaierror: [Errno -9] Address family for hostname not supported',
+    },
+    {
+      code: 'EAI_MEMORY',
+      re: /(?<![\w-])EAI_MEMORY(?![\w-])|\[Errno -10\]/,
+      category: 'resources-oom',
+      meaning: 'the resolver ran out of memory',
+      fix: 'Give the container more memory or make the process use less.',
+      example: 'socket.gaierror: [Errno -10] Memory allocation failure',
     },
   ],
 };
-const catalogues: readonly Catalogue[] = [linux];
+
+/**
+ * Node.js's own codes for a name lookup: `getaddrinfo ENOTFOUND` (libuv's mapping of EAI_NONAME) and the c-ares
+ * codes of the `dns` module's queries (`querySrv ESERVFAIL`, `queryA ETIMEOUT`).
+ */
+const nodeDns: Catalogue = {
+  id: 'node-dns',
+  tool: 'Node.js',
+  reference: 'https://nodejs.org/api/dns.html#error-codes',
+  entries: [
+    {
+      code: 'ENOTFOUND',
+      category: 'dependency-unreachable',
+      meaning: 'the host name does not resolve (no such domain)',
+      fix: "Use the dependency's exact DNS name and make sure it is registered (service discovery, Compose service name, managed endpoint); an unset or unexpanded host variable shows up the same way.",
+      example: 'Error: getaddrinfo ENOTFOUND redis.internal',
+    },
+    {
+      code: 'ESERVFAIL',
+      category: 'network-sg',
+      meaning: 'the DNS server returned a general failure',
+      fix: "Fix the resolver the task uses (the VPC's DNS support, a Route 53 Resolver rule or custom DNS server that fails for the zone).",
+      example: 'Error: querySrv ESERVFAIL _mongodb._tcp.cluster0.example.mongodb.net',
+    },
+    {
+      code: 'EREFUSED',
+      category: 'network-sg',
+      meaning: 'the DNS server refused the query',
+      fix: "Point the task at a resolver that serves it (the VPC resolver at .2, or a custom DNS server that allows the task's network), and check DNS settings in the task definition.",
+      example: 'Error: querySrv EREFUSED _mongodb._tcp.cluster0.example.mongodb.net',
+    },
+    {
+      code: 'ETIMEOUT',
+      re: /\b(?:query\w*|getHostByAddr|resolve\w*) ETIMEOUT\b/,
+      category: 'network-sg',
+      meaning: 'the DNS query got no answer in time',
+      fix: 'Check that the task can reach its DNS server (UDP and TCP 53 in security groups and network ACLs, the VPC resolver enabled, custom DNS servers reachable).',
+      example: 'Error: queryA ETIMEOUT api.example.com',
+    },
+    {
+      code: 'ENODATA',
+      re: /\b(?:query\w*|getaddrinfo|resolve\w*) ENODATA\b/,
+      category: 'dependency-unreachable',
+      meaning: 'the name exists but has no records of the type asked for',
+      fix: 'Check that the dependency registered records of that type (SRV for mongodb+srv, A for the endpoint) and that the name is right.',
+      example: 'Error: querySrv ENODATA _mongodb._tcp.cluster0.example.mongodb.net',
+    },
+  ],
+};
+
+const catalogues: readonly Catalogue[] = [linux, gai, nodeDns];
 export default catalogues;
