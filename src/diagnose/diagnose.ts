@@ -39,12 +39,11 @@ export function diagnose(
   const service = typeof capture.service === 'string' && capture.service ? capture.service : 'the service';
 
   const ranking = learnedRanking(rank, lines);
+  const matched = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
+  const signatures = matched.filter((h) => !h.rule.fallback);
   const hitList = weighByStructure(
     capture,
-    weighByDependencyKind(
-      lines,
-      rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined),
-    ),
+    weighByDependencyKind(lines, signatures.length > 0 ? signatures : matched),
   );
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));
   // Highest first so a beaten rule that itself beats others passes its lowered score on.

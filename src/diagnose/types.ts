@@ -73,5 +73,10 @@ export interface Rule {
   against?: readonly Matcher[];
   /** Ids of more generic rules this one outranks when both fire. */
   beats?: readonly string[];
+  /**
+   * Counts only when no other rule matched: a documented code (catalogue/) that names what went wrong but not always
+   * where the fix goes, so a signature written for the case, even as a second place, is the better reading.
+   */
+  fallback?: boolean;
   examples: { match: readonly ExampleLines[]; noMatch?: readonly ExampleLines[] };
 }

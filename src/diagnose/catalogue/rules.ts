@@ -36,6 +36,7 @@ function toRule(c: Catalogue, e: CatalogueEntry): Rule {
     cause: `{service}'s evidence carries ${c.tool}'s ${e.code.replace(/[{}]/g, '')}: ${e.meaning.replace(/[{}]/g, '')}.`,
     fix: e.fix.replace(/[{}]/g, ''),
     confidence: CATALOGUE_CONFIDENCE,
+    fallback: true,
     examples: { match: [[[e.in?.[0] ?? 'log', e.example]]] },
   };
 }
