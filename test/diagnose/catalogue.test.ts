@@ -28,6 +28,14 @@ describe('documented error catalogues', () => {
     });
   }
 
+  it('gives each catalogue its own id', () => {
+    const ids = CATALOGUES.map((c) => c.id);
+    assert.deepEqual(
+      ids.filter((x, i) => ids.indexOf(x) !== i),
+      [],
+    );
+  });
+
   it('is registered after every hand-written rule, below their confidence', () => {
     const generated = catalogueRules(CATALOGUES);
     assert.deepEqual(
@@ -38,21 +46,26 @@ describe('documented error catalogues', () => {
     assert.ok(hand.every((r) => r.confidence > CATALOGUE_CONFIDENCE));
   });
 
-  it('names the cause from a code alone when no signature matches', () => {
-    const [first] = diagnose({
+  it('reads a documented code second when no signature matches', () => {
+    const findings = diagnose({
+      service: 'worker',
+      logs: {
+        worker: ['starting worker', 'ORA-12154: TNS:could not resolve the connect identifier specified'],
+      },
+    });
+    assert.equal(findings[0]?.category, 'other');
+    assert.equal(findings[1]?.rule, 'catalogue-oracle-ora-12154');
+    assert.equal(findings[1]?.category, 'config-env');
+    assert.match(findings[1]!.cause, /ORA-12154/);
+    assert.ok(findings[1]!.confidence < findings[0]!.confidence);
+  });
+
+  it('drops a documented code when a hand-written signature reads the same evidence', () => {
+    const findings = diagnose({
       service: 'worker',
       logs: { worker: ['starting worker', "Error: ENOSPC: no space left on device, write '/data/spool/42'"] },
     });
-    assert.equal(first?.category, 'resources-oom');
-    assert.match(first!.cause, /ENOSPC/);
-  });
-
-  it('yields to a hand-written signature of the same evidence', () => {
-    const hand = RULES.slice(0, RULES.length - catalogueRules(CATALOGUES).length);
-    const findings = diagnose(
-      { service: 'api', logs: { api: ['Error: connect ECONNREFUSED 10.0.1.7:5432'] } },
-      RULES,
-    );
-    assert.ok(hand.some((r) => r.id === findings[0]?.rule));
+    assert.equal(findings[0]?.rule, 'disk-full');
+    assert.ok(findings.every((f) => !f.rule?.startsWith('catalogue-')));
   });
 });

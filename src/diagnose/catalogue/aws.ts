@@ -135,7 +135,8 @@ const ecs: Catalogue = {
   entries: [
     {
       code: 'ClientException',
-      category: 'cfn-template',
+      // Where the refused value is set: the task definition or command a deploy tool sent (three train captures).
+      category: 'config-env',
       meaning:
         'the request was refused because of a client-side error, such as a parameter the action or resource does not accept',
       fix: 'Read the message after the code and correct that value in the task definition, service or template (an unsupported CPU/memory pair, a container port not defined, a missing execution role), then deploy again.',

@@ -1371,37 +1371,12 @@ const node: Catalogue = {
   ],
 };
 
-/** Prisma's error codes. */
+/** Prisma's schema and migration codes (its connection codes are in sql.ts). */
 const prisma: Catalogue = {
-  id: 'prisma',
+  id: 'prisma-migrate',
   tool: 'Prisma',
   reference: 'https://www.prisma.io/docs/orm/reference/error-reference',
   entries: [
-    {
-      code: 'P1001',
-      category: 'dependency-unreachable',
-      meaning: "the database server at the URL's host and port cannot be reached",
-      fix: 'Make sure the database is up and reachable from this service at the host in DATABASE_URL (its security group, the endpoint); localhost means the URL is missing.',
-      re: /\bP1001\b|Can't reach database server at/,
-      example: "Error: P1001: Can't reach database server at `db.internal`:`5432`",
-    },
-    {
-      code: 'P1000',
-      category: 'config-env',
-      meaning: 'authentication failed against the database server',
-      fix: 'Set the user and password in DATABASE_URL to valid credentials (percent-encode special characters).',
-      re: /\bP1000\b.*Authentication failed|Authentication failed against database server/,
-      example:
-        'Error: P1000: Authentication failed against database server at `db.internal`, the provided database credentials for `app` are not valid.',
-    },
-    {
-      code: 'P1003',
-      category: 'config-env',
-      meaning: 'the database named in the URL does not exist',
-      fix: 'Set the database name in DATABASE_URL to one that exists, or create it.',
-      re: /\bP1003\b.*does not exist/,
-      example: 'Error: P1003: Database `app` does not exist on the database server at `db.internal:5432`.',
-    },
     {
       code: 'P1012',
       category: 'config-env',
@@ -1435,15 +1410,6 @@ const prisma: Catalogue = {
       re: /\bP3018\b|A migration failed to apply/,
       example:
         'Error: P3018 A migration failed to apply. New migrations cannot be applied before the error is recovered from.',
-    },
-    {
-      code: 'P2021',
-      category: 'db-migration',
-      meaning: 'a table the client uses does not exist in the database',
-      fix: 'Apply the migrations to this database (prisma migrate deploy) before the app starts.',
-      re: /\bP2021\b|The table `[\w.]+` does not exist in the current database/,
-      example:
-        'Invalid `prisma.user.findMany()` invocation: The table `public.User` does not exist in the current database.',
     },
   ],
 };
