@@ -9,7 +9,8 @@ import type { Rule } from '../types.js';
  * authentication protocol requested by server`), libmysqlclient (`Authentication plugin 'caching_sha2_password'
  * cannot be loaded`), Go's MySQL driver (`this authentication plugin is not supported`), libpq (`authentication method
  * 10 not supported`), pgjdbc (`The authentication type 10 is not supported`), lib/pq (`unknown authentication
- * response: 10`).
+ * response: 10`). PgBouncer between them says `server login failed: wrong password type` when its auth_type (or the
+ * password in its userlist) is md5 and the server stores scram-sha-256, as every client relays it.
  */
 const rule: Rule = {
   id: 'db-auth-method-unsupported',
@@ -17,7 +18,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'localField', 'stoppedReason', 'containerReason'],
-      re: /(?<what>The server requested authentication method unknown to the client[^\n]{0,40}|ER_NOT_SUPPORTED_AUTH_MODE|Client does not support authentication protocol requested by server|Authentication plugin '[\w-]+' (?:cannot be loaded|is not supported|reported error)|this authentication plugin is not supported|authentication method 10 not supported|The authentication type 10 is not supported|unknown authentication response: 10)/i,
+      re: /(?<what>The server requested authentication method unknown to the client[^\n]{0,40}|ER_NOT_SUPPORTED_AUTH_MODE|Client does not support authentication protocol requested by server|Authentication plugin '[\w-]+' (?:cannot be loaded|is not supported|reported error)|this authentication plugin is not supported|authentication method 10 not supported|The authentication type 10 is not supported|unknown authentication response: 10|server login failed: wrong password type|cannot do SCRAM authentication: wrong password type)/i,
     },
   ],
   cause:
@@ -35,6 +36,7 @@ const rule: Rule = {
   examples: {
     match: [
       [['log', 'SQLSTATE[HY000] [2054] The server requested authentication method unknown to the client']],
+      [['log', 'FATAL:  server login failed: wrong password type']],
       [
         [
           'log',

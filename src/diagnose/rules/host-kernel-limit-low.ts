@@ -6,7 +6,9 @@ import type { Rule } from '../types.js';
  * config-env. Elasticsearch's, OpenSearch's and SonarQube's bootstrap checks (`vm.max_map_count [65530] is too low`,
  * `max file descriptors […] is too low`, `memory locking requested … but memory is not locked`), Seastar's (ScyllaDB,
  * Redpanda) `Could not setup Async I/O` / `aio-max-nr`, Vault's and other Go servers' `failed to lock memory`, Node's
- * (webpack, chokidar, nodemon) `System limit for number of file watchers reached`. Redis' somaxconn and
+ * (webpack, chokidar, nodemon) `System limit for number of file watchers reached`; the inotify instance limit, which is
+ * per user and so shared by every container running as the same uid (.NET's `user limit (128) on the number of inotify
+ * instances`, watchdog's `inotify instance limit reached`, fsnotify's and systemd's `too many open files`). Redis' somaxconn and
  * overcommit_memory warnings are printed by healthy servers too and are left out.
  */
 const rule: Rule = {
@@ -15,7 +17,7 @@ const rule: Rule = {
   match: [
     {
       in: ['log', 'containerReason', 'stoppedReason', 'localField'],
-      re: /(?<what>max virtual memory areas vm\.max_map_count \[\d+\] is too low|max file descriptors \[\d+\] for [\w-]+ process is too low|max number of threads \[\d+\] for user \[[^\]]*\] is too low|memory locking requested for [\w-]+ process but memory is not locked|Could not setup Async I\/O|not enough request capacity in \/proc\/sys\/fs\/aio-max-nr|[Ff]ailed to lock memory: cannot allocate memory|mlockall(?: failed)?: (?:Cannot allocate memory|Operation not permitted)|System limit for number of file watchers reached|inotify watch limit reached|forbidden sysctl: "[\w.]+")/,
+      re: /(?<what>max virtual memory areas vm\.max_map_count \[\d+\] is too low|max file descriptors \[\d+\] for [\w-]+ process is too low|max number of threads \[\d+\] for user \[[^\]]*\] is too low|memory locking requested for [\w-]+ process but memory is not locked|Could not setup Async I\/O|not enough request capacity in \/proc\/sys\/fs\/aio-max-nr|[Ff]ailed to lock memory: cannot allocate memory|mlockall(?: failed)?: (?:Cannot allocate memory|Operation not permitted)|System limit for number of file watchers reached|inotify watch limit reached|number of inotify instances has been reached|inotify instance limit reached|failed to create fsnotify watcher: too many open files|Failed to allocate directory watch: Too many open files|inotify_init1?(?:\(\))?(?: failed)?: [Tt]oo many open files|forbidden sysctl: "[\w.]+")/,
     },
   ],
   cause:
@@ -45,9 +47,16 @@ const rule: Rule = {
         ],
       ],
       [['log', "Error: ENOSPC: System limit for number of file watchers reached, watch '/app/src'"]],
+      [
+        [
+          'log',
+          'System.IO.IOException: The configured user limit (128) on the number of inotify instances has been reached',
+        ],
+      ],
     ],
     noMatch: [
       [['log', 'error: "Read-only file system" setting key "vm.max_map_count"']],
+      [['log', 'accept tcp [::]:8080: accept4: too many open files; retrying in 5ms']],
       [
         [
           'log',

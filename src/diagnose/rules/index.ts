@@ -149,6 +149,8 @@ import awsCredentialsMissing from './aws-credentials-missing.js';
 import privilegedPortDenied from './privileged-port-denied.js';
 import pathNotWritable from './path-not-writable.js';
 import secretFileTooOpen from './secret-file-too-open.js';
+import dataDirNotEmpty from './data-dir-not-empty.js';
+import dbClientHostNotAllowed from './db-client-host-not-allowed.js';
 import encryptionKeyMismatch from './encryption-key-mismatch.js';
 import hostKernelLimitLow from './host-kernel-limit-low.js';
 import clusterPeersUnreachable from './cluster-peers-unreachable.js';
@@ -293,6 +295,8 @@ const HAND_WRITTEN: readonly Rule[] = [
   privilegedPortDenied,
   pathNotWritable,
   secretFileTooOpen,
+  dataDirNotEmpty,
+  dbClientHostNotAllowed,
   encryptionKeyMismatch,
   hostKernelLimitLow,
   clusterPeersUnreachable,
