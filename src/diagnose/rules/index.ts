@@ -143,6 +143,7 @@ import schemaNotMigrated from './schema-not-migrated.js';
 import stackFailedState from './stack-failed-state.js';
 import propertyValidationFailed from './property-validation-failed.js';
 import platformFault from './platform-fault.js';
+import engineSeccompOutdated from './engine-seccomp-outdated.js';
 import requiredSettingMissing from './required-setting-missing.js';
 import migrationStateBroken from './migration-state-broken.js';
 import awsCredentialsMissing from './aws-credentials-missing.js';
@@ -175,6 +176,7 @@ import probeRefused from './probe-refused.js';
 import clientTooOld from './client-too-old.js';
 import diskFull from './disk-full.js';
 import resourceRequestInvalid from './resource-request-invalid.js';
+import resourceNameInvalid from './resource-name-invalid.js';
 import iacDefinitionInvalid from './iac-definition-invalid.js';
 import capacityProviderInvalid from './capacity-provider-invalid.js';
 import loggingSetupNetwork from './logging-setup-network.js';
@@ -424,12 +426,14 @@ const HAND_WRITTEN: readonly Rule[] = [
   healthPathNotFound,
   healthUrlMalformed,
   secretRetrievalRefused,
+  engineSeccompOutdated,
   platformFault,
   clientTooOld,
   apiThrottled,
   circuitBreaker,
   deploymentAlarm,
   diskFull,
+  resourceNameInvalid,
   resourceRequestInvalid,
   iacDefinitionInvalid,
   capacityProviderInvalid,
