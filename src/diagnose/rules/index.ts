@@ -166,6 +166,7 @@ import placementUnexplained from './placement-unexplained.js';
 import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
+import serverBindFailed from './server-bind-failed.js';
 import dependencyNotReady from './dependency-not-ready.js';
 import traceInClientConnect from './trace-in-client-connect.js';
 import platformPortNotListening from './platform-port-not-listening.js';
@@ -299,6 +300,7 @@ const HAND_WRITTEN: readonly Rule[] = [
   dbConnectionLimitReached,
   engineSocketDenied,
   bindAddressUnavailable,
+  serverBindFailed,
   listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
