@@ -118,3 +118,45 @@ const cases: readonly PhrasingCase[] = [
 describe('session 12 part c: a server that could not bind its listen address', () => {
   itNamesEach(cases);
 });
+
+/*
+ * Docker's embedded DNS refusing a lookup, in three resolvers' words: the name never resolved, so the refusal is the
+ * network's, not the dependency's.
+ */
+const dnsCases: readonly PhrasingCase[] = [
+  {
+    name: "Go's resolver refused by 127.0.0.11",
+    expect: 'network-sg',
+    rule: 'embedded-dns-refused',
+    capture: composed(
+      'shipper',
+      'shipper  | level=info ts=2025-03-02T10:00:01Z msg="starting shipper"',
+      'shipper  | level=warn ts=2025-03-02T10:00:06Z msg="error sending batch, will retry" error="Post \\"http://collector:4318/v1/logs\\": dial tcp: lookup collector on 127.0.0.11:53: read udp 127.0.0.1:50211->127.0.0.11:53: read: connection refused"',
+    ),
+  },
+  {
+    name: "dig's communications error to 127.0.0.11",
+    expect: 'network-sg',
+    rule: 'embedded-dns-refused',
+    capture: composed(
+      'debug',
+      'debug  | + dig +short db',
+      'debug  | ;; communications error to 127.0.0.11#53: connection refused',
+      'debug  | ;; communications error to 127.0.0.11#53: connection refused',
+      'debug  | ;; no servers could be reached',
+    ),
+  },
+  {
+    name: "dnspython's nameserver answered Connection refused",
+    expect: 'network-sg',
+    rule: 'embedded-dns-refused',
+    capture: logged(
+      'INFO:worker:resolving broker address',
+      'dns.resolver.NoNameservers: All nameservers failed to answer the query broker. IN A: Server Do53:127.0.0.11@53 answered [Errno 111] Connection refused',
+    ),
+  },
+];
+
+describe("session 12 part c: Docker's embedded DNS refusing the lookup", () => {
+  itNamesEach(dnsCases);
+});

@@ -167,6 +167,7 @@ import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
 import serverBindFailed from './server-bind-failed.js';
+import embeddedDnsRefused from './embedded-dns-refused.js';
 import dependencyNotReady from './dependency-not-ready.js';
 import traceInClientConnect from './trace-in-client-connect.js';
 import platformPortNotListening from './platform-port-not-listening.js';
@@ -301,6 +302,7 @@ const HAND_WRITTEN: readonly Rule[] = [
   engineSocketDenied,
   bindAddressUnavailable,
   serverBindFailed,
+  embeddedDnsRefused,
   listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
