@@ -7,7 +7,9 @@ import type { Rule } from '../types.js';
  * images (`bind() … failed (99: Address not available)` from nginx, Redis's `bind: Address not available`, Python's
  * `[Errno 99] Address not available`, uvicorn's lower-cased `address not available`), and a runtime that prints the
  * errno a line or two below the bind that raised it (Rust's anyhow chain `failed to bind …` / `Caused by: Cannot assign
- * requested address (os error 99)`, a Python traceback ending in `socket.bind`). An outbound connect that fails the
+ * requested address (os error 99)`, a Python traceback ending in `socket.bind`). The same errno in other words: the
+ * BSD/macOS libc's `can't assign requested address`, MySQL's capitalised `Bind on TCP/IP port: …`, Ruby's errno before
+ * its `bind(2)`, Erlang's `eaddrnotavail` atom from a Ranch or RabbitMQ listener. An outbound connect that fails the
  * same way is not this (no bind or listen before it).
  */
 const rule: Rule = {
@@ -16,7 +18,7 @@ const rule: Rule = {
   match: [
     {
       span: 4,
-      re: /(?<what>listen EADDRNOTAVAIL[^\n]{0,60}|(?:bind|listen(?:ing)?|BindException)[^\n]{0,80}(?:[Cc]annot assign requested address|[Aa]ddress not available|kind: AddrNotAvailable))/,
+      re: /(?<what>listen EADDRNOTAVAIL[^\n]{0,60}|(?:[Bb]ind|listen(?:ing)?|BindException)[^\n]{0,80}(?:[Cc]an(?:not|'t) assign requested address|[Aa]ddress not available|kind: AddrNotAvailable)|[Cc]an(?:not|'t) assign requested address - bind\(2\)[^\n]{0,60}|(?:[Ll]istener|:ranch_tcp:listen)[^\n]{0,160}\beaddrnotavail\b[^\n]{0,40})/,
     },
   ],
   cause: '{service} was configured to listen on an address its container does not have: {what}.',
@@ -39,6 +41,15 @@ const rule: Rule = {
         ['log', 'Caused by:'],
         ['log', '    Cannot assign requested address (os error 99)'],
       ],
+      [
+        [
+          'log',
+          "[ERROR] [MY-010262] [Server] Can't start server: Bind on TCP/IP port: Cannot assign requested address",
+        ],
+      ],
+      [['log', "listen tcp 192.168.64.5:8080: bind: can't assign requested address"]],
+      [['log', 'Cannot assign requested address - bind(2) for "10.0.3.17" port 3000 (Errno::EADDRNOTAVAIL)']],
+      [['log', 'Failed to start TCP listener [10.0.3.17]:5672, error: eaddrnotavail']],
     ],
     noMatch: [
       [['log', 'dial tcp [::1]:5432: connect: cannot assign requested address']],
@@ -48,6 +59,7 @@ const rule: Rule = {
           'redis.exceptions.ConnectionError: Error 99 connecting to localhost:6379. Address not available.',
         ],
       ],
+      [['log', "dial tcp 127.0.0.1:5432: connect: can't assign requested address"]],
     ],
   },
 };

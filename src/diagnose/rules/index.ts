@@ -169,6 +169,8 @@ import placementUnexplained from './placement-unexplained.js';
 import credentialsRejected from './credentials-rejected.js';
 import configFileInvalid from './config-file-invalid.js';
 import bindAddressUnavailable from './bind-address-unavailable.js';
+import serverBindFailed from './server-bind-failed.js';
+import embeddedDnsRefused from './embedded-dns-refused.js';
 import dependencyNotReady from './dependency-not-ready.js';
 import traceInClientConnect from './trace-in-client-connect.js';
 import platformPortNotListening from './platform-port-not-listening.js';
@@ -305,6 +307,8 @@ const HAND_WRITTEN: readonly Rule[] = [
   dbConnectionLimitReached,
   engineSocketDenied,
   bindAddressUnavailable,
+  serverBindFailed,
+  embeddedDnsRefused,
   listenIpv6Unavailable,
   platformPortNotListening,
   listeningOnLoopback,
