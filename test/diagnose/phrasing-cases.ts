@@ -28,6 +28,12 @@ export const logged = (...lines: string[]) => ({
   logs: { api: ['starting api v1.4.0', 'loaded configuration from /etc/api/config.yaml', ...lines] },
 });
 
+/** Cases of one category, per rule: `logCases('config-env')('stale-pid-file')(name, ...log lines)`. */
+export const logCases =
+  (expect: Category) =>
+  (rule: string) =>
+  (name: string, ...lines: string[]): PhrasingCase => ({ name, expect, rule, capture: logged(...lines) });
+
 /** A compose-style capture: the service's log with its start-up lines, then the given ones. */
 export const composed = (service: string, ...lines: string[]) => ({
   service,

@@ -1,5 +1,5 @@
 import { describe } from 'node:test';
-import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
+import { itNamesEach, logCases, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Session 11, part g: an app's own settings in more tools' words — an option the program or its runtime does not
@@ -8,14 +8,7 @@ import { itNamesEach, logged, type PhrasingCase } from './phrasing-cases.js';
  * corpus), with routine lines around; and the key in the settings not being the one the app's stored data was encrypted
  * with.
  */
-const c =
-  (rule: string) =>
-  (name: string, ...lines: string[]): PhrasingCase => ({
-    name,
-    expect: 'config-env',
-    rule,
-    capture: logged(...lines),
-  });
+const c = logCases('config-env');
 const arg = c('command-argument-unknown');
 const perm = c('secret-file-too-open');
 const req = c('required-setting-missing');

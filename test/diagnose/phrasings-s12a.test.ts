@@ -1,18 +1,11 @@
 import { describe } from 'node:test';
-import { itNamesEach, logged, stopped, type PhrasingCase } from './phrasing-cases.js';
+import { itNamesEach, logCases, stopped, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Session 12, part a: config-env causes round 20 showed in one tool's words, written in other tools' and runtimes'
  * words from how each words the cause (not copied from the corpus), with routine lines around.
  */
-const c =
-  (rule: string) =>
-  (name: string, ...lines: string[]): PhrasingCase => ({
-    name,
-    expect: 'config-env',
-    rule,
-    capture: logged(...lines),
-  });
+const c = logCases('config-env');
 const entry = c('command-not-found');
 const watch = c('host-kernel-limit-low');
 const write = c('path-not-writable');
