@@ -2,8 +2,8 @@ import type { Rule } from '../types.js';
 import type { Catalogue, CatalogueEntry } from './types.js';
 
 /**
- * Below every hand-written rule's base confidence: a documented code names what went wrong but not always where
- * the fix goes, so any signature written for the case outranks it, and it outranks only the learned guesses.
+ * Below every hand-written rule's base confidence: a documented code names what went wrong but not always where the
+ * fix goes. diagnose reads these rules only when no signature matched, and then puts the code's reading second.
  */
 export const CATALOGUE_CONFIDENCE = 0.25;
 
