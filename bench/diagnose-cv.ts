@@ -62,6 +62,8 @@ export interface CvOptions {
   tokens?: TokenOptions;
   /** A token is kept only when seen in this many collection rounds of the fold's training captures. */
   minRounds?: number;
+  /** `false`: the committed naive Bayes learns from the fold's captures only, not the rules' examples as well. */
+  examples?: boolean;
 }
 
 const EMPTY: BayesModel = { alpha: 0.5, categories: [], docs: [], totals: [], vocab: {} };
@@ -75,13 +77,15 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
   for (let f = 0; f < k; f++) {
     const fit = train.filter((c) => fold(c) !== f);
     const held = train.filter((c) => fold(c) === f);
-    const rank: LearnedRanker = opts.noModel ? bayesRanker(EMPTY) : learnerFor(fit, opts);
     const rules: Rule[] =
       opts.rules === 'none'
         ? []
         : opts.rules === 'all'
           ? [...RULES]
           : RULES.filter((r) => fit.some((c) => c.expect === r.category && matchRule(r, lines.get(c)!)));
+    // The model learns the examples of the rules the fold keeps (all of them with `--model-only`).
+    const taught = opts.examples === false ? [] : opts.rules === 'none' ? RULES : rules;
+    const rank: LearnedRanker = opts.noModel ? bayesRanker(EMPTY) : learnerFor(fit, opts, taught);
     for (const c of held) {
       const findings = diagnose(c.capture, rules, { rank, policy: opts.policy ?? LEARNED_POLICY });
       const got = findings.slice(0, 3).map((x) => x.category);
@@ -99,10 +103,10 @@ export function crossValidate(train: readonly CorpusCapture[], opts: CvOptions =
 }
 
 /** The learned ranker a variant trains on a fold's captures, reading the held-out evidence with the same tokens. */
-function learnerFor(fit: readonly CorpusCapture[], opts: CvOptions): LearnedRanker {
+function learnerFor(fit: readonly CorpusCapture[], opts: CvOptions, taught: readonly Rule[]): LearnedRanker {
   const tokenOpts = opts.tokens;
   const committed = !tokenOpts && !opts.minRounds && !opts.nb && (opts.learner ?? 'bayes') === 'bayes';
-  if (committed) return bayesRanker(trainModel(fit, opts.modelOpts));
+  if (committed) return bayesRanker(trainModel(fit, opts.modelOpts, taught));
   let docs = fit.map((c) => ({ category: c.expect, source: c.source, tokens: tokensOf(c, tokenOpts) }));
   if (opts.minRounds) {
     const rounds = new Map<string, Set<number>>();

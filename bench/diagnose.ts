@@ -138,7 +138,8 @@ function printSplit(name: string, s: ReturnType<typeof summarise>): void {
  * Variants of the cross-validation, for comparing learned components: `--model-only` (no rules: the learned model
  * alone, behind the same policy), `--learner=softmax` (bench/diagnose-softmax.ts instead of the naive Bayes),
  * `--first=P` (the posterior from which a learned category goes before `other`), `--lambda=L` (softmax's L2),
- * `--by-round` (each fold holds out whole collection rounds instead of a fifth of the sources).
+ * `--by-round` (each fold holds out whole collection rounds instead of a fifth of the sources), `--examples=off` (the
+ * model learns from the fold's captures only, not the rules' examples too).
  */
 function cvOptions(flags: readonly string[]): CvOptions {
   const value = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -182,6 +183,7 @@ function cvOptions(flags: readonly string[]): CvOptions {
     ...(num('knn') !== undefined ? { knn: num('knn') } : {}),
     ...(num('avg-weight') !== undefined ? { avgWeight: num('avg-weight') } : {}),
     ...(flags.includes('--by-round') ? { folds: 'round' as const } : {}),
+    ...(value('examples') === 'off' ? { examples: false } : {}),
     ...(flags.includes('--model-only') ? { rules: 'none' as const } : {}),
     ...(first !== undefined || num('learned-before') !== undefined
       ? {
@@ -214,6 +216,7 @@ const describeCv = (o: CvOptions) =>
     o.minRounds ? `, tokens of ${o.minRounds}+ rounds` : '',
     o.knn ? `, k ${o.knn}` : '',
     o.avgWeight !== undefined ? `, softmax weight ${o.avgWeight}` : '',
+    o.examples === false ? ", model without the rules' examples" : '',
   ].join('');
 
 export async function runDiagnoseBench(flags: readonly string[] = []): Promise<void> {

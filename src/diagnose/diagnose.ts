@@ -3,6 +3,7 @@ import { weighByDependencyKind } from './dependency-kind.js';
 import { describeExamined, extractEvidence } from './extract.js';
 import { matchRule, quote, render, type RuleHit } from './match.js';
 import { hintLines, nearestCategories } from './nearest.js';
+import { commonestInTopThree } from './commonest.js';
 import {
   bayesRanker,
   LEARNED_POLICY,
@@ -135,7 +136,8 @@ export function diagnose(
       ? [{ ...near[0]!, confidence: Math.round((0.05 + sure.p * 0.1) * 100) / 100 }, other, ...near.slice(1)]
       : [other, ...near];
   const documented = matched.find((h) => h.rule.fallback);
-  return documented ? inSecondPlace(found, documentedFinding(documented, service)) : found;
+  const withCommonest = commonestInTopThree(found, lines, service);
+  return documented ? inSecondPlace(withCommonest, documentedFinding(documented, service)) : withCommonest;
 }
 
 /** A documented error code's reading (catalogue/), weaker than the first place and above the learned guesses. */

@@ -78,8 +78,8 @@ export function learnedFinding(
   return {
     category: r.category,
     cause: afterSignatures
-      ? `Weak: a model learned from the training corpus ranks ${r.category} next for ${service} (${p}) on the words on its "learned:" line; no signature of it matched.`
-      : `No signature matched for ${service}, but a model learned from the training corpus leans towards ${r.category} (${p}) on the words on its "learned:" line.`,
+      ? `Weak: a model learned from the training corpus and the rules' examples ranks ${r.category} next for ${service} (${p}) on the words on its "learned:" line; no signature of it matched.`
+      : `No signature matched for ${service}, but a model learned from the training corpus and the rules' examples leans towards ${r.category} (${p}) on the words on its "learned:" line.`,
     fix:
       r.category === 'other'
         ? "If no finding fits, the cause may be outside the deployment (a tool or platform release, an outage, a known bug): look the quoted lines up in the tool's issues and release notes."

@@ -46,8 +46,12 @@ export function nearestCategories(lines: readonly EvidenceLine[], max = 2): Near
     .map(({ category, lines: l }) => ({ category, lines: l }));
 }
 
-/** How many evidence lines carry a category's hint words. */
-export function hintLines(category: Category, lines: readonly EvidenceLine[]): number {
+/** The evidence lines that carry a category's hint words. */
+export function hintedLines(category: Category, lines: readonly EvidenceLine[]): EvidenceLine[] {
   const re = HINTS.find(([c]) => c === category)?.[1];
-  return re ? lines.filter((l) => l.kind !== 'origin' && re.test(l.text)).length : 0;
+  return re ? lines.filter((l) => l.kind !== 'origin' && re.test(l.text)) : [];
 }
+
+/** How many evidence lines carry a category's hint words. */
+export const hintLines = (category: Category, lines: readonly EvidenceLine[]): number =>
+  hintedLines(category, lines).length;

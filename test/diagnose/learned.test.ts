@@ -7,7 +7,8 @@ import { tokenise } from '../../src/diagnose/tokens.js';
 import type { EvidenceLine } from '../../src/diagnose/types.js';
 import { loadCorpus } from '../../bench/diagnose.js';
 import { foldOf, roundFolds } from '../../bench/diagnose-cv.js';
-import { trainModel, writeModel } from '../../bench/diagnose-model.js';
+import { exampleDocs, trainModel, writeModel } from '../../bench/diagnose-model.js';
+import { RULES } from '../../src/diagnose/rules/index.js';
 import { rankSoftmax, trainSoftmax } from '../../bench/diagnose-softmax.js';
 
 const log = (text: string): EvidenceLine => ({ kind: 'log', path: 'logs.app[0]', text });
@@ -45,6 +46,29 @@ describe('diagnose: learned tie-breaker', () => {
       '10.0.1.23 - - [02/May/2024:10:00:05 +0000] "GET /api/items HTTP/1.1" 200 512 "-" "Mozilla/5.0"',
     ];
     assert.deepEqual([...tokenise(routine.map(log))], []);
+    const stop: EvidenceLine = {
+      kind: 'stoppedReason',
+      path: 'tasks[0].stoppedReason',
+      text: 'Task stopped by user',
+    };
+    assert.deepEqual([...tokenise([stop])], [], 'a user stop says nothing about the failure');
+    assert.ok(tokenise([{ ...stop, text: 'Task stopped by user: OutOfMemoryError' }]).size > 0);
+  });
+
+  it("learns each signature rule's examples too, one source per rule, and no documented code", () => {
+    const docs = exampleDocs();
+    const signatures = RULES.filter((r) => !r.fallback);
+    assert.equal(
+      docs.length,
+      signatures.map((r) => r.examples.match.length).reduce((a, b) => a + b, 0),
+    );
+    assert.deepEqual(new Set(docs.map((d) => d.source)), new Set(signatures.map((r) => `rule:${r.id}`)));
+    assert.ok(RULES.some((r) => r.fallback) && !docs.some((d) => d.source.includes('catalogue')));
+    assert.deepEqual(trainModel([], undefined, []).vocab, {}, 'no captures, no examples: nothing learned');
+    const fromExamples = trainModel([], { minSources: 1, minLift: 1 });
+    const port = docs.find((d) => d.source === 'rule:port-in-use')!;
+    const [top] = rankBayes(fromExamples, port.tokens);
+    assert.equal(top!.category, 'port-binding');
   });
 
   it('ranks by what it was trained on, and names the tokens that weighed most', () => {
@@ -96,7 +120,7 @@ describe('diagnose: learned tie-breaker', () => {
     const f = diagnose(capture, [], { rank });
     assert.deepEqual(
       f.map((x) => x.category),
-      ['image-pull', 'other'],
+      ['image-pull', 'other', 'config-env'],
     );
     assert.ok(f[0]!.evidence.includes('learned: manifest'), JSON.stringify(f[0]));
     const unsure = diagnose(capture, [], { rank: () => rank().map((r) => ({ ...r, p: 0.5 })) });

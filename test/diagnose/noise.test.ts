@@ -28,6 +28,13 @@ const ROUTINE_LOGS = [
 
 function pad(capture: Record<string, unknown>): Record<string, unknown> {
   const c = structuredClone(capture);
+  const local = c.local as { logs?: unknown } | undefined;
+  if (local && !c.services && !c.tasks) {
+    // A process run on this machine has no scheduler to chatter, and ECS events would make it an ECS capture.
+    const own = local.logs;
+    local.logs = [...ROUTINE_LOGS, ...(Array.isArray(own) ? own : typeof own === 'string' ? [own] : [])];
+    return c;
+  }
   const services = (c.services as Array<Record<string, unknown>> | undefined) ?? [{ serviceName: 'web' }];
   const first = services[0]!;
   first.events = [...ROUTINE_EVENTS.map((message) => ({ message })), ...((first.events as unknown[]) ?? [])];
