@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
 const { loadCorpus } = await load('bench/diagnose.js');
-const { tokensOf } = await load('bench/diagnose-model.js');
+const { exampleDocs, tokensOf } = await load('bench/diagnose-model.js');
 const { trainBayes, rankBayes } = await load('src/diagnose/bayes.js');
 const { trainSoftmax, rankSoftmax } = await load('bench/diagnose-softmax.js');
 const { knnRanker } = await load('bench/diagnose-learners.js');
@@ -44,9 +44,15 @@ async function buildAt(round, commit) {
   return import(pathToFileURL(join(dir, 'dist/src/diagnose/index.js')).href);
 }
 
+// Each learner trains on the captures of the rounds before; `bayes+examples` also on the examples of that build's own
+// signature rules, as the committed model does (bench/diagnose-model.ts).
 const learners = {
   bayes: (docs) => {
     const m = trainBayes(docs);
+    return (t) => rankBayes(m, t);
+  },
+  'bayes+examples': (docs, build) => {
+    const m = trainBayes([...docs, ...exampleDocs(build.RULES)]);
     return (t) => rankBayes(m, t);
   },
   softmax: (docs) => {
@@ -72,7 +78,7 @@ for (const round of rounds) {
   const build = await buildAt(round, commit);
   const held = train.filter((c) => c.round === round);
   const fit = train.filter((c) => (c.round ?? 0) < round);
-  const own = { round, commit: commit.slice(0, 7), all: tally(), noRule: tally() };
+  const own = { round, commit: commit.slice(0, 7), all: tally(), noRule: tally(), noRuleCategories: {} };
   for (const c of held) {
     const f = build.diagnose(c.capture);
     add(
@@ -80,24 +86,26 @@ for (const round of rounds) {
       f.map((x) => x.category),
       c.expect,
     );
-    if (!f.some((x) => x.rule))
+    if (!f.some((x) => x.rule)) {
       add(
         own.noRule,
         f.map((x) => x.category),
         c.expect,
       );
+      own.noRuleCategories[c.expect] = (own.noRuleCategories[c.expect] ?? 0) + 1;
+    }
   }
   result.rounds.push(own);
   const docs = fit.map((c) => ({ category: c.expect, source: c.source, tokens: tokens.get(c.file) }));
   for (const [name, make] of Object.entries(learners)) {
-    const rank = make(docs);
+    const rank = make(docs, build);
     const r = result.learners[name];
     for (const c of held) {
       const ranking = rank(tokens.get(c.file));
       // The learner in the build's own pipeline: its first place only at a posterior of 0.3 or more, as for softmax.
       const f = build.diagnose(c.capture, build.RULES, {
         rank: () => ranking,
-        policy: { first: name === 'bayes' ? 0.95 : 0.3, fill: 3 },
+        policy: { first: name.startsWith('bayes') ? 0.95 : 0.3, fill: 3 },
       });
       const got = f.map((x) => x.category);
       add(r.all, got, c.expect);
@@ -113,11 +121,22 @@ for (const round of rounds) {
 const sum = (ts) =>
   ts.reduce((a, t) => ({ n: a.n + t.n, top1: a.top1 + t.top1, top3: a.top3 + t.top3 }), tally());
 result.total = { all: sum(result.rounds.map((r) => r.all)), noRule: sum(result.rounds.map((r) => r.noRule)) };
+// Where no signature of its time matched, which category the fix went to (commonest.ts cites these counts).
+result.total.noRuleCategories = {};
+for (const r of result.rounds)
+  for (const [c, n] of Object.entries(r.noRuleCategories))
+    result.total.noRuleCategories[c] = (result.total.noRuleCategories[c] ?? 0) + n;
 writeFileSync(join(root, 'bench/results/diagnose-temporal.json'), JSON.stringify(result, null, 2) + '\n');
 const fmt = (t) => `${t.top1}/${t.n} top-1, ${t.top3} top-3`;
 for (const r of result.rounds)
   console.log(`round ${r.round} (rules of ${r.commit}): ${fmt(r.all)}; no rule matched: ${fmt(r.noRule)}`);
 console.log(`all rounds: ${fmt(result.total.all)}; no rule matched: ${fmt(result.total.noRule)}`);
+console.log(
+  `no rule matched, by category: ${Object.entries(result.total.noRuleCategories)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')}`,
+);
 for (const [name, r] of Object.entries(result.learners))
   console.log(
     `learner ${name}: in the pipeline ${fmt(r.all)}; no rule matched ${fmt(r.noRule)}; alone ${fmt(r.alone)}`,

@@ -5,12 +5,8 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { LEARNED_POLICY } from '../../src/diagnose/learned.js';
 import { RULES } from '../../src/diagnose/rules/index.js';
 import type { Category } from '../../src/diagnose/types.js';
-import { logged } from './phrasing-cases.js';
+import { logged, ranker } from './phrasing-cases.js';
 
-const ranker =
-  (...order: Category[]) =>
-  (): BayesRank[] =>
-    order.map((category, i) => ({ category, p: 0.3 - i * 0.05, tokens: [`w${i}`] }));
 
 const unread = logged('worker 3 gave up after 5 attempts', 'shutting down: setting QUEUE_URL has no scheme');
 const categories = (rank: () => BayesRank[], capture: object = unread, rules = RULES) =>

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import type { BayesRank } from '../../src/diagnose/bayes.js';
 import { diagnose } from '../../src/diagnose/index.js';
 import type { Category } from '../../src/diagnose/types.js';
 
@@ -51,3 +52,9 @@ export const stopped = (reason: string) => ({
   service: 'api',
   tasks: [{ lastStatus: 'STOPPED', stoppedReason: reason }],
 });
+
+/** A learned ranking in the given order, none of it sure enough to go before `other`. */
+export const ranker =
+  (...order: Category[]) =>
+  (): BayesRank[] =>
+    order.map((category, i) => ({ category, p: 0.3 - i * 0.05, tokens: [`w${i}`] }));

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AMBIGUITY_SETS } from '../../src/diagnose/ambiguity.js';
-import type { BayesRank } from '../../src/diagnose/bayes.js';
 import { diagnose } from '../../src/diagnose/index.js';
 import { LEARNED_POLICY } from '../../src/diagnose/learned.js';
 import { RULES } from '../../src/diagnose/rules/index.js';
 import type { Category } from '../../src/diagnose/types.js';
-import { itNamesEach, logged, stopped, type PhrasingCase } from './phrasing-cases.js';
+import { itNamesEach, logged, ranker, stopped, type PhrasingCase } from './phrasing-cases.js';
 
 /*
  * Session 10, part r: the top three. Places two and three only; the first finding of every case is what it was.
@@ -95,10 +94,6 @@ function readsAsItsSet(cases: readonly PhrasingCase[], family: string): void {
 }
 
 /** A learned ranking that puts the given categories first, in order, with made-up tokens. */
-const ranker =
-  (...order: Category[]) =>
-  (): BayesRank[] =>
-    order.map((category, i) => ({ category, p: 0.3 - i * 0.05, tokens: [`w${i}`] }));
 
 describe('session 10 part r: a file the kernel will not execute', () => {
   itNamesEach(execFormat);
