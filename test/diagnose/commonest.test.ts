@@ -7,7 +7,6 @@ import { RULES } from '../../src/diagnose/rules/index.js';
 import type { Category } from '../../src/diagnose/types.js';
 import { logged, ranker } from './phrasing-cases.js';
 
-
 const unread = logged('worker 3 gave up after 5 attempts', 'shutting down: setting QUEUE_URL has no scheme');
 const categories = (rank: () => BayesRank[], capture: object = unread, rules = RULES) =>
   diagnose(capture, rules, { rank, policy: LEARNED_POLICY }).map((f) => f.category);
