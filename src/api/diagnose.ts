@@ -86,7 +86,7 @@ export function captureOnFailure(
       const capture = await gatherCapture(
         target,
         { service: failed.service, verdict: failed, logs: failed.logs },
-        { clock },
+        { clock, stack },
       );
       writeFileSync(file, JSON.stringify(redacted(stack, capture), null, 2) + '\n', { mode: 0o600 });
       return failed.service;

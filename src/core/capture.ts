@@ -67,6 +67,16 @@ const TaskDefinition = z.looseObject({
   containerDefinitions: z.array(ContainerDefinition).optional(),
   runtimePlatform: z.looseObject({ cpuArchitecture: scalar, operatingSystemFamily: scalar }).optional(),
 });
+/** The stack the failed service belongs to, from its file: who else runs, where, and what waits for what. */
+const StackService = z.looseObject({
+  name: scalar,
+  /** The local target's port (`local.port`). */
+  port: scalar,
+  /** Other names it is reached by: ECS Service Connect's client aliases and discovery names. */
+  hosts: z.array(scalar).optional(),
+  dependsOn: z.array(z.looseObject({ name: scalar, condition: scalar })).optional(),
+});
+const StackContext = z.looseObject({ name: scalar, services: z.array(StackService).optional() });
 const Local = z.looseObject({
   exitCode: scalar,
   health: scalar,
@@ -85,10 +95,11 @@ export const CaptureSchema = z.looseObject({
   taskDefinition: TaskDefinition.optional(),
   logs: z.record(z.string(), lines).optional(),
   local: Local.optional(),
+  stack: StackContext.optional(),
 });
 export type Capture = z.infer<typeof CaptureSchema>;
 
-const KEYS = 'service, tasks, services, stackEvents, targetHealth, taskDefinition, logs, local';
+const KEYS = 'service, tasks, services, stackEvents, targetHealth, taskDefinition, logs, local, stack';
 
 /** Validates a capture; throws InvalidInputError naming the offending field. */
 export function parseCapture(json: unknown): Capture {

@@ -14,6 +14,7 @@ import {
 } from './learned.js';
 import { MODEL } from './model.generated.js';
 import { RULES } from './rules/index.js';
+import { weighByStack } from './stack-context.js';
 import { weighByStructure } from './structure.js';
 import { parseCapture } from '../core/capture.js';
 import type { Category, EvidenceLine, Finding, Rule } from './types.js';
@@ -41,11 +42,14 @@ export function diagnose(
 
   const ranking = learnedRanking(rank, lines);
   const matched = rules.map((r) => matchRule(r, lines)).filter((h): h is RuleHit => h !== undefined);
-  const hitList = weighByStructure(
+  const hitList = weighByStack(
     capture,
-    weighByDependencyKind(
-      lines,
-      matched.filter((h) => !h.rule.fallback),
+    weighByStructure(
+      capture,
+      weighByDependencyKind(
+        lines,
+        matched.filter((h) => !h.rule.fallback),
+      ),
     ),
   );
   const confidence = new Map(hitList.map((h) => [h.rule.id, h.confidence]));

@@ -3,6 +3,7 @@ import type { Target, Verdict } from '../targets/target.js';
 import { diagnose } from './diagnose.js';
 import { localCapture } from '../core/capture.js';
 import type { Finding } from './types.js';
+import type { Stack } from '../spec/types.js';
 
 /** What the engine knows about a failed service even when the target has no evidence to give. */
 export interface FailedService {
@@ -24,9 +25,11 @@ export const EVIDENCE_TIMEOUT_MS = 15_000;
 export async function gatherCapture(
   target: Pick<Target, 'evidence'>,
   failed: FailedService,
-  opts: { clock: Clock; timeoutMs?: number },
+  opts: { clock: Clock; timeoutMs?: number; stack?: Pick<Stack, 'name' | 'services'> },
 ): Promise<Record<string, unknown>> {
   const capture = await serviceCapture(target, failed, opts);
+  // Which services the stack has and what waits for what tells a dependency not up from an address set wrong.
+  if (opts.stack) capture.stack = stackContext(opts.stack);
   const v = failed.verdict;
   // A post-deploy check's failing answer is evidence too; the target's own evidence knows nothing of it.
   if (v.reason === 'check-failed')
@@ -67,6 +70,37 @@ async function serviceCapture(
     message: v.message,
     logs: failed.logs,
   }) as Record<string, unknown>;
+}
+
+/**
+ * The capture's `stack`: each service's name, local port, Service Connect names and dependsOn, from the stack file;
+ * never a value of its environment.
+ */
+export function stackContext(stack: Pick<Stack, 'name' | 'services'>): Record<string, unknown> {
+  return {
+    name: stack.name,
+    services: stack.services.map((s) => {
+      const hosts = serviceConnectNames(s.aws?.serviceDefinition);
+      return {
+        name: s.name,
+        ...(s.local?.port !== undefined ? { port: s.local.port } : {}),
+        ...(hosts.length ? { hosts } : {}),
+        dependsOn: s.dependsOn.map((d) => ({ name: d.name, condition: d.condition })),
+      };
+    }),
+  };
+}
+
+/** The names other tasks reach an ECS service by through Service Connect: its aliases' DNS names, its discovery names. */
+function serviceConnectNames(def: Record<string, unknown> | undefined): string[] {
+  const sc = def?.serviceConnectConfiguration as { services?: unknown } | undefined;
+  const names = (Array.isArray(sc?.services) ? sc.services : []).flatMap((x: Record<string, unknown>) => [
+    x.discoveryName,
+    ...(Array.isArray(x.clientAliases) ? x.clientAliases : []).map(
+      (a: Record<string, unknown>) => a?.dnsName,
+    ),
+  ]);
+  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
 /** A finding with exactly the five public keys, in their documented order. */

@@ -34,7 +34,9 @@ export async function recordFailure(
     },
     ctx.token,
   );
-  const findings = topFindings(await gatherCapture(target, { service: name, verdict, logs }, { clock }));
+  const findings = topFindings(
+    await gatherCapture(target, { service: name, verdict, logs }, { clock, stack: ctx.stack }),
+  );
   emitter.emit({
     code: 'service.failed',
     service: name,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cli, copyExample, events, freePort, ROOT, tempDir, writeStack } from './helpers.js';
+import { cli, copyExample, events, freePort, ROOT, serviceYaml, tempDir, writeStack } from './helpers.js';
 import { SHARED_MISSING, sharedDir } from '../shared.js';
 
 const KEYS = ['category', 'cause', 'fix', 'evidence', 'confidence'];
@@ -117,6 +117,61 @@ describe('diagnose: captures never carry secrets', () => {
     for (const out of [r.stdout, r.stderr, text]) assert.doesNotMatch(out, /hunter2/);
     const live = await cli(['diagnose', 'api', '--json'], { cwd: d, env });
     assert.doesNotMatch(live.stdout, /hunter2/);
+  });
+});
+
+describe('diagnose: what the stack file says about a refused dependency', () => {
+  const dirs: string[] = [];
+  after(async () => {
+    for (const d of dirs) await cli(['down'], { cwd: d });
+  });
+
+  /** `broker` takes 4 s to listen; `consumer` gives up on its address after 0.5 s, and waits for nothing. */
+  async function deploy(address: (brokerPort: number) => string) {
+    const d = tempDir();
+    dirs.push(d);
+    const [broker, consumer] = [await freePort(), await freePort()];
+    writeStack(
+      d,
+      [
+        `stack: undeclared-${process.pid}`,
+        'services:',
+        serviceYaml('broker', { port: broker, env: { STARTUP_DELAY: 4000 } }),
+        serviceYaml('consumer', {
+          port: consumer,
+          env: { REQUIRES: address(broker), REQUIRES_TIMEOUT: 500 },
+        }),
+      ].join('\n'),
+    );
+    const r = await cli(['deploy', '--json', '--capture', 'cap.json'], { cwd: d });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const failed = events(r.stdout).find((e) => e.code === 'service.failed')!;
+    assert.equal(failed.service, 'consumer');
+    return { d, broker, findings: failed.findings as { category: string; cause: string; fix: string }[] };
+  }
+
+  it('a dependency the service does not list in dependsOn: the finding says to add it', async () => {
+    const { d, findings } = await deploy((port) => `broker=127.0.0.1:${port}`);
+    assert.equal(findings[0]!.category, 'dependency-unreachable');
+    assert.match(findings[0]!.cause, /consumer connects to broker .*does not list it in dependsOn/);
+    assert.match(findings[0]!.fix, /dependsOn: \{ broker: \{ condition: healthy \} \}/);
+    // The capture carries the stack, so replaying it gives the same reading.
+    const capture = JSON.parse(readFileSync(join(d, 'cap.json'), 'utf8')) as {
+      stack: { services: unknown[] };
+    };
+    assert.equal(capture.stack.services.length, 2);
+    const r = await cli(['diagnose', '--input', join(d, 'cap.json'), '--json'], { cwd: tempDir() });
+    assert.deepEqual((JSON.parse(r.stdout) as { findings: unknown[] }).findings.slice(0, 3), findings);
+  });
+
+  it('an address where no service of the stack listens: the finding says the setting is wrong', async () => {
+    const unused = await freePort();
+    const { broker, findings } = await deploy(() => `127.0.0.1:${unused}`);
+    assert.equal(findings[0]!.category, 'config-env');
+    assert.match(
+      findings[0]!.cause,
+      new RegExp(`127\\.0\\.0\\.1:${unused}.*the stack has broker \\(port ${broker}\\)`),
+    );
   });
 });
 
