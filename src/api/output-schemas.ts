@@ -115,6 +115,10 @@ export const VerifyOutput = z
           .boolean()
           .optional()
           .describe('The check could not look: nothing found, nothing ruled out.'),
+        warning: z
+          .boolean()
+          .optional()
+          .describe('A problem that may well work (ok stays true): shown with its fix, never failing.'),
         location: z
           .object({ file: z.string(), line: z.number(), column: z.number(), field: z.string().optional() })
           .optional(),

@@ -12,10 +12,20 @@ export async function preflight(stack: Stack, env: Env, emit: Emit = () => undef
   const results = await verifyStack(stack, env);
   const failed = results.filter((r) => !r.ok);
   if (failed.length === 0) {
+    const warnings = results.filter((r) => r.warning);
     emit({
       code: 'preflight.passed',
       checks: results.length,
       skipped: results.filter((r) => r.skipped).length,
+      ...(warnings.length
+        ? {
+            warnings: warnings.map((r) => ({
+              id: r.id,
+              message: r.message,
+              ...(r.fix ? { fix: r.fix } : {}),
+            })),
+          }
+        : {}),
     });
     return;
   }

@@ -3,6 +3,7 @@ import type { Target, Verdict } from '../targets/target.js';
 import { diagnose } from './diagnose.js';
 import { localCapture } from '../core/capture.js';
 import type { Finding } from './types.js';
+import { serviceConnectNames } from '../spec/service-connect.js';
 import type { Stack } from '../spec/types.js';
 
 /** What the engine knows about a failed service even when the target has no evidence to give. */
@@ -89,18 +90,6 @@ export function stackContext(stack: Pick<Stack, 'name' | 'services'>): Record<st
       };
     }),
   };
-}
-
-/** The names other tasks reach an ECS service by through Service Connect: its aliases' DNS names, its discovery names. */
-function serviceConnectNames(def: Record<string, unknown> | undefined): string[] {
-  const sc = def?.serviceConnectConfiguration as { services?: unknown } | undefined;
-  const names = (Array.isArray(sc?.services) ? sc.services : []).flatMap((x: Record<string, unknown>) => [
-    x.discoveryName,
-    ...(Array.isArray(x.clientAliases) ? x.clientAliases : []).map(
-      (a: Record<string, unknown>) => a?.dnsName,
-    ),
-  ]);
-  return [...new Set(names.filter((n): n is string => typeof n === 'string' && n !== ''))];
 }
 
 /** A finding with exactly the five public keys, in their documented order. */

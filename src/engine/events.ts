@@ -332,8 +332,14 @@ export const ConvoyEventSchema = z.discriminatedUnion('code', [
   ),
   event(
     'preflight.passed',
-    { checks: z.number().int(), skipped: z.number().int() },
-    'The pre-flight checks of `convoy verify` passed (before the lock).',
+    {
+      checks: z.number().int(),
+      skipped: z.number().int(),
+      warnings: z
+        .array(z.object({ id: z.string(), message: z.string(), fix: z.string().optional() }))
+        .optional(),
+    },
+    'The pre-flight checks of `convoy verify` passed (before the lock); `warnings`: what may well work but is worth a look.',
   ),
   event(
     'preflight.failed',

@@ -32,6 +32,8 @@ export async function verifyStack(
       ];
     }
     if (problems.length === 0) results.push({ id: c.id, ok: true, message: c.passes });
+    else if (c.severity === 'warning')
+      results.push(...problems.map((p) => ({ id: c.id, ok: true, warning: true, ...p })));
     else results.push(...problems.map((p) => ({ id: c.id, ok: false, ...p })));
   }
   return results;
@@ -46,6 +48,7 @@ export async function verifyFile(file: string, env: Env): Promise<CheckResult[]>
 /** One result as text: `✗ ports  file:line:col: message` and, when failed, an indented fix line. */
 export function formatResult(r: CheckResult, width = 16): string {
   const loc = r.location ? `${r.location.file}:${r.location.line}:${r.location.column}: ` : '';
-  const head = `${r.skipped ? '–' : r.ok ? '✓' : '✗'} ${r.id.padEnd(width)} ${loc}${r.message}`;
-  return r.ok || !r.fix ? head : `${head}\n  ${' '.repeat(width)} fix: ${r.fix}`;
+  const mark = r.skipped ? '–' : r.warning ? '⚠' : r.ok ? '✓' : '✗';
+  const head = `${mark} ${r.id.padEnd(width)} ${loc}${r.message}`;
+  return (r.ok && !r.warning) || !r.fix ? head : `${head}\n  ${' '.repeat(width)} fix: ${r.fix}`;
 }

@@ -11,6 +11,8 @@ export interface CheckResult {
   fix?: string;
   /** The check could not look (see NotChecked): no problem found, but none ruled out either. */
   skipped?: boolean;
+  /** A problem of a warning check (Check.severity): shown with its fix, but `ok`. */
+  warning?: boolean;
   location?: SourceLocation;
 }
 
@@ -40,6 +42,11 @@ export interface Check {
   id: string;
   /** What a pass means, in a few words: shown as the message of a passed check. */
   passes: string;
+  /**
+   * `warning`: what it finds may well work (a client that retries), so it is shown with its fix but fails neither
+   * `convoy verify` nor a deployment's pre-flight.
+   */
+  severity?: 'warning';
   /** Targets it applies to; every target when omitted. */
   targets?: readonly Stack['target'][];
   run(ctx: VerifyContext): Problem[] | Promise<Problem[]>;

@@ -7,7 +7,10 @@ import { loadStack } from '../../src/spec/load.js';
 import type { Service, Stack } from '../../src/spec/types.js';
 import { emptyDefaults } from '../../src/verify/checks/env-defaults.js';
 import { healthPort } from '../../src/verify/checks/ports.js';
-import { CHECKS, verifyFile, verifyStack } from '../../src/verify/index.js';
+import { CHECKS, formatResult, verifyFile, verifyStack } from '../../src/verify/index.js';
+import { preflight } from '../../src/api/preflight.js';
+import type { ConvoyEvent } from '../../src/engine/events.js';
+import { describe as describeEvent } from '../../src/cli/render/describe.js';
 
 const env = { PATH: process.env.PATH };
 
@@ -166,6 +169,63 @@ describe('verify checks', () => {
     assert.equal(r!.location?.line, 4);
   });
 
+  it('depends-on: a service that names another in its settings but does not wait for it is a warning', async () => {
+    const file = stackFile(
+      `  kafka:\n    local: { command: node, port: 7102, env: { PORT: 7102 } }\n` +
+        `  db:\n    local: { command: node, port: 5432 }\n` +
+        `  worker:\n    dependsOn: [kafka]\n    local:\n      command: node\n` +
+        `      env: { REQUIRES: 'kafka=127.0.0.1:7102', DB_URL: 'postgres://127.0.0.1:5432/app', TOKEN: { value: 'http://db:1', secret: true } }\n` +
+        `  consumer:\n    local: { command: node, env: { BROKER: 'kafka=127.0.0.1:7102' } }\n` +
+        `  sender:\n    dependsOn: [worker]\n    local: { command: node, env: { BROKER: 'http://kafka:7102' } }\n`,
+    );
+    const r = await verifyFile(file, env);
+    assert.deepEqual(await failed(file), [], 'a warning fails nothing');
+    const w = r.filter((x) => x.warning);
+    assert.ok(w.every((x) => x.ok && x.id === 'depends-on'));
+    // worker waits for kafka but not for db (named by its port); consumer waits for nothing; sender waits for kafka
+    // through worker; the secret's value is never read.
+    assert.deepEqual(
+      w.map((x) => x.message.split(' but ')[0]),
+      [
+        'worker reaches db at 127.0.0.1:5432 (env DB_URL)',
+        'consumer reaches kafka at 127.0.0.1:7102 (env BROKER)',
+      ],
+    );
+    assert.match(
+      w[0]!.fix!,
+      /add db to the dependsOn of worker \(`dependsOn: \{ db: \{ condition: healthy \} \}`\)/,
+    );
+    assert.equal(w[0]!.location?.line, 11);
+    assert.match(
+      formatResult(w[1]!),
+      /^⚠ depends-on +.*convoy\.yaml:\d+:\d+: consumer reaches kafka.*\n +fix: add kafka/,
+    );
+  });
+
+  it('depends-on: a deployment passes its pre-flight and says the warning on its event', async () => {
+    const stack = loadStack(
+      stackFile(
+        `  kafka:\n    local: { command: node, port: 7102, env: { PORT: 7102 } }\n` +
+          `  consumer:\n    local: { command: node, env: { BROKER: 'kafka=127.0.0.1:7102' } }\n`,
+      ),
+      { env },
+    );
+    const events: ConvoyEvent[] = [];
+    await preflight(stack, env, (e) => void events.push(e as ConvoyEvent));
+    const passed = events.find((e) => e.code === 'preflight.passed') as Extract<
+      ConvoyEvent,
+      { code: 'preflight.passed' }
+    >;
+    assert.deepEqual(
+      passed.warnings?.map((x) => x.id),
+      ['depends-on'],
+    );
+    assert.match(
+      describeEvent(passed),
+      /^pre-flight checks passed \(\d+\); warning: depends-on: consumer reaches kafka/,
+    );
+  });
+
   it('a check that throws is reported as failed, not passed', async () => {
     const stack = loadStack(stackFile(api(`{ command: node }`)), { env });
     const r = await verifyStack(stack, env, [
@@ -248,5 +308,35 @@ describe('verify checks on ECS task definitions', () => {
     );
     assert.match(r[0]!.message, /a load balancer must reach it: on ECS every task has its own address/);
     assert.match(r[1]!.message, /web reaches it at api\.local:8080/);
+  });
+
+  it('depends-on: by service name, and by a Service Connect name', async () => {
+    const stack = awsStack([
+      {
+        name: 'database',
+        aws: {
+          ...td({ name: 'pg', image: 'postgres' }),
+          serviceDefinition: {
+            serviceConnectConfiguration: {
+              services: [{ clientAliases: [{ port: 5432, dnsName: 'db.internal' }] }],
+            },
+          },
+        },
+      },
+      {
+        name: 'api',
+        aws: td({ name: 'api', image: 'x', environment: [{ name: 'DB', value: 'db.internal:5432' }] }),
+      },
+      {
+        name: 'web',
+        aws: td({ name: 'web', image: 'x', environment: [{ name: 'API_URL', value: 'http://api:8080' }] }),
+      },
+    ]);
+    const w = (await verifyStack(stack, env, offline)).filter((x) => x.warning);
+    assert.deepEqual(
+      w.map((x) => x.message.split(' but ')[0]),
+      ['api reaches database at db.internal:5432 (env DB)', 'web reaches api at api:8080 (env API_URL)'],
+    );
+    assert.equal(w[0]!.location?.field, 'services.api.aws.taskDefinition');
   });
 });

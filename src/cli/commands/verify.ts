@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .description(
       'pre-flight checks: what would make a deploy fail before it starts (exit 3 on a problem); --post: the post-deploy checks against what runs now (exit 1 when one fails)',
     )
-    .option('--json', '{ ok, checks: [{ id, ok, skipped?, message, fix?, location? }] }')
+    .option('--json', '{ ok, checks: [{ id, ok, skipped?, warning?, message, fix?, location? }] }')
     .option('--post', "run the stack file's post-deploy checks (verify:) against what is deployed now")
     .action(async (opts: { json?: boolean; post?: boolean }) => {
       if (opts.post) return verifyPostCommand(program.opts().file, opts.json);

@@ -73,7 +73,12 @@ export function describe(e: ConvoyEvent): string {
     case 'deploy.rollback-failed':
       return `ROLLBACK FAILED after ${seconds(e.elapsedMs)}: ${e.message}`;
     case 'preflight.passed':
-      return `pre-flight checks passed (${e.checks}${e.skipped ? `, ${e.skipped} could not look` : ''})`;
+      return (
+        `pre-flight checks passed (${e.checks}${e.skipped ? `, ${e.skipped} could not look` : ''})` +
+        (e.warnings ?? [])
+          .map((w) => `; warning: ${w.id}: ${w.message}${w.fix ? ` (fix: ${w.fix})` : ''}`)
+          .join('')
+      );
     case 'preflight.failed':
       return `pre-flight checks failed: ${e.problems.map((p) => p.id).join(', ')}; nothing was deployed`;
     case 'store.degraded':

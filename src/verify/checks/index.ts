@@ -3,6 +3,7 @@ import command from './command.js';
 import awsCredentials from './aws-credentials.js';
 import cfnState from './cfn-state.js';
 import cwd from './cwd.js';
+import dependsOn from './depends-on.js';
 import ecsCluster from './ecs-cluster.js';
 import ecrImages from './ecr-images.js';
 import envDefaults from './env-defaults.js';
@@ -24,6 +25,7 @@ export const CHECKS: readonly Check[] = [
   ports,
   healthCommand,
   loopbackBind,
+  dependsOn,
   // First of the aws checks: the others are silent when it fails (aws/identity.ts).
   awsCredentials,
   cfnState,
