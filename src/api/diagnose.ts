@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Clock } from '../core/clock.js';
 import { diagnose, localCapture, stripAnnotations, type Finding } from '../diagnose/index.js';
-import { gatherCapture } from '../diagnose/gather.js';
+import { gatherCapture, stackContext } from '../diagnose/gather.js';
 import type { ConvoyEvent, Subscriber } from '../engine/events.js';
 import { makeRedactor, redactDeep, secretValues } from '../engine/redact.js';
 import { InvalidInputError } from '../errors.js';
@@ -24,7 +24,7 @@ export async function diagnoseService(o: Opened, service: string): Promise<LiveD
       `no service "${service}" in stack ${o.stack.name} (services: ${o.stack.services.map((s) => s.name).join(', ')})`,
     );
   const raw = o.target.evidence ? await o.target.evidence(service) : await fromStatus(o.target, service);
-  const capture = redacted(o.stack, { service, ...raw });
+  const capture = redacted(o.stack, { service, ...raw, stack: stackContext(o.stack) });
   const local = capture.local as { health?: unknown } | undefined;
   const healthy = capture.failedAt === undefined && local?.health === 'healthy';
   return { findings: diagnose(capture), capture, healthy };

@@ -162,6 +162,11 @@ describe('diagnose: what the stack file says about a refused dependency', () => 
     assert.equal(capture.stack.services.length, 2);
     const r = await cli(['diagnose', '--input', join(d, 'cap.json'), '--json'], { cwd: tempDir() });
     assert.deepEqual((JSON.parse(r.stdout) as { findings: unknown[] }).findings.slice(0, 3), findings);
+    // And `diagnose SERVICE` reads the stack file too, after the rollback.
+    const live = await cli(['diagnose', 'consumer', '--json'], { cwd: d });
+    assert.equal(live.code, 0, live.stderr);
+    const first = (JSON.parse(live.stdout) as { findings: { cause: string }[] }).findings[0]!;
+    assert.match(first.cause, /does not list it in dependsOn/);
   });
 
   it('an address where no service of the stack listens: the finding says the setting is wrong', async () => {
