@@ -60,7 +60,7 @@ export const AMBIGUITY_SETS: readonly AmbiguitySet[] = [
   },
   {
     family: 'a name that does not resolve',
-    rules: ['name-not-resolved'],
+    rules: ['name-not-resolved', 'host-setting-not-resolved'],
     categories: ['dependency-unreachable', 'config-env', 'network-sg'],
     why: 'a name fails to resolve when its service is not up, when the setting has a typo, or when DNS in the network does not answer',
   },

@@ -167,6 +167,9 @@ export function weighByStack(c: Capture, hits: RuleHit[]): RuleHit[] {
           groups: { ...h.groups, dep, addr: known.a.text, condition: condition ?? '' },
           lines: h.lines,
         });
+      // A name the stack's service goes by is right, whatever the lookup says: not the setting.
+      else if (h.rule.id === UNRESOLVED)
+        out[out.indexOf(h)] = { ...h, confidence: Math.min(0.99, h.confidence + SUPPORT_BONUS) };
       continue;
     }
     // Only an address that could have been a stack service's: a single-label name, or a port at loopback where the

@@ -411,11 +411,12 @@ const cases: readonly PhrasingCase[] = [
     ),
   },
   // A dependency's name that did not resolve, in words the lookup family lacked: musl's EAI_AGAIN (`Try again`, Alpine
-  // images), Rust's resolver prefix, Go's resolver given SERVFAIL, Java NIO's unresolved address.
+  // images), Rust's resolver prefix, Go's resolver given SERVFAIL, Java NIO's unresolved address. Each reads as the host
+  // setting first since session 14 (host-setting-not-resolved), the dependency second.
   {
     name: 'redis-py on Alpine',
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: logged(
       '[2025-03-01 10:00:00,000: INFO/MainProcess] Connected to amqp://guest:**@rabbitmq:5672//',
       'redis.exceptions.ConnectionError: Error -3 connecting to redis:6379. Try again.',
@@ -423,8 +424,8 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "Python's getaddrinfo on Alpine",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: logged(
       'Traceback (most recent call last):',
       '  File "/usr/local/lib/python3.12/socket.py", line 963, in getaddrinfo',
@@ -434,8 +435,8 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "Rust's resolver through hyper",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: logged(
       '2025-03-01T10:00:00.000Z  INFO api: starting on 0.0.0.0:8080',
       'Error: reqwest::Error { kind: Request, url: "http://search:7700/health", source: hyper_util::client::legacy::Error(Connect, ConnectError("dns error", Custom { kind: Uncategorized, error: "failed to lookup address information: Try again" })) }',
@@ -443,8 +444,8 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "Go's resolver given SERVFAIL",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: logged(
       '{"level":"info","msg":"connecting to database"}',
       '{"level":"fatal","msg":"failed to connect to `host=postgres user=app database=app`: hostname resolving error (lookup postgres on 127.0.0.11:53: server misbehaving)"}',
@@ -452,8 +453,8 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "Java NIO's unresolved address",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: logged(
       '2025-03-01 10:00:00.000  INFO 1 --- [main] o.a.k.clients.producer.KafkaProducer : [Producer clientId=producer-1] Instantiated an idempotent producer.',
       'Exception in thread "main" java.nio.channels.UnresolvedAddressException',

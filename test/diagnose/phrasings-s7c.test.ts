@@ -177,8 +177,8 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "kombu's broker host name that does not resolve",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: {
       logs: {
         worker: [
@@ -190,14 +190,14 @@ const cases: readonly PhrasingCase[] = [
   },
   {
     name: "libmysqlclient's unknown server host",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: { logs: { app: ["ERROR 2005 (HY000): Unknown MySQL server host 'mysql' (-2)"] } },
   },
   {
     name: "Elixir's nxdomain",
-    expect: 'dependency-unreachable',
-    rule: 'name-not-resolved',
+    expect: 'config-env',
+    rule: 'host-setting-not-resolved',
     capture: {
       logs: {
         phoenix: [

@@ -251,9 +251,12 @@ describe('config-env from the address a connection failure names (session 9, par
     assert.ok(!hit || hit.confidence < 0.7);
   });
 
-  it('a resolved service name is still read as the dependency', () => {
-    const top = diagnose({ logs: { api: ['Error: getaddrinfo ENOTFOUND postgres'] } })[0]!;
-    assert.equal(top.category, 'dependency-unreachable');
+  it('a service name that did not resolve reads as the host setting first, then the dependency', () => {
+    const f = diagnose({ logs: { api: ['Error: getaddrinfo ENOTFOUND postgres'] } });
+    assert.deepEqual(
+      f.slice(0, 2).map((x) => x.category),
+      ['config-env', 'dependency-unreachable'],
+    );
   });
 
   it('a container shown in the capture under the name looked up raises the dependency reading', () => {
@@ -266,9 +269,12 @@ describe('config-env from the address a connection failure names (session 9, par
     assert.ok(shown.confidence > alone.confidence, `${shown.confidence} vs ${alone.confidence}`);
   });
 
-  it('with only the failing service in the capture, an unresolved name stays the dependency', () => {
+  it('with only the failing service in the capture, an unresolved name is the lookup rules alone', () => {
     const f = diagnose({ service: 'app', logs: { app: ['Error: getaddrinfo ENOTFOUND redis'] } });
-    assert.equal(f[0]!.category, 'dependency-unreachable');
+    assert.deepEqual(
+      f.slice(0, 2).map((x) => x.rule),
+      ['host-setting-not-resolved', 'name-not-resolved'],
+    );
     assert.ok(!f.some((x) => x.rule === 'host-names-no-container'));
   });
 

@@ -96,6 +96,15 @@ describe('diagnose: the stack a failed service belongs to', () => {
     assert.match(right[0]!.cause, /connects to db/);
   });
 
+  it('a name the stack has, waited for until healthy: the name is right, so the dependency reading goes first', () => {
+    const f = diagnose(logged('sender', 'dial tcp: lookup kafka on 127.0.0.11:53: no such host'));
+    assert.equal(f[0]!.rule, 'name-not-resolved');
+    assert.equal(f[1]!.rule, 'host-setting-not-resolved');
+    // Without the stack, the setting reading goes first.
+    const { stack: _, ...bare } = logged('sender', 'dial tcp: lookup kafka on 127.0.0.11:53: no such host');
+    assert.equal(diagnose(bare)[0]!.rule, 'host-setting-not-resolved');
+  });
+
   it("the service's own address, a task's own containers and a dotted endpoint say nothing", () => {
     assert.equal(
       diagnose(local('rules', 'connect ECONNREFUSED 127.0.0.1:7103'))[0]!.rule,
@@ -105,7 +114,9 @@ describe('diagnose: the stack a failed service belongs to', () => {
       ...logged('rules', 'dial tcp: lookup envoy on 127.0.0.11:53: no such host'),
       taskDefinition: { containerDefinitions: [{ name: 'rules' }, { name: 'envoy' }] },
     };
-    assert.equal(diagnose(sidecar)[0]!.rule, 'name-not-resolved');
+    const { stack: _, ...bare } = sidecar;
+    assert.equal(diagnose(sidecar)[0]!.rule, diagnose(bare)[0]!.rule);
+    assert.ok(!diagnose(sidecar).some((x) => x.rule?.startsWith('stack-')));
     const rds = logged('rules', 'connect ECONNREFUSED db.cluster-x.eu-west-1.rds.amazonaws.com:5432');
     assert.equal(diagnose(rds)[0]!.rule, 'connection-refused');
   });

@@ -54,6 +54,7 @@ import commandArgumentUnknown from './command-argument-unknown.js';
 import entrypointNotRunnable from './entrypoint-not-runnable.js';
 import kafkaBrokerUnavailable from './kafka-broker-unavailable.js';
 import nameNotResolved from './name-not-resolved.js';
+import hostSettingNotResolved from './host-setting-not-resolved.js';
 import connectionRefused from './connection-refused.js';
 import oomKilled from './oom-killed.js';
 import runtimeHeapOom from './runtime-heap-oom.js';
@@ -358,6 +359,7 @@ const HAND_WRITTEN: readonly Rule[] = [
   dependencyNotReady,
   traceInClientConnect,
   nameNotResolved,
+  hostSettingNotResolved,
   managedEndpointTimeout,
   dependencyTimeoutAwsNetwork,
   connectionRefused,

@@ -1,5 +1,9 @@
 import type { Rule } from '../types.js';
 
+/** Every tool's words for a host name that did not resolve; `host…` groups hold the name where the line gives it. */
+export const NAME_NOT_RESOLVED =
+  /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[\w.-]+)|connecting to (?<host2>[\w.-]+):\d+\. Name does not resolve|Name does not resolve|Name or service not known|Temporary failure in name resolution|UnknownHostException: (?<host3>[\w.-]+)|host not found in upstream "(?<host4>[\w.-]+)|lookup (?<host5>[\w.-]+)(?: on [\d.:[\]]+)?: no such host|could not translate host name "(?<host6>[\w.-]+)"|Could not resolve host:? (?<host7>[\w.-]+)|getaddrinfo failed|getaddrinfo for (?<host8>[\w.-]+) failed|No such host is known|nodename nor servname provided|failed to resolve broker hostname|Unknown (?:MySQL |MariaDB )?server host '(?<host9>[\w.-]+)'|\bnxdomain\b|DNS resolution failed for (?<host10>[\w.-]+)|Error -3 connecting to (?<host11>[\w.-]+):\d+\. Try again|gaierror: \[Errno -3\] Try again|failed to lookup address information|lookup (?<host12>[\w.-]+) on [\d.:[\]]+: server misbehaving|UnresolvedAddressException|\bbad address '(?<host13>[\w.-]+)'/;
+
 const rule: Rule = {
   id: 'name-not-resolved',
   category: 'dependency-unreachable',
@@ -12,7 +16,7 @@ const rule: Rule = {
       // that got no answer `Try again` (redis-py's `Error -3 connecting to redis:6379. Try again.`, Python's
       // `gaierror: [Errno -3]`); Rust's resolver says `failed to lookup address information`, Go's resolver given
       // SERVFAIL `server misbehaving`, Java NIO `UnresolvedAddressException`, BusyBox's wget and nc `bad address 'x'`.
-      re: /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[\w.-]+)|connecting to (?<host2>[\w.-]+):\d+\. Name does not resolve|Name does not resolve|Name or service not known|Temporary failure in name resolution|UnknownHostException: (?<host3>[\w.-]+)|host not found in upstream "(?<host4>[\w.-]+)|lookup (?<host5>[\w.-]+)(?: on [\d.:[\]]+)?: no such host|could not translate host name "(?<host6>[\w.-]+)"|Could not resolve host:? (?<host7>[\w.-]+)|getaddrinfo failed|getaddrinfo for (?<host8>[\w.-]+) failed|No such host is known|nodename nor servname provided|failed to resolve broker hostname|Unknown (?:MySQL |MariaDB )?server host '(?<host9>[\w.-]+)'|\bnxdomain\b|DNS resolution failed for (?<host10>[\w.-]+)|Error -3 connecting to (?<host11>[\w.-]+):\d+\. Try again|gaierror: \[Errno -3\] Try again|failed to lookup address information|lookup (?<host12>[\w.-]+) on [\d.:[\]]+: server misbehaving|UnresolvedAddressException|\bbad address '(?<host13>[\w.-]+)'/,
+      re: NAME_NOT_RESOLVED,
     },
   ],
   cause:
