@@ -1,6 +1,7 @@
 import type { Capture } from '../core/capture.js';
 import { SUPPORT_BONUS, type RuleHit } from './match.js';
 import type { Rule } from './types.js';
+import { waitsFor, type Waiter } from '../spec/waits-for.js';
 
 /*
  * Evidence from the stack file the failed service belongs to (the capture's `stack`, which a deployment adds): which
@@ -70,21 +71,16 @@ function serviceAt(services: readonly StackService[], a: Address): StackService 
   );
 }
 
-/** Every service `from` waits for, directly or through others, with the condition it waits for first on that path. */
-function waitsFor(services: readonly StackService[], from: string): Map<string, string> {
-  const byName = new Map(services.map((s) => [nameOf(s), s]));
-  const out = new Map<string, string>();
-  const visit = (name: string, via?: string) => {
-    for (const d of byName.get(name)?.dependsOn ?? []) {
-      if (typeof d.name !== 'string' || out.has(d.name)) continue;
-      const condition = via ?? (typeof d.condition === 'string' ? d.condition : 'healthy');
-      out.set(d.name, condition);
-      visit(d.name, condition);
-    }
-  };
-  visit(from);
-  return out;
-}
+/** The capture's services as the dependency graph reads them; a malformed entry waits for nothing. */
+const asWaiters = (services: readonly StackService[]): Waiter[] =>
+  services.map((s) => ({
+    name: nameOf(s) ?? '',
+    dependsOn: (s.dependsOn ?? []).flatMap((d) =>
+      typeof d.name === 'string'
+        ? [{ name: d.name, condition: typeof d.condition === 'string' ? d.condition : 'healthy' }]
+        : [],
+    ),
+  }));
 
 const reading = (
   id: string,
@@ -158,7 +154,7 @@ export function weighByStack(c: Capture, hits: RuleHit[]): RuleHit[] {
     const known = at.find((x) => x.s !== undefined);
     if (known) {
       const dep = nameOf(known.s!)!;
-      const condition = waitsFor(services, self).get(dep);
+      const condition = waitsFor(asWaiters(services), self).get(dep);
       const added = condition === undefined ? UNDECLARED : condition === 'started' ? STARTED_ONLY : undefined;
       if (added)
         add({

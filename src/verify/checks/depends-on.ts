@@ -1,5 +1,6 @@
 import { serviceConnectNames } from '../../spec/service-connect.js';
 import type { Service, Stack } from '../../spec/types.js';
+import { waitsFor } from '../../spec/waits-for.js';
 import { isLoopback, references, type Reference } from '../loopback.js';
 import { containers } from '../services.js';
 import type { Check } from '../types.js';
@@ -22,8 +23,8 @@ const check: Check = {
         if (
           !to ||
           seen.has(to.name) ||
-          waitsFor(stack, from.name, to.name) ||
-          waitsFor(stack, to.name, from.name)
+          waitsFor(stack.services, from.name).has(to.name) ||
+          waitsFor(stack.services, to.name).has(from.name)
         )
           continue;
         seen.add(to.name);
@@ -56,11 +57,4 @@ function isAt(stack: Stack, s: Service, r: Reference): boolean {
   if (r.label && names.includes(r.label.toLowerCase())) return true;
   if (names.includes(r.host.toLowerCase())) return true;
   return stack.target === 'local' && isLoopback(r.host) && r.port !== undefined && r.port === s.local?.port;
-}
-
-function waitsFor(stack: Stack, from: string, to: string, seen = new Set<string>()): boolean {
-  if (seen.has(from)) return false;
-  seen.add(from);
-  const deps = stack.services.find((s) => s.name === from)?.dependsOn ?? [];
-  return deps.some((d) => d.name === to || waitsFor(stack, d.name, to, seen));
 }
