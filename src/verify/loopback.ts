@@ -53,7 +53,7 @@ function hostOf(address: string): string {
  */
 const BIND_KEY =
   /^(BIND|HOST|HOSTNAME|LISTEN|(BIND|LISTEN)_(ADDR|ADDRESS|HOST|IP)|(SERVER|APP|HTTP)_(HOST|BIND|ADDR|ADDRESS|LISTEN)|\w+_(BIND|LISTEN_ADDR|LISTEN_ADDRESS|BIND_ADDR|BIND_ADDRESS))$/;
-const BIND_FLAG = /^(--host|--bind|-b|--listen|--address|--hostname|-H)(?:=(.*))?$/;
+export const BIND_FLAG = /^(--host|--bind|-b|--listen|--address|--hostname|-H)(?:=(.*))?$/;
 
 export function loopbackBind(s: NetService): Bind | undefined {
   const own = s.name.toUpperCase().replace(/-/g, '_');

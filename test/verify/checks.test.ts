@@ -176,21 +176,25 @@ describe('verify checks', () => {
         `  worker:\n    dependsOn: [kafka]\n    local:\n      command: node\n` +
         `      env: { REQUIRES: 'kafka=127.0.0.1:7102', DB_URL: 'postgres://127.0.0.1:5432/app', TOKEN: { value: 'http://db:1', secret: true } }\n` +
         `  consumer:\n    local: { command: node, env: { BROKER: 'kafka=127.0.0.1:7102' } }\n` +
-        `  sender:\n    dependsOn: [worker]\n    local: { command: node, env: { BROKER: 'http://kafka:7102' } }\n`,
+        `  sender:\n    dependsOn: [worker]\n    local: { command: node, env: { BROKER: 'http://kafka:7102' } }\n` +
+        `  relay:\n    local:\n      command: node\n      args: [relay.js, --bind, '127.0.0.1:5432', --broker, 'kafka:7102']\n`,
     );
     const r = await verifyFile(file, env);
     assert.deepEqual(await failed(file), [], 'a warning fails nothing');
     const w = r.filter((x) => x.warning);
     assert.ok(w.every((x) => x.ok && x.id === 'depends-on'));
     // worker waits for kafka but not for db (named by its port); consumer waits for nothing; sender waits for kafka
-    // through worker; the secret's value is never read.
+    // through worker; the secret's value is never read; relay's arguments name kafka, while the address it binds to
+    // (db's port, as it happens) is where it listens, not what it reaches.
     assert.deepEqual(
       w.map((x) => x.message.split(' but ')[0]),
       [
         'worker reaches db at 127.0.0.1:5432 (env DB_URL)',
         'consumer reaches kafka at 127.0.0.1:7102 (env BROKER)',
+        'relay reaches kafka at kafka:7102 (args[4])',
       ],
     );
+    assert.equal(w[2]!.location?.line, 20);
     assert.match(
       w[0]!.fix!,
       /add db to the dependsOn of worker \(`dependsOn: \{ db: \{ condition: healthy \} \}`\)/,
@@ -331,11 +335,24 @@ describe('verify checks on ECS task definitions', () => {
         name: 'web',
         aws: td({ name: 'web', image: 'x', environment: [{ name: 'API_URL', value: 'http://api:8080' }] }),
       },
+      {
+        name: 'worker',
+        aws: td({
+          name: 'worker',
+          image: 'x',
+          command: ['celery', '-A', 'app', 'worker', '--web=redis://db.internal:5432'],
+        }),
+      },
     ]);
+    // `--web=` is a flag, not a label naming the service web.
     const w = (await verifyStack(stack, env, offline)).filter((x) => x.warning);
     assert.deepEqual(
       w.map((x) => x.message.split(' but ')[0]),
-      ['api reaches database at db.internal:5432 (env DB)', 'web reaches api at api:8080 (env API_URL)'],
+      [
+        'api reaches database at db.internal:5432 (env DB)',
+        'web reaches api at api:8080 (env API_URL)',
+        'worker reaches database at db.internal:5432 (command[4])',
+      ],
     );
     assert.equal(w[0]!.location?.field, 'services.api.aws.taskDefinition');
   });
