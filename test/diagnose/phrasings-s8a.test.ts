@@ -83,11 +83,20 @@ const cases: readonly PhrasingCase[] = [
     },
   },
   {
+    // An IPv6 address: the narrower reading (no IPv6 route from the container's network) comes first.
     name: "Go's network is unreachable",
+    expect: 'network-sg',
+    rule: 'ipv6-egress-unavailable',
+    capture: {
+      logs: { api: ['dial tcp [2600:1f18:abcd::10]:443: connect: network is unreachable'] },
+    },
+  },
+  {
+    name: "Go's network is unreachable at an IPv4 address",
     expect: 'network-sg',
     rule: 'network-unreachable',
     capture: {
-      logs: { api: ['dial tcp [2600:1f18:abcd::10]:443: connect: network is unreachable'] },
+      logs: { api: ['dial tcp 10.8.0.12:443: connect: network is unreachable'] },
     },
   },
   {

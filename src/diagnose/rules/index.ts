@@ -98,10 +98,14 @@ import localCwdMissing from './local-cwd-missing.js';
 import connectTimeoutAmbiguous from './connect-timeout-ambiguous.js';
 import connectTimeoutDropped from './connect-timeout-dropped.js';
 import composeDependencyTimeout from './compose-dependency-timeout.js';
+import composeHealthConditionNoCheck from './compose-health-condition-no-check.js';
 import networkUnreachable from './network-unreachable.js';
 import hostUnreachable from './host-unreachable.js';
+import hostUnreachableFirewall from './host-unreachable-firewall.js';
+import ipv6EgressUnavailable from './ipv6-egress-unavailable.js';
 import upstreamNoneHealthy from './upstream-none-healthy.js';
 import webhookUnreachable from './webhook-unreachable.js';
+import kubeletUnreachable from './kubelet-unreachable.js';
 import instancesUnregisteredNetwork from './instances-unregistered-network.js';
 import nodesCannotJoin from './nodes-cannot-join.js';
 import registryServerError from './registry-server-error.js';
@@ -413,10 +417,14 @@ const HAND_WRITTEN: readonly Rule[] = [
   exitedZero,
   localExitNonzero,
   webhookUnreachable,
+  kubeletUnreachable,
   connectTimeoutDropped,
   composeDependencyTimeout,
+  composeHealthConditionNoCheck,
   networkUnreachable,
   hostUnreachable,
+  hostUnreachableFirewall,
+  ipv6EgressUnavailable,
   instancesUnregisteredNetwork,
   upstreamNoneHealthy,
   connectTimeoutAmbiguous,
