@@ -4,9 +4,9 @@ import type { Rule } from '../types.js';
  * The image lacks a native library its program links against, or has one too old: the dynamic loader's `error while
  * loading shared libraries: X: cannot open shared object file`, Python's or Node's `ImportError`/`Error` quoting the
  * same, musl's `Error loading shared library` and `Error relocating … symbol not found` (a glibc binary on Alpine),
- * glibc's `version 'GLIBC_2.34' not found`, Java's `UnsatisfiedLinkError`, Windows' `DLL load failed`, an Erlang release's
- * `Unusable Erlang runtime system! … compiled for another system` (built on another base image than it runs on). The image was
- * built wrong, so the fix is the image (app-crash), not the deployment.
+ * glibc's `version 'GLIBC_2.34' not found`, Java's `UnsatisfiedLinkError`, Windows' `DLL load failed`, an Erlang
+ * release's `Unusable Erlang runtime system! … compiled for another system` (built on another base image than it runs
+ * on). The image was built wrong, so the fix is the image (app-crash), not the deployment.
  */
 const rule: Rule = {
   id: 'shared-library-missing',

@@ -7,8 +7,9 @@ import type { Check } from '../types.js';
 
 /*
  * A service whose settings name another service of the stack (REQUIRES=kafka=127.0.0.1:7102, DB_URL=postgres://db:5432,
- * `--broker kafka:9092` among its arguments) but that does not wait for it may start first and find nothing listening: Kafka before Zookeeper. A client that
- * retries until its dependency answers is fine without dependsOn, so this is a warning, never a failed pre-flight.
+ * `--broker kafka:9092` among its arguments) but that does not wait for it may start first and find nothing listening:
+ * Kafka before Zookeeper. A client that retries until its dependency answers is fine without dependsOn, so this is a
+ * warning, never a failed pre-flight.
  */
 const check: Check = {
   id: 'depends-on',
