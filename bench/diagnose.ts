@@ -6,6 +6,7 @@ import { printTable, RESULTS_DIR, writeResult } from './report.js';
 import { crossValidate, CV_FOLDS, type CvOptions } from './diagnose-cv.js';
 import { LEARNED_POLICY } from '../src/diagnose/learned.js';
 import { writeModel } from './diagnose-model.js';
+import { compareFirst, loadReader, scoreReader } from './diagnose-reader.js';
 
 /**
  * `npm run bench diagnose`: how often `diagnose` names the right category for the corpus of real, publicly reported
@@ -249,11 +250,31 @@ export async function runDiagnoseBench(flags: readonly string[] = []): Promise<v
     captures: corpus.length,
     sources: new Set(corpus.map((c) => c.source)).size,
   };
+  const scored = new Map<Split, Scored[]>();
   for (const split of SPLITS) {
-    const s = summarise(corpus.filter((c) => c.split === split).map(score));
+    scored.set(split, corpus.filter((c) => c.split === split).map(score));
+    const s = summarise(scored.get(split)!);
     result[split] = s;
     printSplit(split === 'test' ? 'TEST (held out)' : 'train (rules were written from these)', s);
   }
+  // The same test captures as a second reader named them from the evidence alone: where Convoy is behind a person.
+  const reader = loadReader();
+  const readerRows = scoreReader(
+    corpus.filter((c) => c.split === 'test'),
+    reader,
+  );
+  const first = compareFirst(scored.get('test')!, readerRows);
+  const readerSummary = summarise(readerRows);
+  printSplit(
+    `TEST, as a second reader named it from the evidence alone (read ${reader.readAt})`,
+    readerSummary,
+  );
+  const { misses: _misses, ...readerFigures } = readerSummary;
+  result.reader = { readAt: reader.readAt, ...readerFigures, first };
+  process.stdout.write(
+    `\nfirst place, of ${first.n}: both right ${first.bothRight}, Convoy only ${first.onlyConvoy}, ` +
+      `reader only ${first.onlyReader}, neither ${first.neither}\n`,
+  );
   // A round collected blind to the rules is the figure no development has seen; report each on its own.
   const rounds = [...new Set(corpus.flatMap((c) => (c.split === 'test' && c.round ? [c.round] : [])))].sort(
     (a, b) => a - b,

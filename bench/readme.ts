@@ -260,10 +260,23 @@ function lock(r: Json): string {
   ].join('\n');
 }
 
+function readerSentence(rd: Json, n: number): string {
+  const f = rd.first as Json;
+  return (
+    `A second reader who knows the tools, given the same evidence of ${rd.n === n ? 'all' : rd.n + ' of'} those ${n} ` +
+    `captures and the category definitions, but no rule, label or source (\`bench/reader/\`, read ${rd.readAt}), named ` +
+    `the right category first in ${rd.top1Pct}% and among three in ${rd.top3Pct}%. Both were right first on ` +
+    `${f.bothRight}, Convoy alone on ${f.onlyConvoy}, the reader alone on ${f.onlyReader}, and neither on ${f.neither}. ` +
+    'The two columns on the right set the reader beside Convoy by category: where the reader is ahead, the ' +
+    'evidence held more than Convoy read.'
+  );
+}
+
 function diagnoseResult(r: Json): string {
   const t = r.test as Json;
   const tr = r.train as Json;
   const rounds = Object.entries((r.testRounds ?? {}) as Record<string, Json>);
+  const rd = r.reader as Json | undefined;
   return [
     `**Diagnosis of real failures nobody here had seen** (\`npm run bench diagnose\`): on the held-out test split of ` +
       `${t.n} captures from public reports, the right category comes first in ${t.top1Pct}% and among the top three in ` +
@@ -283,13 +296,23 @@ function diagnoseResult(r: Json): string {
             .join('; ') +
           '.'
         : ''),
+    ...(rd ? ['', readerSentence(rd, t.n as number)] : []),
     '',
     // Per round, a category holds a handful of captures at most, so the table is the whole split's.
     table([
-      ['category', 'test captures', 'top-1', 'top-3'],
+      ['category', 'test captures', 'top-1', 'top-3', ...(rd ? ['reader top-1', 'reader top-3'] : [])],
       ...(t.perCategory as Json[])
         .filter((c) => c.n > 0)
-        .map((c) => [c.category, c.n, `${c.top1Pct}%`, `${c.top3Pct}%`]),
+        .map((c) => {
+          const r = (rd?.perCategory as Json[] | undefined)?.find((x) => x.category === c.category);
+          return [
+            c.category,
+            c.n,
+            `${c.top1Pct}%`,
+            `${c.top3Pct}%`,
+            ...(rd ? [r?.n ? `${r.top1Pct}%` : '—', r?.n ? `${r.top3Pct}%` : '—'] : []),
+          ];
+        }),
     ]),
   ].join('\n');
 }
